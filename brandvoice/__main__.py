@@ -1,0 +1,3 @@
+from brandvoice.cli.app import main
+
+main()

@@ -1,0 +1,194 @@
+"""The `brandvoice` command. Thin: parses options, calls the runner, hands results to a reporter.
+
+Heavy modules are imported inside commands so `brandvoice --help` stays fast. Exit codes:
+0 nothing at or above the fail level, 1 findings at or above it, 2 usage, configuration or
+runtime error (printed without a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from brandvoice import __version__
+
+app = typer.Typer(
+    name="brandvoice",
+    help="Check social-media drafts against a brand's voice: grammar, terms, tone and channel rules.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+guides_app = typer.Typer(help="List, show, validate style guides, and print their JSON Schema.", no_args_is_help=True)
+app.add_typer(guides_app, name="guides")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def err(message: str) -> None:
+    """Diagnostics go to stderr."""
+    print(message, file=sys.stderr)
+
+
+def color_enabled(stream=sys.stdout) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"brandvoice {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """brandvoice: a brand-voice and copy checker."""
+
+
+GuidesDirOption = Annotated[
+    Optional[list[Path]], typer.Option("--guides-dir", help="Extra folder of style guides (repeatable).")
+]
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to check; `-` reads standard input.")],
+    brand: Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide name or path.")] = None,
+    channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help="Target channel (repeatable).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="fr, en, auto or a locale (fr-CA, en-GB).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning or suggestion.")] = "error",
+    guides_dir: GuidesDirOption = None,
+    no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")] = False,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option("--stdin-filename", help="Name (and so type) of the text read from `-`.")
+    ] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")] = None,
+) -> None:
+    """Check drafts and report findings."""
+    from brandvoice.engine import fails
+    from brandvoice.findings import Level
+    from brandvoice.reporters import FORMATS, ReportContext, get_reporter
+    from brandvoice.runner import RunOptions, run_check
+
+    if output_format not in FORMATS:
+        raise typer.BadParameter(f"unknown format “{output_format}” (choose from {', '.join(FORMATS)})", param_hint="--format")
+    try:
+        fail_level = Level.parse(fail_on)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
+    options = RunOptions(
+        brand=brand,
+        channels=tuple(channel or ()),
+        language=lang,
+        guides_dirs=list(guides_dir or []),
+        grammar=not no_grammar,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        stdin_filename=stdin_filename,
+    )
+    run = run_check(paths, options)
+    for path, reason in run.skipped:
+        err(f"{path}: {reason}")
+    sources = {r.path: r.source for r in run.files}
+    report = get_reporter(output_format).render(run, ReportContext(sources=sources, color=color_enabled()))
+    sys.stdout.write(report)
+    raise typer.Exit(EXIT_FINDINGS if fails(run.files, fail_level) else EXIT_CLEAN)
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule kind with its options."""
+    from brandvoice.docs import kinds_table
+
+    print(kinds_table())
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule kind (existence) or a rule id (hotelia.superlatifs).")],
+    brand: Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide defining the rule.")] = None,
+    guides_dir: GuidesDirOption = None,
+) -> None:
+    """Print a rule's documentation and examples."""
+    from brandvoice.docs import explain_rule
+
+    print(explain_rule(rule_id, brand, list(guides_dir or [])))
+
+
+@guides_app.command("list")
+def guides_list(guides_dir: GuidesDirOption = None) -> None:
+    """List the guides brandvoice can find, and where."""
+    from brandvoice.guides.loader import available_guides
+
+    for name, path in available_guides(list(guides_dir or [])).items():
+        print(f"{name:<20} {path}")
+
+
+@guides_app.command("show")
+def guides_show(
+    name: Annotated[str, typer.Argument(help="Guide name or path.")],
+    guides_dir: GuidesDirOption = None,
+) -> None:
+    """Show a guide resolved with its `extends` chain, and the rules it runs."""
+    from brandvoice.docs import show_guide
+
+    print(show_guide(name, list(guides_dir or [])))
+
+
+@guides_app.command("validate")
+def guides_validate(
+    files: Annotated[list[Path], typer.Argument(help="Guide files to validate.")],
+    guides_dir: GuidesDirOption = None,
+) -> None:
+    """Validate guide files (and what they extend); exit 2 on the first invalid one."""
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.guides.loader import load_guide_file
+
+    failed = False
+    for file in files:
+        try:
+            guide = load_guide_file(file, list(guides_dir or []))
+        except BrandvoiceError as exc:
+            err(str(exc))
+            failed = True
+        else:
+            print(f"{file}: ok ({len(guide.rules)} rules)")
+    raise typer.Exit(EXIT_ERROR if failed else EXIT_CLEAN)
+
+
+@guides_app.command("schema")
+def guides_schema() -> None:
+    """Print the JSON Schema of a guide (for yaml-language-server and other editors)."""
+    import json
+
+    from brandvoice.guides.schema import guide_json_schema
+
+    print(json.dumps(guide_json_schema(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    from brandvoice.errors import BrandvoiceError
+
+    try:
+        app()
+    except BrandvoiceError as exc:
+        err(f"brandvoice: error: {exc}")
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        err("brandvoice: interrupted")
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,164 @@
+"""The rule engine: runs a guide's rules over parsed documents and locates what they find.
+
+Kinds see prose; the engine owns everything else: batch preparation of heavy services (one
+`prepare` call per kind for all texts), rule ids and levels (a kind may report finer ids through
+`params`, e.g. LanguageTool's), message templates, source positions through the offset table,
+suppression comments, rule selection, and de-duplication.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from brandvoice.findings import FileResult, Finding, Level, Match
+from brandvoice.guides.model import ResolvedGuide, Rule
+from brandvoice.parsing.document import Document, rule_matches
+from brandvoice.rules.base import CheckContext
+
+_LINK_KINDS = ("url", "email")
+
+
+@dataclass
+class CheckItem:
+    """One document to check, with everything resolved about it."""
+
+    document: Document
+    guide: ResolvedGuide
+    language: str
+    channels: tuple[str, ...] = ()
+    brand: str | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Rule selection by id or id prefix, as in ruff: `select` narrows, `ignore` removes."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def allows(self, rule_id: str) -> bool:
+        if self.select and not any(rule_matches(s, rule_id) for s in self.select):
+            return False
+        return not any(rule_matches(s, rule_id) for s in self.ignore)
+
+
+@dataclass
+class Engine:
+    selection: Selection = field(default_factory=Selection)
+
+    def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
+        # a kind that reports finer ids (languagetool.*) is filtered per finding instead
+        return [r for r in guide.rules if self.selection.allows(r.id) or getattr(r.kind, "FINE_IDS", False)]
+
+    def check(self, items: Sequence[CheckItem]) -> list[FileResult]:
+        contexts = [self._context(item) for item in items]
+        self._prepare(items, contexts)
+        return [self._check_one(item, ctx) for item, ctx in zip(items, contexts)]
+
+    def _context(self, item: CheckItem) -> CheckContext:
+        doc = item.document
+        return CheckContext(
+            prose=doc.prose,
+            language=item.language,
+            guide=item.guide,
+            front_matter=doc.front_matter,
+            channels=item.channels,
+            path=doc.path,
+        )
+
+    def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext]) -> None:
+        """Let each kind with a batch hook see all the texts its rules will check, once."""
+        by_kind: dict[str, tuple[object, list[CheckContext]]] = {}
+        for item, ctx in zip(items, contexts):
+            if item.document.suppressions.file_disabled:
+                continue
+            for rule in self.rules_for(item.guide):
+                prepare = getattr(rule.kind, "prepare", None)
+                if prepare is None:
+                    continue
+                entry = by_kind.setdefault(rule.kind.NAME, (prepare, []))
+                if not any(c is ctx for c in entry[1]):
+                    entry[1].append(ctx)
+        for prepare, ctxs in by_kind.values():
+            prepare(ctxs)
+
+    def _check_one(self, item: CheckItem, ctx: CheckContext) -> FileResult:
+        doc = item.document
+        result = FileResult(
+            path=doc.path,
+            brand=item.brand,
+            channel=item.channels[0] if item.channels else None,
+            channels=item.channels,
+            language=item.language,
+            source=doc.source,
+        )
+        if doc.suppressions.file_disabled:
+            return result
+        seen: set[tuple[str, int, int]] = set()
+        for rule in self.rules_for(item.guide):
+            for match in rule.kind.check(ctx, rule.options):
+                finding = self._locate(item, rule, match)
+                if finding is None:
+                    continue
+                key = (finding.rule, finding.offset, finding.length)
+                if key not in seen:
+                    seen.add(key)
+                    result.findings.append(finding)
+        result.findings.sort(key=lambda f: (f.offset, f.rule))
+        result.metrics.update(ctx.metrics)
+        return result
+
+    def _locate(self, item: CheckItem, rule: Rule, match: Match) -> Finding | None:
+        doc = item.document
+        prose = doc.prose
+        params = dict(match.params)
+        rule_id = params.pop("rule_id", rule.id)
+        if rule_id != rule.id:
+            if not self.selection.allows(rule_id):
+                return None
+            level_name = item.guide.level_for(rule_id, params.pop("level", rule.level))
+            if level_name == "off":
+                return None
+        else:
+            level_name = rule.level
+        if not getattr(rule.kind, "SEES_LINKS", False) and prose.overlaps(match.start, match.end, _LINK_KINDS):
+            return None
+        span = prose.to_source(match.start, match.end)
+        if span is None:  # the match touches markup (code, link target...): not prose
+            return None
+        offset, end = span
+        line, column = doc.lines.position(offset)
+        end_line, end_column = doc.lines.position(end)
+        if doc.suppressions.suppressed(rule_id, line):
+            return None
+        matched = doc.source[offset:end]
+        message = match.message or rule.message.format_map(_Template(match=prose.text[match.start : match.end], **params))
+        return Finding(
+            rule=rule_id,
+            source=params.pop("source", rule.source),
+            category=params.pop("category", rule.category),
+            level=Level.parse(level_name),
+            message=message,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            offset=offset,
+            length=end - offset,
+            match=matched,
+            replacements=match.replacements,
+            fix_safe=match.fix_safe and len(match.replacements) == 1,
+            whole_document=match.whole_document,
+        )
+
+
+class _Template(dict):
+    """Message placeholders a rule does not provide stay visible rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fails(results: Iterable[FileResult], fail_on: Level) -> bool:
+    return any(f.level >= fail_on for r in results for f in r.findings)

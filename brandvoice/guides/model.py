@@ -1,0 +1,99 @@
+"""The style-guide file format (pydantic models, which also give the JSON Schema) and the
+resolved guide the engine runs: one guide with its `extends` chain merged and its rules built.
+
+Feature sections (grammar, voice, channels...) are declared here as models owned by the modules
+that use them, so a guide is validated in one place and `brandvoice guides schema` covers it all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+LevelName = Literal["error", "warning", "suggestion", "off"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Vocabulary(Strict):
+    accept: list[str] = Field(default_factory=list, description="Never flagged as misspellings.")
+    reject: list[str] = Field(default_factory=list, description="Always flagged.")
+
+
+class Term(Strict):
+    use: str = Field(description="The preferred term.")
+    not_: list[str] = Field(alias="not", description="Forbidden variants.")
+    case_sensitive: bool = False
+    message: str | None = None
+    level: LevelName | None = None
+    match: Literal["exact", "lemma"] = Field(
+        "exact", description="`lemma` also matches inflected forms (needs spaCy)."
+    )
+
+
+class RuleSpec(BaseModel):
+    """A brand rule: an instance of a rule kind. Kind-specific options sit beside these keys."""
+
+    model_config = ConfigDict(extra="allow")
+    kind: str
+    level: LevelName | None = None
+    message: str | None = None
+    category: str | None = None
+    description: str | None = None
+
+
+class GuideFile(Strict):
+    """One style-guide YAML file, as written by a brand author."""
+
+    name: str | None = Field(None, description="Display name of the brand.")
+    extends: str | list[str] | None = Field(None, description="Guides (name or path) this one builds on.")
+    language: str | None = Field(None, description="BCP 47 tag: fr-FR, fr-CA, en-US, en-GB...")
+    description: str | None = None
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    terms: list[Term] = Field(default_factory=list)
+    rules: dict[str, RuleSpec] = Field(default_factory=dict)
+    levels: dict[str, LevelName] = Field(
+        default_factory=dict, description="Level override (or `off`) per rule id or id prefix."
+    )
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule ready to run: a kind, validated options, and how to report what it finds."""
+
+    id: str
+    kind: Any  # the kind's module
+    options: Any
+    level: str
+    category: str
+    message: str
+    source: str = "brandvoice"
+    description: str = ""
+
+
+@dataclass
+class ResolvedGuide:
+    id: str
+    name: str
+    path: str | None
+    language: str | None
+    data: dict[str, Any]  # the merged raw guide (feature sections read from here, validated)
+    rules: list[Rule] = field(default_factory=list)
+    accepted_words: frozenset[str] = frozenset()
+    levels: dict[str, str] = field(default_factory=dict)
+    chain: tuple[str, ...] = ()  # the guide files merged, parent first
+
+    def section(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def level_for(self, rule_id: str, default: str) -> str:
+        """The longest matching `levels` entry wins (exact id, then the longest prefix)."""
+        best, best_len = default, -1
+        for selector, level in self.levels.items():
+            if (rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")) and len(selector) > best_len:
+                best, best_len = level, len(selector)
+        return best

@@ -1,0 +1,171 @@
+"""A source file parsed once: front matter, prose with its offset table, suppressions, lines."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+from typing import Any
+
+import regex
+import yaml
+
+from brandvoice.parsing.markdown import build_markdown
+from brandvoice.parsing.prose import ProseBuilder, ProseText
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+TEXT_SUFFIXES = {".txt", ".text"}
+
+_FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_DIRECTIVE = r"brandvoice-(disable-file|disable-next-line|disable|enable)\b[ \t]*([^\n]*?)"
+_MD_SUPPRESSION = regex.compile(rf"<!--\s*{_DIRECTIVE}\s*-->")
+_TEXT_SUPPRESSION = regex.compile(rf"^[ \t]*(?:#|//|<!--)?[ \t]*{_DIRECTIVE}[ \t]*(?:-->)?[ \t]*$", regex.MULTILINE)
+
+
+class DocumentError(Exception):
+    """A file that cannot be checked as given (bad front matter...)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class LineIndex:
+    """Code-point offset to 1-based (line, column), by bisection over line starts."""
+
+    def __init__(self, source: str) -> None:
+        self._starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets (end excludes the newline) of a 1-based line."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else None
+        return start, end if end is not None else -1
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    line: int
+    action: str  # disable-file, disable-next-line, disable, enable
+    selectors: tuple[str, ...]  # empty: every rule
+
+
+@dataclass(frozen=True)
+class Suppressions:
+    directives: tuple[Directive, ...] = ()
+
+    @property
+    def file_disabled(self) -> bool:
+        return any(d.action == "disable-file" for d in self.directives)
+
+    def suppressed(self, rule: str, line: int) -> bool:
+        """Whether a finding of `rule` on 1-based `line` is silenced by a directive above it."""
+        disabled_all = False
+        disabled: set[str] = set()
+        for d in self.directives:
+            if d.action == "disable-file":
+                if _selects(d.selectors, rule):
+                    return True
+            elif d.action == "disable-next-line":
+                if d.line == line - 1 and _selects(d.selectors, rule):
+                    return True
+            elif d.line >= line:
+                break
+            elif d.action == "disable":
+                disabled_all |= not d.selectors
+                disabled.update(d.selectors)
+            elif d.selectors:  # enable some
+                disabled.difference_update(d.selectors)
+            else:  # enable all
+                disabled_all = False
+                disabled.clear()
+        return disabled_all or (bool(disabled) and _selects(tuple(disabled), rule))
+
+
+def _selects(selectors: tuple[str, ...], rule: str) -> bool:
+    if not selectors:
+        return True
+    return any(rule_matches(sel, rule) for sel in selectors)
+
+
+def rule_matches(selector: str, rule: str) -> bool:
+    """`hotelia.` or `hotelia` selects `hotelia.superlatifs`; ids match exactly otherwise."""
+    selector = selector.strip()
+    if selector.endswith("."):
+        return rule.startswith(selector)
+    return rule == selector or rule.startswith(selector + ".")
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    source: str
+    prose: ProseText
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    suppressions: Suppressions = Suppressions()
+    markdown: bool = False
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+
+def is_markdown(path: str) -> bool:
+    return PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def parse_document(path: str, source: str, markdown: bool | None = None) -> Document:
+    markdown = is_markdown(path) if markdown is None else markdown
+    builder = ProseBuilder(source)
+    front_matter: dict[str, Any] = {}
+    fm = _FRONT_MATTER.match(source)
+    if fm:
+        front_matter = _load_front_matter(fm.group(1), source[: fm.start(1)].count("\n") + 1)
+        builder.markup(fm.end())
+    if markdown:
+        build_markdown(builder, builder.source_pos)
+        directives = _directives(source, _MD_SUPPRESSION)
+    else:
+        directives = _directives(source, _TEXT_SUPPRESSION)
+        _build_text(builder)
+    return Document(path, source, builder.build(), front_matter, Suppressions(directives), markdown)
+
+
+def _load_front_matter(text: str, first_line: int) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DocumentError(f"front matter is not valid YAML: {problem}", line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DocumentError("front matter must be a mapping of keys to values", first_line)
+    return data
+
+
+def _directives(source: str, pattern: regex.Pattern) -> tuple[Directive, ...]:
+    found = []
+    for m in pattern.finditer(source):
+        line = source.count("\n", 0, m.start()) + 1
+        selectors = tuple(s.strip() for s in regex.split(r"[,\s]+", m.group(2)) if s.strip())
+        found.append(Directive(line, m.group(1), selectors))
+    return tuple(found)
+
+
+def _build_text(builder: ProseBuilder) -> None:
+    """Plain text is all prose, except the lines that hold suppression directives."""
+    source = builder.source
+    body_start = builder.source_pos
+    for m in _TEXT_SUPPRESSION.finditer(source, body_start):
+        builder.prose(m.start())
+        end = m.end() + 1 if source.startswith("\n", m.end()) else m.end()
+        builder.markup(end)
+    builder.prose(len(source))

@@ -1,0 +1,205 @@
+"""Markdown to prose with markdown-it-py.
+
+markdown-it gives block tokens with line ranges but inline tokens without offsets, so each inline
+token's children are aligned once, in order, against the source of its lines. Code, HTML, link
+targets, images and emphasis markers become markup; text, link text and headings stay prose.
+A block that cannot be aligned (an exotic construct) is kept as raw prose: offsets stay exact.
+"""
+
+from __future__ import annotations
+
+import html
+
+import regex
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from brandvoice.parsing.prose import ProseBuilder
+
+PARAGRAPH_BREAK = "\n\n"
+_SKIPPED_BLOCKS = {"fence", "code_block", "html_block", "hr"}
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+_parser: MarkdownIt | None = None
+
+
+def _markdown() -> MarkdownIt:
+    global _parser
+    if _parser is None:
+        _parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return _parser
+
+
+class _Misaligned(Exception):
+    pass
+
+
+def build_markdown(builder: ProseBuilder, body_start: int) -> None:
+    """Add the Markdown body (source from `body_start`, front matter already consumed)."""
+    source = builder.source
+    # blank out what precedes the body so markdown-it's line numbers are source line numbers
+    masked = regex.sub(r"[^\n]", " ", source[:body_start]) + source[body_start:]
+    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+    line_starts.append(len(source))
+    tokens = _markdown().parse(masked)
+    block_kind = "paragraph"
+    for token in tokens:
+        if token.type == "heading_open":
+            block_kind = "heading"
+        elif token.type in ("th_open", "td_open"):
+            block_kind = "table_cell"
+        elif token.type in ("paragraph_open",) and block_kind not in ("list_item",):
+            block_kind = "paragraph"
+        elif token.type == "list_item_open":
+            block_kind = "list_item"
+        elif token.type in ("list_item_close", "heading_close"):
+            block_kind = "paragraph"
+        if token.type in _SKIPPED_BLOCKS and token.map:
+            continue  # covered by the markup gap before the next prose block
+        if token.type != "inline" or not token.map:
+            continue
+        region_start = max(builder.source_pos, line_starts[token.map[0]])
+        region_end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(source)
+        region_end = min(region_end, len(source))
+        # skip the line's block prefix ("# ", "> ", "- ", "| ") up to where the inline content starts
+        content_start = source.find(token.content.split("\n", 1)[0], region_start, region_end)
+        _gap(builder, content_start if content_start >= 0 else region_start)
+        prose_start = builder.prose_pos
+        try:
+            _align_inline(builder, token.children or [], region_end)
+        except _Misaligned:
+            builder.prose(max(region_end, builder.source_pos))
+        builder.block(prose_start, builder.prose_pos, block_kind)
+    _gap(builder, len(source), final=True)
+
+
+def _gap(builder: ProseBuilder, end: int, final: bool = False) -> None:
+    """Markup between two prose blocks reads as a paragraph break."""
+    if end > builder.source_pos:
+        builder.markup(end, "" if final or builder.prose_pos == 0 else PARAGRAPH_BREAK)
+
+
+def _align_inline(builder: ProseBuilder, children: list[Token], region_end: int) -> None:
+    src = builder.source
+    for child in children:
+        pos = builder.source_pos
+        kind = child.type
+        if kind == "text":
+            _align_text(builder, child.content, region_end)
+        elif kind in ("softbreak", "hardbreak"):
+            newline = src.find("\n", pos, region_end)
+            if newline < 0:
+                raise _Misaligned
+            end = newline + 1
+            while end < region_end and src[end] in " \t>":
+                end += 1
+            builder.markup(end, "\n")
+        elif kind == "code_inline":
+            _expect_markup_delimited(builder, child.markup, child.markup, region_end)
+        elif kind == "html_inline":
+            _skip_whitespace(builder, region_end)
+            if not src.startswith(child.content, builder.source_pos):
+                raise _Misaligned
+            builder.markup(builder.source_pos + len(child.content))
+        elif kind == "link_open":
+            _skip_whitespace(builder, region_end)
+            opener = "<" if child.markup == "autolink" else "["
+            if not src.startswith(opener, builder.source_pos):
+                raise _Misaligned
+            builder.markup(builder.source_pos + 1)
+        elif kind == "link_close":
+            if child.markup == "autolink":
+                if not src.startswith(">", pos):
+                    raise _Misaligned
+                builder.markup(pos + 1)
+            else:
+                builder.markup(_end_of_link_target(src, pos, region_end))
+        elif kind == "image":
+            if not src.startswith("![", pos):
+                raise _Misaligned
+            close = _matching(src, pos + 1, "[", "]", region_end)
+            builder.markup(_end_of_link_target(src, close - 1, region_end))
+        elif kind.endswith("_open") or kind.endswith("_close"):  # em, strong, s
+            if not src.startswith(child.markup, pos):
+                raise _Misaligned
+            builder.markup(pos + len(child.markup))
+        else:
+            raise _Misaligned
+
+
+def _align_text(builder: ProseBuilder, text: str, region_end: int) -> None:
+    src = builder.source
+    if src.startswith(text, builder.source_pos):
+        builder.prose(builder.source_pos + len(text))
+        return
+    # decoded escapes and entities: walk character by character
+    i = 0
+    while i < len(text):
+        pos = builder.source_pos
+        if pos >= region_end:
+            raise _Misaligned
+        entity = _ENTITY.match(src, pos)
+        if entity and text.startswith(html.unescape(entity.group()), i):
+            decoded = html.unescape(entity.group())
+            builder.markup(entity.end(), decoded)
+            i += len(decoded)
+        elif src[pos] == "\\" and src.startswith(text[i], pos + 1):
+            builder.markup(pos + 1)
+        elif src[pos] == text[i]:
+            run_end = pos + 1
+            i += 1
+            while i < len(text) and run_end < region_end and src[run_end] == text[i] and src[run_end] not in "&\\":
+                run_end += 1
+                i += 1
+            builder.prose(run_end)
+        else:
+            raise _Misaligned
+
+
+def _skip_whitespace(builder: ProseBuilder, region_end: int) -> None:
+    pos = builder.source_pos
+    while pos < region_end and builder.source[pos] in " \t":
+        pos += 1
+    if pos > builder.source_pos:
+        builder.prose(pos)
+
+
+def _expect_markup_delimited(builder: ProseBuilder, opener: str, closer: str, region_end: int) -> None:
+    src, pos = builder.source, builder.source_pos
+    if not src.startswith(opener, pos):
+        raise _Misaligned
+    close = src.find(closer, pos + len(opener), region_end)
+    if close < 0:
+        raise _Misaligned
+    builder.markup(close + len(closer))
+
+
+def _matching(src: str, pos: int, opener: str, closer: str, limit: int) -> int:
+    """Index just past the `closer` balancing the `opener` at `pos`."""
+    depth = 0
+    i = pos
+    while i < limit:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == opener:
+            depth += 1
+        elif c == closer:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise _Misaligned
+
+
+def _end_of_link_target(src: str, pos: int, limit: int) -> int:
+    """From a link text's closing `]`, the end of `](target)`, `][ref]` or the bare `]`."""
+    if not src.startswith("]", pos):
+        raise _Misaligned
+    after = pos + 1
+    if src.startswith("(", after):
+        return _matching(src, after, "(", ")", limit)
+    if src.startswith("[", after):
+        return _matching(src, after, "[", "]", limit)
+    return after

@@ -1,0 +1,74 @@
+"""existence: flag words, phrases or patterns the brand never wants to see.
+
+Give `tokens` (literal words or phrases, matched on word edges, French elisions and hyphens
+understood) and/or a `pattern` (a regular expression). `exceptions` lists matched strings to let
+through. Messages may use `{match}`.
+
+```yaml
+rules:
+  superlatifs:
+    kind: existence
+    tokens: [incroyable, exceptionnel, unique au monde]
+    message: "Évitez les superlatifs : « {match} »."
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import model_validator
+
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.words import compile_phrases, compile_user_pattern
+
+NAME = "existence"
+CATEGORY = "style"
+LEVEL = "warning"
+MESSAGE = "Avoid “{match}”."
+
+
+class Options(RuleOptions):
+    tokens: tuple[str, ...] = ()
+    pattern: str | None = None
+    ignorecase: bool = True
+    exceptions: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _needs_something(self) -> "Options":
+        if not self.tokens and not self.pattern:
+            raise ValueError("give `tokens` or `pattern`")
+        if self.pattern:
+            compile_user_pattern(self.pattern)  # a bad regex is a guide error, reported at load
+        return self
+
+
+def _patterns(options: Options):
+    found = []
+    if options.tokens:
+        found.append(compile_phrases(options.tokens, options.ignorecase))
+    if options.pattern:
+        found.append(compile_user_pattern(options.pattern, options.ignorecase))
+    return tuple(found)
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    exceptions = {e.casefold() for e in options.exceptions}
+    for pattern in options.compiled("patterns", lambda: _patterns(options)):
+        for m in pattern.finditer(ctx.text):
+            if m.end() > m.start() and m.group().casefold() not in exceptions:
+                yield Match(m.start(), m.end())
+
+
+EXAMPLES = (
+    Example(
+        "Une vue incroyable, unique au monde.",
+        expect=("incroyable", "unique au monde"),
+        options={"tokens": ["incroyable", "unique au monde", "unique"]},
+        language="fr-FR",
+    ),
+    Example("Une vue splendide sur la baie.", options={"tokens": ["incroyable"]}, language="fr-FR"),
+    Example("The BEST deal ever", expect=("BEST",), options={"pattern": r"\bbest\b"}),
+    Example("Our best-seller is back", options={"tokens": ["best"]}, note="hyphenated words are one word"),
+)

@@ -1,0 +1,76 @@
+"""substitution: suggest the brand's word for a word it does not use.
+
+`swap` maps what to avoid (a word, phrase or, with `regex: true`, a pattern) to what to write
+instead. The suggestion keeps the original's capitalisation ("Email" → "E-mail"), unless
+`case_sensitive` is set, in which case the replacement is used exactly (brand names). A single
+literal replacement is a safe fix for `--fix`. Messages may use `{match}` and `{replacement}`.
+
+```yaml
+rules:
+  vocabulaire:
+    kind: substitution
+    swap: {"check-in": "enregistrement", "booking": "réservation"}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.words import compile_phrases, compile_user_pattern, match_case
+
+NAME = "substitution"
+CATEGORY = "terminology"
+LEVEL = "warning"
+MESSAGE = "Use “{replacement}” instead of “{match}”."
+
+
+class Options(RuleOptions):
+    swap: dict[str, str] = Field(min_length=1)
+    ignorecase: bool = True
+    case_sensitive: bool = False
+    regex: bool = False
+
+
+def _compiled(options: Options):
+    ignorecase = options.ignorecase and not options.case_sensitive
+    if options.regex:
+        return [(compile_user_pattern(k, ignorecase), v) for k, v in options.swap.items()]
+    return [(compile_phrases([k], ignorecase), v) for k, v in options.swap.items()]
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    taken: list[tuple[int, int]] = []
+    # longest keys first so "e mail" is reported once, not also as "mail"
+    for pattern, replacement in sorted(options.compiled("swaps", lambda: _compiled(options)), key=lambda pr: -len(pr[0].pattern)):
+        for m in pattern.finditer(ctx.text):
+            if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            suggestion = replacement if options.case_sensitive else match_case(m.group(), replacement)
+            if suggestion == m.group():
+                continue
+            taken.append((m.start(), m.end()))
+            yield Match(
+                m.start(),
+                m.end(),
+                replacements=(suggestion,),
+                params=(("replacement", suggestion),),
+                fix_safe=not options.regex,
+            )
+
+
+EXAMPLES = (
+    Example(
+        "Envoyez-nous un Email.",
+        expect=("Email",),
+        options={"swap": {"email": "e-mail"}},
+        language="fr-FR",
+        note="suggests “E-mail”, keeping the capital",
+    ),
+    Example("Envoyez-nous un e-mail.", options={"swap": {"email": "e-mail"}}, language="fr-FR"),
+    Example("Book your check-in online", expect=("check-in",), options={"swap": {"check-in": "arrival"}}),
+)

@@ -1,0 +1,140 @@
+"""A check run: from paths and options to a `RunResult`. No printing here.
+
+Per file, settings resolve as: command line > front matter > guide defaults. A file without a
+brand is checked with the base guide of its language (`base-fr`, `base-en`).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brandvoice.engine import CheckItem, Engine, Selection
+from brandvoice.errors import BrandvoiceError, GuideError
+from brandvoice.files import SourceFile, decode_source, discover, read_source
+from brandvoice.findings import FileResult, RunResult
+from brandvoice.guides.loader import load_guide, load_guide_file
+from brandvoice.guides.model import ResolvedGuide
+from brandvoice.language import detect_language, normalise_language
+from brandvoice.parsing.document import DocumentError, parse_document
+
+
+@dataclass
+class RunOptions:
+    brand: str | None = None
+    channels: tuple[str, ...] = ()
+    language: str | None = None  # a locale, "fr", "en" or "auto"
+    guides_dirs: list[Path] = field(default_factory=list)
+    grammar: bool = True
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    stdin_filename: str | None = None
+
+
+class GuideCache:
+    """Each guide is loaded and its rules built once per run."""
+
+    def __init__(self, guides_dirs: list[Path], grammar: bool) -> None:
+        self.guides_dirs = guides_dirs
+        self.grammar = grammar
+        self._guides: dict[str, ResolvedGuide] = {}
+
+    def get(self, ref: str) -> ResolvedGuide:
+        if ref not in self._guides:
+            path = Path(ref)
+            if path.suffix in (".yaml", ".yml") and path.is_file():
+                guide = load_guide_file(path, self.guides_dirs)
+            else:
+                guide = load_guide(ref, self.guides_dirs)
+            if not self.grammar:
+                guide.rules = [r for r in guide.rules if "languagetool" not in getattr(r.kind, "NEEDS", ())]
+            self._guides[ref] = guide
+        return self._guides[ref]
+
+
+def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list[SourceFile]:
+    sources: list[SourceFile] = []
+    file_paths: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            sources.append(decode_source(stdin_filename or "<stdin>", sys.stdin.buffer.read()))
+        else:
+            file_paths.append(raw)
+    try:
+        for path in discover(file_paths):
+            sources.append(read_source(path))
+    except FileNotFoundError as exc:
+        raise BrandvoiceError(f"{exc.args[0]}: no such file or directory") from None
+    return sources
+
+
+def run_check(paths: list[str], options: RunOptions) -> RunResult:
+    sources = collect_sources(paths, options.stdin_filename)
+    return check_sources(sources, options)
+
+
+def check_sources(sources: list[SourceFile], options: RunOptions) -> RunResult:
+    guides = GuideCache(options.guides_dirs, options.grammar)
+    run = RunResult()
+    items: list[CheckItem] = []
+    for source in sources:
+        if source.text is None:
+            run.skipped.append((source.path, source.problem or "skipped"))
+            continue
+        try:
+            items.append(_item(source, options, guides))
+        except DocumentError as exc:
+            where = f"{source.path}:{exc.line}" if exc.line else source.path
+            raise BrandvoiceError(f"{where}: {exc}") from None
+    run.files = Engine(Selection(options.select, options.ignore)).check(items)
+    return run
+
+
+def _item(source: SourceFile, options: RunOptions, guides: GuideCache) -> CheckItem:
+    markdown = None
+    if source.path == "<stdin>":
+        markdown = True  # stdin without a filename: Markdown is a superset of plain text posts
+    doc = parse_document(source.path, source.text or "", markdown=markdown)
+    fm = doc.front_matter
+    language_hint = options.language or _str(fm, "lang", source.path) or _str(fm, "language", source.path)
+    brand = options.brand or _str(fm, "brand", source.path)
+    if brand:
+        guide = guides.get(brand)
+    else:
+        language = _resolve_language(language_hint, None, doc.prose.text)
+        guide = guides.get(f"base-{language.split('-')[0]}")
+    language = _resolve_language(language_hint, guide.language, doc.prose.text)
+    channels = options.channels or _channels_from_front_matter(fm, source.path)
+    return CheckItem(doc, guide, language, channels, brand=guide.id if brand else None)
+
+
+def _resolve_language(hint: str | None, guide_language: str | None, text: str) -> str:
+    if hint and hint != "auto":
+        return normalise_language(hint, guide_language)
+    if hint == "auto" or not guide_language:
+        return normalise_language(detect_language(text), guide_language)
+    return guide_language
+
+
+def _str(front_matter: dict, key: str, path: str) -> str | None:
+    value = front_matter.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BrandvoiceError(f"{path}: front matter `{key}` must be a string, got {type(value).__name__}")
+    return value
+
+
+def _channels_from_front_matter(fm: dict, path: str) -> tuple[str, ...]:
+    value = fm.get("channels", fm.get("channel"))
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise BrandvoiceError(f"{path}: front matter `channels` must be a name or a list of names")
+
+
+__all__ = ["RunOptions", "run_check", "check_sources", "collect_sources", "FileResult", "GuideError"]
