@@ -8,11 +8,17 @@ that use them, so a guide is validated in one place and `brandvoice guides schem
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-LevelName = Literal["error", "warning", "suggestion", "off"]
+
+def _yaml_off(value: Any) -> Any:
+    # YAML 1.1 reads an unquoted `off` as false: that is what authors mean by it
+    return "off" if value is False else value
+
+
+LevelName = Annotated[Literal["error", "warning", "suggestion", "off"], BeforeValidator(_yaml_off)]
 
 
 class Strict(BaseModel):

@@ -50,7 +50,10 @@ def compile_phrases(phrases: Iterable[str], ignorecase: bool = True) -> regex.Pa
 def compile_user_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
     """A guide author's regex; `\\b` is widened to the word edges above."""
     flags = regex.IGNORECASE if ignorecase else 0
-    return regex.compile(pattern, flags | regex.V1 | regex.WORD)
+    try:
+        return regex.compile(pattern, flags | regex.V1 | regex.WORD)
+    except regex.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 
 def match_case(original: str, replacement: str) -> str:

@@ -1,0 +1,155 @@
+"""Loading guides: every class of error names file, line and key; extends merges as documented."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from brandvoice.errors import GuideError, GuideErrors
+from brandvoice.guides.loader import load_guide, load_guide_file
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def errors_of(path: Path, dirs=None) -> list[str]:
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_guide_file(path, dirs)
+    exc = info.value
+    return [str(e) for e in getattr(exc, "errors", [exc])]
+
+
+def test_shipped_guides_load():
+    for name in ("base-fr", "base-en", "hotelia", "trailcraft"):
+        guide = load_guide(name)
+        assert guide.rules, name
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    path = write(tmp_path, "bad.yaml", "name: X\nrules:\n  a: [unclosed\n")
+    [message] = errors_of(path)
+    assert message.startswith(f"{path}:") and "invalid YAML" in message
+
+
+def test_unknown_key_with_did_you_mean(tmp_path):
+    path = write(tmp_path, "b.yaml", "name: X\nvocabulary:\n  acept: [Foo]\n")
+    [message] = errors_of(path)
+    assert message == f"{path}:3: vocabulary.acept: unknown key; did you mean “accept”?"
+
+
+def test_wrong_type(tmp_path):
+    path = write(tmp_path, "b.yaml", "name: X\nterms:\n  - use: e-mail\n    not: email\n")
+    [message] = errors_of(path)
+    assert message.startswith(f"{path}:4: terms.0.not:")
+
+
+def test_bad_regex_in_rule(tmp_path):
+    path = write(tmp_path, "b.yaml", "rules:\n  r:\n    kind: existence\n    pattern: '(unclosed'\n")
+    [message] = errors_of(path)
+    assert message.startswith(f"{path}:2: rules.r:") or message.startswith(f"{path}:4:")
+    assert "missing )" in message or "unbalanced" in message or "pattern" in message
+
+
+def test_unknown_kind(tmp_path):
+    path = write(tmp_path, "b.yaml", "rules:\n  r:\n    kind: existance\n    tokens: [x]\n")
+    [message] = errors_of(path)
+    assert message == f"{path}:3: rules.r.kind: unknown rule kind “existance”; did you mean “existence”?"
+
+
+def test_unknown_rule_option(tmp_path):
+    path = write(tmp_path, "b.yaml", "rules:\n  r:\n    kind: existence\n    tokenz: [x]\n")
+    messages = errors_of(path)
+    assert any(m.startswith(f"{path}:4: rules.r.tokenz: unknown key; did you mean “tokens”?") for m in messages)
+
+
+def test_missing_parent(tmp_path):
+    path = write(tmp_path, "child.yaml", "extends: nowhere-guide\n")
+    [message] = errors_of(path)
+    assert message.startswith(f"{path}:1: extends: no style guide named “nowhere-guide”")
+
+
+def test_cycle(tmp_path):
+    write(tmp_path, "a.yaml", "extends: b\n")
+    path = write(tmp_path, "b.yaml", "extends: a\n")
+    [message] = errors_of(path, [tmp_path])
+    assert "cycle in extends" in message
+
+
+def test_several_errors_reported_together(tmp_path):
+    path = write(tmp_path, "b.yaml", "nam: X\nlevels:\n  x.y: loud\n")
+    messages = errors_of(path)
+    assert len(messages) == 2
+
+
+def test_extends_merges_deeply_child_wins_and_unions_lists(tmp_path):
+    write(
+        tmp_path,
+        "parent.yaml",
+        """
+        language: fr-FR
+        vocabulary: {accept: [Alpha], reject: [beta]}
+        terms: [{use: e-mail, not: [email]}, {use: chambre, not: [piaule]}]
+        rules:
+          shout: {kind: capitalization, shouting: true}
+        """,
+    )
+    child = write(
+        tmp_path,
+        "child.yaml",
+        """
+        extends: parent
+        language: fr-CA
+        vocabulary: {accept: [Gamma]}
+        terms: [{use: e-mail, not: [courriel]}]
+        levels: {parent.shout: off}
+        rules:
+          hype: {kind: existence, tokens: [incroyable]}
+        """,
+    )
+    guide = load_guide_file(child, [tmp_path])
+    assert guide.language == "fr-CA"
+    assert guide.accepted_words == {"Alpha", "Gamma"}
+    ids = {r.id for r in guide.rules}
+    assert "parent.shout" not in ids  # turned off by levels
+    assert {"child.hype", "child.terms.e-mail", "parent.terms.chambre", "child.vocabulary.reject"} <= ids
+    email = next(r for r in guide.rules if r.id == "child.terms.e-mail")
+    assert set(email.options.swap) == {"courriel"}  # the child's term replaces the parent's
+
+
+def test_levels_prefix_and_exact(tmp_path):
+    path = write(
+        tmp_path,
+        "g.yaml",
+        """
+        rules:
+          a: {kind: existence, tokens: [x], level: error}
+          b: {kind: existence, tokens: [y], level: error}
+        levels: {g.: suggestion, g.b: warning}
+        """,
+    )
+    levels = {r.id: r.level for r in load_guide_file(path).rules}
+    assert levels == {"g.a": "suggestion", "g.b": "warning"}
+
+
+def test_schema_lists_every_kind():
+    from brandvoice.guides.schema import guide_json_schema
+    from brandvoice.rules import KIND_MODULES
+
+    schema = guide_json_schema()
+    titles = {v["title"] for v in schema["properties"]["rules"]["additionalProperties"]["oneOf"]}
+    assert titles == set(KIND_MODULES)
+
+
+def test_shipped_guides_validate_against_the_json_schema():
+    import jsonschema
+    import yaml
+
+    from brandvoice.guides.loader import shipped_guides_dir
+    from brandvoice.guides.schema import guide_json_schema
+
+    schema = guide_json_schema()
+    for path in sorted(shipped_guides_dir().glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)

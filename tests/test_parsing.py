@@ -1,0 +1,80 @@
+"""Markdown and text parsing: what is prose, and exact offsets back to the source."""
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brandvoice.parsing.document import parse_document
+from brandvoice.rules.words import WORD
+
+
+def prose_of(source: str, path: str = "a.md") -> str:
+    return parse_document(path, source).prose.text
+
+
+def test_front_matter_is_read_and_never_checked():
+    doc = parse_document("a.md", "---\nbrand: hotelia\nchannel: x\n---\nBonjour\n")
+    assert doc.front_matter == {"brand": "hotelia", "channel": "x"}
+    assert doc.prose.text.strip() == "Bonjour"
+
+
+def test_code_html_link_targets_skipped_link_text_and_headings_kept():
+    text = prose_of("# Titre\n\nVoir [le site](https://x.fr/promo) et `code` <!-- note -->\n\n```\nfenced\n```\n")
+    assert "Titre" in text and "le site" in text
+    for skipped in ("https://x.fr", "code", "note", "fenced"):
+        assert skipped not in text
+
+
+def test_entities_and_escapes_map_back():
+    doc = parse_document("a.md", "Tom &amp; Jerry \\*pas em\\*\n")
+    assert doc.prose.text.startswith("Tom & Jerry *pas em*")
+
+
+def test_text_file_is_all_prose_but_directives():
+    doc = parse_document("a.txt", "Ligne un\nbrandvoice-disable-next-line x.y\nLigne deux\n")
+    assert "brandvoice" not in doc.prose.text
+    assert doc.suppressions.suppressed("x.y", 3)
+    assert not doc.suppressions.suppressed("x.y", 1)
+
+
+def test_suppressions_ranges_prefixes_and_file():
+    source = (
+        "un\n<!-- brandvoice-disable hotelia. -->\ndeux\n<!-- brandvoice-enable -->\ntrois\n"
+        "<!-- brandvoice-disable-next-line base-fr.doublons -->\nquatre\n"
+    )
+    s = parse_document("a.md", source).suppressions
+    assert not s.suppressed("hotelia.superlatifs", 1)
+    assert s.suppressed("hotelia.superlatifs", 3)
+    assert not s.suppressed("base-fr.doublons", 3)
+    assert not s.suppressed("hotelia.superlatifs", 5)
+    assert s.suppressed("base-fr.doublons", 7)
+    assert not s.suppressed("base-fr.doublons", 5)
+    assert parse_document("a.md", "<!-- brandvoice-disable-file -->\nx").suppressions.file_disabled
+
+
+MARKDOWN_BITS = st.sampled_from(
+    [
+        "Bonjour", "l’hôtel", "**gras**", "*em*", "`code`", "[lien](https://a.b/c)", "<!-- c -->", "\n",
+        "\n\n", "# ", "> ", "- ", "&amp;", "\\*", "#Été2026", "@user", "👨‍👩‍👧", "![img](a.png)", "<https://x.y>",
+        "| a | b |\n|---|---|\n| c | d |\n", "```\nbloc\n```\n", " ", "é", "incroyable", "!", "«", "»",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(MARKDOWN_BITS, st.text(alphabet=string.ascii_letters + " éà’'\n#*_`[]()!<>-", max_size=12)), max_size=25))
+def test_every_prose_word_maps_to_the_same_text_in_the_source(bits):
+    source = "".join(bits)
+    for path in ("a.md", "a.txt"):
+        prose = parse_document(path, source).prose
+        for m in WORD.finditer(prose.text):
+            span = prose.to_source(m.start(), m.end())
+            if span is None:
+                continue  # touches markup
+            start, end = span
+            # the ends of a span are prose copied verbatim from the source
+            assert source[start] == prose.text[m.start()]
+            assert source[end - 1] == prose.text[m.end() - 1]
+            if end - start == m.end() - m.start():
+                assert source[start:end] == m.group()
