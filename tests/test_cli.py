@@ -1,0 +1,156 @@
+"""The CLI end to end (a real subprocess): exit codes, the JSON contract, stdin, errors."""
+
+import json
+
+from helpers import ROOT, run_cli, run_json
+
+DRAFT = "Enfin l’été chez hotelia ! Une vue incroyable. Réservez vite !\n"
+
+
+def test_version_and_help():
+    assert run_cli("--version").stdout.startswith("brandvoice ")
+    for command in (["check"], ["guides"], ["guides", "validate"], ["rules"], ["explain"]):
+        proc = run_cli(*command, "--help")
+        assert proc.returncode == 0 and "Usage" in proc.stdout
+
+
+def test_error_finding_exits_1_and_json_contract(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code, data = run_json("check", str(draft), "--brand", "hotelia", "--no-grammar")
+    assert code == 1
+    assert data["version"] and data["summary"]["files"] == 1
+    [file] = data["files"]
+    assert file["path"] == str(draft) and file["brand"] == "hotelia" and file["language"] == "fr-FR"
+    source = draft.read_text(encoding="utf-8")
+    lines = source.split("\n")
+    for f in file["findings"]:
+        assert set(f) >= {"rule", "source", "category", "level", "message", "line", "column", "end_line",
+                          "end_column", "offset", "length", "match", "replacements"}
+        assert source[f["offset"] : f["offset"] + f["length"]] == f["match"]
+        assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == f["match"]
+    rules = {f["rule"] for f in file["findings"]}
+    assert {"hotelia.terms.hotelia", "hotelia.superlatifs"} <= rules
+    assert data["summary"]["error"] == sum(f["level"] == "error" for f in file["findings"])
+
+
+def test_fail_on_levels(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Une vue incroyable sur le lac.\n", encoding="utf-8")  # a warning only
+    assert run_cli("check", str(draft), "-b", "hotelia", "--no-grammar").returncode == 0
+    assert run_cli("check", str(draft), "-b", "hotelia", "--no-grammar", "--fail-on", "warning").returncode == 1
+
+
+def test_clean_examples_exit_0():
+    for path in ("examples/hotelia/2026-10-automne-clean.txt", "examples/trailcraft/2026-10-ridgeline-clean.md"):
+        proc = run_cli("check", path, "--no-grammar", "--fail-on", "suggestion")
+        assert proc.returncode == 0, proc.stdout
+
+
+def test_stdin_with_filename():
+    proc = run_cli("check", "-", "--stdin-filename", "post.md", "-b", "hotelia", "--no-grammar", stdin=DRAFT)
+    assert proc.returncode == 1
+    assert "post.md" in proc.stdout and "hotelia.terms.hotelia" in proc.stdout
+
+
+def test_text_output_underlines_the_match(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Chez hotelia.\n", encoding="utf-8")
+    out = run_cli("check", str(draft), "-b", "hotelia", "--no-grammar").stdout
+    assert "1:6" in out and "Chez hotelia." in out and "     ^^^^^^^" in out and "suggestion: “Hotelia”" in out
+    assert "\x1b[" not in out  # NO_COLOR
+
+
+def test_directory_walk_skips_hidden_and_gitignored(tmp_path):
+    (tmp_path / ".gitignore").write_text("ignored/\n")
+    for rel in ("a.md", "ignored/b.md", ".hidden/c.md", "notes.rst", "sub/d.txt"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("hotelia\n", encoding="utf-8")
+    code, data = run_json("check", str(tmp_path), "-b", "hotelia", "--no-grammar")
+    assert sorted(f["path"].replace(str(tmp_path), "") for f in data["files"]) == ["/a.md", "/sub/d.txt"]
+
+
+def test_binary_and_non_utf8_are_reported_and_skipped(tmp_path):
+    (tmp_path / "bin.md").write_bytes(b"\x00\x01\x02hello")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "ok.txt").write_text("Bonjour.\n", encoding="utf-8")
+    proc = run_cli("check", str(tmp_path), "-b", "hotelia", "--no-grammar")
+    assert proc.returncode == 0
+    assert "bin.md: binary file, skipped" in proc.stderr
+    assert "latin1.txt: not UTF-8" in proc.stderr
+    assert "1 file checked, 2 skipped" in proc.stdout
+
+
+def test_user_mistakes_exit_2_without_traceback(tmp_path):
+    bad_guide = tmp_path / "bad.yaml"
+    bad_guide.write_text("name: X\nrules:\n  r:\n    kind: existance\n", encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft.write_text("x\n", encoding="utf-8")
+    bad_front_matter = tmp_path / "fm.md"
+    bad_front_matter.write_text("---\nbrand: [unclosed\n---\nx\n", encoding="utf-8")
+    cases = [
+        (["check", "missing.md"], "no such file"),
+        (["check", str(draft), "-b", "nosuchbrand"], "no style guide named “nosuchbrand”"),
+        (["check", str(draft), "-b", str(bad_guide)], "bad.yaml:4: rules.r.kind: unknown rule kind"),
+        (["check", str(draft), "--format", "xml"], "unknown format"),
+        (["check", str(draft), "--fail-on", "loud"], "unknown level"),
+        (["check", str(draft), "--lang", "f r"], "invalid language"),
+        (["check", str(bad_front_matter), "--no-grammar"], "fm.md:2: front matter is not valid YAML"),
+        (["guides", "validate", str(bad_guide)], "bad.yaml:4"),
+    ]
+    for args, expected in cases:
+        proc = run_cli(*args)
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert expected in proc.stderr, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr
+
+
+def test_front_matter_brand_and_command_line_precedence(tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text("---\nbrand: trailcraft\n---\nOur TrailCraft store.\n", encoding="utf-8")
+    _, data = run_json("check", str(draft), "--no-grammar")
+    assert data["files"][0]["brand"] == "trailcraft"
+    _, data = run_json("check", str(draft), "--no-grammar", "--brand", "hotelia")
+    assert data["files"][0]["brand"] == "hotelia"
+
+
+def test_no_brand_uses_the_base_guide_of_the_language(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Nous avons le le plaisir de vous accueillir.\n", encoding="utf-8")
+    _, data = run_json("check", str(draft), "--no-grammar")
+    assert data["files"][0]["language"] == "fr-FR"
+    assert [f["rule"] for f in data["files"][0]["findings"]] == ["base-fr.doublons"]
+
+
+def test_select_and_ignore(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Chez hotelia, une vue incroyable.\n", encoding="utf-8")
+    _, data = run_json("check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms")
+    assert {f["rule"] for f in data["files"][0]["findings"]} == {"hotelia.terms.hotelia"}
+    _, data = run_json("check", str(draft), "-b", "hotelia", "--no-grammar", "--ignore", "hotelia.terms.")
+    assert {f["rule"] for f in data["files"][0]["findings"]} == {"hotelia.superlatifs"}
+
+
+def test_suppression_comments_through_the_cli(tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text(
+        "<!-- brandvoice-disable-next-line hotelia.superlatifs -->\nUne vue incroyable.\n\nUn lieu incroyable.\n",
+        encoding="utf-8",
+    )
+    _, data = run_json("check", str(draft), "-b", "hotelia", "--no-grammar")
+    assert [f["line"] for f in data["files"][0]["findings"]] == [4]
+
+
+def test_rules_explain_guides_commands():
+    assert "existence" in run_cli("rules").stdout
+    out = run_cli("explain", "existence").stdout
+    assert "Examples:" in out and "incroyable" in out
+    out = run_cli("explain", "hotelia.superlatifs").stdout
+    assert "Évitez les superlatifs" in out
+    assert "hotelia" in run_cli("guides", "list").stdout
+    assert "hotelia.terms.hotelia" in run_cli("guides", "show", "hotelia").stdout
+    schema = json.loads(run_cli("guides", "schema").stdout)
+    assert schema["title"] == "brandvoice style guide"
+    proc = run_cli("guides", "validate", str(ROOT / "styleguides" / "hotelia.yaml"))
+    assert proc.returncode == 0 and "ok" in proc.stdout
