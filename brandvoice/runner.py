@@ -18,6 +18,7 @@ from brandvoice.guides.loader import load_guide, load_guide_file
 from brandvoice.guides.model import ResolvedGuide
 from brandvoice.language import detect_language, normalise_language
 from brandvoice.parsing.document import DocumentError, parse_document
+from brandvoice.score import score_files
 
 
 @dataclass
@@ -88,6 +89,7 @@ def check_sources(sources: list[SourceFile], options: RunOptions) -> RunResult:
             where = f"{source.path}:{exc.line}" if exc.line else source.path
             raise BrandvoiceError(f"{where}: {exc}") from None
     run.files = Engine(Selection(options.select, options.ignore)).check(items)
+    score_files(run.files, items)
     return run
 
 

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from brandvoice.score import ScoreSettings
+
 
 def _yaml_off(value: Any) -> Any:
     # YAML 1.1 reads an unquoted `off` as false: that is what authors mean by it
@@ -65,6 +67,7 @@ class GuideFile(Strict):
     levels: dict[str, LevelName] = Field(
         default_factory=dict, description="Level override (or `off`) per rule id or id prefix."
     )
+    score: ScoreSettings = Field(default_factory=ScoreSettings, description="Voice score weights (brandvoice.score).")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,176 @@
+"""The voice score: how on-voice a post is, from 0 to 100.
+
+Formula (per file)::
+
+    penalty  = Σ level_weight[finding.level] × category_weight[finding.category]
+    density  = 100 × penalty / max(words, min_words)       # weighted issues per 100 words
+    score    = 100 × 0.5 ** (density / half_life)
+
+With the defaults (error 1, warning 0.4, suggestion 0.1; `min_words` 50; `half_life` 8) every 8
+weighted errors per 100 words halve the score. `min_words` is the floor that keeps short posts
+fair: a 20-word tweet with one typo is scored as if it had 50 words (score 84), not 20 (score 65).
+A file with no findings scores 100, whatever its length (an empty file too). Weights are never
+negative, so adding a finding never raises a score.
+
+A brand, channel or run scores the mean of its files' scores: each post counts once, as the
+audience sees it, whatever its length.
+
+Guides tune the weights in a `score:` section (merged through `extends` like other sections)::
+
+    score:
+      half_life: 6
+      min_words: 40
+      levels: {warning: 0.5}
+      categories: {disclosure: 3, typography: 0.25}
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Annotated
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from brandvoice.findings import FileResult, Finding, Level
+
+if TYPE_CHECKING:
+    from brandvoice.engine import CheckItem
+    from brandvoice.findings import RunResult
+
+DEFAULT_LEVEL_WEIGHTS: dict[str, float] = {"error": 1.0, "warning": 0.4, "suggestion": 0.1}
+# Legal exposure (missing #ad) weighs more than a missing non-breaking space.
+DEFAULT_CATEGORY_WEIGHTS: dict[str, float] = {
+    "grammar": 1.0,
+    "spelling": 1.0,
+    "typography": 0.5,
+    "terminology": 1.0,
+    "tone": 1.0,
+    "readability": 0.5,
+    "platform": 1.0,
+    "disclosure": 2.0,
+    "inclusive": 1.0,
+    "style": 0.5,
+}
+Weight = Annotated[float, Field(ge=0)]
+
+
+class LevelWeights(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    error: Weight = DEFAULT_LEVEL_WEIGHTS["error"]
+    warning: Weight = DEFAULT_LEVEL_WEIGHTS["warning"]
+    suggestion: Weight = DEFAULT_LEVEL_WEIGHTS["suggestion"]
+
+
+class ScoreSettings(BaseModel):
+    """The guide's `score:` section: how findings turn into a 0–100 voice score."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    half_life: float = Field(
+        8.0, gt=0, description="Weighted issues per 100 words that halve the score."
+    )
+    min_words: int = Field(
+        50, ge=1, description="Short posts count as this many words, so one typo in a tweet is not a catastrophe."
+    )
+    levels: LevelWeights = Field(default_factory=LevelWeights, description="Weight of each level.")
+    categories: dict[str, Weight] = Field(
+        default_factory=dict,
+        description="Weight of each category (grammar, spelling, typography, ...); unlisted ones keep their default.",
+    )
+
+    def category_weight(self, category: str) -> float:
+        if category in self.categories:
+            return self.categories[category]
+        return DEFAULT_CATEGORY_WEIGHTS.get(category, 1.0)
+
+    def level_weight(self, level: Level) -> float:
+        return getattr(self.levels, str(level))
+
+    def penalty(self, finding: Finding) -> float:
+        return self.level_weight(finding.level) * self.category_weight(finding.category)
+
+
+DEFAULT_SETTINGS = ScoreSettings()
+
+_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-][\p{L}\p{N}])*")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: `aujourd'hui`, `e-mail` and `#Paris2024` are one word each."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def file_score(findings: Iterable[Finding], words: int, settings: ScoreSettings = DEFAULT_SETTINGS) -> float:
+    """The 0–100 score of one file (unrounded)."""
+    penalty = sum(settings.penalty(f) for f in findings)
+    if penalty <= 0:
+        return 100.0
+    density = 100.0 * penalty / max(words, settings.min_words)
+    return 100.0 * 0.5 ** (density / settings.half_life)
+
+
+def settings_for(guide) -> ScoreSettings:
+    """The score settings of a resolved guide (validated with the guide; defaults when absent)."""
+    raw = guide.section("score") if guide is not None else None
+    if not raw:
+        return DEFAULT_SETTINGS
+    return ScoreSettings.model_validate(raw)
+
+
+def score_files(results: Sequence[FileResult], items: Sequence["CheckItem"]) -> None:
+    """Record `words` and `score` on each checked file (the engine returns results in item order)."""
+    cache: dict[int, ScoreSettings] = {}
+    for result, item in zip(results, items):
+        key = id(item.guide)
+        if key not in cache:
+            cache[key] = settings_for(item.guide)
+        words = count_words(item.document.prose.text)
+        result.metrics["words"] = words
+        result.metrics["score"] = round(file_score(result.findings, words, cache[key]), 1)
+
+
+def score_of(result: FileResult) -> float:
+    """A file's score; 100 for results scored by nothing (e.g. built by hand in tests)."""
+    value = result.metrics.get("score")
+    return float(value) if value is not None else 100.0
+
+
+def mean_score(results: Iterable[FileResult]) -> float | None:
+    scores = [score_of(r) for r in results]
+    return round(sum(scores) / len(scores), 1) if scores else None
+
+
+def scores_by(results: Iterable[FileResult], key: Callable[[FileResult], Iterable[str | None]]) -> dict[str, float]:
+    """Mean score per group; a file in several groups (several channels) counts in each."""
+    groups: dict[str, list[FileResult]] = defaultdict(list)
+    for result in results:
+        for name in key(result):
+            groups[name or "—"].append(result)
+    return {name: mean_score(files) or 0.0 for name, files in sorted(groups.items())}
+
+
+def by_brand(result: FileResult) -> tuple[str | None]:
+    return (result.brand,)
+
+
+def by_channel(result: FileResult) -> tuple[str | None, ...]:
+    return result.channels or (result.channel,)
+
+
+def run_scores(run: "RunResult") -> dict[str, object]:
+    """The run's score and its breakdowns, as the JSON summary shows them."""
+    return {
+        "score": mean_score(run.files),
+        "scores": {"brand": scores_by(run.files, by_brand), "channel": scores_by(run.files, by_channel)},
+    }
+
+
+def below(results: Iterable[FileResult], minimum: float) -> list[FileResult]:
+    """Files under a minimum score, worst first (the `--min-score` gate)."""
+    return sorted((r for r in results if score_of(r) < minimum), key=score_of)
+
+
+def worst_first(results: Iterable[FileResult]) -> list[FileResult]:
+    return sorted(results, key=lambda r: (score_of(r), r.path))
