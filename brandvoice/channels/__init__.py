@@ -1,0 +1,24 @@
+"""Publishing channels: shipped profiles, guide overrides and the platforms' ways of counting."""
+
+from brandvoice.channels.counting import COUNTERS, UNIT_NAMES, graphemes, mastodon_length, utf8_bytes, x_length
+from brandvoice.channels.profiles import (
+    ChannelOverride,
+    ChannelProfile,
+    ChannelsSection,
+    resolve_profiles,
+    shipped_profiles,
+)
+
+__all__ = [
+    "COUNTERS",
+    "UNIT_NAMES",
+    "ChannelOverride",
+    "ChannelProfile",
+    "ChannelsSection",
+    "graphemes",
+    "mastodon_length",
+    "resolve_profiles",
+    "shipped_profiles",
+    "utf8_bytes",
+    "x_length",
+]

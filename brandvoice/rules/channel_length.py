@@ -1,0 +1,97 @@
+"""channel_length: the post must fit the platforms it targets, counted the way each one counts.
+
+X weighs characters (twitter-text v3: URLs 23, emoji 2, CJK 2), Bluesky counts graphemes and
+UTF-8 bytes, Mastodon counts URLs as 23 and remote mentions by their `@user` part, LinkedIn,
+Instagram, Facebook, TikTok and Threads count UTF-16 units like their composers. With
+`report: over` (rule `channel.length`, an error) a post over the limit is reported; with
+`report: near` (rule `channel.length.near`, a suggestion) a post above `warn_share` of the limit
+(default 95%). The measured length per channel is added to the file's `lengths` metric.
+
+The channels come from `--channel` or front matter (`channel: x`, `channels: [x, linkedin]`);
+profiles come from the guide's `channels:` section over the shipped ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from brandvoice.channels.counting import COUNTERS, UNIT_NAMES, utf8_bytes
+from brandvoice.channels.profiles import ChannelProfile
+from brandvoice.channels.targets import targeted_profiles
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "channel_length"
+CATEGORY = "platform"
+LEVEL = "error"
+MESSAGE = "Too long for the channel."
+
+
+class Options(RuleOptions):
+    profiles: tuple[ChannelProfile, ...] = ()  # resolved by the guide; empty: shipped profiles
+    default_channels: tuple[str, ...] = ()  # checked when the file names no channel
+    report: Literal["over", "near"] = "over"
+
+
+def _overflow_start(text: str, count, limit: int) -> int:
+    """Offset of the first character that no longer fits (binary search on prefix lengths)."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if count(text[: mid + 1]) > limit:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _unit(profile: ChannelProfile, counting: str) -> str:
+    unit = UNIT_NAMES[counting]
+    return unit if "counts them" in unit else f"{unit} on {profile.label}"
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    text = ctx.text.strip()
+    offset = len(ctx.text) - len(ctx.text.lstrip())
+    lengths = ctx.metrics.setdefault("lengths", {})
+    for profile in targeted_profiles(ctx.channels, options.profiles, options.default_channels):
+        limits = [(profile.counting, profile.max_length, profile.name)]
+        if profile.max_bytes:
+            limits.append(("bytes", profile.max_bytes, f"{profile.name}_bytes"))
+        for counting, limit, metric in limits:
+            count = utf8_bytes if counting == "bytes" else COUNTERS[counting]
+            measured = count(text)
+            lengths[metric] = measured
+            message = f"{measured:,}/{limit:,} {_unit(profile, counting)}"
+            if measured > limit and options.report == "over":
+                start = offset + _overflow_start(text, count, limit)
+                yield Match(
+                    min(start, offset + len(text) - 1), offset + len(text),
+                    message=f"{message}: {measured - limit:,} over the limit.",
+                    whole_document=True,
+                )
+            elif options.report == "near" and limit * profile.warn_share < measured <= limit:
+                yield Match(
+                    offset, offset + len(text),
+                    message=f"{message}: {measured / limit:.0%} of the limit, little room left for edits.",
+                    whole_document=True,
+                )
+
+
+EXAMPLES = (
+    Example(
+        "Nos chambres rénovées vous attendent à deux pas de la gare, avec petit-déjeuner maison, "
+        "rooftop et spa. Réservez dès aujourd’hui sur notre site pour profiter de l’offre de "
+        "lancement valable tout l’automne dans nos six hôtels parisiens, de Montmartre à Bercy, "
+        "et découvrez nos nouvelles suites avec vue.",
+        expect=("elles suites avec vue.",),
+        options={"default_channels": ["x"]},
+        language="fr-FR",
+        note="302 characters: the overflow is what does not fit",
+    ),
+    Example("New drop 🎒 https://example.com/very/long/path/to/the/product?ref=x", options={"default_channels": ["x"]},
+            note="the URL counts 23, the emoji 2"),
+    Example("x" * 270, expect=("x" * 270,), options={"default_channels": ["x"], "report": "near"},
+            note="270/280 is above 95% of the limit"),
+)

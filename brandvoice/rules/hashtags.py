@@ -1,0 +1,138 @@
+"""hashtags: how many, which ones, and how they are written.
+
+- at most `max` hashtags (and at most each targeted channel's `max_hashtags`: Instagram 5 since
+  December 2025, Threads 1);
+- every `required` campaign hashtag present (`#Hotelia`), no `banned` one, no duplicate;
+- multi-word hashtags in CamelCase, so screen readers read `#SummerSale` as two words and not
+  `#summersale` letter by letter: the guide's `known` hashtags give the exact spelling (a safe
+  fix), otherwise a word list proposes a split;
+- no disclosure (`#ad`, `#publicité`…) buried in a block of hashtags, where readers skip it.
+
+```yaml
+hashtags:
+  required: ["#Hotelia"]
+  banned: ["#hotel"]
+  known: ["#HoteliaMoments", "#SummerSale"]
+  max: 3
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandvoice.channels.profiles import ChannelProfile
+from brandvoice.channels.segment import camel_case, split_words, strip_accents
+from brandvoice.channels.targets import hashtag_blocks, targeted_profiles
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "hashtags"
+CATEGORY = "platform"
+LEVEL = "warning"
+MESSAGE = "Hashtag problem: {match}."
+
+# Disclosure tags that must stand out, not sit in a wall of hashtags (FTC; loi 2023-451 art. 5).
+DISCLOSURE_TAGS = ("#ad", "#advertisement", "#sponsored", "#pub", "#publicite", "#publicité",
+                   "#collaborationcommerciale", "#partenariat", "#sponso", "#sp", "#collab", "#partner")
+
+
+class Options(RuleOptions):
+    max: int | None = None
+    required: tuple[str, ...] = ()
+    banned: tuple[str, ...] = ()
+    known: tuple[str, ...] = ()
+    duplicates: bool = True
+    camel_case: bool = True
+    buried_disclosure: bool = True
+    block_size: int = 3
+    profiles: tuple[ChannelProfile, ...] = ()
+    default_channels: tuple[str, ...] = ()
+
+
+def _key(tag: str) -> str:
+    return strip_accents(tag.lstrip("#").casefold())
+
+
+def _caps(options: Options, ctx: CheckContext) -> list[tuple[int, str]]:
+    caps = [(options.max, "the guide")] if options.max is not None else []
+    for profile in targeted_profiles(ctx.channels, options.profiles, options.default_channels):
+        if profile.max_hashtags is not None:
+            caps.append((profile.max_hashtags, profile.label))
+    return caps
+
+
+def _camel_case_suggestion(body: str, ctx: CheckContext, known: dict[str, str]) -> tuple[str, bool] | None:
+    """(suggested hashtag, from the guide?) for an all-lower-case multi-word hashtag."""
+    if body != body.lower():
+        return None  # already has capitals: the author chose a casing
+    spelled = known.get(_key(body))
+    if spelled is not None:
+        return (spelled, True) if spelled.lstrip("#") != body else None
+    extra = frozenset(_key(k) for k in known)
+    for lang in dict.fromkeys((ctx.lang, "en")):
+        parts = split_words(body, lang, extra)
+        if parts:
+            return "#" + camel_case(parts), False
+    return None
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    tags = ctx.prose.spans_of("hashtag")
+    seen: dict[str, int] = {}
+    banned = {_key(t) for t in options.banned}
+    known = {_key(k): "#" + k.lstrip("#") for k in options.known}
+    for tag in tags:
+        key = _key(tag.text)
+        if key in banned:
+            yield Match(tag.start, tag.end, message=f"{tag.text} is a banned hashtag.")
+        elif options.duplicates and key in seen:
+            yield Match(tag.start, tag.end, message=f"{tag.text} is already used in this post.", replacements=("",))
+        elif options.camel_case:
+            suggestion = _camel_case_suggestion(tag.text[1:], ctx, known)
+            if suggestion:
+                spelled, from_guide = suggestion
+                yield Match(
+                    tag.start, tag.end,
+                    message=f"Write {spelled}: screen readers read {tag.text} letter by letter.",
+                    replacements=(spelled,), fix_safe=from_guide,
+                )
+        seen.setdefault(key, tag.start)
+
+    for cap, who in _caps(options, ctx):
+        if len(tags) > cap:
+            extra = tags[cap:]
+            yield Match(
+                extra[0].start, extra[-1].end,
+                message=f"{len(tags)} hashtags: {who} allows at most {cap}.",
+                whole_document=True,
+            )
+
+    for required in options.required:
+        if _key(required) not in seen:
+            tag = "#" + required.lstrip("#")
+            yield Match(0, len(ctx.text), message=f"Missing the campaign hashtag {tag}.", whole_document=True)
+
+    if options.buried_disclosure:
+        disclosure = {_key(t) for t in DISCLOSURE_TAGS}
+        for block in hashtag_blocks(ctx.prose, options.block_size):
+            for tag in block:
+                if _key(tag.text) in disclosure:
+                    yield Match(
+                        tag.start, tag.end,
+                        message=f"{tag.text} is buried among {len(block)} hashtags: "
+                        "put the disclosure at the start of the post, apart from other hashtags.",
+                    )
+
+
+EXAMPLES = (
+    Example("Nos offres d’été #soldes #été #voyage #soldes", expect=("#soldes",), language="fr-FR",
+            options={"camel_case": False}, note="duplicate"),
+    Example("Summer is here #summersale", expect=("#summersale",)),
+    Example("Summer is here #SummerSale", options={"required": ["#SummerSale"]}),
+    Example("Bienvenue #hoteliamoments", expect=("#hoteliamoments",), language="fr-FR",
+            options={"known": ["#HoteliaMoments"]}),
+    Example("Great trip! #travel #hiking #gear #ad #outdoors", expect=("#ad",), options={"camel_case": False}),
+    Example("Sept tags #a1 #b2 #c3 #d4 #e5 #f6 #g7", expect=("#f6 #g7",), language="fr-FR",
+            options={"default_channels": ["instagram"], "buried_disclosure": False, "camel_case": False}),
+)
