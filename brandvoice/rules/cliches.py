@@ -1,0 +1,42 @@
+"""cliches: worn-out marketing phrases ("havre de paix", "hidden gem", "next level").
+
+Shipped lexicons for French and English (`brandvoice/data/lexicons/cliches-*.txt`); `add` extends
+and `remove` prunes them per guide, `lexicon: false` keeps only `add`.
+
+```yaml
+voice:
+  cliches: {add: [expérience inoubliable]}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandvoice.findings import Match
+from brandvoice.nlp.lexicons import LexiconOptions, find
+from brandvoice.rules.base import CheckContext, Example
+
+NAME = "cliches"
+CATEGORY = "style"
+LEVEL = "suggestion"
+MESSAGE = "“{match}” is a cliché: say what is specific about this place or product."
+LEXICON = "cliches"
+
+
+class Options(LexiconOptions):
+    pass
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    for m in find(ctx, LEXICON, options):
+        yield Match(m.start(), m.end())
+
+
+EXAMPLES = (
+    Example("Un véritable havre de paix, au cœur de Lyon.", expect=("havre de paix", "au cœur de"), language="fr-FR"),
+    Example("Quarante chambres calmes, à dix minutes de la gare Part-Dieu.", language="fr-FR"),
+    Example("This hidden gem takes hiking to the next level.", expect=("hidden gem", "next level")),
+    Example("This trail climbs 600 m in 4 km.", options={"add": ["breathtaking views"]}),
+    Example("A hidden gem.", options={"remove": ["hidden gem"]}),
+)

@@ -1,0 +1,48 @@
+"""hype: superlatives, empty intensifiers and clickbait ("incroyable", "best ever",
+"you won't believe").
+
+Shipped lexicons for French and English (`brandvoice/data/lexicons/hype-*.txt`); `add` extends
+and `remove` prunes them per guide, `lexicon: false` keeps only `add`. The tone profile's energy
+counts the same words.
+
+```yaml
+voice:
+  hype: {remove: [stunning], add: [insanely good]}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandvoice.findings import Match
+from brandvoice.nlp.lexicons import LexiconOptions, find
+from brandvoice.rules.base import CheckContext, Example
+
+NAME = "hype"
+CATEGORY = "tone"
+LEVEL = "warning"
+MESSAGE = "“{match}” oversells: show what makes it good instead."
+LEXICON = "hype"
+
+
+class Options(LexiconOptions):
+    pass
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    for m in find(ctx, LEXICON, options):
+        yield Match(m.start(), m.end())
+
+
+EXAMPLES = (
+    Example(
+        "Une vue incroyable, à couper le souffle !",
+        expect=("incroyable", "à couper le souffle"),
+        language="fr-FR",
+    ),
+    Example("Une vue dégagée sur la baie depuis chaque chambre.", language="fr-FR"),
+    Example("You won't believe this AMAZING deal", expect=("You won't believe", "AMAZING")),
+    Example("Our new boots are waterproof and weigh 400 g.", options={"remove": ["amazing"]}),
+    Example("Simply amazing.", options={"remove": ["amazing"]}, note="`remove` prunes the shipped list"),
+)

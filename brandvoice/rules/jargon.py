@@ -1,0 +1,42 @@
+"""jargon: corporate words that readers skim past ("synergie", "leverage", "impacter").
+
+Shipped lexicons for French and English (`brandvoice/data/lexicons/jargon-*.txt`); `add` extends
+and `remove` prunes them per guide, `lexicon: false` keeps only `add`.
+
+```yaml
+voice:
+  jargon: {remove: [onboarding]}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandvoice.findings import Match
+from brandvoice.nlp.lexicons import LexiconOptions, find
+from brandvoice.rules.base import CheckContext, Example
+
+NAME = "jargon"
+CATEGORY = "style"
+LEVEL = "suggestion"
+MESSAGE = "“{match}” is jargon: use an everyday word."
+LEXICON = "jargon"
+
+
+class Options(LexiconOptions):
+    pass
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    for m in find(ctx, LEXICON, options):
+        yield Match(m.start(), m.end())
+
+
+EXAMPLES = (
+    Example("Nos équipes vont impacter positivement votre séjour grâce à leurs synergies.", expect=("impacter", "synergies"), language="fr-FR"),
+    Example("Nos équipes rendent votre séjour plus simple.", language="fr-FR"),
+    Example("We leverage synergies across our ecosystem.", expect=("leverage", "synergies", "ecosystem")),
+    Example("Our team makes booking simple.", options={"add": ["touchpoint"]}),
+    Example("Join the #synergy challenge", note="hashtags are not prose"),
+)
