@@ -53,6 +53,7 @@ DEFAULT_CATEGORY_WEIGHTS: dict[str, float] = {
     "inclusive": 1.0,
     "style": 0.5,
 }
+NO_GROUP = "(none)"  # files without a brand or channel
 Weight = Annotated[float, Field(ge=0)]
 
 
@@ -147,7 +148,7 @@ def scores_by(results: Iterable[FileResult], key: Callable[[FileResult], Iterabl
     groups: dict[str, list[FileResult]] = defaultdict(list)
     for result in results:
         for name in key(result):
-            groups[name or "—"].append(result)
+            groups[name or NO_GROUP].append(result)
     return {name: mean_score(files) or 0.0 for name, files in sorted(groups.items())}
 
 

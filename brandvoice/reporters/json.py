@@ -7,9 +7,11 @@
                           "level": "warning", "message": "...", "line": 3, "column": 14,
                           "end_line": 3, "end_column": 24, "offset": 57, "length": 10,
                           "match": "incroyable", "replacements": []}]}],
- "summary": {"files": 1, "error": 0, "warning": 1, "suggestion": 0}}
+ "summary": {"files": 1, "error": 0, "warning": 1, "suggestion": 0, "score": 84.1,
+             "scores": {"brand": {"hotelia": 84.1}, "channel": {"(none)": 84.1}}}}
 ```
-Measurements that kinds record (e.g. `tone`, `lengths`) are extra keys of each file object.
+Measurements that kinds record (e.g. `tone`, `lengths`) are extra keys of each file object, as are
+`words` and the voice `score` (brandvoice.score).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Level, RunResult
+from brandvoice.score import run_scores
 
 
 def file_to_dict(result: FileResult) -> dict[str, Any]:
@@ -45,6 +48,7 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
             "error": run.count(Level.ERROR),
             "warning": run.count(Level.WARNING),
             "suggestion": run.count(Level.SUGGESTION),
+            **run_scores(run),
         },
     }
 

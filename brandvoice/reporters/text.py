@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from brandvoice.findings import Finding, Level, RunResult
+from brandvoice.score import mean_score
 
 LEVEL_STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 
@@ -59,4 +60,6 @@ def summary(run: RunResult) -> str:
         f"{run.count(Level.SUGGESTION)} suggestion{'s' * (run.count(Level.SUGGESTION) != 1)}",
     ]
     skipped = f", {len(run.skipped)} skipped" if run.skipped else ""
-    return f"{files} file{'s' * (files != 1)} checked{skipped}: {', '.join(parts)}"
+    score = mean_score(run.files)
+    voice = f"; voice score {score:g}/100" if score is not None else ""
+    return f"{files} file{'s' * (files != 1)} checked{skipped}: {', '.join(parts)}{voice}"
