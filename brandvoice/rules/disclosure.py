@@ -1,0 +1,160 @@
+"""disclosure: a sponsored post must say so, the way its market's law requires.
+
+A post is sponsored when its front matter says `sponsored: true`, when it mentions one of the
+guide's `partners`, or when it already carries a disclosure. The market comes from front matter
+`market:` or the guide (`disclosure: {market: FR}`); each rule checks one market.
+
+- **FR** — loi n° 2023-451 du 9 juin 2023, art. 5 (as amended by ordonnance n° 2024-978 du
+  6 novembre 2024): the words « Publicité » or « Collaboration commerciale » (or an equivalent
+  the guide `accepted`), clear and identifiable; « Images retouchées » when front matter says
+  `image: retouched`, « Images virtuelles » for `image: generated` (or `virtual`).
+- **US** — FTC Endorsement Guides (16 CFR Part 255) and "Disclosures 101 for Social Media
+  Influencers": "#ad", "#sponsored", "Advertisement" or "Paid partnership" within the first 125
+  characters (what shows before "more"), not only in a trailing block of hashtags.
+
+Ambiguous tags ("#sp", "#spon", "#partner", "#collab", "#sponso", "thanks @brand") alone are
+reported as insufficient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from brandvoice.channels.counting import graphemes
+from brandvoice.channels.targets import hashtag_blocks, in_blocks
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.words import compile_phrases
+
+NAME = "disclosure"
+CATEGORY = "disclosure"
+LEVEL = "error"
+MESSAGE = "Sponsored content must be disclosed."
+
+Market = Literal["FR", "US"]
+
+
+@dataclass(frozen=True)
+class MarketLaw:
+    citation: str
+    valid: regex.Pattern
+    insufficient: regex.Pattern
+    wanted: str
+    window: int | None  # the disclosure must start within this many characters
+
+
+_F = regex.IGNORECASE | regex.V1
+LAWS: dict[str, MarketLaw] = {
+    "FR": MarketLaw(
+        citation="loi n° 2023-451 du 9 juin 2023, art. 5, mod. ordonnance n° 2024-978 du 6 novembre 2024",
+        valid=regex.compile(r"(?<![\w#])#?publicit[ée](?!\w)|(?<![\w#])#?collaboration[ _]?commerciale(?!\w)", _F),
+        insufficient=regex.compile(
+            r"(?<![\w#])#(?:sponso\w*|sp|spon|partenariat\w*|partenaire\w*|collab\w*|pub|ad|partner)(?!\w)"
+            r"|(?<!\w)(?:sponsoris[ée]e?s?|en partenariat avec|merci (?:à )?@\w+)", _F),
+        wanted="« Publicité » or « Collaboration commerciale »",
+        window=None,
+    ),
+    "US": MarketLaw(
+        citation="FTC Endorsement Guides, 16 CFR Part 255; FTC, Disclosures 101 for Social Media Influencers",
+        valid=regex.compile(
+            r"(?<![\w#])#(?:ad|advertisement|sponsored)(?!\w)"
+            r"|(?<![\w#])(?:advertisement|sponsored|paid (?:partnership|ad))(?!\w)|(?<![\w#])ad:", _F),
+        insufficient=regex.compile(
+            r"(?<![\w#])#(?:sp|spon|sponsor|partner|collab|ambassador|thanks)(?!\w)"
+            r"|(?<!\w)thanks?(?: you)?,? @\w+", _F),
+        wanted='"#ad", "#sponsored" or "Paid partnership"',
+        window=125,
+    ),
+}
+
+IMAGE_MENTIONS = {
+    "retouched": ("Images retouchées", regex.compile(r"images? retouchées?", _F)),
+    "generated": ("Images virtuelles", regex.compile(r"images? virtuelles?", _F)),
+}
+IMAGE_MENTIONS["virtual"] = IMAGE_MENTIONS["generated"]
+
+
+class Options(RuleOptions):
+    market: Market
+    default_market: str | None = None  # the guide's market; front matter `market:` wins
+    partners: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()
+    block_size: int = 3
+
+
+def _effective_market(ctx: CheckContext, options: Options) -> str | None:
+    market = ctx.front_matter.get("market") or options.default_market
+    return str(market).upper() if market else None
+
+
+def _valid_markers(ctx: CheckContext, law: MarketLaw, options: Options) -> list[tuple[int, int]]:
+    spans = [m.span() for m in law.valid.finditer(ctx.text)]
+    extra = compile_phrases(options.accepted) if options.accepted else None
+    if extra is not None:
+        spans += [m.span() for m in extra.finditer(ctx.text)]
+    return sorted(spans)
+
+
+def _sponsored(ctx: CheckContext, options: Options, markers: list) -> bool:
+    if ctx.front_matter.get("sponsored") is True or markers:
+        return True
+    partners = compile_phrases(options.partners) if options.partners else None
+    return bool(partners and partners.search(ctx.text))
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    if _effective_market(ctx, options) != options.market:
+        return
+    law = LAWS[options.market]
+    markers = _valid_markers(ctx, law, options)
+    if not _sponsored(ctx, options, markers):
+        return
+    blocks = hashtag_blocks(ctx.prose, options.block_size)
+    visible = [(s, e) for s, e in markers if not in_blocks(s, blocks)]
+    lead = len(ctx.text) - len(ctx.text.lstrip())
+    timely = [(s, e) for s, e in visible if law.window is None or graphemes(ctx.text[lead:s]) < law.window]
+
+    if not timely:
+        if visible:  # US: present, but after the cut
+            s, e = visible[0]
+            yield Match(s, e, message=f"“{ctx.text[s:e]}” comes after the first {law.window} characters, "
+                        f"hidden behind “more”: disclose at the start ({law.citation}).")
+        elif markers:
+            s, e = markers[0]
+            yield Match(s, e, message=f"“{ctx.text[s:e]}” is lost in a block of hashtags: state it clearly, "
+                        f"apart ({law.citation}).")
+        else:
+            weak = list(law.insufficient.finditer(ctx.text))
+            for m in weak:
+                yield Match(m.start(), m.end(), message=f"“{m.group()}” is not a clear disclosure: "
+                            f"write {law.wanted} ({law.citation}).")
+            if not weak:
+                yield Match(0, len(ctx.text), message=f"Sponsored post without {law.wanted} ({law.citation}).",
+                            whole_document=True)
+
+    if options.market == "FR":
+        kind = str(ctx.front_matter.get("image", "")).lower()
+        if kind in IMAGE_MENTIONS:
+            words, pattern = IMAGE_MENTIONS[kind]
+            if not pattern.search(ctx.text):
+                yield Match(0, len(ctx.text), message=f"The image is {kind}: add « {words} » ({law.citation}, III).",
+                            whole_document=True)
+
+
+EXAMPLES = (
+    Example("Merci @marque pour ce séjour de rêve ! #sponso", expect=("Merci @marque", "#sponso"),
+            options={"market": "FR", "default_market": "FR", "partners": ["@marque"]}, language="fr-FR"),
+    Example("Collaboration commerciale avec @marque : un séjour de rêve !",
+            options={"market": "FR", "default_market": "FR", "partners": ["@marque"]}, language="fr-FR"),
+    Example("Loving my new boots from @trailco, perfect for the Alps. They kept my feet dry through three days "
+            "of rain and snow on the Haute Route. #hiking #gear #ad #outdoors", expect=("#ad",),
+            options={"market": "US", "default_market": "US", "partners": ["@trailco"]}),
+    Example("#ad Loving my new boots from @trailco, perfect for the Alps.",
+            options={"market": "US", "default_market": "US", "partners": ["@trailco"]}),
+    Example("Thanks @trailco for the boots!", expect=("Thanks @trailco",),
+            options={"market": "US", "default_market": "US", "partners": ["@trailco"]}),
+)

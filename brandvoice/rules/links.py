@@ -1,0 +1,74 @@
+"""links: how many links, no URL shorteners, and the tracking parameters the brand requires.
+
+Shorteners hide where a link goes (and some platforms down-rank them); `banned_domains` defaults
+to the common ones. `require_utm` lists query parameters every link (or every link to
+`utm_domains`) must carry, e.g. `[utm_source, utm_medium, utm_campaign]`.
+
+```yaml
+links:
+  max: 1
+  require_utm: [utm_source, utm_medium, utm_campaign]
+  utm_domains: [hotelia.fr]
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "links"
+CATEGORY = "platform"
+LEVEL = "warning"
+MESSAGE = "Check the link {match}."
+
+SHORTENERS = ("bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "t.ly",
+              "cutt.ly", "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy", "v.gd", "lnkd.in", "s.id")
+
+
+class Options(RuleOptions):
+    max: int | None = None
+    banned_domains: tuple[str, ...] = SHORTENERS
+    require_utm: tuple[str, ...] = ()
+    utm_domains: tuple[str, ...] = ()  # empty: every link
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url if "://" in url else "http://" + url)
+    return (parts.hostname or "").lower().removeprefix("www.")
+
+
+def _on(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    links = ctx.prose.spans_of("url")
+    for link in links:
+        host = _host(link.text)
+        if _on(host, options.banned_domains):
+            yield Match(link.start, link.end,
+                        message=f"{host} is a URL shortener: link to the real address, readers see where it goes.")
+            continue
+        if options.require_utm and (not options.utm_domains or _on(host, options.utm_domains)):
+            query = parse_qs(urlsplit(link.text if "://" in link.text else "http://" + link.text).query)
+            missing = [p for p in options.require_utm if p not in query]
+            if missing:
+                yield Match(link.start, link.end, message=f"The link lacks the tracking parameters {', '.join(missing)}.")
+    if options.max is not None and len(links) > options.max:
+        extra = links[options.max:]
+        yield Match(extra[0].start, extra[-1].end,
+                    message=f"{len(links)} links: the guide allows at most {options.max}.", whole_document=True)
+
+
+EXAMPLES = (
+    Example("Read more: https://bit.ly/3xYz", expect=("https://bit.ly/3xYz",)),
+    Example("Réservez : https://hotelia.fr/offres?utm_source=x", expect=("https://hotelia.fr/offres?utm_source=x",),
+            options={"require_utm": ["utm_source", "utm_campaign"]}, language="fr-FR"),
+    Example("Réservez : https://hotelia.fr/offres?utm_source=x&utm_campaign=ete",
+            options={"require_utm": ["utm_source", "utm_campaign"]}, language="fr-FR"),
+    Example("See https://a.example and https://b.example", expect=("https://b.example",), options={"max": 1}),
+)

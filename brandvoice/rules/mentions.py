@@ -1,0 +1,79 @@
+"""mentions: tag the brand's official accounts with their exact spelling, never the others.
+
+`official` handles are the right spelling: a mention that differs only by case is fixed safely
+(`@hoteliaparis` → `@HoteliaParis`), a near miss (`@HotelliaParis`) gets a suggestion. Handles in
+`never_tag` (competitors, personal accounts, a partner under embargo) are errors. Remote
+(Mastodon) mentions `@user@instance` are compared in full and by their `@user` part.
+
+```yaml
+mentions:
+  official: ["@Hotelia", "@HoteliaParis"]
+  never_tag: ["@ConcurrentHotels"]
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "mentions"
+CATEGORY = "platform"
+LEVEL = "warning"
+MESSAGE = "Check the mention {match}."
+
+
+class Options(RuleOptions):
+    official: tuple[str, ...] = ()
+    never_tag: tuple[str, ...] = ()
+    similarity: float = 0.85  # how close a handle must be to an official one to be a misspelling
+
+
+def _handle(text: str) -> str:
+    return "@" + text.lstrip("@")
+
+
+def _forms(handle: str) -> set[str]:
+    """The full handle and, for `@user@instance`, its `@user` part, case-folded."""
+    full = _handle(handle).casefold()
+    return {full, "@" + full[1:].split("@")[0]}
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    official = [_handle(h) for h in options.official]
+    forbidden = set().union(*(_forms(h) for h in options.never_tag)) if options.never_tag else set()
+    for span in ctx.prose.spans_of("mention"):
+        mention = span.text
+        if _forms(mention) & forbidden:
+            yield Match(span.start, span.end, message=f"Never tag {mention} (the guide's never-tag list).")
+            continue
+        if not official:
+            continue
+        exact = [h for h in official if _forms(h) & _forms(mention)]
+        if exact:
+            right = next((h for h in exact if h.casefold() == mention.casefold()), None)
+            if right is not None and right != mention:
+                yield Match(span.start, span.end, message=f"The official handle is spelled {right}.",
+                            replacements=(right,), fix_safe=True)
+            continue
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, mention.casefold(), h.casefold()).ratio(), h) for h in official),
+            reverse=True,
+        )
+        if scored and scored[0][0] >= options.similarity:
+            yield Match(span.start, span.end, message=f"Did you mean the official handle {scored[0][1]}?",
+                        replacements=(scored[0][1],))
+
+
+EXAMPLES = (
+    Example("Rendez-vous chez @hoteliaparis !", expect=("@hoteliaparis",), language="fr-FR",
+            options={"official": ["@HoteliaParis"]}),
+    Example("Rendez-vous chez @HotelliaParis !", expect=("@HotelliaParis",), language="fr-FR",
+            options={"official": ["@HoteliaParis"]}),
+    Example("Merci @HoteliaParis et @ami !", language="fr-FR", options={"official": ["@HoteliaParis"]}),
+    Example("Better than @RivalGear, honestly", expect=("@RivalGear",), options={"never_tag": ["@rivalgear"]}),
+    Example("Follow us at @trailco@mastodon.social", options={"official": ["@trailco@mastodon.social"]}),
+)
