@@ -9,6 +9,7 @@ suppression comments, rule selection, and de-duplication.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from brandvoice.findings import FileResult, Finding, Level, Match
@@ -80,8 +81,15 @@ class Engine:
                 entry = by_kind.setdefault(rule.kind.NAME, (prepare, []))
                 if not any(c is ctx for c in entry[1]):
                     entry[1].append(ctx)
-        for prepare, ctxs in by_kind.values():
-            prepare(ctxs)
+        hooks = list(by_kind.values())
+        if len(hooks) <= 1:
+            for prepare, ctxs in hooks:
+                prepare(ctxs)
+            return
+        # overlap I/O-bound preparation (LanguageTool requests) with CPU-bound work (spaCy)
+        with ThreadPoolExecutor(max_workers=len(hooks), thread_name_prefix="prepare") as pool:
+            for future in [pool.submit(prepare, ctxs) for prepare, ctxs in hooks]:
+                future.result()
 
     def _check_one(self, item: CheckItem, ctx: CheckContext) -> FileResult:
         doc = item.document
