@@ -1,0 +1,210 @@
+"""typography_fr: French typography, every finding with its exact fix.
+
+- `nbsp`: narrow no-break space (U+202F) before ; ! ?, no-break space (U+00A0) before : and
+  inside « », per locale: fr-CA puts no space before ; ! ?, fr-CH accepts none or a narrow one;
+- `apostrophe`: ’ rather than ' inside words (l’hôtel);
+- `quotes`: « » rather than "";
+- `currency`: the euro sign after the amount, with a no-break space (20 €, not 20€ or €20);
+- `ellipsis`: … rather than three dots.
+
+The `nbsp` policy (`require`, `plain-space`, `off`) comes from the guide and from each targeted
+channel's profile, since some apps render U+202F badly: `plain-space` asks for ordinary spaces
+where French wants one. When a post targets channels with different policies, any of their
+spacings is accepted. Only French texts are checked; URLs, mentions and hashtags are skipped.
+Every match is `fix_safe` with exactly one replacement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from brandvoice.channels.profiles import ChannelProfile, NbspPolicy
+from brandvoice.channels.targets import targeted_profiles
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "typography_fr"
+CATEGORY = "typography"
+LEVEL = "suggestion"
+MESSAGE = "French typography: {match}."
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+Check = Literal["nbsp", "apostrophe", "quotes", "currency", "ellipsis"]
+ALL_CHECKS: tuple[Check, ...] = ("nbsp", "apostrophe", "quotes", "currency", "ellipsis")
+
+# LanguageTool rules that report the same problems; the grammar kind disables them when these
+# typography rules are on, so nothing is reported twice.
+COVERS_LANGUAGETOOL_RULES = frozenset({"FRENCH_WHITESPACE", "FRENCH_WHITESPACE_STRICT", "APOS_TYP"})
+
+# What each locale puts before ; ! ? (high), before : (colon) and inside « » (guillemets).
+Spacing = Literal["narrow", "nbsp", "none", "narrow-or-none"]
+
+
+@dataclass(frozen=True)
+class LocaleSpacing:
+    high: Spacing
+    colon: Spacing
+    guillemets: Spacing
+
+
+LOCALES = {
+    "fr-FR": LocaleSpacing(high="narrow", colon="nbsp", guillemets="nbsp"),
+    "fr-BE": LocaleSpacing(high="narrow", colon="nbsp", guillemets="nbsp"),
+    "fr-CA": LocaleSpacing(high="none", colon="nbsp", guillemets="nbsp"),  # OQLF: no space before ; ! ?
+    "fr-CH": LocaleSpacing(high="narrow-or-none", colon="nbsp", guillemets="narrow-or-none"),
+}
+
+_WORD_NAMES = {NBSP: "a no-break space", NNBSP: "a narrow no-break space", " ": "a space", "": "no space"}
+
+
+def _accepted(spacing: Spacing, policy: NbspPolicy) -> tuple[frozenset[str], str]:
+    """(accepted whitespace runs, the fix) for one spacing under one policy."""
+    if policy == "off":
+        return frozenset({"", " ", NBSP, NNBSP}), ""
+    if policy == "plain-space":
+        if spacing == "none":
+            return frozenset({""}), ""
+        if spacing == "narrow-or-none":
+            return frozenset({"", " "}), " "
+        return frozenset({" "}), " "
+    return {
+        "narrow": (frozenset({NNBSP}), NNBSP),
+        "nbsp": (frozenset({NBSP, NNBSP}), NBSP),
+        "none": (frozenset({""}), ""),
+        "narrow-or-none": (frozenset({NNBSP, ""}), NNBSP),
+    }[spacing]
+
+
+class Options(RuleOptions):
+    checks: tuple[Check, ...] = ALL_CHECKS
+    nbsp: NbspPolicy = "require"
+    locale: Literal["fr-FR", "fr-BE", "fr-CA", "fr-CH"] | None = None  # None: the text's language
+    profiles: tuple[ChannelProfile, ...] = ()
+    default_channels: tuple[str, ...] = ()
+
+
+def _policies(ctx: CheckContext, options: Options) -> list[NbspPolicy]:
+    found = [p.nbsp for p in targeted_profiles(ctx.channels, options.profiles, options.default_channels) if p.nbsp]
+    return list(dict.fromkeys(found)) or [options.nbsp]
+
+
+def _rule(spacing: Spacing, policies: list[NbspPolicy]) -> tuple[frozenset[str], str]:
+    accepted: frozenset[str] = frozenset()
+    for policy in policies:
+        accepted |= _accepted(spacing, policy)[0]
+    return accepted, _accepted(spacing, policies[0])[1]
+
+
+_SPACE_RUN = regex.compile(r"[ \t\u00a0\u202f\u2009]*$")
+_SPACE_AHEAD = regex.compile(r"[ \t\u00a0\u202f\u2009]*")
+_PUNCT = regex.compile(r"[;:!?]")
+_HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5})$")
+_EMOTICON_AFTER = regex.compile(r"-?[)(|/\\*\]\[]|-?[DPpO](?!\p{L})")
+
+
+def _skipped(ctx: CheckContext, start: int, end: int) -> bool:
+    return ctx.prose.overlaps(start, end, ("url", "email", "mention", "hashtag"))
+
+
+def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) -> Iterator[Match]:
+    text = ctx.text
+    for m in _PUNCT.finditer(text):
+        pos, mark = m.start(), m.group()
+        before = text[:pos]
+        ws = _SPACE_RUN.search(before).group()
+        prev = before[: len(before) - len(ws)][-1:]
+        if not prev or prev in "\n;:!?" or _skipped(ctx, pos, pos + 1):
+            continue  # line start, or the second mark of "?!"
+        nxt = text[pos + 1 : pos + 2]
+        if mark == ":" and (prev.isdigit() and nxt.isdigit() or nxt == "/"):
+            continue  # 12:30, scheme separators
+        if mark in ":;" and _EMOTICON_AFTER.match(text, pos + 1):
+            continue
+        if mark == ";" and _HTML_ENTITY.search(before):
+            continue  # &amp; left over from an export
+        accepted, fix = _rule(locale.colon if mark == ":" else locale.high, policies)
+        if ws in accepted:
+            continue
+        start = pos - len(ws)
+        yield Match(start, pos + 1, message=f"Put {_WORD_NAMES.get(fix, 'a space')} before “{mark}”, "
+                    f"not {_WORD_NAMES.get(ws, 'this spacing')}.", replacements=(fix + mark,), fix_safe=True)
+    accepted, fix = _rule(locale.guillemets, policies)
+    for m in regex.finditer(r"«", text):
+        ws = _SPACE_AHEAD.match(text, m.end()).group()
+        if ws not in accepted and m.end() + len(ws) < len(text):
+            yield Match(m.start(), m.end() + len(ws), message=f"Put {_WORD_NAMES.get(fix)} after “«”.",
+                        replacements=("«" + fix,), fix_safe=True)
+    for m in regex.finditer(r"»", text):
+        ws = _SPACE_RUN.search(text[: m.start()]).group()
+        if ws not in accepted and m.start() - len(ws) > 0:
+            yield Match(m.start() - len(ws), m.end(), message=f"Put {_WORD_NAMES.get(fix)} before “»”.",
+                        replacements=(fix + "»",), fix_safe=True)
+
+
+_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})")
+_STRAIGHT_QUOTES = regex.compile(r'"([^"\n]{1,300})"')
+_AMOUNT_BEFORE_EURO = regex.compile(r"(?<=\d)([ \u00a0\u202f]?)€")
+_EURO_BEFORE_AMOUNT = regex.compile(r"(?<![\d\p{L}])€[ \u00a0\u202f]?(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(?:([.,])(\d{1,2}))?(?![\d.,]\d)")
+_THREE_DOTS = regex.compile(r"(?<!\.)\.\.\.(?!\.)")
+
+
+def _euro_space(policies: list[NbspPolicy]) -> tuple[frozenset[str], str]:
+    return _rule("nbsp", policies)
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    if ctx.lang != "fr":
+        return
+    yield from sorted(_matches(ctx, options), key=lambda m: (m.start, m.end))
+
+
+def _matches(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    locale = LOCALES.get(options.locale or ctx.language, LOCALES["fr-FR"])
+    policies = _policies(ctx, options)
+    text = ctx.text
+    if "nbsp" in options.checks:
+        yield from _nbsp(ctx, locale, policies)
+    if "apostrophe" in options.checks:
+        for m in _APOSTROPHE.finditer(text):
+            if not _skipped(ctx, m.start(), m.end()):
+                yield Match(m.start(), m.end(), message="Use the typographic apostrophe ’.", replacements=("’",), fix_safe=True)
+    if "quotes" in options.checks:
+        _, inner_space = _rule(locale.guillemets, policies)
+        inner_space = inner_space or (" " if "off" in policies else inner_space)
+        for m in _STRAIGHT_QUOTES.finditer(text):
+            if not _skipped(ctx, m.start(), m.end()):
+                quoted = m.group(1).strip()
+                yield Match(m.start(), m.end(), message="Use French quotation marks « ».",
+                            replacements=(f"«{inner_space}{quoted}{inner_space}»",), fix_safe=True)
+    if "currency" in options.checks:
+        accepted, fix = _euro_space(policies)
+        fix = fix or NBSP
+        for m in _AMOUNT_BEFORE_EURO.finditer(text):
+            if m.group(1) not in accepted:
+                yield Match(m.start(), m.end(), message="Put a no-break space between the amount and “€”.",
+                            replacements=(fix + "€",), fix_safe=True)
+        for m in _EURO_BEFORE_AMOUNT.finditer(text):
+            amount = m.group(1) + (f",{m.group(3)}" if m.group(3) else "")
+            yield Match(m.start(), m.end(), message="In French the euro sign follows the amount.",
+                        replacements=(f"{amount}{fix}€",), fix_safe=True)
+    if "ellipsis" in options.checks:
+        for m in _THREE_DOTS.finditer(text):
+            if not _skipped(ctx, m.start(), m.end()):
+                yield Match(m.start(), m.end(), message="Use the ellipsis character “…”.", replacements=("…",), fix_safe=True)
+
+
+EXAMPLES = (
+    Example("Vous venez ? C'est parti !", expect=(" ?", "'", " !"), language="fr-FR",
+            note="plain spaces before ? and !, straight apostrophe"),
+    Example("Vous venez\u202f? C’est parti\u202f!", language="fr-FR"),
+    Example('Le chef dit "bienvenue" à 20€...', expect=('"bienvenue"', "€", "..."), language="fr-FR"),
+    Example("Réservez avant 12:30\u00a0: https://hotelia.fr/?a=1 ;-)", language="fr-FR", options={"checks": ["nbsp"]},
+            note="times and URLs are not punctuation"),
+    Example("Vous venez ?", language="fr-CA", expect=(" ?",), note="fr-CA: no space before ; ! ?"),
+    Example("Vous venez ?", language="fr-FR", options={"nbsp": "plain-space"}),
+    Example("Don't stop!", language="en-US", note="English texts are not checked"),
+)
