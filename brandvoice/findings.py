@@ -126,6 +126,7 @@ class FileResult:
 class RunResult:
     files: list[FileResult] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    rules: dict[str, Any] = field(default_factory=dict)  # rule id -> guides.model.Rule run (SARIF metadata)
 
     def count(self, level: Level) -> int:
         return sum(f.count(level) for f in self.files)

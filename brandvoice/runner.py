@@ -88,7 +88,9 @@ def check_sources(sources: list[SourceFile], options: RunOptions) -> RunResult:
         except DocumentError as exc:
             where = f"{source.path}:{exc.line}" if exc.line else source.path
             raise BrandvoiceError(f"{where}: {exc}") from None
-    run.files = Engine(Selection(options.select, options.ignore)).check(items)
+    engine = Engine(Selection(options.select, options.ignore))
+    run.files = engine.check(items)
+    run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
     score_files(run.files, items)
     return run
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -69,7 +70,22 @@ def check(
     brand: Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide name or path.")] = None,
     channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help="Target channel (repeatable).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="fr, en, auto or a locale (fr-CA, en-GB).")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f",
+            help="Output format: text, json, sarif, github, rdjsonl, gitlab, junit, markdown, or auto "
+            "(github inside GitHub Actions, else text).",
+        ),
+    ] = "text",
+    output: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--output", "-o",
+            help="Also write a report to a file: FORMAT:FILE (sarif:report.sarif) or FILE with a known "
+            "extension (.sarif .json .xml .md .jsonl). Repeatable.",
+        ),
+    ] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning or suggestion.")] = "error",
     guides_dir: GuidesDirOption = None,
     no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")] = False,
@@ -82,11 +98,12 @@ def check(
     """Check drafts and report findings."""
     from brandvoice.engine import fails
     from brandvoice.findings import Level
-    from brandvoice.reporters import FORMATS, ReportContext, get_reporter
+    from brandvoice.outputs import parse_output, resolve_format, write_output
+    from brandvoice.reporters import ReportContext, get_reporter
     from brandvoice.runner import RunOptions, run_check
 
-    if output_format not in FORMATS:
-        raise typer.BadParameter(f"unknown format “{output_format}” (choose from {', '.join(FORMATS)})", param_hint="--format")
+    terminal_format = resolve_format(output_format)
+    targets = [parse_output(spec) for spec in output or ()]
     try:
         fail_level = Level.parse(fail_on)
     except ValueError as exc:
@@ -105,8 +122,10 @@ def check(
     for path, reason in run.skipped:
         err(f"{path}: {reason}")
     sources = {r.path: r.source for r in run.files}
-    report = get_reporter(output_format).render(run, ReportContext(sources=sources, color=color_enabled()))
-    sys.stdout.write(report)
+    context = ReportContext(sources=sources, color=color_enabled(), fail_on=fail_level)
+    for target in targets:
+        write_output(target, get_reporter(target.format).render(run, replace(context, color=False)))
+    sys.stdout.write(get_reporter(terminal_format).render(run, context))
     raise typer.Exit(EXIT_FINDINGS if fails(run.files, fail_level) else EXIT_CLEAN)
 
 

@@ -10,7 +10,9 @@ import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
 
-FORMATS = ("text", "json")
+from brandvoice.findings import Level
+
+FORMATS = ("text", "json", "sarif", "github", "rdjsonl", "gitlab", "junit", "markdown")
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,8 @@ class ReportContext:
 
     sources: dict[str, str] = field(default_factory=dict)  # path -> text, for source excerpts
     color: bool = True
-    root: str = "."
+    root: str = "."  # CI formats write paths relative to it
+    fail_on: Level = Level.ERROR  # junit: which findings fail a file's test case
 
 
 def get_reporter(name: str) -> ModuleType:

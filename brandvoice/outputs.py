@@ -1,0 +1,75 @@
+"""Choosing output formats: `--format auto` and `--output [FORMAT:]FILE`.
+
+`--output` writes a report to a file while the terminal shows `--format` (text by default). The
+format is written before the file name (`sarif:report.sarif`, `markdown:$GITHUB_STEP_SUMMARY`)
+or guessed from the file's extension (`report.sarif`, `report.xml`...).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from brandvoice.errors import BrandvoiceError
+from brandvoice.reporters import FORMATS
+
+AUTO = "auto"
+BY_EXTENSION = {
+    ".sarif": "sarif",
+    ".json": "json",
+    ".xml": "junit",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".jsonl": "rdjsonl",
+    ".rdjsonl": "rdjsonl",
+    ".txt": "text",
+    ".log": "text",
+}
+
+
+@dataclass(frozen=True)
+class OutputTarget:
+    format: str
+    path: Path
+
+
+def resolve_format(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """`auto` is `github` inside GitHub Actions and `text` elsewhere."""
+    env = os.environ if environ is None else environ
+    if name == AUTO:
+        return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
+    if name not in FORMATS:
+        raise BrandvoiceError(f"unknown format “{name}” (choose from {', '.join((AUTO, *FORMATS))})")
+    return name
+
+
+def parse_output(spec: str) -> OutputTarget:
+    """`sarif:out.sarif` or `out.sarif`. A prefix counts as a format only if it names one, so
+    `C:/reports/x.sarif` and `./a:b.json` stay file names."""
+    prefix, sep, rest = spec.partition(":")
+    if sep and prefix in FORMATS:
+        if not rest:
+            raise BrandvoiceError(f"--output {spec}: give a file name after “{prefix}:”")
+        return OutputTarget(prefix, Path(rest))
+    suffix = Path(spec).suffix.lower()
+    if suffix in BY_EXTENSION:
+        return OutputTarget(BY_EXTENSION[suffix], Path(spec))
+    known = ", ".join(f"{ext} ({fmt})" for ext, fmt in BY_EXTENSION.items())
+    raise BrandvoiceError(
+        f"--output {spec}: cannot tell the format from the file name; write it first, "
+        f"e.g. --output sarif:{spec} (formats: {', '.join(FORMATS)}; known extensions: {known})"
+    )
+
+
+def write_output(target: OutputTarget, report: str) -> None:
+    try:
+        if target.path.parent and not target.path.parent.exists():
+            target.path.parent.mkdir(parents=True, exist_ok=True)
+        # appending lets several steps share $GITHUB_STEP_SUMMARY; other files are replaced
+        mode = "a" if target.path == Path(os.environ.get("GITHUB_STEP_SUMMARY", "\0")) else "w"
+        with open(target.path, mode, encoding="utf-8", newline="\n") as handle:
+            handle.write(report)
+    except OSError as exc:
+        raise BrandvoiceError(f"--output {target.path}: cannot write: {exc.strerror}") from None
