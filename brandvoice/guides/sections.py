@@ -19,7 +19,7 @@ from brandvoice.rules import get_kind
 if TYPE_CHECKING:
     from brandvoice.guides.model import ResolvedGuide, Rule
 
-SECTION_BUILDERS: tuple[str, ...] = ()
+SECTION_BUILDERS: tuple[str, ...] = ("brandvoice.languagetool.section:build_grammar_rules",)
 
 
 def make_rule(

@@ -13,6 +13,7 @@ KIND_MODULES = (
     "capitalization",
     "consistency",
     "repetition",
+    "grammar",
 )
 
 

@@ -1,0 +1,358 @@
+"""Sending prose to a LanguageTool server and getting matches back in prose offsets.
+
+Requests go straight to LanguageTool's HTTP API (`POST /v2/check`) with httpx rather than through
+language-tool-python: its `check()` only sends `text`, while we need the `data` parameter
+(annotated text) to stand a placeholder where the Markdown parser removed inline code or an
+image, with offsets kept in our coordinates; and one thread-safe connection pool for many
+concurrent requests. LanguageTool reports offsets in UTF-16 code units; they are converted to
+code points here.
+
+Which server: an explicit URL (`--languagetool-url`, `BRANDVOICE_LANGUAGETOOL_URL`), else the
+shared local server (started if needed). The public API is used only when its URL is given.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from brandvoice.languagetool import INSTALL_HINT, PUBLIC_API_URL, URL_ENV, LanguageToolUnavailable
+from brandvoice.parsing.prose import ProseText
+
+CONCURRENCY_ENV = "BRANDVOICE_LANGUAGETOOL_CONCURRENCY"
+DEFAULT_CONCURRENCY = 4
+MAX_CHUNK = 10_000  # characters per request: under our server's limit and the public API's (20 KB)
+PLACEHOLDER = "X"  # stands for inline code and images: a neutral, capitalised token in en and fr
+TIMEOUT = httpx.Timeout(120.0, connect=5.0)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Per-request LanguageTool parameters (from the guide's `grammar` section)."""
+
+    language: str
+    disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    picky: bool = False
+    mother_tongue: str | None = None
+
+
+@dataclass(frozen=True)
+class LTMatch:
+    """One LanguageTool match, in code-point offsets of the prose text."""
+
+    start: int
+    end: int
+    rule_id: str
+    message: str
+    issue_type: str
+    category_id: str
+    category_name: str = ""
+    replacements: tuple[str, ...] = ()
+    short_message: str = ""
+
+
+@dataclass
+class Chunk:
+    """A slice of the prose sent as one request, with the points where markup was removed."""
+
+    start: int
+    text: str
+    placeholders: tuple[int, ...] = ()  # offsets in `text`
+
+
+@dataclass
+class ProseCheck:
+    """The result for one prose text: matches, plus the removed-markup points (for filtering)."""
+
+    matches: list[LTMatch] = field(default_factory=list)
+    placeholders: tuple[int, ...] = ()
+
+
+def configured_url(explicit: str | None = None) -> str | None:
+    """The server URL the user configured, if any (`public` is a shorthand for the public API)."""
+    url = explicit or os.environ.get(URL_ENV) or None
+    if url and url.strip().lower() == "public":
+        return PUBLIC_API_URL
+    return url.rstrip("/") if url else None
+
+
+class LanguageToolClient:
+    """A connection to one server. `manager` (for the shared local server) allows one restart."""
+
+    def __init__(
+        self, url: str, manager: Any = None, concurrency: int | None = None, languages: tuple[str, ...] = ()
+    ) -> None:
+        self.url = url.rstrip("/")
+        self.manager = manager
+        self.server_languages = languages  # what the local server must load (for a restart)
+        self.concurrency = concurrency or int(os.environ.get(CONCURRENCY_ENV, DEFAULT_CONCURRENCY))
+        self._http = httpx.Client(timeout=TIMEOUT, limits=httpx.Limits(max_connections=self.concurrency * 2))
+        self._restart_lock = threading.Lock()
+        self._restarted = False
+        self._languages: set[str] | None = None
+
+    @classmethod
+    def connect(cls, url: str | None = None, languages: Sequence[str] = ()) -> "LanguageToolClient":
+        """A client for the configured server, or for the shared local one (started if needed)."""
+        configured = configured_url(url)
+        if configured:
+            return cls(configured)
+        from brandvoice.languagetool.server import ServerManager
+
+        manager = ServerManager()
+        needed = tuple(sorted({code.split("-")[0].lower() for code in languages if code != "auto"}))
+        state = manager.ensure_running(needed)
+        return cls(state.url, manager, languages=needed)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> "LanguageToolClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- HTTP -----------------------------------------------------------------------------------
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One request; if the shared local server died, restart it once and retry."""
+        url = self.url
+        try:
+            response = self._http.request(method, f"{url}{path}", **kwargs)
+        except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            if not self._restart(url):
+                raise LanguageToolUnavailable(f"LanguageTool at {url} is unreachable ({exc}); {INSTALL_HINT}") from None
+            try:
+                response = self._http.request(method, f"{self.url}{path}", **kwargs)
+            except httpx.HTTPError as exc2:
+                raise LanguageToolUnavailable(f"LanguageTool at {self.url} failed after a restart: {exc2}") from None
+        except httpx.TimeoutException:
+            raise LanguageToolUnavailable(
+                f"LanguageTool at {url} did not answer within {TIMEOUT.read:.0f}s; "
+                "check `brandvoice languagetool status` or restart it (`stop`, then `start`)"
+            ) from None
+        if self.manager is not None:
+            self.manager.touch()
+        return response
+
+    def _restart(self, failed_url: str) -> bool:
+        if self.manager is None:
+            return False
+        with self._restart_lock:
+            if self.url != failed_url:  # another thread already restarted it
+                return True
+            if self._restarted:
+                return False
+            self._restarted = True
+            state = self.manager.ensure_running(self.server_languages)
+            self.url = state.url
+            return True
+
+    def languages(self) -> set[str]:
+        """Language codes the server knows (`fr`, `fr-FR`, `en-US`...)."""
+        if self._languages is None:
+            response = self._request("GET", "/v2/languages")
+            codes = set()
+            for entry in response.json():
+                codes.add(entry.get("code", ""))
+                codes.add(entry.get("longCode", ""))
+            self._languages = codes - {""}
+        return self._languages
+
+    def server_language(self, language: str) -> str:
+        """The code to send for a brandvoice language, or an error saying what to install."""
+        if language == "auto":
+            return "auto"
+        known = self.languages()
+        if language in known:
+            return language
+        base = language.split("-")[0].lower()
+        if base in known and base != "en":  # bare `en` has no spell checker: never fall back to it
+            return base
+        raise LanguageToolUnavailable(
+            f"the LanguageTool server at {self.url} has no {language} support: run "
+            f"`brandvoice languagetool install --languages en,fr,{base}`, then `brandvoice languagetool stop`"
+        )
+
+    def check_raw(self, text: str, options: CheckOptions, data: dict | None = None) -> dict:
+        """`POST /v2/check` as LanguageTool answers it (also used by the parity test)."""
+        params: dict[str, str] = {"language": self.server_language(options.language)}
+        if data is not None:
+            params["data"] = json.dumps(data, ensure_ascii=False)
+        else:
+            params["text"] = text
+        if params["language"] == "auto":
+            params["preferredVariants"] = "en-US,fr-FR"
+        if options.mother_tongue:
+            params["motherTongue"] = options.mother_tongue
+        if options.disabled_rules:
+            params["disabledRules"] = ",".join(options.disabled_rules)
+        if options.enabled_rules:
+            params["enabledRules"] = ",".join(options.enabled_rules)
+        if options.disabled_categories:
+            params["disabledCategories"] = ",".join(options.disabled_categories)
+        if options.picky:
+            params["level"] = "picky"
+        response = self._request("POST", "/v2/check", data=params)
+        if response.status_code != 200:
+            raise LanguageToolError(response.status_code, response.text.strip()[:500])
+        return response.json()
+
+    # -- prose ----------------------------------------------------------------------------------
+    def check_chunk(self, chunk: Chunk, options: CheckOptions) -> list[LTMatch]:
+        if chunk.placeholders:
+            try:
+                answer = self.check_raw(chunk.text, options, data=annotate(chunk))
+            except LanguageToolError as exc:
+                if exc.status < 500:
+                    raise
+                # LanguageTool 6.8 can fail on a match inside zero-width markup: fall back to the
+                # plain text; matches around the removed markup are dropped by the caller anyway
+                answer = self.check_raw(chunk.text, options)
+        else:
+            answer = self.check_raw(chunk.text, options)
+        to_code_points = utf16_to_code_points(chunk.text)
+        found = []
+        for m in answer.get("matches", []):
+            start = to_code_points(m["offset"]) + chunk.start
+            end = to_code_points(m["offset"] + m["length"]) + chunk.start
+            rule = m.get("rule", {})
+            category = rule.get("category", {})
+            found.append(
+                LTMatch(
+                    start=start,
+                    end=end,
+                    rule_id=rule.get("id", "UNKNOWN"),
+                    message=m.get("message", ""),
+                    issue_type=rule.get("issueType", ""),
+                    category_id=category.get("id", ""),
+                    category_name=category.get("name", ""),
+                    replacements=tuple(r["value"] for r in m.get("replacements", [])[:5]),
+                    short_message=m.get("shortMessage", ""),
+                )
+            )
+        return found
+
+    def check_prose(self, prose: ProseText, options: CheckOptions) -> ProseCheck:
+        chunks = split_prose(prose)
+        result = ProseCheck(placeholders=tuple(c.start + p for c in chunks for p in c.placeholders))
+        for chunk in chunks:
+            result.matches.extend(self.check_chunk(chunk, options))
+        return result
+
+    def check_many(self, items: Sequence[tuple[ProseText, CheckOptions]]) -> list[ProseCheck]:
+        """Check many texts concurrently (chunk by chunk, within the client's concurrency)."""
+        plans = [(split_prose(prose), options) for prose, options in items]
+        jobs = [(i, chunk, options) for i, (chunks, options) in enumerate(plans) for chunk in chunks]
+        results = [
+            ProseCheck(placeholders=tuple(c.start + p for c in chunks for p in c.placeholders)) for chunks, _ in plans
+        ]
+        if not jobs:
+            return results
+        run: Callable[[tuple[int, Chunk, CheckOptions]], list[LTMatch]] = lambda job: self.check_chunk(job[1], job[2])
+        if len(jobs) == 1 or self.concurrency <= 1:
+            answers = [run(job) for job in jobs]
+        else:
+            with ThreadPoolExecutor(max_workers=min(self.concurrency, len(jobs)), thread_name_prefix="lt") as pool:
+                answers = list(pool.map(run, jobs))
+        for (i, _chunk, _options), matches in zip(jobs, answers):
+            results[i].matches.extend(matches)
+        for result in results:
+            result.matches.sort(key=lambda m: (m.start, m.end, m.rule_id))
+        return results
+
+
+class LanguageToolError(LanguageToolUnavailable):
+    """The server answered with an error status."""
+
+    def __init__(self, status: int, body: str) -> None:
+        self.status = status
+        super().__init__(f"LanguageTool answered HTTP {status}: {body}")
+
+
+def utf16_to_code_points(text: str) -> Callable[[int], int]:
+    """Map a UTF-16 offset in `text` (what Java reports) to a code-point offset."""
+    if all(ord(c) < 0x10000 for c in text):
+        return lambda offset: offset
+    table = []
+    for index, char in enumerate(text):
+        table.append(index)
+        if ord(char) >= 0x10000:
+            table.append(index)  # the low surrogate belongs to the same code point
+    table.append(len(text))
+    return lambda offset: table[min(offset, len(table) - 1)]
+
+
+def annotate(chunk: Chunk) -> dict:
+    """LanguageTool's annotated text: prose as text, a zero-width markup read as a placeholder
+    where inline code or an image was removed (so "Run `npm` now" reads "Run X now")."""
+    parts: list[dict[str, str]] = []
+    pos = 0
+    for point in chunk.placeholders:
+        if point > pos:
+            parts.append({"text": chunk.text[pos:point]})
+        parts.append({"markup": "", "interpretAs": PLACEHOLDER})
+        pos = point
+    if pos < len(chunk.text):
+        parts.append({"text": chunk.text[pos:]})
+    return {"annotation": parts}
+
+
+def removed_markup_points(prose: ProseText) -> list[int]:
+    """Prose offsets where inline code or an image was taken out of the text."""
+    points = []
+    for piece in prose.pieces:
+        if piece.markup and piece.prose_length == 0 and piece.source_length:
+            source = prose.source[piece.source_start : piece.source_start + piece.source_length].lstrip()
+            if source.startswith("`") or source.startswith("!["):
+                points.append(piece.prose_start)
+    return points
+
+
+def split_prose(prose: ProseText, max_chunk: int = MAX_CHUNK) -> list[Chunk]:
+    """The prose as requests of at most `max_chunk` characters, cut between paragraphs (or between
+    sentences, or at a space, for a paragraph longer than that)."""
+    text = prose.text
+    if not text.strip():
+        return []
+    points = removed_markup_points(prose)
+    cuts = _cut_points(prose, max_chunk)
+    chunks = []
+    for start, end in zip(cuts, cuts[1:]):
+        if text[start:end].strip():
+            inside = tuple(p - start for p in points if start <= p < end or (p == end == len(text)))
+            chunks.append(Chunk(start, text[start:end], inside))
+    return chunks
+
+
+def _cut_points(prose: ProseText, max_chunk: int) -> list[int]:
+    text = prose.text
+    if len(text) <= max_chunk:
+        return [0, len(text)]
+    # candidate cut points, best first: paragraph starts, then sentence starts, then spaces
+    paragraph_starts = [s for s, _ in prose.paragraphs]
+    sentence_starts = [s for s, _ in prose.sentences]
+    cuts = [0]
+    while len(text) - cuts[-1] > max_chunk:
+        last, limit = cuts[-1], cuts[-1] + max_chunk
+        cut = None
+        for candidates in (paragraph_starts, sentence_starts):
+            inside = [c for c in candidates if last < c <= limit]
+            if inside:
+                cut = inside[-1]
+                break
+        if cut is None:
+            space = text.rfind(" ", last + 1, limit)
+            cut = space + 1 if space > last else limit
+        cuts.append(cut)
+    cuts.append(len(text))
+    return cuts

@@ -1,0 +1,63 @@
+"""The guide's `grammar:` section and the rule it builds.
+
+```yaml
+grammar:
+  enabled: true                      # default; `brandvoice check --no-grammar` also turns it off
+  disabled_rules: [WHITESPACE_RULE]  # LanguageTool rule ids
+  enabled_rules: [FR_SPLIT_WORDS_HYPHEN]
+  disabled_categories: [TYPOGRAPHY]  # LanguageTool category ids
+  picky: false                       # LanguageTool's stricter level (style, typography)
+  mother_tongue: en                  # false friends for writers whose first language this is
+levels:
+  languagetool.FRENCH_WHITESPACE: suggestion   # one LanguageTool rule
+  languagetool.category.TYPOS: warning         # a LanguageTool category, or a brandvoice one
+  languagetool.category.style: off             # (spelling, grammar, typography, style)
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from brandvoice.guides.model import ResolvedGuide, Rule
+
+RULE_ID = "languagetool"
+
+
+class GrammarSection(BaseModel):
+    """Grammar and spelling through LanguageTool."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = Field(True, description="Check grammar and spelling with LanguageTool.")
+    disabled_rules: list[str] = Field(default_factory=list, description="LanguageTool rule ids to turn off.")
+    enabled_rules: list[str] = Field(
+        default_factory=list, description="LanguageTool rule ids to turn on (rules off by default)."
+    )
+    disabled_categories: list[str] = Field(
+        default_factory=list, description="LanguageTool category ids to turn off (TYPOGRAPHY, STYLE...)."
+    )
+    picky: bool = Field(False, description="LanguageTool's picky level: more style and typography rules.")
+    mother_tongue: str | None = Field(None, description="The writers' first language (false-friend rules).")
+
+
+def build_grammar_rules(guide: "ResolvedGuide") -> Iterable["Rule | None"]:
+    """Section builder: the `languagetool` rule unless the guide turns grammar off."""
+    from brandvoice.guides.sections import make_rule
+
+    section = GrammarSection.model_validate(guide.section("grammar") or {})
+    if not section.enabled:
+        return
+    options = section.model_dump(exclude={"enabled"})
+    yield make_rule(
+        guide,
+        RULE_ID,
+        "grammar",
+        options,
+        source="languagetool",
+        description="Grammar, spelling and typography by LanguageTool.",
+    )

@@ -1,0 +1,394 @@
+"""One shared LanguageTool server per user: started on demand, reused by every run, stopped when idle.
+
+Layout of the state folder (`<cache>/languagetool/server/` by default):
+
+- `state.json`: url, port, pids, version, languages, start time of the running server;
+- `state.lock`: a file lock held while the state is read-and-started or stopped, so concurrent
+  runs (terminal, pre-commit, CI jobs) share one server and never start two;
+- `last_used`: touched by every run and request; its mtime is the idle clock;
+- `server.properties`, `server.log`.
+
+The JVM cannot stop itself when idle, so it runs under a small supervisor process
+(`python -m brandvoice.languagetool.supervisor`, detached in its own session). The supervisor
+stops the JVM once `last_used` is older than the idle timeout, or exits when the JVM dies; the JVM
+gets SIGTERM if the supervisor is killed (Linux parent-death signal), and every JVM we start
+carries `-Dbrandvoice.state=<folder>` so `stop` can find one even when the state file is lost.
+The server binds 127.0.0.1 only (LanguageTool's default without `--public`, which we never pass).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from brandvoice.languagetool import INSTALL_HINT, LT_VERSION, LanguageToolUnavailable, cache_root
+from brandvoice.languagetool.install import Installation, find_installation, require_java
+
+DEFAULT_HEAP = "1g"
+DEFAULT_IDLE_SECONDS = 30 * 60
+HEAP_ENV = "BRANDVOICE_LANGUAGETOOL_HEAP"
+IDLE_ENV = "BRANDVOICE_LANGUAGETOOL_IDLE"
+STARTUP_TIMEOUT = 120.0
+MAIN_CLASS = "org.languagetool.server.HTTPServer"
+STATE_PROPERTY = "-Dbrandvoice.state="
+
+# LanguageTool server settings: a sentence cache (drafts are re-checked often, mostly unchanged),
+# pipeline caching, text and time limits the client's paragraph splitting stays under.
+# LanguageTool's own `pipelinePrewarming` cannot be used: it warms up a fixed list of languages
+# (de-DE...) and the server dies when one is not installed; `_prewarm` checks a sentence per
+# installed language instead, so a user's first check is not the slow one.
+SERVER_PROPERTIES = {
+    "cacheSize": "5000",
+    "cacheTTLSeconds": "900",
+    "pipelineCaching": "true",
+    "maxPipelinePoolSize": "100",
+    "maxTextLength": "50000",
+    "maxCheckTimeMillis": "60000",
+    "maxCheckThreads": "8",
+    "maxWorkQueueSize": "200",
+}
+MAX_TEXT_LENGTH = int(SERVER_PROPERTIES["maxTextLength"])
+
+
+def parse_duration(value: str | int | float) -> float:
+    """`1800`, `90s`, `30m`, `2h` → seconds."""
+    text = str(value).strip().lower()
+    units = {"s": 1, "m": 60, "h": 3600}
+    try:
+        if text and text[-1] in units:
+            return float(text[:-1]) * units[text[-1]]
+        return float(text)
+    except ValueError:
+        raise LanguageToolUnavailable(f"invalid duration “{value}” (use seconds, or 90s, 30m, 2h)") from None
+
+
+@dataclass
+class ServerState:
+    url: str
+    port: int
+    pid: int  # the JVM
+    supervisor_pid: int
+    version: str
+    languages: list[str]
+    started: float
+    start_seconds: float
+    heap: str
+    idle_timeout_s: float
+    state_dir: str
+    log: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ServerManager:
+    """Start, find, and stop the shared server whose state lives in `state_dir`."""
+
+    def __init__(
+        self,
+        state_dir: Path | None = None,
+        *,
+        heap: str | None = None,
+        idle_timeout: float | None = None,
+        version: str = LT_VERSION,
+    ) -> None:
+        self.state_dir = (Path(state_dir) if state_dir else cache_root() / "server").absolute()
+        self.heap = heap or os.environ.get(HEAP_ENV) or DEFAULT_HEAP
+        idle = idle_timeout if idle_timeout is not None else os.environ.get(IDLE_ENV, DEFAULT_IDLE_SECONDS)
+        self.idle_timeout = parse_duration(idle)
+        self.version = version
+
+    # -- files --------------------------------------------------------------------------------
+    @property
+    def state_file(self) -> Path:
+        return self.state_dir / "state.json"
+
+    @property
+    def last_used_file(self) -> Path:
+        return self.state_dir / "last_used"
+
+    @property
+    def log_file(self) -> Path:
+        return self.state_dir / "server.log"
+
+    def lock(self, timeout: float = STARTUP_TIMEOUT * 2):
+        from filelock import FileLock
+
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.state_dir / "state.lock"), timeout=timeout)
+
+    def touch(self) -> None:
+        """Reset the idle clock (called by every run and request)."""
+        try:
+            self.last_used_file.touch()
+        except OSError:
+            pass
+
+    def read_state(self) -> ServerState | None:
+        try:
+            data = json.loads(self.state_file.read_text(encoding="utf-8"))
+            return ServerState(**data)
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def _write_state(self, state: ServerState) -> None:
+        tmp = self.state_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
+        tmp.replace(self.state_file)
+
+    def _clear_state(self) -> None:
+        self.state_file.unlink(missing_ok=True)
+
+    # -- queries ------------------------------------------------------------------------------
+    def running(self) -> ServerState | None:
+        """The state of a live, answering server, or None (without changing anything)."""
+        state = self.read_state()
+        if state and _is_our_jvm(state.pid, self.state_dir) and answers(state.url):
+            return state
+        return None
+
+    def status(self) -> dict[str, Any] | None:
+        state = self.running()
+        if state is None:
+            return None
+        return {
+            "url": state.url,
+            "pid": state.pid,
+            "version": state.version,
+            "languages": state.languages,
+            "uptime_s": round(time.time() - state.started, 1),
+            "rss_mb": _rss_mb(state.pid),
+        }
+
+    # -- start / stop -------------------------------------------------------------------------
+    def ensure_running(self, languages: tuple[str, ...] = ()) -> ServerState:
+        """The running server, started if needed. Raises LanguageToolUnavailable with the fix."""
+        self.touch()
+        state = self.running()
+        if state and set(languages) <= set(state.languages) | {"all"}:
+            return state
+        with self.lock():
+            self.touch()
+            state = self.running()  # someone may have started it while we waited for the lock
+            if state and set(languages) <= set(state.languages) | {"all"}:
+                return state
+            installation = find_installation(languages, self.version)
+            if installation is None:
+                wanted = ",".join(languages) if languages else "en,fr"
+                raise LanguageToolUnavailable(
+                    f"LanguageTool {self.version} is not installed for {wanted}: "
+                    + INSTALL_HINT.replace("install`", f"install --languages {wanted}`", 1)
+                )
+            self._stop_locked()  # a stale state, a dead or foreign process on the port, a wrong language set
+            return self._start_locked(installation)
+
+    def stop(self) -> bool:
+        """Stop the server and its supervisor. True when something was running."""
+        with self.lock():
+            return self._stop_locked()
+
+    def _stop_locked(self) -> bool:
+        state = self.read_state()
+        pids = [p for p in (state.pid, state.supervisor_pid) if p] if state else []
+        pids += [p for p in _our_processes(self.state_dir) if p not in pids]
+        stopped = _terminate(pids, self.state_dir)
+        self._clear_state()
+        return stopped
+
+    def _start_locked(self, installation: Installation) -> ServerState:
+        java = require_java()
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        properties = self.state_dir / "server.properties"
+        properties.write_text("".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()), encoding="utf-8")
+        last_error = ""
+        for _attempt in range(3):  # a free port can be taken between choosing it and binding it
+            port = free_port()
+            command = [
+                java, f"-Xmx{self.heap}", f"{STATE_PROPERTY}{self.state_dir}",
+                "-cp", os.pathsep.join(str(p) for p in installation.classpath),
+                MAIN_CLASS, "--port", str(port), "--config", str(properties),
+            ]  # fmt: skip
+            started = time.time()
+            supervisor = self._spawn_supervisor(command)
+            url = f"http://127.0.0.1:{port}"
+            ready, last_error = self._wait_ready(url, supervisor)
+            if ready:
+                ready_seconds = round(time.time() - started, 2)
+                _prewarm(url, installation.languages)
+                jvm_pid = _jvm_child(supervisor.pid, self.state_dir)
+                state = ServerState(
+                    url=url,
+                    port=port,
+                    pid=jvm_pid or 0,
+                    supervisor_pid=supervisor.pid,
+                    version=installation.version,
+                    languages=list(installation.languages),
+                    started=started,
+                    start_seconds=ready_seconds,
+                    heap=self.heap,
+                    idle_timeout_s=self.idle_timeout,
+                    state_dir=str(self.state_dir),
+                    log=str(self.log_file),
+                    extra={"warm_seconds": round(time.time() - started, 2)},
+                )
+                self._write_state(state)
+                self.touch()
+                return state
+            _terminate([supervisor.pid] + _our_processes(self.state_dir), self.state_dir)
+            if "port" not in last_error.lower():
+                break
+        raise LanguageToolUnavailable(
+            f"the LanguageTool server did not start (log: {self.log_file}):\n{last_error}\n"
+            f"Try `brandvoice languagetool install` again, or a larger heap ({HEAP_ENV}=2g)."
+        )
+
+    def _spawn_supervisor(self, command: list[str]) -> subprocess.Popen:
+        with open(self.log_file, "ab") as log:
+            return subprocess.Popen(
+                [
+                    sys.executable, "-m", "brandvoice.languagetool.supervisor",
+                    "--state-dir", str(self.state_dir), "--idle", str(self.idle_timeout),
+                    "--log", str(self.log_file), "--", *command,
+                ],  # fmt: skip
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,  # a Ctrl-C in the terminal that started it must not stop it
+                close_fds=True,
+            )
+
+    def _wait_ready(self, url: str, supervisor: subprocess.Popen) -> tuple[bool, str]:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if supervisor.poll() is not None:
+                return False, _log_tail(self.log_file)
+            if answers(url, timeout=2.0):
+                return True, ""
+            time.sleep(0.2)
+        return False, f"no answer on {url} after {STARTUP_TIMEOUT:.0f}s\n{_log_tail(self.log_file)}"
+
+
+def answers(url: str, timeout: float = 3.0) -> bool:
+    """Whether a LanguageTool server answers at `url` (and it is LanguageTool, not another program)."""
+    import httpx
+
+    try:
+        response = httpx.get(f"{url.rstrip('/')}/v2/languages", timeout=timeout)
+        return response.status_code == 200 and isinstance(response.json(), list)
+    except (httpx.HTTPError, ValueError):
+        return False
+
+
+_PREWARM_TEXTS = {"en": ("en-US", "This is a short sentence."), "fr": ("fr-FR", "Ceci est une phrase courte.")}
+
+
+def _prewarm(url: str, languages: tuple[str, ...]) -> None:
+    import httpx
+
+    for code in languages:
+        if code in _PREWARM_TEXTS:
+            language, text = _PREWARM_TEXTS[code]
+            try:
+                httpx.post(f"{url}/v2/check", data={"language": language, "text": text}, timeout=60)
+            except httpx.HTTPError:
+                pass  # a slow first check is not a failure
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _cmdline(pid: int) -> list[str]:
+    import psutil
+
+    try:
+        return psutil.Process(pid).cmdline()
+    except (psutil.Error, OSError):
+        return []
+
+
+def _is_ours(pid: int, state_dir: Path) -> bool:
+    """A JVM or supervisor started for this state folder (never some other process reusing a pid)."""
+    cmd = _cmdline(pid)
+    return f"{STATE_PROPERTY}{state_dir}" in cmd or (
+        "brandvoice.languagetool.supervisor" in cmd and str(state_dir) in cmd
+    )
+
+
+def _is_our_jvm(pid: int, state_dir: Path) -> bool:
+    return bool(pid) and f"{STATE_PROPERTY}{state_dir}" in _cmdline(pid)
+
+
+def _our_processes(state_dir: Path) -> list[int]:
+    import psutil
+
+    found = []
+    for proc in psutil.process_iter(["pid", "cmdline"]):
+        cmd = proc.info.get("cmdline") or []
+        if f"{STATE_PROPERTY}{state_dir}" in cmd or (
+            "brandvoice.languagetool.supervisor" in cmd and str(state_dir) in cmd
+        ):
+            found.append(proc.info["pid"])
+    return found
+
+
+def _jvm_child(supervisor_pid: int, state_dir: Path) -> int | None:
+    import psutil
+
+    try:
+        for child in psutil.Process(supervisor_pid).children():
+            if _is_our_jvm(child.pid, state_dir):
+                return child.pid
+    except psutil.Error:
+        pass
+    return None
+
+
+def _terminate(pids: list[int], state_dir: Path, grace: float = 15.0) -> bool:
+    import psutil
+
+    procs = []
+    for pid in pids:
+        if pid and pid != os.getpid() and _is_ours(pid, state_dir):
+            try:
+                procs.append(psutil.Process(pid))
+            except psutil.Error:
+                pass
+    for proc in procs:
+        try:
+            proc.send_signal(signal.SIGTERM)
+        except psutil.Error:
+            pass
+    _gone, alive = psutil.wait_procs(procs, timeout=grace)
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(alive, timeout=5)
+    return bool(procs)
+
+
+def _rss_mb(pid: int) -> float | None:
+    import psutil
+
+    try:
+        return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
+    except psutil.Error:
+        return None
+
+
+def _log_tail(path: Path, lines: int = 12) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return "\n".join(text.strip().splitlines()[-lines:])

@@ -1,0 +1,213 @@
+"""grammar: grammar, spelling and typography checked by a real LanguageTool server.
+
+Built from the guide's `grammar:` section (on by default; `--no-grammar` turns it off). Each
+LanguageTool match becomes a finding `languagetool.<RULE_ID>` with `source: languagetool`, a
+category from LanguageTool's issue type and category (misspelling → spelling, grammar,
+typographical → typography, style), its message and up to 5 replacements. Hashtags, @mentions,
+URLs, e-mail addresses, emoji and inline code never produce findings; words of the guide's
+`vocabulary.accept` (and their plural, possessive or inflected forms) are never misspellings.
+
+Levels: misspellings and grammar errors are errors, typography and style warnings; override per
+rule (`languagetool.FRENCH_WHITESPACE: suggestion`) or per category
+(`languagetool.category.TYPOS: warning`, `languagetool.category.style: off`) in `levels`.
+
+```yaml
+grammar:
+  disabled_rules: [WHITESPACE_RULE]
+  picky: true
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "grammar"
+CATEGORY = "grammar"
+LEVEL = "error"
+MESSAGE = "{match}"
+NEEDS = frozenset({"languagetool"})
+FINE_IDS = True  # findings carry LanguageTool's rule ids: selection applies per finding
+SERVICE = "languagetool"
+MASKED_KINDS = ("url", "email", "mention", "hashtag", "emoji")
+
+CATEGORY_LEVELS = {"spelling": "error", "grammar": "error", "typography": "warning", "style": "warning"}
+
+_ISSUE_TYPES = {
+    "misspelling": "spelling",
+    "grammar": "grammar",
+    "typographical": "typography",
+    "whitespace": "typography",
+    "duplication": "grammar",
+    "inconsistency": "style",
+    "style": "style",
+    "register": "style",
+    "locale-violation": "style",
+}
+# LanguageTool category ids (English and French modules) for issue types such as `uncategorized`
+_CATEGORY_IDS = {
+    "TYPOS": "spelling",
+    "SPELLING": "spelling",
+    "CAT_ORTHOGRAPHE": "spelling",
+    "GRAMMAR": "grammar",
+    "CAT_GRAMMAIRE": "grammar",
+    "AGREEMENT": "grammar",
+    "CONFUSED_WORDS": "grammar",
+    "CONFUSION": "grammar",
+    "CAT_HOMONYMES_PARONYMES": "grammar",
+    "CAT_ELISION": "grammar",
+    "CAT_TOURS_CRITIQUES": "grammar",
+    "NONSTANDARD_PHRASES": "grammar",
+    "COLLOCATIONS": "grammar",
+    "SEMANTICS": "grammar",
+    "TYPOGRAPHY": "typography",
+    "CAT_TYPOGRAPHIE": "typography",
+    "PUNCTUATION": "typography",
+    "CASING": "typography",
+    "COMPOUNDING": "typography",
+    "MISC": "typography",
+    "STYLE": "style",
+    "CAT_STYLE": "style",
+    "REDUNDANCY": "style",
+    "REPETITIONS": "style",
+    "REPETITIONS_STYLE": "style",
+    "PLAIN_ENGLISH": "style",
+    "CAT_REGLES_DE_BASE": "grammar",
+    "CREATIVE_WRITING": "style",
+    "GENDER_NEUTRALITY": "style",
+    "FALSE_FRIENDS": "grammar",
+    "REGIONALISMS": "style",
+    "AMERICAN_ENGLISH_STYLE": "style",
+    "BRITISH_ENGLISH": "style",
+}
+# plural, possessive and common inflection endings that keep an accepted word accepted
+_INFLECTIONS = ("s", "es", "x", "'s", "’s", "'", "’", "e", "es", "ed", "ing", "er", "ers")
+_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+
+
+class Options(RuleOptions):
+    disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    picky: bool = False
+    mother_tongue: str | None = None
+
+
+def category_for(issue_type: str, category_id: str) -> str:
+    """brandvoice's category for a LanguageTool match: by issue type, else by category id (French
+    rules are mostly `uncategorized`), else grammar."""
+    if issue_type in _ISSUE_TYPES:
+        return _ISSUE_TYPES[issue_type]
+    return _CATEGORY_IDS.get(category_id, "grammar")
+
+
+def _options_for(ctx: CheckContext) -> Options:
+    if ctx.guide is not None:
+        for rule in ctx.guide.rules:
+            if getattr(rule.kind, "NAME", None) == NAME:
+                return rule.options
+    return Options()
+
+
+def _check_options(ctx: CheckContext, options: Options):
+    from brandvoice.languagetool.client import CheckOptions
+
+    return CheckOptions(
+        language=ctx.language,
+        disabled_rules=options.disabled_rules,
+        enabled_rules=options.enabled_rules,
+        disabled_categories=options.disabled_categories,
+        picky=options.picky,
+        mother_tongue=options.mother_tongue,
+    )
+
+
+def prepare(ctxs: list[CheckContext], options: Options | None = None) -> None:
+    """Send every text to LanguageTool at once (concurrently); results go to `ctx.services`."""
+    from brandvoice.languagetool.client import LanguageToolClient
+
+    todo = [ctx for ctx in ctxs if SERVICE not in ctx.services]
+    if not todo:
+        return
+    client = LanguageToolClient.connect(languages=sorted({ctx.language for ctx in todo}))
+    try:
+        items = [(ctx.prose, _check_options(ctx, options or _options_for(ctx))) for ctx in todo]
+        for ctx, result in zip(todo, client.check_many(items)):
+            ctx.services[SERVICE] = result
+    finally:
+        client.close()
+
+
+def accepted(word: str, accepted_words: frozenset[str]) -> bool:
+    """Whether a flagged word is an accepted one, or its plural/possessive/inflected form."""
+    if not accepted_words:
+        return False
+    folded = {w.casefold() for entry in accepted_words for w in _WORDS.findall(entry)} | {
+        entry.casefold() for entry in accepted_words
+    }
+    tokens = _WORDS.findall(word) or [word]
+    return all(_accepted_token(token.casefold(), folded) for token in tokens)
+
+
+def _accepted_token(token: str, folded: set[str]) -> bool:
+    if token in folded:
+        return True
+    return any(token.endswith(suffix) and token[: -len(suffix)] in folded for suffix in _INFLECTIONS)
+
+
+def level_for_category(ctx: CheckContext, category: str, category_id: str) -> str:
+    """A level from `levels: {languagetool.category.<ID or category>: ...}`, else the default."""
+    levels = ctx.guide.levels if ctx.guide else {}
+    for key in (f"languagetool.category.{category_id}", f"languagetool.category.{category}"):
+        if key in levels:
+            return levels[key]
+    return CATEGORY_LEVELS.get(category, LEVEL)
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    if SERVICE not in ctx.services:
+        prepare([ctx], options)  # a text checked on its own (rule examples, `explain`)
+    result = ctx.services[SERVICE]
+    prose = ctx.prose
+    for m in result.matches:
+        if m.end <= m.start or prose.overlaps(m.start, m.end, MASKED_KINDS):
+            continue
+        if any(m.start <= point <= m.end for point in result.placeholders):
+            continue  # touches removed inline code or an image
+        category = category_for(m.issue_type, m.category_id)
+        if category == "spelling" and accepted(prose.text[m.start : m.end], ctx.accepted_words):
+            continue
+        level = level_for_category(ctx, category, m.category_id)
+        if level == "off":
+            continue
+        yield Match(
+            m.start,
+            m.end,
+            message=m.message,
+            replacements=m.replacements,
+            params=(
+                ("rule_id", f"languagetool.{m.rule_id}"),
+                ("category", category),
+                ("source", "languagetool"),
+                ("level", level),
+                ("lt_category", m.category_id),
+            ),
+        )
+
+
+EXAMPLES = (
+    Example("Les enfant sont allé à l'école.", expect=("Les enfant", "allé"), language="fr-FR"),
+    Example("Les enfants sont allés à l'école.", language="fr-FR"),
+    Example("He go to school every day, its teh best.", expect=("go", "teh"), language="en-US"),
+    Example("He goes to school every day. It is the best.", language="en-US"),
+    Example(
+        "On adore #JeudiPhoto avec @marie_dpt 📸 https://exemple.fr/jeudiphoto",
+        language="fr-FR",
+        note="hashtags, mentions, emoji and URLs are masked",
+    ),
+)
