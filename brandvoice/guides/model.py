@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from brandvoice.languagetool.section import GrammarSection
 from brandvoice.score import ScoreSettings
 
 
@@ -68,6 +69,7 @@ class GuideFile(Strict):
         default_factory=dict, description="Level override (or `off`) per rule id or id prefix."
     )
     score: ScoreSettings = Field(default_factory=ScoreSettings, description="Voice score weights (brandvoice.score).")
+    grammar: GrammarSection = Field(default_factory=GrammarSection, description="LanguageTool grammar and spelling.")
 
 
 @dataclass(frozen=True)
