@@ -1,0 +1,212 @@
+"""register: French "vous" or "tu" — address the reader the way the brand does.
+
+`use: vous` flags second-person-singular address: the pronouns tu, te, t’, toi, the determiners
+ton, ta, tes, the possessives le tien, la tienne…, and 2nd-person-singular imperatives at the
+start of a clause ("Réserve ta chambre", "Découvre nos offres", "Inscris-toi"). `use: tu` flags
+formal address: vous, votre, vos, le vôtre… and "-ez" imperatives ("Réservez", "Profitez-en"),
+except in sentences clearly addressed to a group (see below). English texts are not checked.
+
+The small French model gets these wrong on its own (it tags "Tu" as a 3rd person and "vas" as a
+pronoun), so the kind combines three signals: a lexicon of address words, the position of the
+word (an imperative starts a clause and has no subject), and the lemmatizer's tables of French
+verb forms ("découvre" is a form of "découvrir", "soldes" one of "solder"), with the tagger's
+part of speech only as a tie-breaker. A noun that is also a verb form ("Offre spéciale",
+"Soldes d’été") counts as an imperative only when a determiner, a hyphenated pronoun or
+"vite/maintenant/ici" follows it.
+
+Plural "vous" in a `tu` brand: "vous" is legitimate when the sentence is clearly addressed to a
+group: "vous tous/toutes/deux…", "chacun d’entre vous", "à tous", "tout le monde", a vocative
+such as "les amis", "la team", "mesdames et messieurs", or a plural adjective or participle
+after "vous êtes" ("vous êtes nombreux", "vous êtes prêts"). Otherwise "vous" is taken as formal.
+
+```yaml
+voice:
+  register: vous      # shorthand for register: {use: vous}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import regex
+
+from brandvoice.findings import Match
+from brandvoice.nlp.docs import get_doc, pipeline_of
+from brandvoice.nlp.french import VerbForms
+from brandvoice.nlp.models import TAGS
+from brandvoice.nlp.tokenizer import token_text
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "register"
+CATEGORY = "tone"
+LEVEL = "warning"
+MESSAGE = "“{match}”: this brand says “{use}” to its readers."
+NEEDS = frozenset({TAGS})
+
+_TU_WORDS = {"tu": "vous", "te": "vous", "t'": "vous", "toi": "vous", "toi-même": "vous-même", "ton": "votre", "ta": "votre", "tes": "vos"}
+_TU_POSSESSIVE = {"tien": "vôtre", "tienne": "vôtre", "tiens": "vôtres", "tiennes": "vôtres"}
+_VOUS_WORDS = {"vous": "", "vous-même": "toi-même", "vous-mêmes": "", "votre": "", "vos": "tes"}
+_VOUS_POSSESSIVE = {"vôtre": "", "vôtres": ""}
+_ARTICLES = {"le", "la", "les", "l'", "du", "des", "au", "aux"}
+# "ton" is also a noun (the tone of a voice): after these it is one
+_BEFORE_NOUN_TON = {"le", "un", "du", "au", "ce", "mon", "son", "notre", "votre", "leur", "quel", "même", "bon", "de", "d'", "en", "sur"}
+_T_VERBS = {"as": "vous avez", "es": "vous êtes", "étais": "vous étiez", "avais": "vous aviez"}
+_OBJECT_STARTERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ton", "ta", "tes", "mon", "ma", "mes", "nos",
+                    "notre", "votre", "vos", "ce", "cet", "cette", "ces", "leur", "leurs", "vite", "maintenant", "ici"}
+_CLITIC = regex.compile(r"-(?:toi|moi|nous|vous|en|y|le|la|les|lui|leur|t['’]|m['’])(?![\p{L}])", regex.IGNORECASE)
+_CLAUSE_BREAKS = {":", ";", "—", "–", "(", "«", "“", '"', "…", "!", "?", "•", "·", "→", "➡", "*", "-", "/"}
+_SOFT_BREAKS = {",", "et", "puis", "ou", "mais", "alors", "donc"}
+_NOT_IMPERATIVES = {"vive", "vivent", "soit", "voici", "voilà", "merci", "bravo", "chez", "assez", "nez", "rez",
+                    "rendez-vous", "entre", "contre", "outre", "sauf", "selon", "comme", "très", "plus", "moins",
+                    "bienvenue", "bonjour", "bonsoir", "salut", "coucou", "bisous", "suite", "pas", "puis"}
+_NOT_VERB_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT", "SYM", "INTJ"}
+_PLURAL_MARKERS = regex.compile(
+    r"\bvous\s+(?:tous|toutes|deux|trois|quatre|cinq|dix|cent|mille|nombreux|nombreuses)\b"
+    r"|\b(?:chacun|chacune|certains|certaines|beaucoup|plusieurs|la plupart|nombre)\s+d['’]entre\s+vous\b"
+    r"|\b(?:à|pour|avec|merci à)\s+(?:vous\s+)?(?:tous|toutes)\b"
+    r"|\b(?:tout le monde|mesdames|messieurs|les amis|les amies|les copains|les copines|les filles|les gars"
+    r"|la team|la famille|les enfants|chers|chères|les voyageurs|les aventuriers)\b"
+    r"|\bvous\s+(?:êtes|étiez|serez|seriez)\s+(?:tous|toutes|nombreux|nombreuses)\b",
+    regex.IGNORECASE,
+)
+
+
+class Options(RuleOptions):
+    use: Literal["vous", "tu", "any"] = "vous"
+
+
+def _norm(text: str) -> str:
+    return text.replace("’", "'").casefold()
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    if ctx.lang != "fr" or options.use == "any" or not ctx.text.strip():
+        return
+    doc = get_doc(ctx, TAGS)
+    verbs = VerbForms.of(pipeline_of(ctx).nlp)
+    text = ctx.text
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if options.use == "vous":
+            yield from _tu_address(text, tokens, verbs)
+        elif not _clearly_plural(text, sent, tokens):
+            yield from _vous_address(text, tokens, verbs)
+
+
+def _words(text: str, tokens: list[Any]) -> list[str]:
+    return [_norm(token_text(text, t)).lstrip("-") if not t._.social else "" for t in tokens]
+
+
+def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterator[Match]:
+    words = _words(text, tokens)
+    for i, (tok, word) in enumerate(zip(tokens, words)):
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if text[start] == "-":
+            start += 1
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _TU_WORDS:
+            if word == "ton" and (before in _BEFORE_NOUN_TON or (tok.pos_ == "NOUN" and tokens[i - 1].pos_ == "DET" if i else False)):
+                continue
+            suggestion = _TU_WORDS[word]
+            if word == "t'" and after in _T_VERBS:  # "t’as vu ?" is one address: report it whole
+                end = tokens[i + 1].idx + len(tokens[i + 1].text)
+                suggestion = _T_VERBS[after]
+            yield _match(text, start, end, suggestion, "vous")
+        elif word in _TU_POSSESSIVE and before in _ARTICLES:
+            yield _match(text, start, end, _TU_POSSESSIVE[word], "vous")
+        elif _starts_clause(text, tokens, words, i) and _imperative_person(text, tokens, words, i, verbs) == "tu":
+            original = token_text(text, tok)
+            yield _match(text, start, end, original + "z" if original.endswith("e") else "", "vous")
+
+
+def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterator[Match]:
+    words = _words(text, tokens)
+    for i, (tok, word) in enumerate(zip(tokens, words)):
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if text[start] == "-":
+            start += 1
+        before = words[i - 1] if i else ""
+        if word in _VOUS_WORDS:
+            yield _match(text, start, end, _VOUS_WORDS[word], "tu")
+        elif word in _VOUS_POSSESSIVE and before in _ARTICLES:
+            yield _match(text, start, end, "", "tu")
+        elif _starts_clause(text, tokens, words, i) and _imperative_person(text, tokens, words, i, verbs) == "vous":
+            original = token_text(text, tok)
+            suggestion = ""
+            if verbs is None or any(lemma.endswith("er") for lemma in verbs.lemmas(word)):
+                # Réservez → Réserve; before "-en" / "-y" the 2sg keeps an s: Profitez-en → Profites-en
+                suggestion = original[:-1] + ("s" if regex.match(r"-(?:en|y)\b", text[end:]) else "")
+            yield _match(text, start, end, suggestion, "tu")
+
+
+def _match(text: str, start: int, end: int, suggestion: str, use: str) -> Match:
+    if suggestion and text[start].isupper():
+        suggestion = suggestion[0].upper() + suggestion[1:]
+    return Match(start, end, replacements=(suggestion,) if suggestion else (), params=(("use", use),))
+
+
+def _starts_clause(text: str, tokens: list[Any], words: list[str], i: int) -> bool:
+    """No word before it in the sentence, or a clause break (colon, dash, emoji...) just before."""
+    if not words[i]:
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j]._.social in ("emoji", "hashtag", "mention"):
+        j -= 1  # "👉 Réserve", "@ami Découvre"
+    if j < 0:
+        return True
+    previous = token_text(text, tokens[j])
+    if previous in _CLAUSE_BREAKS or "\n" in text[tokens[j].idx + len(tokens[j].text) : tokens[i].idx]:
+        return True
+    # after a comma or "et", only what the tagger itself calls a verb: "Viens et profite"
+    return words[j] in _SOFT_BREAKS and tokens[i].pos_ == "VERB"
+
+
+def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, verbs: VerbForms | None) -> str | None:
+    """"tu", "vous" or None for a clause-initial word, by its ending once it looks like a verb."""
+    tok, word = tokens[i], words[i]
+    if word in _NOT_IMPERATIVES or not word.isalpha() or tok.pos_ in _NOT_VERB_POS:
+        return None
+    if "Inf" in tok.morph.get("VerbForm") or "Part" in tok.morph.get("VerbForm"):
+        return None
+    after = words[i + 1] if i + 1 < len(words) else ""
+    clitic = _CLITIC.match(text, tok.idx + len(tok.text)) is not None
+    lemmas = verbs.lemmas(word) if verbs is not None else ()
+    if verbs is not None and not lemmas:
+        return None  # not a conjugated verb form (an infinitive, a noun, a name)
+    tagged_verb = tok.pos_ in ("VERB", "AUX") or "Imp" in tok.morph.get("Mood")
+    if not (clitic or after in _OBJECT_STARTERS or (tagged_verb and verbs is not None)):
+        return None
+    if word.endswith("ez"):
+        return "vous"
+    if word.endswith("ons") or word.endswith(("er", "ir")):
+        return None
+    if word.endswith(("e", "s", "x")) or word == "va":
+        return "tu"
+    return None
+
+
+def _clearly_plural(text: str, sent: Any, tokens: list[Any]) -> bool:
+    if _PLURAL_MARKERS.search(text, sent.start_char, sent.end_char):
+        return True
+    for i, tok in enumerate(tokens[:-1]):
+        # "vous êtes prêts": a plural agreement after "vous êtes" addresses several people
+        if _norm(tok.text) in ("êtes", "étiez", "serez") and i and _norm(tokens[i - 1].text) == "vous":
+            nxt = tokens[i + 1]
+            if nxt.pos_ in ("ADJ", "VERB") and "Plur" in nxt.morph.get("Number") and _norm(nxt.text).endswith("s"):
+                return True
+    return False
+
+
+EXAMPLES = (
+    Example("t’as vu ? Découvre nos offres.", expect=("t’as", "Découvre"), language="fr-FR"),
+    Example("Réserve ta chambre dès aujourd’hui.", expect=("Réserve", "ta"), language="fr-FR"),
+    Example("Inscris-toi vite, tu ne le regretteras pas.", expect=("Inscris", "toi", "tu"), language="fr-FR"),
+    Example("Profitez-en : réservez votre chambre dès aujourd’hui.", language="fr-FR"),
+    Example("Le ton de la marque est sobre. Offre spéciale ce week-end.", language="fr-FR", note="a noun, not an address"),
+    Example("Profitez-en vite ! Votre chambre vous attend.", expect=("Profitez", "Votre", "vous"), options={"use": "tu"}, language="fr-FR"),
+    Example("Vous êtes nombreux à nous écrire : merci à vous tous ! Profite de l’été.", options={"use": "tu"}, language="fr-FR", note="a group"),
+    Example("Book your room today.", note="English texts are not checked"),
+)
