@@ -1,0 +1,184 @@
+"""inclusive: the brand's policy on inclusive writing.
+
+French (`language: fr`), with `policy`:
+- `forbid`: flag abbreviated inclusive forms (client·e·s, client.e.s, client-e-s, client(e)s) and
+  neologisms (iel, celleux, toustes), suggesting doublets;
+- `point_median`: accept them, but written with the median point: client.e.s → client·e·s
+  (a safe fix);
+- `doublets`: write both forms in full: « les client·e·s » → « les clientes et les clients »;
+- `off`: no check.
+
+English (`language: en`): a lexicon of gendered or exclusionary terms with neutral alternatives
+(chairman → chair), shipped in `brandvoice/data/inclusive_en.yaml`; a guide `add`s terms and
+`allow`s others.
+
+```yaml
+inclusive:
+  french: point_median
+  english: {add: {rockstar: [expert]}, allow: [tribe]}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import regex
+import yaml
+from pydantic import field_validator
+
+from brandvoice.findings import Match
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.words import compile_phrases, match_case
+
+NAME = "inclusive"
+CATEGORY = "inclusive"
+LEVEL = "warning"
+MESSAGE = "Inclusive writing: {match}."
+
+FrenchPolicy = Literal["forbid", "point_median", "doublets", "off"]
+MEDIAN = "·"
+
+# Feminine suffix → the masculine ending it replaces (acteur·rice → actrice; sportif·ve → sportive).
+_FEMININE_REPLACES = {"rice": "eur", "euse": "eur", "ve": "f", "ère": "er", "se": "x"}
+_SUFFIXES = r"e|le|ne|te|rice|euse|ve|ère|se"
+_SEPARATORS = r"[·•⋅.\-]"
+_ABBREVIATED = regex.compile(
+    rf"(?P<base>\p{{L}}{{2,}})(?:(?P<sep>{_SEPARATORS})(?P<suf>{_SUFFIXES})(?:(?P<sep2>{_SEPARATORS})?(?P<pl>s))?"
+    rf"|\((?P<psuf>{_SUFFIXES})\)(?P<ppl>s)?)(?!\p{{L}})"
+)
+_NEOLOGISMS = {
+    "iel": "il ou elle", "iels": "ils et elles", "ielle": "il ou elle", "ielles": "ils et elles",
+    "celleux": "celles et ceux", "toustes": "toutes et tous", "elleux": "elles et eux", "cellui": "celui ou celle",
+}
+_NEOLOGISM = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(_NEOLOGISMS) + r")(?![\p{L}\-])", regex.IGNORECASE)
+_PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "mes", "tes", "ses"}
+_DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(\p{L}+)[ \u00a0]+$")
+
+
+class Options(RuleOptions):
+    language: Literal["fr", "en"]
+    policy: FrenchPolicy = "forbid"
+    lexicon: bool = True
+    add: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    allow: tuple[str, ...] = ()
+
+    @field_validator("add", mode="before")
+    @classmethod
+    def _mapping(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return tuple((k, (v,) if isinstance(v, str) else tuple(v)) for k, v in value.items())
+        return value
+
+
+def _plural(word: str) -> str:
+    return word if word[-1:] in "sxz" else word + "s"
+
+
+def doublet(base: str, suffix: str, plural: bool, determiner: str | None) -> str:
+    """The two full forms, feminine first: (les) client·e·s → (les) clientes et (les) clients."""
+    replaced = _FEMININE_REPLACES.get(suffix, "")
+    stem = base[: -len(replaced)] if replaced and base.lower().endswith(replaced) else base
+    feminine, masculine = stem + suffix, base
+    if plural:
+        feminine, masculine = _plural(feminine), _plural(masculine)
+    if determiner:
+        return f"{determiner} {feminine} et {determiner.lower()} {masculine[:1].lower() + masculine[1:]}"
+    joined = " et " if plural else " ou "
+    return feminine + joined + masculine[:1].lower() + masculine[1:]
+
+
+def _skipped(ctx: CheckContext, start: int, end: int) -> bool:
+    return ctx.prose.overlaps(start, end, ("url", "email", "mention", "hashtag"))
+
+
+def _french(ctx: CheckContext, policy: FrenchPolicy) -> Iterator[Match]:
+    if policy == "off":
+        return
+    text = ctx.text
+    for m in _ABBREVIATED.finditer(text):
+        if _skipped(ctx, m.start(), m.end()):
+            continue
+        base, suffix = m.group("base"), m.group("suf") or m.group("psuf")
+        plural = bool(m.group("pl") or m.group("ppl"))
+        sep = m.group("sep")
+        if sep in (".", "-") and not plural and suffix != "e":
+            continue  # "fin.le", "Jean-te": too ambiguous without the plural mark
+        if sep == "-" and suffix in ("le", "ne", "te", "se"):
+            continue  # "prends-les", "Dompierre-les-Ormes": pronouns and place names
+        if policy == "point_median":
+            if sep == MEDIAN and (not plural or m.group("sep2") in (MEDIAN, None)):
+                continue
+            fixed = f"{base}{MEDIAN}{suffix}" + (f"{MEDIAN}s" if plural else "")
+            yield Match(m.start(), m.end(), message=f"Write the inclusive form with the median point: {fixed}.",
+                        replacements=(fixed,), fix_safe=True)
+            continue
+        start = m.start()
+        det = _DETERMINER_BEFORE.search(text[max(0, start - 12) : start])
+        determiner = det.group(1) if plural and det and det.group(1).lower() in _PLURAL_DETERMINERS else None
+        if determiner:
+            start -= len(det.group(0))
+        full = doublet(base, suffix, plural, determiner)
+        if policy == "forbid":
+            message = f"The guide does not use abbreviated inclusive forms: write « {full} » or rephrase."
+        else:
+            message = f"Write both forms in full: « {full} »."
+        yield Match(start, m.end(), message=message, replacements=(full,))
+    if policy in ("forbid", "doublets"):
+        for m in _NEOLOGISM.finditer(text):
+            full = match_case(m.group(), _NEOLOGISMS[m.group().lower()])
+            yield Match(m.start(), m.end(), message=f"Write « {full} » rather than « {m.group()} ».", replacements=(full,))
+
+
+@cache
+def _shipped_lexicon() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    raw = yaml.safe_load(resources.files("brandvoice.data").joinpath("inclusive_en.yaml").read_text("utf-8"))
+    return tuple((term, tuple(alternatives)) for term, alternatives in raw.items())
+
+
+@cache
+def _english_matcher(options: Options) -> tuple[regex.Pattern | None, dict[str, tuple[str, ...]]]:
+    lexicon = dict(_shipped_lexicon()) if options.lexicon else {}
+    lexicon.update(dict(options.add))
+    allowed = {a.casefold() for a in options.allow}
+    lexicon = {k.casefold(): v for k, v in lexicon.items() if k.casefold() not in allowed}
+    return compile_phrases(lexicon), lexicon
+
+
+def _english(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    pattern, lexicon = _english_matcher(options)
+    if pattern is None:
+        return
+    for m in pattern.finditer(ctx.text):
+        key = regex.sub(r"[\s\u00a0\u202f]+", " ", m.group().replace("’", "'")).casefold()
+        alternatives = lexicon.get(key)
+        if alternatives and not _skipped(ctx, m.start(), m.end()):
+            options_text = ", ".join(f"“{a}”" for a in alternatives)
+            yield Match(m.start(), m.end(), message=f"“{m.group()}” excludes people: try {options_text}.",
+                        replacements=tuple(match_case(m.group(), a) for a in alternatives))
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    if ctx.lang != options.language:
+        return
+    if options.language == "fr":
+        yield from sorted(_french(ctx, options.policy), key=lambda m: m.start)
+    else:
+        yield from _english(ctx, options)
+
+
+EXAMPLES = (
+    Example("Merci à tous les client·e·s fidèles !", expect=("les client·e·s",), language="fr-FR",
+            options={"language": "fr", "policy": "forbid"}),
+    Example("Merci à nos client.e.s et à celleux qui viendront.", expect=("client.e.s",), language="fr-FR",
+            options={"language": "fr", "policy": "point_median"}, note="neologisms are accepted with point_median"),
+    Example("Merci à nos client·e·s.", language="fr-FR", options={"language": "fr", "policy": "point_median"}),
+    Example("Bienvenue aux acteur·rice·s du tourisme", expect=("aux acteur·rice·s",), language="fr-FR",
+            options={"language": "fr", "policy": "doublets"}),
+    Example("Merci à nos clientes et à nos clients.", language="fr-FR", options={"language": "fr", "policy": "forbid"}),
+    Example("Ask the chairman or any salesman", expect=("chairman", "salesman"), options={"language": "en"}),
+    Example("Ask the chair or any salesperson", options={"language": "en"}),
+)
