@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from brandvoice import __version__
+from brandvoice.cli.languagetool import languagetool_app
 
 app = typer.Typer(
     name="brandvoice",
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 guides_app = typer.Typer(help="List, show, validate style guides, and print their JSON Schema.", no_args_is_help=True)
 app.add_typer(guides_app, name="guides")
+app.add_typer(languagetool_app, name="languagetool")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
