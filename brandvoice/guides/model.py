@@ -13,6 +13,14 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from brandvoice.languagetool.section import GrammarSection
+from brandvoice.channels.profiles import ChannelsSection
+from brandvoice.rules.disclosure import DisclosureSection
+from brandvoice.rules.emoji_placement import EmojiSection
+from brandvoice.rules.hashtags import HashtagsSection
+from brandvoice.rules.inclusive import InclusiveSection
+from brandvoice.rules.links import LinksSection
+from brandvoice.rules.mentions import MentionsSection
+from brandvoice.rules.typography_fr import TypographySection
 from brandvoice.score import ScoreSettings
 
 
@@ -70,6 +78,18 @@ class GuideFile(Strict):
     )
     score: ScoreSettings = Field(default_factory=ScoreSettings, description="Voice score weights (brandvoice.score).")
     grammar: GrammarSection = Field(default_factory=GrammarSection, description="LanguageTool grammar and spelling.")
+    channels: ChannelsSection = Field(
+        default_factory=ChannelsSection, description="Channel profiles: override shipped ones, add new ones."
+    )
+    hashtags: HashtagsSection = Field(default_factory=HashtagsSection, description="Hashtag rules.")
+    mentions: MentionsSection = Field(default_factory=MentionsSection, description="Official and never-tag handles.")
+    links: LinksSection = Field(default_factory=LinksSection, description="Link count, shorteners, UTM parameters.")
+    emoji: EmojiSection = Field(default_factory=EmojiSection, description="Emoji placement.")
+    disclosure: DisclosureSection = Field(
+        default_factory=DisclosureSection, description="Sponsored-content disclosure (market, partners)."
+    )
+    typography: TypographySection = Field(default_factory=TypographySection, description="French typography.")
+    inclusive: InclusiveSection = Field(default_factory=InclusiveSection, description="Inclusive writing policy.")
 
 
 @dataclass(frozen=True)

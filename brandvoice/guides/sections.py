@@ -19,7 +19,13 @@ from brandvoice.rules import get_kind
 if TYPE_CHECKING:
     from brandvoice.guides.model import ResolvedGuide, Rule
 
-SECTION_BUILDERS: tuple[str, ...] = ("brandvoice.languagetool.section:build_grammar_rules",)
+SECTION_BUILDERS: tuple[str, ...] = (
+    "brandvoice.languagetool.section:build_grammar_rules",
+    "brandvoice.channels.builders:build_channel_rules",
+    "brandvoice.channels.builders:build_disclosure_rules",
+    "brandvoice.channels.builders:build_typography_rules",
+    "brandvoice.channels.builders:build_inclusive_rules",
+)
 
 
 def make_rule(
@@ -66,7 +72,9 @@ def build_rules(guide: "ResolvedGuide") -> list["Rule"]:
         module_name, function_name = target.split(":")
         builder = getattr(importlib.import_module(module_name), function_name)
         rules.extend(builder(guide))
-    return [r for r in rules if r is not None]
+    from brandvoice.channels.builders import without_languagetool_duplicates
+
+    return without_languagetool_duplicates(r for r in rules if r is not None)
 
 
 def _brand_rules(guide: "ResolvedGuide") -> Iterable["Rule | None"]:

@@ -14,6 +14,14 @@ KIND_MODULES = (
     "consistency",
     "repetition",
     "grammar",
+    "channel_length",
+    "hashtags",
+    "mentions",
+    "links",
+    "emoji_placement",
+    "disclosure",
+    "typography_fr",
+    "inclusive",
 )
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
+from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.counting import graphemes
 from brandvoice.channels.targets import hashtag_blocks, in_blocks
@@ -76,6 +77,16 @@ IMAGE_MENTIONS = {
     "generated": ("Images virtuelles", regex.compile(r"images? virtuelles?", _F)),
 }
 IMAGE_MENTIONS["virtual"] = IMAGE_MENTIONS["generated"]
+
+
+class DisclosureSection(BaseModel):
+    """Guide section `disclosure:`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    market: Market | None = Field(None, description="Whose law applies: FR or US (front matter `market:` wins).")
+    partners: list[str] = Field(default_factory=list, description="Brands (names or @handles) that pay the brand.")
+    accepted: list[str] = Field(default_factory=list, description="More wordings accepted as a disclosure.")
 
 
 class Options(RuleOptions):

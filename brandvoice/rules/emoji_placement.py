@@ -19,6 +19,8 @@ from collections.abc import Iterator
 
 import regex
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 
@@ -29,6 +31,17 @@ MESSAGE = "Emoji placement: {match}."
 
 _WORD_BEFORE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*[ \u00a0]?$")
 _WORD_AFTER = regex.compile(r"^[ \u00a0]?\p{L}")
+
+
+class EmojiSection(BaseModel):
+    """Guide section `emoji:`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_run: int | None = Field(3, ge=1)
+    max_total: int | None = Field(None, ge=0)
+    at_start: bool = True
+    between_words: bool = True
 
 
 class Options(RuleOptions):

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from brandvoice.channels.profiles import ChannelProfile
 from brandvoice.channels.segment import camel_case, split_words, strip_accents
 from brandvoice.channels.targets import hashtag_blocks, targeted_profiles
@@ -35,6 +37,20 @@ MESSAGE = "Hashtag problem: {match}."
 # Disclosure tags that must stand out, not sit in a wall of hashtags (FTC; loi 2023-451 art. 5).
 DISCLOSURE_TAGS = ("#ad", "#advertisement", "#sponsored", "#pub", "#publicite", "#publicité",
                    "#collaborationcommerciale", "#partenariat", "#sponso", "#sp", "#collab", "#partner")
+
+
+class HashtagsSection(BaseModel):
+    """Guide section `hashtags:`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max: int | None = Field(None, ge=0, description="At most this many hashtags (channel caps also apply).")
+    required: list[str] = Field(default_factory=list, description="Campaign hashtags every post carries.")
+    banned: list[str] = Field(default_factory=list)
+    known: list[str] = Field(default_factory=list, description="The brand's hashtags, spelled in CamelCase.")
+    duplicates: bool = True
+    camel_case: bool = True
+    buried_disclosure: bool = True
 
 
 class Options(RuleOptions):

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import regex
 import yaml
-from pydantic import field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -57,6 +57,23 @@ _NEOLOGISMS = {
 _NEOLOGISM = regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(_NEOLOGISMS) + r")(?![\p{L}\-])", regex.IGNORECASE)
 _PLURAL_DETERMINERS = {"les", "des", "aux", "nos", "vos", "leurs", "ces", "mes", "tes", "ses"}
 _DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(\p{L}+)[ \u00a0]+$")
+
+
+class EnglishInclusive(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lexicon: bool = Field(True, description="Use the shipped lexicon (brandvoice/data/inclusive_en.yaml).")
+    add: dict[str, list[str]] = Field(default_factory=dict, description="More terms → alternatives.")
+    allow: list[str] = Field(default_factory=list, description="Shipped terms this brand accepts.")
+
+
+class InclusiveSection(BaseModel):
+    """Guide section `inclusive:`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    french: FrenchPolicy = Field("off", description="forbid, point_median, doublets or off.")
+    english: EnglishInclusive | bool = Field(False, description="true, or the lexicon's settings.")
 
 
 class Options(RuleOptions):

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 
@@ -27,6 +29,18 @@ MESSAGE = "Check the link {match}."
 
 SHORTENERS = ("bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "t.ly",
               "cutt.ly", "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy", "v.gd", "lnkd.in", "s.id")
+
+
+class LinksSection(BaseModel):
+    """Guide section `links:`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max: int | None = Field(None, ge=0)
+    shorteners: bool = Field(True, description="Flag links through the usual URL shorteners.")
+    banned_domains: list[str] = Field(default_factory=list, description="More domains never to link to.")
+    require_utm: list[str] = Field(default_factory=list, description="Query parameters every link carries.")
+    utm_domains: list[str] = Field(default_factory=list, description="Only links to these need them.")
 
 
 class Options(RuleOptions):

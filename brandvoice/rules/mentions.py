@@ -17,6 +17,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 
@@ -24,6 +26,15 @@ NAME = "mentions"
 CATEGORY = "platform"
 LEVEL = "warning"
 MESSAGE = "Check the mention {match}."
+
+
+class MentionsSection(BaseModel):
+    """Guide section `mentions:`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    official: list[str] = Field(default_factory=list, description="The brand's handles, exactly spelled.")
+    never_tag: list[str] = Field(default_factory=list, description="Handles never to tag.")
 
 
 class Options(RuleOptions):

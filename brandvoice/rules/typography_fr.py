@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
+from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.profiles import ChannelProfile, NbspPolicy
 from brandvoice.channels.targets import targeted_profiles
@@ -38,7 +39,7 @@ ALL_CHECKS: tuple[Check, ...] = ("nbsp", "apostrophe", "quotes", "currency", "el
 
 # LanguageTool rules that report the same problems; the grammar kind disables them when these
 # typography rules are on, so nothing is reported twice.
-COVERS_LANGUAGETOOL_RULES = frozenset({"FRENCH_WHITESPACE", "FRENCH_WHITESPACE_STRICT", "APOS_TYP"})
+COVERS_LANGUAGETOOL_RULES = frozenset({"FRENCH_WHITESPACE", "FRENCH_WHITESPACE_STRICT"})
 
 # What each locale puts before ; ! ? (high), before : (colon) and inside « » (guillemets).
 Spacing = Literal["narrow", "nbsp", "none", "narrow-or-none"]
@@ -77,6 +78,20 @@ def _accepted(spacing: Spacing, policy: NbspPolicy) -> tuple[frozenset[str], str
         "none": (frozenset({""}), ""),
         "narrow-or-none": (frozenset({NNBSP, ""}), NNBSP),
     }[spacing]
+
+
+class TypographySection(BaseModel):
+    """Guide section `typography:` (French texts)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nbsp: NbspPolicy = Field("require", description="No-break spaces: require, plain-space or off.")
+    locale: Literal["fr-FR", "fr-BE", "fr-CA", "fr-CH"] | None = Field(
+        None, description="Spacing conventions; default: the text's language.")
+    apostrophe: bool = True
+    quotes: bool = True
+    currency: bool = True
+    ellipsis: bool = True
 
 
 class Options(RuleOptions):
@@ -130,8 +145,9 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
         if ws in accepted:
             continue
         start = pos - len(ws)
-        yield Match(start, pos + 1, message=f"Put {_WORD_NAMES.get(fix, 'a space')} before “{mark}”, "
-                    f"not {_WORD_NAMES.get(ws, 'this spacing')}.", replacements=(fix + mark,), fix_safe=True)
+        instead = f", not {_WORD_NAMES.get(ws, 'this spacing')}" if ws else ""
+        yield Match(start, pos + 1, message=f"Put {_WORD_NAMES.get(fix, 'a space')} before “{mark}”{instead}.",
+                    replacements=(fix + mark,), fix_safe=True)
     accepted, fix = _rule(locale.guillemets, policies)
     for m in regex.finditer(r"«", text):
         ws = _SPACE_AHEAD.match(text, m.end()).group()
