@@ -92,13 +92,13 @@ def build_inclusive_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
 
     section = InclusiveSection.model_validate(guide.section("inclusive") or {})
     if section.french != "off":
-        yield make_rule(guide, "inclusive.fr", "inclusive", {"language": "fr", "policy": section.french},
+        yield make_rule(guide, "inclusive.fr", "inclusive", {"lang": "fr", "policy": section.french},
                         description=f"French inclusive writing policy: {section.french}.")
     english = section.english
     if english is True:
         english = EnglishInclusive()
     if english:
-        yield make_rule(guide, "inclusive.en", "inclusive", {"language": "en", **english.model_dump()},
+        yield make_rule(guide, "inclusive.en", "inclusive", {"lang": "en", **english.model_dump()},
                         description="Gender-neutral and inclusive English terms.")
 
 

@@ -77,7 +77,7 @@ class InclusiveSection(BaseModel):
 
 
 class Options(RuleOptions):
-    language: Literal["fr", "en"]
+    lang: Literal["fr", "en"]  # which texts this rule checks
     policy: FrenchPolicy = "forbid"
     lexicon: bool = True
     add: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -179,9 +179,9 @@ def _english(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
-    if ctx.lang != options.language:
+    if ctx.lang != options.lang:
         return
-    if options.language == "fr":
+    if options.lang == "fr":
         yield from sorted(_french(ctx, options.policy), key=lambda m: m.start)
     else:
         yield from _english(ctx, options)
@@ -189,13 +189,13 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
 EXAMPLES = (
     Example("Merci à tous les client·e·s fidèles !", expect=("les client·e·s",), language="fr-FR",
-            options={"language": "fr", "policy": "forbid"}),
+            options={"lang": "fr", "policy": "forbid"}),
     Example("Merci à nos client.e.s et à celleux qui viendront.", expect=("client.e.s",), language="fr-FR",
-            options={"language": "fr", "policy": "point_median"}, note="neologisms are accepted with point_median"),
-    Example("Merci à nos client·e·s.", language="fr-FR", options={"language": "fr", "policy": "point_median"}),
+            options={"lang": "fr", "policy": "point_median"}, note="neologisms are accepted with point_median"),
+    Example("Merci à nos client·e·s.", language="fr-FR", options={"lang": "fr", "policy": "point_median"}),
     Example("Bienvenue aux acteur·rice·s du tourisme", expect=("aux acteur·rice·s",), language="fr-FR",
-            options={"language": "fr", "policy": "doublets"}),
-    Example("Merci à nos clientes et à nos clients.", language="fr-FR", options={"language": "fr", "policy": "forbid"}),
-    Example("Ask the chairman or any salesman", expect=("chairman", "salesman"), options={"language": "en"}),
-    Example("Ask the chair or any salesperson", options={"language": "en"}),
+            options={"lang": "fr", "policy": "doublets"}),
+    Example("Merci à nos clientes et à nos clients.", language="fr-FR", options={"lang": "fr", "policy": "forbid"}),
+    Example("Ask the chairman or any salesman", expect=("chairman", "salesman"), options={"lang": "en"}),
+    Example("Ask the chair or any salesperson", options={"lang": "en"}),
 )
