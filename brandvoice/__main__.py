@@ -1,3 +1,3 @@
-from brandvoice.cli.app import main
+from brandvoice.cli.entry import main
 
 main()

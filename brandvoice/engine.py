@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.parsing.document import Document, rule_matches
 from brandvoice.rules.base import CheckContext
+
+if TYPE_CHECKING:
+    from brandvoice.cache import ResultCache
 
 _LINK_KINDS = ("url", "email")
 
@@ -47,15 +51,64 @@ class Selection:
 @dataclass
 class Engine:
     selection: Selection = field(default_factory=Selection)
+    cache: "ResultCache | None" = None
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
         # a kind that reports finer ids (languagetool.*) is filtered per finding instead
         return [r for r in guide.rules if self.selection.allows(r.id) or getattr(r.kind, "FINE_IDS", False)]
 
     def check(self, items: Sequence[CheckItem]) -> list[FileResult]:
-        contexts = [self._context(item) for item in items]
-        self._prepare(items, contexts)
-        return [self._check_one(item, ctx) for item, ctx in zip(items, contexts)]
+        results: list[FileResult | None] = [None] * len(items)
+        keys: list[str | None] = [None] * len(items)
+        if self.cache is not None:
+            for i, item in enumerate(items):
+                keys[i] = self._cache_key(item)
+                cached = self.cache.get(keys[i])
+                if cached is not None:
+                    results[i] = self._from_cache(item, cached)
+        todo = [i for i, r in enumerate(results) if r is None]
+        contexts = [self._context(items[i]) for i in todo]
+        self._prepare([items[i] for i in todo], contexts)
+        for i, ctx in zip(todo, contexts):
+            results[i] = self._check_one(items[i], ctx)
+            if self.cache is not None:
+                self.cache.put(keys[i], results[i])
+        if self.cache is not None:
+            self.cache.prune()
+        return results
+
+    def _cache_key(self, item: CheckItem) -> str:
+        doc = item.document
+        rules = self.rules_for(item.guide)
+        ctx = self._context(item)
+        engines = sorted({f"{r.kind.NAME}:{r.kind.fingerprint(ctx)}" for r in rules if hasattr(r.kind, "fingerprint")})
+        return self.cache.key(
+            {
+                "source": doc.source,
+                "markdown": doc.markdown,
+                "guide": item.guide.fingerprint(),
+                "language": item.language,
+                "channels": list(item.channels),
+                "select": list(self.selection.select),
+                "ignore": list(self.selection.ignore),
+                "engines": engines,
+            }
+        )
+
+    def _from_cache(self, item: CheckItem, data: dict) -> FileResult:
+        from brandvoice.cache import findings_from_cache
+
+        doc = item.document
+        return FileResult(
+            path=doc.path,
+            brand=item.brand,
+            channel=item.channels[0] if item.channels else None,
+            channels=item.channels,
+            language=item.language,
+            source=doc.source,
+            findings=findings_from_cache(data),
+            metrics=data["metrics"],
+        )
 
     def _context(self, item: CheckItem) -> CheckContext:
         doc = item.document

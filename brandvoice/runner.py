@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brandvoice.cache import ResultCache
 from brandvoice.engine import CheckItem, Engine, Selection
 from brandvoice.errors import BrandvoiceError, GuideError
 from brandvoice.files import SourceFile, decode_source, discover, read_source
@@ -31,6 +32,7 @@ class RunOptions:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     stdin_filename: str | None = None
+    cache: bool = True
 
 
 class GuideCache:
@@ -88,7 +90,7 @@ def check_sources(sources: list[SourceFile], options: RunOptions) -> RunResult:
         except DocumentError as exc:
             where = f"{source.path}:{exc.line}" if exc.line else source.path
             raise BrandvoiceError(f"{where}: {exc}") from None
-    engine = Engine(Selection(options.select, options.ignore))
+    engine = Engine(Selection(options.select, options.ignore), cache=ResultCache() if options.cache else None)
     run.files = engine.check(items)
     run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
     score_files(run.files, items)

@@ -22,7 +22,7 @@ def matches(kind_name: str, text: str, language: str = "en-US", **options) -> li
 
 
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None):
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "brandvoice", *args],
         input=stdin,

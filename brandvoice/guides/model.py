@@ -7,6 +7,8 @@ that use them, so a guide is validated in one place and `brandvoice guides schem
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -117,6 +119,17 @@ class ResolvedGuide:
     accepted_words: frozenset[str] = frozenset()
     levels: dict[str, str] = field(default_factory=dict)
     chain: tuple[str, ...] = ()  # the guide files merged, parent first
+    _fingerprint: str | None = field(default=None, repr=False, compare=False)
+
+    def fingerprint(self) -> str:
+        """Changes whenever what this guide checks changes (content, levels, rules run)."""
+        if self._fingerprint is None:
+            payload = json.dumps(
+                {"data": self.data, "rules": [(r.id, r.level, r.kind.NAME) for r in self.rules]},
+                sort_keys=True, ensure_ascii=False, default=str,
+            )
+            self._fingerprint = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return self._fingerprint
 
     def section(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)

@@ -1,0 +1,43 @@
+"""The `brandvoice` executable. A `check` goes to the resident server when one runs (fast: this
+path imports nothing heavy), else runs in this process; the output is the same either way."""
+
+from __future__ import annotations
+
+import sys
+
+SERVED_COMMANDS = frozenset({"check"})
+
+
+def run(argv: list[str]) -> int:
+    """Run the CLI in this process and return its exit code, printing as the CLI does."""
+    import typer
+
+    from brandvoice.cli.app import EXIT_ERROR, app, err
+    from brandvoice.errors import BrandvoiceError
+
+    try:
+        code = app(args=argv, prog_name="brandvoice", standalone_mode=False)
+    except typer._click.ClickException as exc:  # typer vendors click; this is its base error
+        exc.show()
+        return exc.exit_code
+    except typer.Abort:
+        err("Aborted!")
+        return 1
+    except BrandvoiceError as exc:
+        err(f"brandvoice: error: {exc}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err("brandvoice: interrupted")
+        return EXIT_ERROR
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    if argv and argv[0] in SERVED_COMMANDS:
+        from brandvoice.server.client import run_on_server
+
+        code = run_on_server(argv)
+        if code is not None:
+            sys.exit(code)
+    sys.exit(run(argv))
