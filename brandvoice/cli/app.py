@@ -17,6 +17,7 @@ import typer
 
 from brandvoice import __version__
 from brandvoice.cli.languagetool import languagetool_app
+from brandvoice.cli.report import MinScoreOption, min_score_gate, register as register_report_commands
 
 app = typer.Typer(
     name="brandvoice",
@@ -29,6 +30,7 @@ app = typer.Typer(
 guides_app = typer.Typer(help="List, show, validate style guides, and print their JSON Schema.", no_args_is_help=True)
 app.add_typer(guides_app, name="guides")
 app.add_typer(languagetool_app, name="languagetool")
+register_report_commands(app)  # score, report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -89,6 +91,7 @@ def check(
         ),
     ] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning or suggestion.")] = "error",
+    min_score: MinScoreOption = None,
     guides_dir: GuidesDirOption = None,
     no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")] = False,
     stdin_filename: Annotated[
@@ -128,7 +131,8 @@ def check(
     for target in targets:
         write_output(target, get_reporter(target.format).render(run, replace(context, color=False)))
     sys.stdout.write(get_reporter(terminal_format).render(run, context))
-    raise typer.Exit(EXIT_FINDINGS if fails(run.files, fail_level) else EXIT_CLEAN)
+    failed = min_score_gate(run, min_score) | fails(run.files, fail_level)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 @app.command("rules")

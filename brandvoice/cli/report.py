@@ -1,0 +1,226 @@
+"""`brandvoice score` and `brandvoice report`: the numbers a community manager shows a client.
+
+`score` prints a compact table of voice scores, worst first. `report` writes a self-contained
+HTML report with charts and/or a CSV of findings for Excel. Both check files like `check` does,
+with a progress bar on stderr for long interactive runs. The `--min-score` gate of `check` lives
+here too (`min_score_gate`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from brandvoice.findings import RunResult
+    from brandvoice.runner import RunOptions
+
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1
+PROGRESS_MIN_FILES = 20  # below this a run is quick: no bar
+PROGRESS_CHUNK = 25  # files checked per step: small enough to move, big enough for batching
+
+PathsArgument = Annotated[list[str], typer.Argument(help="Files or folders to check; `-` reads standard input.")]
+BrandOption = Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide name or path.")]
+ChannelOption = Annotated[Optional[list[str]], typer.Option("--channel", "-c", help="Target channel (repeatable).")]
+LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the posts: fr, en, auto or a locale.")]
+GuidesDirOption = Annotated[
+    Optional[list[Path]], typer.Option("--guides-dir", help="Extra folder of style guides (repeatable).")
+]
+NoGrammarOption = Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")]
+SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")]
+IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
+ProgressOption = Annotated[
+    Optional[bool],
+    typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: for 20+ files on a terminal)."),
+]
+MinScoreOption = Annotated[
+    Optional[float],
+    typer.Option("--min-score", min=0, max=100, help="Exit 1 when a file's voice score is below this (0-100)."),
+]
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _options(brand, channel, lang, guides_dir, no_grammar, select, ignore) -> "RunOptions":
+    from brandvoice.runner import RunOptions
+
+    return RunOptions(
+        brand=brand,
+        channels=tuple(channel or ()),
+        language=lang,
+        guides_dirs=list(guides_dir or []),
+        grammar=not no_grammar,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+    )
+
+
+def run_with_progress(paths: list[str], options: "RunOptions", progress: bool | None) -> "RunResult":
+    """Check files, in chunks behind a Rich progress bar on stderr when the run is long."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from brandvoice.findings import RunResult
+    from brandvoice.runner import check_sources, collect_sources
+
+    sources = collect_sources(paths, options.stdin_filename)
+    console = Console(stderr=True)
+    show = progress if progress is not None else (console.is_terminal and len(sources) >= PROGRESS_MIN_FILES)
+    if not show:
+        return check_sources(sources, options)
+    run = RunResult()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("Checking", total=len(sources))
+        for start in range(0, len(sources), PROGRESS_CHUNK):
+            chunk = sources[start : start + PROGRESS_CHUNK]
+            part = check_sources(chunk, options)
+            run.files.extend(part.files)
+            run.skipped.extend(part.skipped)
+            run.rules.update(part.rules)
+            bar.advance(task, len(chunk))
+    return run
+
+
+def min_score_gate(run: "RunResult", min_score: float | None) -> bool:
+    """True (and the files named on stderr) when a file scores below `min_score`."""
+    from brandvoice.score import below, score_of
+
+    if min_score is None:
+        return False
+    failing = below(run.files, min_score)
+    if failing:
+        names = ", ".join(f"{r.path} ({score_of(r):g})" for r in failing[:10])
+        more = f" and {len(failing) - 10} more" if len(failing) > 10 else ""
+        _err(f"{len(failing)} file(s) below the minimum voice score {min_score:g}: {names}{more}")
+    return bool(failing)
+
+
+def score(
+    paths: PathsArgument,
+    brand: BrandOption = None,
+    channel: ChannelOption = None,
+    lang: LangOption = None,
+    guides_dir: GuidesDirOption = None,
+    no_grammar: NoGrammarOption = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    min_score: MinScoreOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Print each file's voice score (0-100), worst first, with the mean by brand and channel."""
+    from brandvoice.cli.app import color_enabled
+
+    options = _options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
+    run = run_with_progress(paths, options, progress)
+    for path, reason in run.skipped:
+        _err(f"{path}: {reason}")
+    sys.stdout.write(score_table(run, color=color_enabled()))
+    raise typer.Exit(EXIT_FINDINGS if min_score_gate(run, min_score) else EXIT_CLEAN)
+
+
+def score_table(run: "RunResult", color: bool) -> str:
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from brandvoice.findings import Level
+    from brandvoice.score import NO_GROUP, mean_score, score_of, worst_first
+
+    def styled(value: float) -> str:
+        style = "green" if value >= 80 else "yellow" if value >= 60 else "red"
+        return f"[{style}]{value:g}[/{style}]"
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name, justify in (("file", "left"), ("brand", "left"), ("channel", "left"), ("score", "right"),
+                          ("errors", "right"), ("warnings", "right")):
+        table.add_column(name, justify=justify)
+    for result in worst_first(run.files):
+        table.add_row(
+            result.path,
+            result.brand or NO_GROUP,
+            ", ".join(result.channels) or NO_GROUP,
+            styled(score_of(result)),
+            str(result.count(Level.ERROR)),
+            str(result.count(Level.WARNING)),
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False, width=200)
+    console.print(table)
+    from brandvoice.score import by_brand, by_channel, scores_by
+
+    for label, key in (("brand", by_brand), ("channel", by_channel)):
+        groups = scores_by(run.files, key)
+        if len(groups) > 1:
+            console.print(f"by {label}: " + ", ".join(f"{name} {styled(value)}" for name, value in groups.items()))
+    overall = mean_score(run.files)
+    files = len(run.files)
+    console.print(
+        f"{files} file{'s' * (files != 1)}: voice score {styled(overall)}/100" if overall is not None else "no files checked"
+    )
+    return buffer.getvalue()
+
+
+def report(
+    paths: PathsArgument,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report here.")] = None,
+    csv: Annotated[Optional[Path], typer.Option("--csv", help="Write one CSV row per finding here.")] = None,
+    csv_sep: Annotated[
+        Optional[str],
+        typer.Option("--csv-sep", help="CSV separator: , ; or tab (default: ; for a French report, else ,)."),
+    ] = None,
+    report_lang: Annotated[
+        Optional[str], typer.Option("--report-lang", help="fr or en (default: the language of most posts' guides).")
+    ] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title of the HTML report.")] = None,
+    git: Annotated[bool, typer.Option("--git/--no-git", help="Authors and dates from git, when files are in a repo.")] = True,
+    brand: BrandOption = None,
+    channel: ChannelOption = None,
+    lang: LangOption = None,
+    guides_dir: GuidesDirOption = None,
+    no_grammar: NoGrammarOption = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Write an HTML report with charts and/or a CSV of findings for Excel."""
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.report import build_report_data, last_commits, write_csv, write_html
+    from brandvoice.report.csv_export import parse_separator
+
+    if html is None and csv is None:
+        raise typer.BadParameter("say where to write the report: --html FILE and/or --csv FILE", param_hint="--html")
+    if report_lang is not None and report_lang not in ("fr", "en"):
+        raise typer.BadParameter(f"“{report_lang}” is not a report language (fr or en)", param_hint="--report-lang")
+    separator = None
+    if csv_sep is not None:
+        try:
+            separator = parse_separator(csv_sep)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--csv-sep") from None
+    options = _options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
+    run = run_with_progress(paths, options, progress)
+    for path, reason in run.skipped:
+        _err(f"{path}: {reason}")
+    commits = last_commits([r.path for r in run.files]) if git else {}
+    data = build_report_data(run, commits, language=report_lang)
+    try:
+        if html is not None:
+            write_html(data, html, title)
+            _err(f"wrote {html}")
+        if csv is not None:
+            write_csv(data, csv, separator or (";" if data.language == "fr" else ","))
+            _err(f"wrote {csv}")
+    except OSError as exc:
+        raise BrandvoiceError(f"cannot write the report: {exc.strerror}: {exc.filename}") from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score)
+    app.command("report")(report)
