@@ -99,6 +99,13 @@ def check(
     ] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff, write nothing; exit 1 if there are any.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix/--diff, also apply any single suggestion (LanguageTool...).")
+    ] = False,
 ) -> None:
     """Check drafts and report findings."""
     from brandvoice.engine import fails
@@ -126,6 +133,8 @@ def check(
     run = run_check(paths, options)
     for path, reason in run.skipped:
         err(f"{path}: {reason}")
+    if fix or diff:
+        run = _fix(run, paths, options, write=not diff, unsafe=unsafe_fixes)
     sources = {r.path: r.source for r in run.files}
     context = ReportContext(sources=sources, color=color_enabled(), fail_on=fail_level)
     for target in targets:
@@ -133,6 +142,27 @@ def check(
     sys.stdout.write(get_reporter(terminal_format).render(run, context))
     failed = min_score_gate(run, min_score) | fails(run.files, fail_level)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _fix(run, paths: list[str], options, write: bool, unsafe: bool):
+    """--fix writes and returns what remains; --diff prints the diff and exits."""
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.fixes import fix_run, unified_diff, write_fixes
+    from brandvoice.runner import check_sources
+
+    if write and "-" in paths:
+        raise BrandvoiceError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    outcome = fix_run(run, lambda sources: check_sources(sources, options), unsafe=unsafe)
+    if not write:
+        sys.stdout.write("".join(unified_diff(f) for f in outcome.files))
+        err(f"{outcome.applied} fix(es) would be applied to {len(outcome.files)} file(s)")
+        raise typer.Exit(EXIT_FINDINGS if outcome.files else EXIT_CLEAN)
+    write_fixes(outcome, run)
+    for path, reason in outcome.problems:
+        err(f"{path}: {reason}")
+    if outcome.files:
+        err(f"Fixed {outcome.applied} finding(s) in {len(outcome.files)} file(s).")
+    return outcome.run
 
 
 @app.command("rules")

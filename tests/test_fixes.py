@@ -1,0 +1,221 @@
+"""`--fix`, `--diff`, `--unsafe-fixes`: planning, applying, writing byte for byte, and the CLI."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from brandvoice.files import SourceFile
+from brandvoice.findings import Finding, Level
+from brandvoice.fixes import Edit, apply, fix_run, fixable_count, plan, unified_diff, write_atomically, write_fixes
+from brandvoice.runner import RunOptions, check_sources
+from helpers import run_cli
+
+HOTELIA = RunOptions(brand="hotelia", grammar=False)
+if hasattr(HOTELIA, "cache"):
+    HOTELIA.cache = False  # property tests must not fill the user's result cache
+
+
+def finding(offset: int, length: int, text: str, replacement: tuple[str, ...], safe: bool = True,
+            rule: str = "r.x", whole: bool = False) -> Finding:
+    return Finding(rule, "brandvoice", "terminology", Level.ERROR, "m", 1, offset + 1, 1, offset + length + 1,
+                   offset, length, text[offset : offset + length], replacement, safe, whole)
+
+
+# --- planning and applying: pure properties ----------------------------------------------------
+
+@st.composite
+def text_and_findings(draw):
+    text = draw(st.text(alphabet=st.sampled_from("ab é😀\r\n-"), max_size=40))
+    findings = []
+    for _ in range(draw(st.integers(0, 8))):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        replacements = tuple(draw(st.lists(st.text(alphabet="XYé\n", max_size=3), max_size=2)))
+        findings.append(finding(start, end - start, text, replacements, safe=draw(st.booleans()),
+                                whole=draw(st.booleans())))
+    return text, findings
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    return a.start == b.start or (a.start < b.end and b.start < a.end) or (
+        a.start == a.end and b.start < a.start < b.end) or (b.start == b.end and a.start < b.start < a.end)
+
+
+@given(text_and_findings(), st.booleans())
+def test_edits_never_overlap_and_text_outside_them_is_unchanged(case, unsafe):
+    text, findings = case
+    edits = plan(findings, unsafe)
+    for i, a in enumerate(edits):
+        for b in edits[i + 1 :]:
+            assert not _overlaps(a, b)
+    for e in edits:  # only fixable findings are planned
+        assert any(
+            (f.offset, f.offset + f.length, f.replacements) == (e.start, e.end, (e.text,))
+            and not f.whole_document and (f.fix_safe or unsafe)
+            for f in findings
+        )
+    fixed = apply(text, edits)
+    # walk the output: the pieces between edits are the original text, untouched
+    out, previous_end = 0, 0
+    for e in edits:
+        kept = text[previous_end : e.start]
+        assert fixed[out : out + len(kept)] == kept
+        out += len(kept)
+        assert fixed[out : out + len(e.text)] == e.text
+        out += len(e.text)
+        previous_end = e.end
+    assert fixed[out:] == text[previous_end:]
+    # the same result as applying from the end backwards
+    backwards = text
+    for e in reversed(edits):
+        backwards = backwards[: e.start] + e.text + backwards[e.end :]
+    assert fixed == backwards
+
+
+def test_safe_fix_wins_over_unsafe_at_the_same_place():
+    text = "Chez HOTELIA."
+    unsafe = finding(5, 7, text, ("hôtel",), safe=False, rule="a.unsafe")
+    safe = finding(5, 7, text, ("Hotelia",), safe=True, rule="z.safe")
+    assert [e.rule for e in plan([unsafe, safe], unsafe=True)] == ["z.safe"]
+    assert plan([unsafe], unsafe=False) == []
+    assert plan([finding(5, 7, text, ("Hotelia", "Hôtelia"), safe=False)], unsafe=True) == []
+
+
+def test_the_longest_fix_wins_at_the_same_place():
+    run = check_sources([SourceFile("p.txt", "Rejoignez le hotelia club.")], HOTELIA)
+    outcome = fix_run(run, lambda sources: check_sources(sources, HOTELIA))
+    assert outcome.files[0].fixed == "Rejoignez le HoteliaClub."
+
+
+# --- fixing with the real engine: a second run finds nothing left -----------------------------
+
+FRAGMENTS = ["Chez ", "HOTELIA", "hotelia", " le check-in", " un email", "Hotelia", " et ", "é", "😀", ". ",
+             "\n", "\r\n", "Hotelia Club", "hotelia club", " booking", "!", " room service", "#Hotelia", " "]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.booleans())
+def test_fixing_twice_equals_fixing_once(parts, markdown):
+    path = "post.md" if markdown else "post.txt"
+    text = "".join(parts)
+    recheck = lambda sources: check_sources(sources, HOTELIA)  # noqa: E731
+    first = fix_run(check_sources([SourceFile(path, text)], HOTELIA), recheck)
+    fixed = first.files[0].fixed if first.files else text
+    assert fixable_count(first.run.files) == 0
+    second = fix_run(check_sources([SourceFile(path, fixed)], HOTELIA), recheck)
+    assert second.files == []  # nothing left to fix
+    assert [f.rule for f in second.run.files[0].findings] == [f.rule for f in first.run.files[0].findings]
+
+
+# --- writing: byte for byte, atomically, never over a changed file ----------------------------
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bom=st.booleans(), crlf=st.booleans(), front_matter=st.booleans(), final_newline=st.booleans(),
+       body=st.lists(st.sampled_from(["Chez HOTELIA.", "Un email, svp.", "Rien à dire.", "Le check-in 😀."]),
+                     min_size=1, max_size=4))
+def test_fix_keeps_bom_line_endings_front_matter_and_final_newline(tmp_path_factory, bom, crlf, front_matter,
+                                                                    final_newline, body):
+    newline = "\r\n" if crlf else "\n"
+    lines = (["---", "brand: hotelia", "title: HOTELIA email", "---"] if front_matter else []) + body
+    text = newline.join(lines) + (newline if final_newline else "")
+    raw = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
+    path = tmp_path_factory.mktemp("fix") / "post.md"
+    path.write_bytes(raw)
+    run = check_sources([SourceFile(str(path), text)], HOTELIA)
+    outcome = fix_run(run, lambda sources: check_sources(sources, HOTELIA))
+    write_fixes(outcome, run)
+    assert outcome.problems == []
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) == bom
+    decoded = data.decode("utf-8").removeprefix("\ufeff")
+    assert decoded.endswith(newline) == final_newline
+    assert decoded.count("\r\n") == text.count("\r\n") and decoded.count("\n") == text.count("\n")
+    if front_matter:  # front matter is not prose: "HOTELIA email" there stays
+        head = newline.join(lines[:4])
+        assert decoded.startswith(head)
+    assert "HOTELIA" not in decoded.split("---")[-1] and " email" not in decoded.split("---")[-1]
+
+
+def test_a_file_changed_since_it_was_checked_is_not_written(tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    run = check_sources([SourceFile(str(path), path.read_text(encoding="utf-8"))], HOTELIA)
+    outcome = fix_run(run, lambda sources: check_sources(sources, HOTELIA))
+    path.write_text("Chez HOTELIA, modifié entre-temps.\n", encoding="utf-8")
+    write_fixes(outcome, run)
+    assert path.read_text(encoding="utf-8") == "Chez HOTELIA, modifié entre-temps.\n"
+    assert outcome.problems and "changed since" in outcome.problems[0][1]
+    assert any(f.rule == "hotelia.terms.hotelia" for f in outcome.run.files[0].findings)  # still reported
+
+
+def test_write_keeps_permissions_and_symlinks(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomically(link, "Chez HOTELIA.\n", "Chez Hotelia.\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "Chez Hotelia.\n"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".brandvoice")] == []
+
+
+def test_unified_diff_marks_a_missing_final_newline():
+    from brandvoice.fixes import FileFix
+
+    diff = unified_diff(FileFix("p.md", "Chez HOTELIA.", "Chez Hotelia."))
+    assert diff.splitlines() == ["--- a/p.md", "+++ b/p.md", "@@ -1 +1 @@", "-Chez HOTELIA.",
+                                 "\\ No newline at end of file", "+Chez Hotelia.", "\\ No newline at end of file"]
+
+
+# --- the CLI -------------------------------------------------------------------------------------
+
+def test_cli_fix_rewrites_and_exit_code_reflects_what_remains(tmp_path):
+    draft = tmp_path / "post.md"
+    draft.write_text("Chez HOTELIA, réservez.\n", encoding="utf-8")
+    proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--fix", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # the only error was fixable
+    assert draft.read_text(encoding="utf-8") == "Chez Hotelia, réservez.\n"
+    assert "Fixed 1 finding(s) in 1 file(s)." in proc.stderr
+    draft.write_text("Chez HOTELIA !!! Incroyable.\n", encoding="utf-8")
+    proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--fix", cwd=tmp_path)
+    assert proc.returncode == 1 and "hotelia.exclamations" in proc.stdout  # not fixable: still fails
+    assert "hotelia.terms.hotelia" not in proc.stdout
+
+
+def test_cli_diff_writes_nothing(tmp_path):
+    draft = tmp_path / "post.md"
+    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--diff", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "-Chez HOTELIA.\n+Chez Hotelia.\n" in proc.stdout
+    assert draft.read_text(encoding="utf-8") == "Chez HOTELIA.\n"
+    clean = run_cli("check", "-", "--stdin-filename", "x.md", "-b", "hotelia", "--no-grammar", "--diff",
+                    stdin="Chez Hotelia.\n")
+    assert clean.returncode == 0 and clean.stdout == ""
+
+
+def test_cli_unsafe_fixes_apply_single_unsafe_suggestions(tmp_path):
+    (tmp_path / "g.yaml").write_text(
+        "language: fr-FR\nrules:\n  hotel:\n    kind: substitution\n    regex: true\n    swap: {'h[ôo]tel\\b': 'maison'}\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "post.txt"
+    draft.write_text("Un hôtel.\n", encoding="utf-8")
+    args = ("check", "post.txt", "-b", "./g.yaml", "--no-grammar", "--fail-on", "suggestion")
+    assert run_cli(*args, "--fix", cwd=tmp_path).returncode == 1
+    assert draft.read_text(encoding="utf-8") == "Un hôtel.\n"  # a regex swap is not a safe fix
+    proc = run_cli(*args, "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert draft.read_text(encoding="utf-8") == "Un maison.\n" and proc.returncode == 0, proc.stdout
+
+
+def test_cli_fix_refuses_stdin():
+    proc = run_cli("check", "-", "-b", "hotelia", "--no-grammar", "--fix", stdin="Chez HOTELIA.\n")
+    assert proc.returncode == 2 and "standard input" in proc.stderr
