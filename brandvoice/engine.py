@@ -8,7 +8,7 @@ suppression comments, rule selection, and de-duplication.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from brandvoice.cache import ResultCache
 
 _LINK_KINDS = ("url", "email")
+BATCH_SIZE = 256
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Selection:
 class Engine:
     selection: Selection = field(default_factory=Selection)
     cache: "ResultCache | None" = None
+    progress: Callable[[int, int], None] | None = None  # (files done, files in all)
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
         # a kind that reports finer ids (languagetool.*) is filtered per finding instead
@@ -67,12 +69,19 @@ class Engine:
                 if cached is not None:
                     results[i] = self._from_cache(item, cached)
         todo = [i for i, r in enumerate(results) if r is None]
-        contexts = [self._context(items[i]) for i in todo]
-        self._prepare([items[i] for i in todo], contexts)
-        for i, ctx in zip(todo, contexts):
-            results[i] = self._check_one(items[i], ctx)
-            if self.cache is not None:
-                self.cache.put(keys[i], results[i])
+        done = len(items) - len(todo)
+        # batches bound memory and let progress move; each batch is prepared in one go
+        for batch_start in range(0, len(todo), BATCH_SIZE):
+            batch = todo[batch_start : batch_start + BATCH_SIZE]
+            contexts = [self._context(items[i]) for i in batch]
+            self._prepare([items[i] for i in batch], contexts)
+            for i, ctx in zip(batch, contexts):
+                results[i] = self._check_one(items[i], ctx)
+                if self.cache is not None:
+                    self.cache.put(keys[i], results[i])
+            done += len(batch)
+            if self.progress is not None:
+                self.progress(done, len(items))
         if self.cache is not None:
             self.cache.prune()
         return results

@@ -7,6 +7,7 @@ brand is checked with the base guide of its language (`base-fr`, `base-en`).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from brandvoice.guides.model import ResolvedGuide
 from brandvoice.language import detect_language, normalise_language
 from brandvoice.parsing.document import DocumentError, parse_document
 from brandvoice.score import score_files
+
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 @dataclass
@@ -72,12 +76,12 @@ def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list
     return sources
 
 
-def run_check(paths: list[str], options: RunOptions) -> RunResult:
+def run_check(paths: list[str], options: RunOptions, progress: Progress | None = None) -> RunResult:
     sources = collect_sources(paths, options.stdin_filename)
-    return check_sources(sources, options)
+    return check_sources(sources, options, progress)
 
 
-def check_sources(sources: list[SourceFile], options: RunOptions) -> RunResult:
+def check_sources(sources: list[SourceFile], options: RunOptions, progress: Progress | None = None) -> RunResult:
     guides = GuideCache(options.guides_dirs, options.grammar)
     run = RunResult()
     items: list[CheckItem] = []
@@ -90,7 +94,11 @@ def check_sources(sources: list[SourceFile], options: RunOptions) -> RunResult:
         except DocumentError as exc:
             where = f"{source.path}:{exc.line}" if exc.line else source.path
             raise BrandvoiceError(f"{where}: {exc}") from None
-    engine = Engine(Selection(options.select, options.ignore), cache=ResultCache() if options.cache else None)
+    engine = Engine(
+        Selection(options.select, options.ignore),
+        cache=ResultCache() if options.cache else None,
+        progress=progress,
+    )
     run.files = engine.check(items)
     run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
     score_files(run.files, items)

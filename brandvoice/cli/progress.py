@@ -1,0 +1,47 @@
+"""A progress bar on stderr for long runs: only on a terminal, only after a moment, never mixed
+into machine-readable output (which goes to stdout)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import contextmanager
+
+SHOW_AFTER_SECONDS = 1.5
+
+
+@contextmanager
+def progress_bar(label: str = "Checking"):
+    """Yields a callback `(done, total)`; the bar appears once a run has lasted a moment."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    started = time.monotonic()
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        elapsed = time.monotonic() - started
+        if "bar" not in state:
+            if elapsed < SHOW_AFTER_SECONDS or done >= total:
+                return
+            bar = Progress(
+                TextColumn(label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} files/s"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task(label, total=total, rate="-")
+        state["bar"].update(state["task"], completed=done, rate=f"{done / max(elapsed, 1e-6):.0f}")
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
