@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from brandvoice.languagetool.section import GrammarSection
+from brandvoice.nlp.settings import ToneSection, VoiceSection
 from brandvoice.channels.profiles import ChannelsSection
 from brandvoice.rules.disclosure import DisclosureSection
 from brandvoice.rules.emoji_placement import EmojiSection
@@ -92,6 +93,8 @@ class GuideFile(Strict):
     )
     typography: TypographySection = Field(default_factory=TypographySection, description="French typography.")
     inclusive: InclusiveSection = Field(default_factory=InclusiveSection, description="Inclusive writing policy.")
+    voice: VoiceSection | None = Field(None, description="Voice checks with spaCy (register, passive, energy...).")
+    tone: ToneSection | None = Field(None, description="Target bands for the tone profile's dimensions.")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ SECTION_BUILDERS: tuple[str, ...] = (
     "brandvoice.channels.builders:build_disclosure_rules",
     "brandvoice.channels.builders:build_typography_rules",
     "brandvoice.channels.builders:build_inclusive_rules",
+    "brandvoice.nlp.settings:build_voice_rules",
+    "brandvoice.nlp.settings:build_tone_rules",
 )
 
 

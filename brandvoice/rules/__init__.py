@@ -22,6 +22,19 @@ KIND_MODULES = (
     "disclosure",
     "typography_fr",
     "inclusive",
+    # voice and tone (spaCy)
+    "register",
+    "formality",
+    "person",
+    "passive",
+    "sentence_length",
+    "readability",
+    "hedging",
+    "hype",
+    "cliches",
+    "jargon",
+    "energy",
+    "tone",
 )
 
 

@@ -1,0 +1,152 @@
+"""Measurements on a parsed text, shared by the voice kinds and the tone profile.
+
+Counting is done once on spaCy tokens: a *word* is a token with a letter that is not
+punctuation, a URL, an e-mail, a mention, a hashtag or an emoji; a *sentence* is a spaCy sentence
+with at least one word. Syllables come from pyphen's hyphenation dictionaries (hyphenation points
++ 1, textstat's own method when a word is not in the CMU dictionary; textstat's CMU path needs an
+NLTK download at run time, so it is not used), not from hand-written rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from brandvoice.nlp.docs import word_tokens
+
+# dependency labels of a passive auxiliary / subject: English (ClearNLP) and French (UD)
+PASSIVE_AUX = {"auxpass", "aux:pass"}
+PASSIVE_SUBJ = {"nsubjpass", "csubjpass", "nsubj:pass", "csubj:pass"}
+LONG_WORD = 7  # LIX counts words of more than six letters
+
+
+def sentences(doc: Any) -> list[Any]:
+    return [sent for sent in doc.sents if any(True for _ in word_tokens(sent))]
+
+
+def word_count(span: Any) -> int:
+    return sum(1 for _ in word_tokens(span))
+
+
+def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
+    """(sentence, start, end) of each passive construction, from the auxiliary to the participle.
+
+    Needs a dependency parse; an unparsed doc has none.
+    """
+    if not doc.has_annotation("DEP"):
+        return []
+    found = []
+    for sent in sentences(doc):
+        for token in sent:
+            aux = [c for c in token.children if c.dep_ in PASSIVE_AUX]
+            if not aux and not any(c.dep_ in PASSIVE_SUBJ for c in token.children):
+                continue
+            start = min([token.idx, *(a.idx for a in aux)])
+            found.append((sent, start, token.idx + len(token.text)))
+    return found
+
+
+def passive_share(doc: Any) -> float | None:
+    if not doc.has_annotation("DEP"):
+        return None
+    total = sentences(doc)
+    if not total:
+        return 0.0
+    passive = {id(sent) for sent, _, _ in passive_spans(doc)}
+    passive_starts = {sent.start for sent, _, _ in passive_spans(doc)}
+    return len(passive_starts) / len(total) if passive else 0.0
+
+
+@dataclass(frozen=True)
+class Readability:
+    lang: str
+    words: int
+    sentences: int
+    syllables: int
+    long_words: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+    @property
+    def reading_ease(self) -> float:
+        """Flesch reading ease (English) or Kandel & Moles (French): higher is easier."""
+        if self.lang == "fr":
+            return 207 - 1.015 * self.words_per_sentence - 73.6 * self.syllables_per_word
+        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * self.syllables_per_word
+
+    @property
+    def reading_ease_formula(self) -> str:
+        return "Kandel–Moles" if self.lang == "fr" else "Flesch reading ease"
+
+    @property
+    def grade(self) -> float | None:
+        """Flesch–Kincaid grade level (English only: the formula is calibrated on US grades)."""
+        if self.lang != "en":
+            return None
+        return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
+
+    @property
+    def lix(self) -> float:
+        """Björnsson's LIX: words per sentence + percentage of words of seven letters or more."""
+        return self.words_per_sentence + (100 * self.long_words / self.words if self.words else 0.0)
+
+    def as_dict(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "words": self.words,
+            "sentences": self.sentences,
+            "reading_ease": round(self.reading_ease, 1),
+            "formula": self.reading_ease_formula,
+            "lix": round(self.lix, 1),
+        }
+        if self.grade is not None:
+            found["grade"] = round(self.grade, 1)
+        return found
+
+
+@lru_cache(maxsize=2)
+def _hyphenator(lang: str) -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang="fr_FR" if lang == "fr" else "en_US")
+
+
+def count_syllables(word: str, lang: str) -> int:
+    return len(_hyphenator(lang).positions(word.casefold())) + 1
+
+
+def readability(doc: Any, lang: str) -> Readability:
+    lang = "fr" if lang == "fr" else "en"
+    words = [t.text for t in word_tokens(doc)]
+    return Readability(
+        lang=lang,
+        words=len(words),
+        sentences=len(sentences(doc)),
+        syllables=sum(count_syllables(w, lang) for w in words),
+        long_words=sum(1 for w in words if sum(c.isalpha() for c in w) >= LONG_WORD),
+    )
+
+
+# Heylighen & Dewaele's formality score: deictic (context-dependent) parts of speech lower it
+_FORMAL_POS = {"NOUN", "PROPN", "ADJ", "ADP"}
+_DEICTIC_POS = {"PRON", "VERB", "AUX", "ADV", "INTJ"}
+
+
+def formality_score(doc: Any) -> float | None:
+    """F = (noun + adjective + preposition + article − pronoun − verb − adverb − interjection
+    frequencies, in %, + 100) / 2, scaled to 0–1. Needs part-of-speech tags."""
+    if not doc.has_annotation("POS"):
+        return None
+    tagged = [t for t in word_tokens(doc) if t.pos_]
+    if not tagged:
+        return None
+    formal = sum(1 for t in tagged if t.pos_ in _FORMAL_POS or (t.pos_ == "DET" and "Art" in t.morph.get("PronType")))
+    deictic = sum(1 for t in tagged if t.pos_ in _DEICTIC_POS)
+    score = ((formal - deictic) * 100 / len(tagged) + 100) / 2
+    return max(0.0, min(1.0, score / 100))

@@ -1,0 +1,60 @@
+"""passive: passive voice, found in the dependency parse, with a maximum share per text.
+
+English passives carry the `auxpass`/`nsubjpass` labels ("The rooms were renovated"), French ones
+`aux:pass`/`nsubj:pass` ("Les chambres ont été rénovées"). A sentence with a passive counts
+once. When more than `max_share` of the text's sentences are passive (default 0.25: one in
+four), each passive construction is reported. Needs the parser; skipped without a model.
+
+```yaml
+voice:
+  passive: {max_share: 0.2}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from brandvoice.findings import Match
+from brandvoice.nlp.docs import get_doc, prepare_docs
+from brandvoice.nlp.measures import passive_spans, sentences
+from brandvoice.nlp.models import PARSE
+from brandvoice.rules.base import CheckContext, Example, RuleOptions
+
+NAME = "passive"
+CATEGORY = "style"
+LEVEL = "suggestion"
+MESSAGE = "Passive voice (“{match}”): {passive} of {total} sentences are passive (at most {max_share}). Say who does what."
+NEEDS = frozenset({PARSE})
+
+
+class Options(RuleOptions):
+    max_share: float = Field(0.25, ge=0, le=1)
+
+
+def prepare(ctxs: list[CheckContext]) -> None:
+    prepare_docs(ctxs, PARSE)
+
+
+def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    doc = get_doc(ctx, PARSE)
+    found = passive_spans(doc)
+    total = len(sentences(doc))
+    passive = len({sent.start for sent, _, _ in found})
+    if not total or passive / total <= options.max_share:
+        return
+    params = (("passive", passive), ("total", total), ("max_share", f"{options.max_share:.0%}"))
+    for _, start, end in found:
+        yield Match(start, end, params=params)
+
+
+EXAMPLES = (
+    Example("Les chambres ont été rénovées par nos équipes.", expect=("été rénovées",), language="fr-FR"),
+    Example("Nos équipes ont rénové les chambres.", language="fr-FR"),
+    Example("The rooms were renovated last spring.", expect=("were renovated",)),
+    Example("We renovated the rooms last spring. Come and see.", options={"max_share": 0.25}),
+    Example("The rooms were renovated. We added a spa. We moved the bar. Come and see.", options={"max_share": 0.25},
+            note="one passive sentence in four is within the share"),
+)
