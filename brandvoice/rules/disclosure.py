@@ -12,8 +12,8 @@ guide's `partners`, or when it already carries a disclosure. The market comes fr
   Influencers": "#ad", "#sponsored", "Advertisement" or "Paid partnership" within the first 125
   characters (what shows before "more"), not only in a trailing block of hashtags.
 
-Ambiguous tags ("#sp", "#spon", "#partner", "#collab", "#sponso", "thanks @brand") alone are
-reported as insufficient.
+Ambiguous tags ("#sp", "#spon", "#partner", "#collab", "#sponso") mark a post as sponsored and,
+alone, are reported as insufficient, like "thanks @brand" in a sponsored post.
 """
 
 from __future__ import annotations
@@ -110,8 +110,12 @@ def _valid_markers(ctx: CheckContext, law: MarketLaw, options: Options) -> list[
     return sorted(spans)
 
 
-def _sponsored(ctx: CheckContext, options: Options, markers: list) -> bool:
+def _sponsored(ctx: CheckContext, options: Options, markers: list, law: MarketLaw) -> bool:
+    """Front matter says so, a disclosure or an ambiguous sponsorship tag (#sp, #collab…) is there,
+    or a partner is mentioned. A bare "thanks @x" alone does not make a post sponsored."""
     if ctx.front_matter.get("sponsored") is True or markers:
+        return True
+    if any(m.group().startswith("#") for m in law.insufficient.finditer(ctx.text)):
         return True
     partners = compile_phrases(options.partners) if options.partners else None
     return bool(partners and partners.search(ctx.text))
@@ -122,7 +126,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         return
     law = LAWS[options.market]
     markers = _valid_markers(ctx, law, options)
-    if not _sponsored(ctx, options, markers):
+    if not _sponsored(ctx, options, markers, law):
         return
     blocks = hashtag_blocks(ctx.prose, options.block_size)
     visible = [(s, e) for s, e in markers if not in_blocks(s, blocks)]
