@@ -1,0 +1,67 @@
+"""`brandvoice watch`: re-check drafts each time they are saved, redrawing the verdict in place.
+
+The watching process keeps everything loaded after the first check, and unchanged files come from
+the result cache, so a save is answered within a blink."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+watch_app = typer.Typer()
+
+
+@watch_app.command()
+def watch(
+    paths: Annotated[list[Path], typer.Argument(help="Drafts or folders to watch.")],
+    brand: Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide name or path.")] = None,
+    channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help="Target channel (repeatable).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="fr, en, auto or a locale.")] = None,
+    guides_dir: Annotated[Optional[list[Path]], typer.Option("--guides-dir", help="Extra guides folder.")] = None,
+    no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")] = False,
+) -> None:
+    """Re-check drafts whenever they change (Ctrl-C to stop)."""
+    import watchfiles
+    from rich.console import Console
+
+    from brandvoice.cli.app import color_enabled
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.reporters import ReportContext, get_reporter
+    from brandvoice.runner import RunOptions, run_check
+
+    console = Console(highlight=False, soft_wrap=True)
+    options = RunOptions(
+        brand=brand,
+        channels=tuple(channel or ()),
+        language=lang,
+        guides_dirs=list(guides_dir or []),
+        grammar=not no_grammar,
+    )
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise BrandvoiceError(f"{', '.join(missing)}: no such file or directory")
+
+    def redraw() -> None:
+        started = time.perf_counter()
+        try:
+            run = run_check([str(p) for p in paths], options)
+        except BrandvoiceError as exc:  # a guide being edited may be invalid for a moment
+            console.clear()
+            console.print(f"[red]brandvoice: error:[/red] {exc}")
+            return
+        report = get_reporter("text").render(
+            run, ReportContext(sources={r.path: r.source for r in run.files}, color=color_enabled())
+        )
+        console.clear()
+        console.out(report, end="")
+        console.print(f"[dim]checked in {time.perf_counter() - started:.2f} s — watching for changes (Ctrl-C to stop)[/dim]")
+
+    redraw()
+    try:
+        for _changes in watchfiles.watch(*paths, debounce=200, step=50):
+            redraw()
+    except KeyboardInterrupt:
+        pass

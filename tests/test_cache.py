@@ -1,0 +1,115 @@
+"""The result cache: what re-checks, what does not, and concurrent runs."""
+
+import json
+import subprocess
+import sys
+
+from brandvoice.cache import ResultCache
+from brandvoice.engine import Engine
+from brandvoice.files import read_source
+from brandvoice.runner import RunOptions, check_sources
+from helpers import ROOT
+
+GUIDE = "rules:\n  hype:\n    kind: existence\n    tokens: [incroyable]\n"
+
+
+def run(paths, guide_path, cache_dir, monkeypatch):
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(cache_dir))
+    options = RunOptions(brand=str(guide_path), grammar=False)
+    caches = []
+    real_init = Engine.__init__
+
+    def spy(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        caches.append(self.cache)
+
+    monkeypatch.setattr(Engine, "__init__", spy)
+    result = check_sources([read_source(p) for p in paths], options)
+    return result, caches[0]
+
+
+def test_unchanged_files_come_from_the_cache_with_identical_results(tmp_path, monkeypatch):
+    guide = tmp_path / "g.yaml"
+    guide.write_text(GUIDE, encoding="utf-8")
+    drafts = []
+    for i in range(3):
+        d = tmp_path / f"d{i}.txt"
+        d.write_text(f"Un séjour incroyable numéro {i}.\n", encoding="utf-8")
+        drafts.append(d)
+    first, cache = run(drafts, guide, tmp_path / "cache", monkeypatch)
+    assert (cache.hits, cache.misses) == (0, 3)
+    second, cache = run(drafts, guide, tmp_path / "cache", monkeypatch)
+    assert (cache.hits, cache.misses) == (3, 0)
+    assert [f.findings for f in first.files] == [f.findings for f in second.files]
+    assert [f.metrics for f in first.files] == [f.metrics for f in second.files]
+
+
+def test_a_changed_file_or_guide_is_checked_again(tmp_path, monkeypatch):
+    guide = tmp_path / "g.yaml"
+    guide.write_text(GUIDE, encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("incroyable\n", encoding="utf-8")
+    b.write_text("splendide\n", encoding="utf-8")
+    run([a, b], guide, tmp_path / "cache", monkeypatch)
+    b.write_text("splendide et incroyable\n", encoding="utf-8")
+    result, cache = run([a, b], guide, tmp_path / "cache", monkeypatch)
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert len(result.files[1].findings) == 1
+    guide.write_text(GUIDE.replace("incroyable", "splendide"), encoding="utf-8")
+    result, cache = run([a, b], guide, tmp_path / "cache", monkeypatch)
+    assert (cache.hits, cache.misses) == (0, 2)
+    assert [len(f.findings) for f in result.files] == [0, 1]
+
+
+def test_other_guides_files_stay_cached(tmp_path, monkeypatch):
+    """A changed guide invalidates exactly the files it governs."""
+    g1, g2 = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    g1.write_text(GUIDE, encoding="utf-8")
+    g2.write_text(GUIDE, encoding="utf-8")
+    d = tmp_path / "d.txt"
+    d.write_text("incroyable\n", encoding="utf-8")
+    run([d], g1, tmp_path / "cache", monkeypatch)
+    run([d], g2, tmp_path / "cache", monkeypatch)
+    g2.write_text(GUIDE.replace("[incroyable]", "[incroyable, splendide]"), encoding="utf-8")
+    _, cache = run([d], g1, tmp_path / "cache", monkeypatch)
+    assert cache.hits == 1
+    _, cache = run([d], g2, tmp_path / "cache", monkeypatch)
+    assert cache.misses == 1
+
+
+def test_no_cache_flag_bypasses(tmp_path):
+    cache_dir = tmp_path / "cache"
+    draft = tmp_path / "d.txt"
+    draft.write_text("Chez hotelia.\n", encoding="utf-8")
+    env = {"BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin"}
+    args = [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", "hotelia", "--no-grammar", "--format", "json"]
+    subprocess.run(args + ["--no-cache"], env=env, capture_output=True, cwd=ROOT)
+    assert not list(cache_dir.glob("*/*.json"))
+    subprocess.run(args, env=env, capture_output=True, cwd=ROOT)
+    assert len(list(cache_dir.glob("*/*.json"))) == 1
+
+
+def test_concurrent_runs_do_not_corrupt_the_cache(tmp_path):
+    cache_dir = tmp_path / "cache"
+    for i in range(40):
+        (tmp_path / f"d{i}.txt").write_text(f"Chez hotelia, post {i}, incroyable.\n", encoding="utf-8")
+    env = {"BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin"}
+    args = [sys.executable, "-m", "brandvoice", "check", str(tmp_path), "-b", "hotelia", "--no-grammar", "--format", "json"]
+    procs = [subprocess.Popen(args, env=env, stdout=subprocess.PIPE, cwd=ROOT) for _ in range(3)]
+    outputs = [json.loads(p.communicate()[0]) for p in procs]
+    assert outputs[0]["files"] == outputs[1]["files"] == outputs[2]["files"]
+    for entry in cache_dir.glob("*/*.json"):
+        json.loads(entry.read_text(encoding="utf-8"))
+    assert not list(cache_dir.glob("*/.tmp-*"))
+    again = json.loads(subprocess.run(args, env=env, capture_output=True, cwd=ROOT).stdout)
+    assert again["files"] == outputs[0]["files"]
+
+
+def test_pruning_keeps_the_folder_bounded(tmp_path):
+    from brandvoice.findings import FileResult
+
+    cache = ResultCache(tmp_path, max_bytes=2000)
+    for i in range(50):
+        cache.put(ResultCache.key({"i": i}), FileResult(path="x", brand=None, channel=None, language="fr-FR"))
+    cache.prune()
+    assert sum(p.stat().st_size for p in tmp_path.glob("*/*.json")) <= 2000
