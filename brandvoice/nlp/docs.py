@@ -90,3 +90,15 @@ def word_tokens(doc: Any) -> Iterable[Any]:
         if token._.social or token.is_punct or token.is_space or not any(c.isalpha() for c in token.text):
             continue
         yield token
+
+
+def prepare_for_kind(ctxs: Sequence[CheckContext], kind_name: str) -> None:
+    """Batch hook for kinds that need spaCy only with some options (`match: lemma`): parse only
+    the texts whose guide has a rule of that kind that needs it."""
+    wanted = [
+        ctx
+        for ctx in ctxs
+        if ctx.guide and any(rule.kind.NAME == kind_name and level_of(rule_needs(rule)) for rule in ctx.guide.rules)
+    ]
+    if wanted:
+        prepare_docs(wanted)

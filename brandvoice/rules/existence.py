@@ -2,7 +2,8 @@
 
 Give `tokens` (literal words or phrases, matched on word edges, French elisions and hyphens
 understood) and/or a `pattern` (a regular expression). `exceptions` lists matched strings to let
-through. Messages may use `{match}`.
+through. With `match: lemma`, `tokens` (written in base form) also match their inflected forms
+("courriel" flags "courriels", "book" flags "booked"); this needs spaCy. Messages may use `{match}`.
 
 ```yaml
 rules:
@@ -16,6 +17,7 @@ rules:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import model_validator
 
@@ -34,6 +36,7 @@ class Options(RuleOptions):
     pattern: str | None = None
     ignorecase: bool = True
     exceptions: tuple[str, ...] = ()
+    match: Literal["exact", "lemma"] = "exact"
 
     @model_validator(mode="after")
     def _needs_something(self) -> "Options":
@@ -44,9 +47,19 @@ class Options(RuleOptions):
         return self
 
 
+def needs_for(options: Options) -> frozenset[str]:
+    return frozenset({"spacy"}) if options.match == "lemma" else frozenset()
+
+
+def prepare(ctxs: list[CheckContext]) -> None:
+    from brandvoice.nlp.docs import prepare_for_kind
+
+    prepare_for_kind(ctxs, NAME)
+
+
 def _patterns(options: Options):
     found = []
-    if options.tokens:
+    if options.tokens and options.match == "exact":
         found.append(compile_phrases(options.tokens, options.ignorecase))
     if options.pattern:
         found.append(compile_user_pattern(options.pattern, options.ignorecase))
@@ -55,6 +68,12 @@ def _patterns(options: Options):
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     exceptions = {e.casefold() for e in options.exceptions}
+    if options.match == "lemma" and options.tokens:
+        from brandvoice.nlp.lemmas import lemma_matches
+
+        for start, end, _ in lemma_matches(ctx, options.tokens, case_sensitive=not options.ignorecase):
+            if ctx.text[start:end].casefold() not in exceptions:
+                yield Match(start, end)
     for pattern in options.compiled("patterns", lambda: _patterns(options)):
         for m in pattern.finditer(ctx.text):
             if m.end() > m.start() and m.group().casefold() not in exceptions:
@@ -71,4 +90,10 @@ EXAMPLES = (
     Example("Une vue splendide sur la baie.", options={"tokens": ["incroyable"]}, language="fr-FR"),
     Example("The BEST deal ever", expect=("BEST",), options={"pattern": r"\bbest\b"}),
     Example("Our best-seller is back", options={"tokens": ["best"]}, note="hyphenated words are one word"),
+    Example(
+        "Écrivez-nous par courriel ou consultez vos anciens courriels.",
+        expect=("courriel", "courriels"),
+        options={"tokens": ["courriel"], "match": "lemma"},
+        language="fr-FR",
+    ),
 )

@@ -33,7 +33,7 @@ from typing import Any, Literal
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.nlp.docs import get_doc, pipeline_of
+from brandvoice.nlp.docs import get_doc, pipeline_of, prepare_docs
 from brandvoice.nlp.french import VerbForms
 from brandvoice.nlp.models import TAGS
 from brandvoice.nlp.tokenizer import token_text
@@ -75,6 +75,10 @@ _PLURAL_MARKERS = regex.compile(
 
 class Options(RuleOptions):
     use: Literal["vous", "tu", "any"] = "vous"
+
+
+def prepare(ctxs: list[CheckContext]) -> None:
+    prepare_docs(ctxs, TAGS)
 
 
 def _norm(text: str) -> str:

@@ -3,7 +3,10 @@
 `swap` maps what to avoid (a word, phrase or, with `regex: true`, a pattern) to what to write
 instead. The suggestion keeps the original's capitalisation ("Email" → "E-mail"), unless
 `case_sensitive` is set, in which case the replacement is used exactly (brand names). A single
-literal replacement is a safe fix for `--fix`. Messages may use `{match}` and `{replacement}`.
+literal replacement is a safe fix for `--fix`. With `match: lemma` (terms with `match: lemma`), keys
+written in base form also match their inflected forms ("réservation" finds "réservations"; the
+suggestion is then not applied by `--fix`, since it may need the same inflection); this needs
+spaCy. Messages may use `{match}` and `{replacement}`.
 
 ```yaml
 rules:
@@ -16,6 +19,7 @@ rules:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field
 
@@ -34,6 +38,17 @@ class Options(RuleOptions):
     ignorecase: bool = True
     case_sensitive: bool = False
     regex: bool = False
+    match: Literal["exact", "lemma"] = "exact"
+
+
+def needs_for(options: Options) -> frozenset[str]:
+    return frozenset({"spacy"}) if options.match == "lemma" and not options.regex else frozenset()
+
+
+def prepare(ctxs: list[CheckContext]) -> None:
+    from brandvoice.nlp.docs import prepare_for_kind
+
+    prepare_for_kind(ctxs, NAME)
 
 
 def _compiled(options: Options):
@@ -44,6 +59,9 @@ def _compiled(options: Options):
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    if needs_for(options):
+        yield from _check_lemmas(ctx, options)
+        return
     taken: list[tuple[int, int]] = []
     # longest keys first so "e mail" is reported once, not also as "mail"
     for pattern, replacement in sorted(options.compiled("swaps", lambda: _compiled(options)), key=lambda pr: -len(pr[0].pattern)):
@@ -63,6 +81,25 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             )
 
 
+def _check_lemmas(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    from brandvoice.nlp.lemmas import lemma_matches
+
+    swaps = {key.casefold(): value for key, value in options.swap.items()}
+    for start, end, key in lemma_matches(ctx, options.swap, case_sensitive=options.case_sensitive):
+        found = ctx.text[start:end]
+        replacement = swaps[key.casefold()]
+        suggestion = replacement if options.case_sensitive else match_case(found, replacement)
+        if suggestion == found:
+            continue
+        yield Match(
+            start,
+            end,
+            replacements=(suggestion,),
+            params=(("replacement", suggestion),),
+            fix_safe=found.casefold() == key.casefold(),  # an inflected form needs a human
+        )
+
+
 EXAMPLES = (
     Example(
         "Envoyez-nous un Email.",
@@ -73,4 +110,10 @@ EXAMPLES = (
     ),
     Example("Envoyez-nous un e-mail.", options={"swap": {"email": "e-mail"}}, language="fr-FR"),
     Example("Book your check-in online", expect=("check-in",), options={"swap": {"check-in": "arrival"}}),
+    Example(
+        "Our bookings open today: we booked the band.",
+        expect=("bookings",),
+        options={"swap": {"booking": "reservation"}, "match": "lemma"},
+        note="inflected forms match; “booked” is another word",
+    ),
 )
