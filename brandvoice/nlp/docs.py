@@ -64,7 +64,10 @@ def prepare_docs(ctxs: Sequence[CheckContext], need: str = TOKENS) -> None:
     for (lang, level, candidates), group in groups.items():
         dependants = {}
         for ctx in group:
-            dependants.update(guide_dependants(ctx))
+            for rule in ctx.guide.rules if ctx.guide else ():
+                if level_of(rule_needs(rule)) not in (None, TOKENS):
+                    # kinds that yield nothing without a model say so with SKIPPED_WITHOUT_MODEL
+                    dependants[rule.id] = "skipped" if getattr(rule.kind, "SKIPPED_WITHOUT_MODEL", False) else "degraded"
         pipeline = load_pipeline(lang, level, candidates, dependants)
         texts = (normalise(ctx.text) for ctx in group)
         for ctx, doc in zip(group, pipeline.nlp.pipe(texts, batch_size=64)):

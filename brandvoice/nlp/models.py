@@ -90,7 +90,8 @@ def load_pipeline(
 ) -> Pipeline:
     """The pipeline for `lang` at `level`, loaded at most once per process.
 
-    `dependants` maps rule ids to the level they need; it only serves the missing-model warning.
+    `dependants` maps rule ids to "skipped" or "degraded" (what becomes of them on a blank
+    pipeline); it only serves the missing-model warning.
     A pipeline already loaded at a higher level is reused rather than loading the model twice.
     """
     with _lock:
@@ -153,12 +154,12 @@ def _warn_missing(lang: str, candidates: Sequence[str] | None, dependants: Mappi
         f"no spaCy model installed for “{lang}” (tried: {tried}); install one with "
         f"`{install_hint(lang)}`. Using a blank pipeline with a sentencizer"
     )
-    skipped = sorted(rule for rule, need in dependants.items() if need == PARSE)
-    degraded = sorted(rule for rule, need in dependants.items() if need == TAGS)
+    skipped = sorted(rule for rule, fate in dependants.items() if fate == "skipped")
+    degraded = sorted(rule for rule, fate in dependants.items() if fate == "degraded")
     if skipped:
-        message += f"; skipped (they need parses): {', '.join(skipped)}"
+        message += f"; skipped (they need tags or parses): {', '.join(skipped)}"
     if degraded:
-        message += f"; without tags or lemmas, less accurate: {', '.join(degraded)}"
+        message += f"; run without tags, lemmas or parses, less accurate: {', '.join(degraded)}"
     warnings.warn(message + ".", MissingModelWarning, stacklevel=3)
 
 

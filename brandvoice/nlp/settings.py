@@ -100,7 +100,7 @@ def _options(value: Any) -> dict[str, Any] | None:
     """A section entry as kind options: None when off or absent."""
     if value is None or value is False:
         return None
-    if value is True:
+    if value is True or isinstance(value, str):  # a shorthand, expanded by the caller
         return {}
     return value.model_dump(exclude_unset=True)
 

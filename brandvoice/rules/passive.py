@@ -28,6 +28,7 @@ CATEGORY = "style"
 LEVEL = "suggestion"
 MESSAGE = "Passive voice (“{match}”): {passive} of {total} sentences are passive (at most {max_share}). Say who does what."
 NEEDS = frozenset({PARSE})
+SKIPPED_WITHOUT_MODEL = True
 
 
 class Options(RuleOptions):
