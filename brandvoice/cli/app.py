@@ -18,6 +18,7 @@ import typer
 from brandvoice import __version__
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.report import MinScoreOption, min_score_gate, register as register_report_commands
+from brandvoice.cli.learn import register as register_learn_commands
 
 app = typer.Typer(
     name="brandvoice",
@@ -31,6 +32,7 @@ guides_app = typer.Typer(help="List, show, validate style guides, and print thei
 app.add_typer(guides_app, name="guides")
 app.add_typer(languagetool_app, name="languagetool")
 register_report_commands(app)  # score, report
+register_learn_commands(app, guides_app)  # learn, guides init
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -1,0 +1,425 @@
+"""From approved posts to a proposal for the brand's guide.
+
+The posts are checked by the real engine with the brand's current guide (`check_sources`), so
+every number here is what `brandvoice check` would report on them. Approved posts are the brand's
+practice; the proposal moves the guide towards it:
+
+- `vocabulary.accept`: words LanguageTool calls misspelled that recur across posts (brand,
+  product, place and campaign names), with counts and examples, minus likely typos (`typos`);
+- `tone` bands: for each measured tone dimension, the 10th–90th percentile interval over the
+  posts (robust to a few outliers), and `voice.register` when one register clearly dominates;
+- `hashtags.known`/`hashtags.required` and `mentions.official`: the tags and handles the brand
+  uses consistently, with their usual spelling;
+- `levels`: rules that fire on most approved posts (the guide disagrees with practice) are
+  proposed at `suggestion`, with the share of posts each fires on.
+
+A proposal only names sections the guide format knows (`GuideFile`), so it always validates.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from brandvoice.channels.segment import strip_accents
+from brandvoice.files import SourceFile
+from brandvoice.findings import FileResult, Finding, Level
+from brandvoice.guides.model import GuideFile, ResolvedGuide
+from brandvoice.learn.typos import TypoVerdict, likely_typo
+from brandvoice.parsing.document import parse_document
+
+SPELLING = "spelling"
+REGISTERS_FR = ("tu", "vous")
+
+
+@dataclass(frozen=True)
+class LearnSettings:
+    min_posts: int | None = None  # "recurring": in at least this many posts (default: see `recurring_threshold`)
+    rule_share: float = 0.5  # a rule firing on more than this share of approved posts disagrees with practice
+    band: tuple[float, float] = (0.10, 0.90)  # the central interval proposed as a tone band
+    min_measured: int = 5  # fewer measured posts than this: no band (too noisy)
+    register_share: float = 0.75  # the dominant register must cover this share of addressed posts
+    required_share: float = 0.9  # a hashtag in this share of posts is proposed as required
+
+    def recurring_threshold(self, posts: int) -> int:
+        """At least 3 posts, and at least 1% of a large corpus (where one-off names pile up)."""
+        if self.min_posts is not None:
+            return max(1, self.min_posts)
+        return max(3, math.ceil(posts * 0.01))
+
+
+# --- the evidence -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Example:
+    path: str
+    excerpt: str
+
+
+@dataclass
+class WordUse:
+    """A word flagged as misspelled, across the corpus."""
+
+    word: str  # the most frequent spelling
+    posts: int
+    occurrences: int
+    examples: list[Example]
+    typo: TypoVerdict | None = None
+
+
+@dataclass(frozen=True)
+class ToneBand:
+    dimension: str
+    low: float
+    high: float
+    median: float
+    measured: int  # posts with a value for this dimension
+
+
+@dataclass(frozen=True)
+class RegisterUse:
+    counts: dict[str, int]  # register → posts
+    dominant: str | None
+    share: float  # of the posts with a detected register
+
+
+@dataclass(frozen=True)
+class TagUse:
+    tag: str  # the brand's usual spelling
+    posts: int
+    share: float
+    spellings: dict[str, int]
+
+
+@dataclass(frozen=True)
+class RuleUse:
+    rule: str
+    category: str
+    level: str
+    posts: int
+    share: float
+    example: Example
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit to the guide file: set a value at `path`, or extend the list at `path`."""
+
+    path: tuple[str, ...]
+    value: Any
+    mode: Literal["set", "extend"] = "set"
+    comment: str | None = None
+
+
+@dataclass
+class Proposal:
+    guide: ResolvedGuide
+    posts: int
+    recurring: int  # the min-posts threshold used
+    accept: list[WordUse] = field(default_factory=list)
+    typos: list[WordUse] = field(default_factory=list)
+    tone: list[ToneBand] = field(default_factory=list)
+    register: RegisterUse | None = None
+    hashtags: list[TagUse] = field(default_factory=list)
+    mentions: list[TagUse] = field(default_factory=list)
+    rules: list[RuleUse] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+# --- learning -----------------------------------------------------------------------------------
+
+
+def learn_from_results(
+    results: Sequence[FileResult],
+    posts: Sequence[SourceFile],
+    guide: ResolvedGuide,
+    settings: LearnSettings = LearnSettings(),
+) -> Proposal:
+    """Derive the proposal from checked posts (`results`, in the order of `posts`)."""
+    total = len(results)
+    proposal = Proposal(guide=guide, posts=total, recurring=settings.recurring_threshold(total))
+    if total == 0:
+        proposal.notes.append("no posts to learn from")
+        return proposal
+    lang = (results[0].language or guide.language or "en").split("-")[0]
+    words = _recurring_words(results, guide, lang, proposal.recurring)
+    proposal.accept = [w for w in words if w.typo is None]
+    proposal.typos = [w for w in words if w.typo is not None]
+    proposal.tone = _tone_bands(results, settings, proposal.notes)
+    proposal.register = _register_use(results)
+    texts = {post.path: post.text or "" for post in posts}
+    proposal.hashtags = _tag_uses(results, texts, "hashtag", proposal.recurring)
+    proposal.mentions = _tag_uses(results, texts, "mention", proposal.recurring)
+    accepted_keys = {w.word.casefold() for w in proposal.accept}
+    rebanded = {f"tone.{band.dimension}" for band in proposal.tone}  # the new bands replace these
+    proposal.rules = _disagreeing_rules(results, accepted_keys, rebanded, settings.rule_share)
+    proposal.changes = _changes(proposal, settings)
+    return proposal
+
+
+def _excerpt(result: FileResult, finding: Finding | None = None, width: int = 90) -> str:
+    """The line of the finding (or the post's first line), shortened around the match."""
+    source = result.source
+    if finding is None:
+        line = next((l for l in source.splitlines() if l.strip()), "")
+        return _shorten(line.strip(), 0, 0, width)
+    start = source.rfind("\n", 0, finding.offset) + 1
+    end = source.find("\n", finding.offset)
+    line = source[start : end if end != -1 else len(source)]
+    return _shorten(line, finding.offset - start, finding.offset - start + finding.length, width)
+
+
+def _shorten(line: str, start: int, end: int, width: int) -> str:
+    if len(line) <= width:
+        return line.strip()
+    left = max(0, min(start - width // 3, len(line) - width))
+    text = line[left : left + width].strip()
+    return ("…" if left > 0 else "") + text + ("…" if left + width < len(line) else "")
+
+
+def _recurring_words(results: Sequence[FileResult], guide: ResolvedGuide, lang: str, threshold: int) -> list[WordUse]:
+    accepted = {w.casefold() for w in guide.accepted_words}
+    posts: dict[str, set[str]] = defaultdict(set)
+    occurrences: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    suggestions: dict[str, set[str]] = defaultdict(set)
+    examples: dict[str, list[Example]] = defaultdict(list)
+    for result in results:
+        for finding in result.findings:
+            word = finding.match.strip()
+            if finding.category != SPELLING or not word:
+                continue
+            key = word.casefold()
+            if key in accepted or any(r.casefold() == key for r in finding.replacements):
+                continue  # accepted already, or a casing slip ("i" → "I"), not an unknown word
+            occurrences[key] += 1
+            spellings[key][word] += 1
+            suggestions[key].update(finding.replacements)
+            if result.path not in posts[key] and len(examples[key]) < 3:
+                examples[key].append(Example(result.path, _excerpt(result, finding)))
+            posts[key].add(result.path)
+    uses = []
+    for key, seen_in in posts.items():
+        if len(seen_in) < threshold:
+            continue
+        word = spellings[key].most_common(1)[0][0]
+        uses.append(
+            WordUse(word, len(seen_in), occurrences[key], examples[key], likely_typo(word, lang, suggestions[key]))
+        )
+    uses.sort(key=lambda u: (-u.posts, -u.occurrences, u.word.casefold()))
+    return uses
+
+
+def _tone_profiles(results: Iterable[FileResult]) -> Iterable[dict[str, Any]]:
+    for result in results:
+        tone = result.metrics.get("tone")
+        if isinstance(tone, dict):
+            yield tone
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return None
+    return float(value)
+
+
+def _tone_bands(results: Sequence[FileResult], settings: LearnSettings, notes: list[str]) -> list[ToneBand]:
+    values: dict[str, list[float]] = defaultdict(list)
+    for tone in _tone_profiles(results):
+        for dimension, raw in tone.items():
+            value = _number(raw)
+            if value is not None:
+                values[dimension].append(value)
+    bands = []
+    for dimension, measured in values.items():  # in the profile's own order
+        if len(measured) < settings.min_measured:
+            notes.append(f"tone: {dimension} measured on {len(measured)} posts only, no band proposed")
+            continue
+        low, high = percentile(measured, settings.band[0]), percentile(measured, settings.band[1])
+        low, high = _round_band(low, high, max(abs(v) for v in measured))
+        if high - low < 1e-9:
+            # nearly every post sits at one value (no passive at all...): a band would flag any change
+            notes.append(f"tone: {dimension} is {low:g} in at least {settings.band[1] - settings.band[0]:.0%} of the posts, no band proposed")
+            continue
+        bands.append(ToneBand(dimension, low, high, round(statistics.median(measured), 3), len(measured)))
+    return bands
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Linear-interpolation percentile (numpy's default), `q` in [0, 1]."""
+    ordered = sorted(values)
+    position = q * (len(ordered) - 1)
+    below = math.floor(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+def _round_band(low: float, high: float, scale: float) -> tuple[float, float]:
+    """Round outwards, so the band still holds the interval: 2 decimals for shares, 1 otherwise."""
+    digits = 2 if scale <= 1 else 1
+    factor = 10**digits
+    # round first: 0.29 * 100 is 28.999999999999996, which must not floor to 0.28
+    return math.floor(round(low * factor, 6)) / factor, math.ceil(round(high * factor, 6)) / factor
+
+
+def _register_use(results: Sequence[FileResult]) -> RegisterUse | None:
+    counts: Counter[str] = Counter()
+    for tone in _tone_profiles(results):
+        register = tone.get("register")
+        if isinstance(register, str) and register:
+            counts[register] += 1
+    if not counts:
+        return None
+    addressed = sum(counts.values())  # tu, vous, and "mixed" posts that use both
+    if not any(counts[r] for r in REGISTERS_FR):
+        return RegisterUse(dict(counts), None, 0.0)
+    dominant, n = max(((r, counts[r]) for r in REGISTERS_FR), key=lambda rn: rn[1])
+    return RegisterUse(dict(counts), dominant, n / addressed)
+
+
+def _tag_key(tag: str, kind: str) -> str:
+    return strip_accents(tag.casefold()) if kind == "hashtag" else tag.casefold()
+
+
+def _preferred_spelling(spellings: Counter[str]) -> str:
+    """The most used spelling, except that CamelCase wins (#SummerSale reads as two words to a
+    screen reader, #summersale as letters); a lone capital (#Ecologie) is not CamelCase."""
+    camel = [s for s, _ in spellings.most_common() if any(c.isupper() for c in s.lstrip("#@")[1:])]
+    return camel[0] if camel else spellings.most_common(1)[0][0]
+
+
+def _tag_uses(results: Sequence[FileResult], texts: dict[str, str], kind: str, threshold: int) -> list[TagUse]:
+    posts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for result in results:
+        text = texts.get(result.path, result.source)
+        try:
+            prose = parse_document(result.path, text).prose
+        except Exception:  # a post the engine could check but not re-parse is not evidence
+            continue
+        seen = set()
+        for span in prose.spans_of(kind):
+            key = _tag_key(span.text, kind)
+            spellings[key][span.text] += 1
+            if key not in seen:
+                seen.add(key)
+                posts[key] += 1
+    total = len(results)
+    uses = [
+        TagUse(_preferred_spelling(spellings[key]), n, n / total, dict(spellings[key]))
+        for key, n in posts.items()
+        if n >= threshold
+    ]
+    return sorted(uses, key=lambda u: (-u.posts, u.tag.casefold()))
+
+
+def _disagreeing_rules(
+    results: Sequence[FileResult], accepted_keys: set[str], rebanded: set[str], share: float
+) -> list[RuleUse]:
+    posts: Counter[str] = Counter()
+    first: dict[str, tuple[FileResult, Finding]] = {}
+    for result in results:
+        seen = set()
+        for finding in result.findings:
+            if finding.rule in rebanded:
+                continue
+            if finding.category == SPELLING and finding.match.strip().casefold() in accepted_keys:
+                continue  # accepting the word silences it: not a disagreement
+            if finding.rule not in seen:
+                seen.add(finding.rule)
+                posts[finding.rule] += 1
+                first.setdefault(finding.rule, (result, finding))
+    total = len(results)
+    uses = []
+    for rule, n in posts.items():
+        if n / total > share:
+            result, finding = first[rule]
+            uses.append(
+                RuleUse(rule, finding.category, str(finding.level), n, n / total, Example(result.path, _excerpt(result, finding)))
+            )
+    return sorted(uses, key=lambda u: (-u.share, u.rule))
+
+
+# --- the guide edits ----------------------------------------------------------------------------
+
+
+def guide_has(path: tuple[str, ...]) -> bool:
+    """Whether the guide format has a key at `path` (feature sections land one by one)."""
+    model: Any = GuideFile
+    for key in path:
+        fields = getattr(model, "model_fields", None)
+        if fields is None:
+            return True  # a free-form mapping (levels, tone bands): any key
+        info = fields.get(key) or next((f for f in fields.values() if f.alias == key), None)
+        if info is None:
+            return False
+        model = _model_of(info.annotation)
+        if model is None:
+            return True
+    return True
+
+
+def _model_of(annotation: Any) -> Any:
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
+    guide = proposal.guide
+    changes: list[Change] = []
+
+    def propose(change: Change, what: str) -> None:
+        if guide_has(change.path):
+            changes.append(change)
+        else:
+            proposal.notes.append(f"{what}: the guide format has no `{'.'.join(change.path)}` yet, not proposed")
+
+    if proposal.accept:
+        propose(Change(("vocabulary", "accept"), [w.word for w in proposal.accept], "extend"), "vocabulary")
+
+    current_tone = guide.section("tone") or {}
+    for band in proposal.tone:
+        if current_tone.get(band.dimension) != [band.low, band.high]:
+            propose(Change(("tone", band.dimension), [band.low, band.high]), "tone bands")
+
+    register = proposal.register
+    if register and register.dominant and register.share >= settings.register_share:
+        voice = guide.section("voice") or {}
+        if not isinstance(voice, dict) or voice.get("register") != register.dominant:
+            propose(Change(("voice", "register"), register.dominant), "register")
+
+    hashtags = guide.section("hashtags") or {}
+    known = {_tag_key(t, "hashtag") for t in hashtags.get("known", []) or []} if isinstance(hashtags, dict) else set()
+    required = {_tag_key(t, "hashtag") for t in hashtags.get("required", []) or []} if isinstance(hashtags, dict) else set()
+    new_known = [u.tag for u in proposal.hashtags if _tag_key(u.tag, "hashtag") not in known]
+    new_required = [
+        u.tag for u in proposal.hashtags if u.share >= settings.required_share and _tag_key(u.tag, "hashtag") not in required
+    ]
+    if new_known:
+        propose(Change(("hashtags", "known"), new_known, "extend"), "hashtags")
+    if new_required:
+        propose(Change(("hashtags", "required"), new_required, "extend"), "hashtags")
+
+    mentions = guide.section("mentions") or {}
+    official = {m.casefold() for m in mentions.get("official", []) or []} if isinstance(mentions, dict) else set()
+    new_official = [u.tag for u in proposal.mentions if u.tag.casefold() not in official]
+    if new_official:
+        propose(Change(("mentions", "official"), new_official, "extend"), "mentions")
+
+    for use in proposal.rules:
+        if Level.parse(use.level) > Level.SUGGESTION:
+            comment = f"learn: fires on {use.share:.0%} of {proposal.posts} approved posts"
+            propose(Change(("levels", use.rule), "suggestion", comment=comment), "levels")
+    return changes

@@ -1,0 +1,89 @@
+"""Telling a brand's own words from typos.
+
+A word LanguageTool calls misspelled that recurs across approved posts is usually a brand,
+product, place or campaign name: a candidate for `vocabulary.accept`. It is more likely a typo when
+it is one edit (insertion, deletion, substitution or transposition of two neighbours) away from a
+frequent dictionary word that is much more common than the word itself: "teh" → "the",
+"recieve" → "receive", "hotle" → "hotel". Frequencies come from `wordfreq` (shipped word lists,
+no network); LanguageTool's own suggestions are checked too, since they know inflected forms.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+FREQUENT_ZIPF = 3.5  # about once per 300,000 words: "hotel" is 3.9 in French, "hiking" 3.9 in English
+MARGIN_ZIPF = 1.5  # the neighbour must be ~30 times more common than the word itself
+
+_LETTERS = {
+    "en": "abcdefghijklmnopqrstuvwxyz'-",
+    "fr": "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ'’-",
+}
+
+
+@cache
+def _frequencies(lang: str) -> dict[str, float]:
+    import wordfreq
+
+    try:
+        return wordfreq.get_frequency_dict(lang, wordlist="best")
+    except (LookupError, ValueError):
+        return {}
+
+
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency (log10 of occurrences per billion words) from wordfreq's lists; 0 if unknown."""
+    freq = _frequencies(lang).get(word.casefold())
+    return math.log10(freq * 1e9) if freq else 0.0
+
+
+def edits1(word: str, lang: str) -> set[str]:
+    """Every string one insertion, deletion, substitution or adjacent transposition away."""
+    letters = _LETTERS.get(lang, _LETTERS["en"])
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def is_edit1(a: str, b: str) -> bool:
+    """Damerau–Levenshtein distance of exactly one, for two short strings."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@dataclass(frozen=True)
+class TypoVerdict:
+    word: str
+    neighbour: str  # the frequent word it is probably a typo of
+    neighbour_zipf: float
+    word_zipf: float
+
+
+def likely_typo(word: str, lang: str, suggestions: Iterable[str] = ()) -> TypoVerdict | None:
+    """Why `word` looks like a typo (its frequent neighbour), or None when it looks deliberate."""
+    if " " in word.strip():
+        return None  # multi-word matches are names or phrases, not keyboard slips
+    key = word.casefold()
+    own = zipf(key, lang)
+    frequencies = _frequencies(lang)
+    candidates = {s.casefold() for s in suggestions if is_edit1(key, s.casefold())}
+    candidates |= {c for c in edits1(key, lang) if c in frequencies}
+    best: TypoVerdict | None = None
+    for candidate in candidates:
+        score = zipf(candidate, lang)
+        if score >= FREQUENT_ZIPF and score >= own + MARGIN_ZIPF and (best is None or score > best.neighbour_zipf):
+            best = TypoVerdict(word, candidate, round(score, 2), round(own, 2))
+    return best
