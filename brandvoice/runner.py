@@ -1,7 +1,8 @@
 """A check run: from paths and options to a `RunResult`. No printing here.
 
-Per file, settings resolve as: command line > front matter > guide defaults. A file without a
-brand is checked with the base guide of its language (`base-fr`, `base-en`).
+Per file, settings resolve as: command line > front matter > project configuration
+(`.brandvoice.yaml`: its path globs, then its defaults) > guide defaults. A file without a brand
+is checked with the base guide of its language (`base-fr`, `base-en`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandvoice.cache import ResultCache
+from brandvoice.config import FileSettings, Project, find_project
 from brandvoice.engine import CheckItem, Engine, Selection
 from brandvoice.errors import BrandvoiceError, GuideError
 from brandvoice.files import SourceFile, decode_source, discover, read_source
@@ -45,19 +47,23 @@ class GuideCache:
     def __init__(self, guides_dirs: list[Path], grammar: bool) -> None:
         self.guides_dirs = guides_dirs
         self.grammar = grammar
-        self._guides: dict[str, ResolvedGuide] = {}
+        self._guides: dict[tuple, ResolvedGuide] = {}
 
-    def get(self, ref: str) -> ResolvedGuide:
-        if ref not in self._guides:
+    def get(self, ref: str, project: Project | None = None) -> ResolvedGuide:
+        # a project adds its guide folders and may turn grammar off: guides are cached per project
+        guides_dirs = self.guides_dirs + (project.guides_dirs if project else [])
+        grammar = self.grammar and (project.grammar if project else True)
+        key = (ref, tuple(guides_dirs), grammar)
+        if key not in self._guides:
             path = Path(ref)
             if path.suffix in (".yaml", ".yml") and path.is_file():
-                guide = load_guide_file(path, self.guides_dirs)
+                guide = load_guide_file(path, guides_dirs)
             else:
-                guide = load_guide(ref, self.guides_dirs)
-            if not self.grammar:
+                guide = load_guide(ref, guides_dirs)
+            if not grammar:
                 guide.rules = [r for r in guide.rules if "languagetool" not in getattr(r.kind, "NEEDS", ())]
-            self._guides[ref] = guide
-        return self._guides[ref]
+            self._guides[key] = guide
+        return self._guides[key]
 
 
 def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list[SourceFile]:
@@ -70,7 +76,9 @@ def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list
             file_paths.append(raw)
     try:
         for path in discover(file_paths):
-            sources.append(read_source(path))
+            project = find_project(path)
+            if project is None or not project.ignores(path):
+                sources.append(read_source(path))
     except FileNotFoundError as exc:
         raise BrandvoiceError(f"{exc.args[0]}: no such file or directory") from None
     return sources
@@ -111,15 +119,22 @@ def _item(source: SourceFile, options: RunOptions, guides: GuideCache) -> CheckI
         markdown = True  # stdin without a filename: Markdown is a superset of plain text posts
     doc = parse_document(source.path, source.text or "", markdown=markdown)
     fm = doc.front_matter
-    language_hint = options.language or _str(fm, "lang", source.path) or _str(fm, "language", source.path)
-    brand = options.brand or _str(fm, "brand", source.path)
+    project = find_project(Path.cwd() if source.path.startswith("<") else Path(source.path))
+    conf = project.settings_for(Path(source.path)) if project else FileSettings()
+    if project:
+        project.apply_languagetool_settings()
+    # command line > front matter > project config (its path globs, then its defaults) > guide
+    language_hint = (
+        options.language or _str(fm, "lang", source.path) or _str(fm, "language", source.path) or conf.language
+    )
+    brand = options.brand or _str(fm, "brand", source.path) or conf.brand
     if brand:
-        guide = guides.get(brand)
+        guide = guides.get(brand, project)
     else:
         language = _resolve_language(language_hint, None, doc.prose.text)
-        guide = guides.get(f"base-{language.split('-')[0]}")
+        guide = guides.get(f"base-{language.split('-')[0]}", project)
     language = _resolve_language(language_hint, guide.language, doc.prose.text)
-    channels = options.channels or _channels_from_front_matter(fm, source.path)
+    channels = options.channels or _channels_from_front_matter(fm, source.path) or conf.channels or ()
     return CheckItem(doc, guide, language, channels, brand=guide.id if brand else None)
 
 

@@ -92,7 +92,10 @@ def check(
             "extension (.sarif .json .xml .md .jsonl). Repeatable.",
         ),
     ] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning or suggestion.")] = "error",
+    fail_on: Annotated[
+        Optional[str],
+        typer.Option("--fail-on", help="error, warning or suggestion (default: the project's fail_on, else error)."),
+    ] = None,
     min_score: MinScoreOption = None,
     guides_dir: GuidesDirOption = None,
     no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")] = False,
@@ -110,7 +113,7 @@ def check(
     ] = False,
 ) -> None:
     """Check drafts and report findings."""
-    from brandvoice.engine import fails
+    from brandvoice.config import failing, run_fail_level
     from brandvoice.findings import Level
     from brandvoice.outputs import parse_output, resolve_format, write_output
     from brandvoice.reporters import ReportContext, get_reporter
@@ -119,7 +122,7 @@ def check(
     terminal_format = resolve_format(output_format)
     targets = [parse_output(spec) for spec in output or ()]
     try:
-        fail_level = Level.parse(fail_on)
+        fail_level = Level.parse(fail_on) if fail_on else None  # None: each file's project decides
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
     options = RunOptions(
@@ -138,11 +141,11 @@ def check(
     if fix or diff:
         run = _fix(run, paths, options, write=not diff, unsafe=unsafe_fixes)
     sources = {r.path: r.source for r in run.files}
-    context = ReportContext(sources=sources, color=color_enabled(), fail_on=fail_level)
+    context = ReportContext(sources=sources, color=color_enabled(), fail_on=run_fail_level(fail_level))
     for target in targets:
         write_output(target, get_reporter(target.format).render(run, replace(context, color=False)))
     sys.stdout.write(get_reporter(terminal_format).render(run, context))
-    failed = min_score_gate(run, min_score) | fails(run.files, fail_level)
+    failed = min_score_gate(run, min_score) | failing(run.files, fail_level)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 

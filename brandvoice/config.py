@@ -1,0 +1,219 @@
+"""Project configuration: `.brandvoice.yaml` (or `[tool.brandvoice]` in `pyproject.toml`), found
+by walking up from each checked file; the nearest one wins, and paths in it are relative to it.
+
+```yaml
+guides: [styleguides]             # extra guide folders, searched before the shipped guides
+brand: hotelia                    # default brand (else the base guide of the file's language)
+language: fr                      # default language: fr, en, auto or a locale
+channels: [instagram]             # default channels
+fail_on: warning                  # exit 1 at or above this level (when --fail-on is not given)
+ignore: ["drafts/archive/", "*.draft.md"]  # gitignore syntax; applies to named files too
+paths:                            # gitignore-style globs; every match applies, later ones win
+  "posts/hotelia/**": {brand: hotelia}
+  "**/*.x.md": {channel: x}
+languagetool:
+  enabled: true                   # false: no grammar checks for this project
+  url: http://lt.internal:8081    # a LanguageTool server (BRANDVOICE_LANGUAGETOOL_URL wins)
+```
+
+Precedence for a file's brand, language and channels: command line > front matter > the
+project's `paths` globs > the project's defaults > the guide's defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import pathspec
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from brandvoice.errors import BrandvoiceError
+from brandvoice.findings import FileResult, Level
+
+CONFIG_FILES = (".brandvoice.yaml", ".brandvoice.yml")
+PYPROJECT = "pyproject.toml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _channel_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class PathSettings(_Strict):
+    brand: str | None = None
+    language: str | None = Field(None, alias="lang")
+    channels: list[str] | None = Field(None, alias="channel")
+
+    _channels = field_validator("channels", mode="before")(_channel_list)
+
+
+class LanguageToolSettings(_Strict):
+    enabled: bool = True
+    url: str | None = Field(None, description="LanguageTool server URL, or `public` for api.languagetool.org.")
+
+
+class ProjectConfig(_Strict):
+    guides: list[str] = Field(default_factory=list, description="Guide folders, relative to this file.")
+    brand: str | None = None
+    language: str | None = Field(None, alias="lang")
+    channels: list[str] | None = Field(None, alias="channel")
+    fail_on: Literal["error", "warning", "suggestion"] | None = None
+    ignore: list[str] = Field(default_factory=list, description="Files never checked (gitignore syntax).")
+    paths: dict[str, PathSettings] = Field(default_factory=dict)
+    languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
+
+    _channels = field_validator("channels", mode="before")(_channel_list)
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What the project says about one file (None: the project does not say)."""
+
+    brand: str | None = None
+    language: str | None = None
+    channels: tuple[str, ...] | None = None
+
+
+@dataclass
+class Project:
+    root: Path  # the folder holding the configuration
+    file: Path
+    config: ProjectConfig
+    _ignore: pathspec.PathSpec = field(init=False, repr=False)
+    _paths: list[tuple[pathspec.PathSpec, PathSettings]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._ignore = pathspec.GitIgnoreSpec.from_lines(self.config.ignore)
+        self._paths = [(pathspec.GitIgnoreSpec.from_lines([glob]), s) for glob, s in self.config.paths.items()]
+
+    @property
+    def guides_dirs(self) -> list[Path]:
+        return [self.root / d for d in self.config.guides]
+
+    @property
+    def grammar(self) -> bool:
+        return self.config.languagetool.enabled
+
+    @property
+    def fail_on(self) -> Level | None:
+        return Level.parse(self.config.fail_on) if self.config.fail_on else None
+
+    def _relative(self, path: Path) -> str | None:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    def ignores(self, path: Path) -> bool:
+        rel = self._relative(path)
+        return rel is not None and self._ignore.match_file(rel)
+
+    def settings_for(self, path: Path) -> FileSettings:
+        config = self.config
+        brand, language = config.brand, config.language
+        channels = tuple(config.channels) if config.channels is not None else None
+        rel = self._relative(path)
+        for spec, settings in self._paths if rel is not None else ():
+            if spec.match_file(rel):
+                brand = settings.brand or brand
+                language = settings.language or language
+                channels = tuple(settings.channels) if settings.channels is not None else channels
+        return FileSettings(self._guide_ref(brand), language, channels)
+
+    def _guide_ref(self, brand: str | None) -> str | None:
+        """A brand given as a path to a guide file is relative to the configuration."""
+        if brand and brand.endswith((".yaml", ".yml")) and not Path(brand).is_absolute():
+            return str(self.root / brand)
+        return brand
+
+    def apply_languagetool_settings(self) -> None:
+        """The LanguageTool client reads its server from the environment; an explicit
+        BRANDVOICE_LANGUAGETOOL_URL (or --languagetool-url) keeps precedence."""
+        from brandvoice.languagetool import URL_ENV
+
+        if self.config.languagetool.url:
+            os.environ.setdefault(URL_ENV, self.config.languagetool.url)
+
+
+def find_project(path: Path) -> Project | None:
+    """The nearest configuration above `path` (a file or a folder)."""
+    directory = Path(os.path.abspath(path if path.is_dir() else path.parent))
+    for folder in (directory, *directory.parents):
+        for name in (*CONFIG_FILES, PYPROJECT):
+            candidate = folder / name
+            try:
+                info = candidate.stat()
+            except OSError:
+                continue
+            project = _load_cached(candidate, info.st_mtime_ns, info.st_size)
+            if project is not None:
+                return project
+    return None
+
+
+@lru_cache(maxsize=256)
+def _load_cached(file: Path, mtime_ns: int, size: int) -> Project | None:
+    """Each configuration is read once per version of the file (long-running servers see edits)."""
+    return _load_pyproject(file) if file.name == PYPROJECT else load_project(file)
+
+
+def load_project(file: Path) -> Project:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BrandvoiceError(f"{file}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{file}:{mark.line + 1}" if mark else str(file)
+        raise BrandvoiceError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    return _project(file, data or {})
+
+
+def _load_pyproject(file: Path) -> Project | None:
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BrandvoiceError(f"{file}: cannot read: {exc}") from None
+    section = data.get("tool", {}).get("brandvoice")
+    return None if section is None else _project(file, section)
+
+
+def _project(file: Path, data: object) -> Project:
+    if not isinstance(data, dict):
+        raise BrandvoiceError(f"{file}: the brandvoice configuration must be a mapping of keys to values")
+    try:
+        config = ProjectConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']) or '(top)'}: {error['msg']}" for error in exc.errors()
+        )
+        raise BrandvoiceError(f"{file}: {problems}") from None
+    return Project(file.parent.resolve(), file, config)
+
+
+def fail_level(path: str, given: Level | None) -> Level:
+    """`--fail-on` if given, else the file's project `fail_on`, else error."""
+    if given is not None:
+        return given
+    project = find_project(Path(path)) if not path.startswith("<") else find_project(Path.cwd())
+    return (project.fail_on if project else None) or Level.ERROR
+
+
+def failing(results: Iterable[FileResult], given: Level | None) -> bool:
+    """Whether any file has a finding at or above its fail level."""
+    return any(f.level >= fail_level(r.path, given) for r in results for f in r.findings)
+
+
+def run_fail_level(given: Level | None) -> Level:
+    """One level for reports that need one (JUnit): `--fail-on`, else the current folder's project."""
+    return fail_level("<cwd>", given)
