@@ -134,22 +134,7 @@ def _integer_step(largest: int) -> int:
 def _over_time(data: ReportData, labels: dict[str, str]) -> go.Figure:
     dated = sorted((f for f in data.files if f.date is not None), key=lambda f: f.date)
     fig = go.Figure()
-    by_brand: dict[str, list] = defaultdict(list)
-    for f in dated:
-        by_brand[f.brand].append(f)
-    for brand, files in sorted(by_brand.items()):
-        fig.add_trace(
-            go.Scatter(
-                x=[f.date.date().isoformat() for f in files],
-                y=[f.score for f in files],
-                mode="markers",
-                name=group_label(brand, labels),
-                marker=dict(size=9, opacity=0.8),
-                customdata=[[f.path, f.author] for f in files],
-                hovertemplate="%{customdata[0]}<br>%{customdata[1]} · %{x|%Y-%m-%d}<br>%{y}/100<extra></extra>",
-            )
-        )
-    if dated:
+    if dated:  # the mean first, so the posts' points are drawn over its line
         # a mean per day over short periods, per week (starting Monday) over long ones
         span = (dated[-1].date - dated[0].date).days
         weekly = span > 60
@@ -165,9 +150,24 @@ def _over_time(data: ReportData, labels: dict[str, str]) -> go.Figure:
                 y=[round(sum(buckets[s]) / len(buckets[s]), 1) for s in starts],
                 mode="lines+markers",
                 name=mean_label,
-                line=dict(color="#444", width=2),
-                marker=dict(symbol="diamond", size=8),
+                line=dict(color="#888", width=2, dash="dot"),
+                marker=dict(size=5, color="#888"),
                 hovertemplate=f"{mean_label} %{{x|%Y-%m-%d}}: %{{y}}/100<extra></extra>",
+            )
+        )
+    by_brand: dict[str, list] = defaultdict(list)
+    for f in dated:
+        by_brand[f.brand].append(f)
+    for brand, files in sorted(by_brand.items()):
+        fig.add_trace(
+            go.Scatter(
+                x=[f.date.date().isoformat() for f in files],
+                y=[f.score for f in files],
+                mode="markers",
+                name=group_label(brand, labels),
+                marker=dict(size=9, opacity=0.8),
+                customdata=[[f.path, f.author] for f in files],
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]} · %{x|%Y-%m-%d}<br>%{y}/100<extra></extra>",
             )
         )
     xaxis: dict = dict(type="date", tickformat="%Y-%m-%d")
