@@ -1,0 +1,40 @@
+"""Channels end to end through the real CLI: channels from front matter and --channel, the
+`lengths` metric in the JSON output, exit codes, and `--fix` on French typography."""
+
+from helpers import run_cli, run_json
+
+TOO_LONG = "Nos suites avec vue sur la Seine vous attendent, petit-déjeuner compris. " * 4
+
+
+def test_front_matter_channels_and_lengths_in_json(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\nchannels: [x, linkedin]\n---\n{TOO_LONG}\n", encoding="utf-8")
+    code, data = run_json("check", str(post), "--no-grammar", "--select", "channel.")
+    [file] = data["files"]
+    assert code == 1
+    assert file["channels"] == ["x", "linkedin"]
+    assert file["lengths"] == {"x": 291, "linkedin": 291}  # 4 × 73 characters, less the final space
+    [finding] = file["findings"]
+    assert finding["rule"] == "channel.length" and finding["level"] == "error"
+    assert finding["message"].startswith("291/280 characters as X counts them")
+
+
+def test_channel_option_and_passing_post(tmp_path):
+    post = tmp_path / "post.txt"
+    post.write_text("New boots are in 🥾 https://trailcraft.com/boots\n", encoding="utf-8")
+    code, data = run_json("check", str(post), "--no-grammar", "--channel", "x", "--channel", "bluesky",
+                          "--select", "channel.")
+    [file] = data["files"]
+    assert code == 0 and file["findings"] == []
+    # X: 17 + emoji 2 + space + URL 23; Bluesky: 17 + 1 + 1 + 28 graphemes, the emoji is 4 bytes
+    assert file["lengths"] == {"x": 43, "bluesky": 47, "bluesky_bytes": 50}
+
+
+def test_fix_applies_french_typography(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\nlanguage: fr-FR\n---\nVous venez ? C'est à 20€... \"Bienvenue\" !\n", encoding="utf-8")
+    proc = run_cli("check", str(post), "--no-grammar", "--select", "typography.", "--fix")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert post.read_text(encoding="utf-8") == (
+        "---\nlanguage: fr-FR\n---\nVous venez\u202f? C’est à 20\u00a0€… «\u00a0Bienvenue\u00a0»\u202f!\n"
+    )
