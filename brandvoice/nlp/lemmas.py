@@ -5,7 +5,8 @@ write phrases in base form ("réservation", "book"). The phrase's own lemma is n
 context the tagger reads "booking" as a verb, and "booking" would then flag "booked". Case
 is ignored unless `case_sensitive`, where the token must also start with the phrase word as
 written ("iPhone" finds "iPhones", not "iphones"): brand-name casing stays exact. On a blank
-pipeline (no model installed) tokens have no lemmas and only exact words match.
+pipeline (no model installed) tokens have no lemmas and only exact words match. spaCy leaves
+proper nouns unlemmatized, so a proper noun also matches with a plural -s/-es/-x.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ def _same(token: Any, original: str, word: tuple[str, str], case_sensitive: bool
         return False
     token_lower = token.text.casefold()
     token_lemma = (token.lemma_ or "").casefold()
-    return token_lower == lower or token_lemma == lower
+    if token_lower == lower or token_lemma == lower:
+        return True
+    # spaCy does not lemmatize proper nouns (brand names): accept their plural ending
+    return token.pos_ == "PROPN" and token_lower in (lower + "s", lower + "es", lower + "x")
 
 
 def lemma_matches(ctx: CheckContext, phrases: Iterable[str], case_sensitive: bool = False) -> Iterator[tuple[int, int, str]]:

