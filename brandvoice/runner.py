@@ -17,6 +17,7 @@ from brandvoice.config import FileSettings, Project, find_project
 from brandvoice.engine import CheckItem, Engine, Selection
 from brandvoice.errors import BrandvoiceError, GuideError
 from brandvoice.files import SourceFile, decode_source, discover, read_source
+from brandvoice.gitdiff import changes_since
 from brandvoice.findings import FileResult, RunResult
 from brandvoice.guides.loader import load_guide, load_guide_file
 from brandvoice.guides.model import ResolvedGuide
@@ -39,6 +40,8 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
     stdin_filename: str | None = None
     cache: bool = True
+    diff_base: str | None = None  # report only findings on lines changed since this git ref
+    changed_only: bool = False  # check only files changed (since diff_base, else HEAD), all their findings
 
 
 class GuideCache:
@@ -93,6 +96,9 @@ def check_sources(sources: list[SourceFile], options: RunOptions, progress: Prog
     guides = GuideCache(options.guides_dirs, options.grammar)
     run = RunResult()
     items: list[CheckItem] = []
+    changes = changes_since(options.diff_base) if options.diff_base or options.changed_only else None
+    if changes is not None:  # unchanged files cannot have findings on changed lines: not checked
+        sources = [s for s in sources if s.path.startswith("<") or changes.touches(s.path)]
     for source in sources:
         if source.text is None:
             run.skipped.append((source.path, source.problem or "skipped"))
@@ -110,6 +116,9 @@ def check_sources(sources: list[SourceFile], options: RunOptions, progress: Prog
     run.files = engine.check(items)
     run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
     score_files(run.files, items)
+    if changes is not None and not options.changed_only:
+        for result in run.files:
+            changes.restrict(result)
     return run
 
 

@@ -111,6 +111,13 @@ def check(
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="With --fix/--diff, also apply any single suggestion (LanguageTool...).")
     ] = False,
+    diff_base: Annotated[
+        Optional[str],
+        typer.Option("--diff-base", help="Report only findings on lines changed since this git ref (origin/main)."),
+    ] = None,
+    changed: Annotated[
+        bool, typer.Option("--changed", help="Check only files changed since --diff-base (else HEAD), in full.")
+    ] = False,
 ) -> None:
     """Check drafts and report findings."""
     from brandvoice.config import failing, run_fail_level
@@ -134,6 +141,8 @@ def check(
         select=tuple(select or ()),
         ignore=tuple(ignore or ()),
         stdin_filename=stdin_filename,
+        diff_base=diff_base,
+        changed_only=changed,
     )
     run = run_check(paths, options)
     for path, reason in run.skipped:
