@@ -9,7 +9,6 @@ itself is a Jinja2 template with autoescaping, since post texts are untrusted.
 from __future__ import annotations
 
 from collections import defaultdict
-import math
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -126,9 +125,9 @@ def _distribution(data: ReportData, labels: dict[str, str]) -> go.Figure:
     )
 
 
-def _integer_step(largest: int) -> int:
-    """A tick step that shows whole numbers of posts only (no "0.5 posts")."""
-    return max(1, math.ceil(largest / 6))
+def _integer_step(largest: int) -> int | None:
+    """Whole posts only: plotly would tick 0.5 posts on a small axis; larger ones it ticks well."""
+    return 1 if largest <= 6 else None
 
 
 def _over_time(data: ReportData, labels: dict[str, str]) -> go.Figure:
