@@ -176,3 +176,10 @@ def test_emoji_placement_fr_and_en():
     assert len(matches) == 2 and matches[0].start == 3
     assert run_kind(emoji_placement, "Trail season is back 🏕️", language="en-US", at_start=False,
                     between_words=False)[0] == []
+
+
+def test_known_channels_include_the_guide_ones(guide):
+    from brandvoice.channels import known_channels
+
+    assert "newsletter-subject" in known_channels(guide) and "newsletter-subject" not in known_channels()
+    assert {"x", "linkedin", "instagram", "facebook", "tiktok", "threads", "bluesky", "mastodon"} <= set(known_channels())

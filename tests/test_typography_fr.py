@@ -97,3 +97,9 @@ def test_rule_ids_per_check(tmp_path):
     guide = guide_from_yaml(tmp_path, "language: fr-FR\ntypography: {quotes: false}\n")
     ids = {r.id for r in guide.rules if r.id.startswith("typography.")}
     assert ids == {"typography.fr.nbsp", "typography.fr.apostrophe", "typography.fr.currency", "typography.fr.ellipsis"}
+
+
+def test_unquoted_yaml_off_means_off(tmp_path):
+    guide = guide_from_yaml(tmp_path, "language: fr-FR\ntypography: {nbsp: off}\ninclusive: {french: off}\n")
+    ids = {r.id for r in guide.rules}
+    assert "typography.fr.nbsp" not in ids and "typography.fr.quotes" in ids and "inclusive.fr" not in ids

@@ -5,6 +5,7 @@ from brandvoice.channels.profiles import (
     ChannelOverride,
     ChannelProfile,
     ChannelsSection,
+    known_channels,
     resolve_profiles,
     shipped_profiles,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "ChannelProfile",
     "ChannelsSection",
     "graphemes",
+    "known_channels",
     "mastodon_length",
     "resolve_profiles",
     "shipped_profiles",

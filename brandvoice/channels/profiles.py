@@ -14,13 +14,20 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 
 Counting = Literal["x", "graphemes", "bytes", "utf16", "codepoints", "mastodon"]
-NbspPolicy = Literal["require", "plain-space", "off"]
+
+
+def yaml_off(value: Any) -> Any:
+    """YAML 1.1 reads an unquoted `off` as false: that is what authors mean by it."""
+    return "off" if value is False else value
+
+
+NbspPolicy = Annotated[Literal["require", "plain-space", "off"], BeforeValidator(yaml_off)]
 
 
 class ChannelProfile(BaseModel):
@@ -88,3 +95,10 @@ def resolve_profiles(section: dict | ChannelsSection | None) -> dict[str, Channe
         else:
             profiles[name] = ChannelProfile(name=name, label=changes.pop("label", name), **changes)
     return profiles
+
+
+def known_channels(guide: Any = None) -> list[str]:
+    """Channel names a file may target with this guide (`--channel`, front matter): for the
+    engine to reject a typo with a clear message instead of silently checking nothing."""
+    section = guide.section("channels") if guide is not None else None
+    return sorted(resolve_profiles(section or None))

@@ -24,11 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import regex
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from brandvoice.channels.profiles import yaml_off
 
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -39,7 +41,7 @@ CATEGORY = "inclusive"
 LEVEL = "warning"
 MESSAGE = "Inclusive writing: {match}."
 
-FrenchPolicy = Literal["forbid", "point_median", "doublets", "off"]
+FrenchPolicy = Annotated[Literal["forbid", "point_median", "doublets", "off"], BeforeValidator(yaml_off)]
 MEDIAN = "·"
 
 # Feminine suffix → the masculine ending it replaces (acteur·rice → actrice; sportif·ve → sportive).
