@@ -105,6 +105,7 @@ def test_hashtag_caps_per_channel():
 
 def test_guide_hashtags_required_banned_known(guide):
     found, _ = run_guide(guide, "Bienvenue #hoteliamoments #hotel", prefix="channel.hashtags")
+    assert {r for r, t, _ in found if t == "#hoteliamoments"} == {"channel.hashtags.camel-case"}
     by_text = {t: m for _, t, m in found}
     assert by_text["#hoteliamoments"].replacements == ("#HoteliaMoments",) and by_text["#hoteliamoments"].fix_safe
     assert "banned" in by_text["#hotel"].message

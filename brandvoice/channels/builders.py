@@ -4,7 +4,7 @@
 | id | kind | default level |
 | --- | --- | --- |
 | `channel.length` / `channel.length.near` | channel_length | error / suggestion |
-| `channel.hashtags` | hashtags | warning |
+| `channel.hashtags` / `channel.hashtags.camel-case` | hashtags | warning / suggestion |
 | `channel.mentions` / `channel.mentions.never-tag` | mentions | warning / error |
 | `channel.links` | links | warning |
 | `channel.emoji` | emoji_placement | suggestion |
@@ -42,7 +42,13 @@ def build_channel_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
     yield make_rule(guide, "channel.length.near", "channel_length", {"profiles": profiles, "report": "near"},
                     level="suggestion", description="The post is close to a channel's length limit.")
     hashtags = HashtagsSection.model_validate(guide.section("hashtags") or {})
-    yield make_rule(guide, "channel.hashtags", "hashtags", {**hashtags.model_dump(), "profiles": profiles})
+    yield make_rule(guide, "channel.hashtags", "hashtags",
+                    {**hashtags.model_dump(), "camel_case": False, "profiles": profiles})
+    if hashtags.camel_case:  # a word-list guess is a suggestion; the guide's `known` spellings too
+        yield make_rule(guide, "channel.hashtags.camel-case", "hashtags", {
+            "known": hashtags.known, "camel_case": True, "duplicates": False, "buried_disclosure": False,
+            "caps": False,
+        }, level="suggestion", description="Multi-word hashtags in CamelCase, for screen readers.")
     mentions = MentionsSection.model_validate(guide.section("mentions") or {})
     if mentions.official:
         yield make_rule(guide, "channel.mentions", "mentions", {"official": mentions.official})

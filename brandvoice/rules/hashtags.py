@@ -61,6 +61,7 @@ class Options(RuleOptions):
     duplicates: bool = True
     camel_case: bool = True
     buried_disclosure: bool = True
+    caps: bool = True  # the guide's `max` and each channel's `max_hashtags`
     block_size: int = 3
     profiles: tuple[ChannelProfile, ...] = ()
     default_channels: tuple[str, ...] = ()
@@ -115,7 +116,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 )
         seen.setdefault(key, tag.start)
 
-    for cap, who in _caps(options, ctx):
+    for cap, who in _caps(options, ctx) if options.caps else ():
         if len(tags) > cap:
             extra = tags[cap:]
             yield Match(

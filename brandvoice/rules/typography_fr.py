@@ -132,8 +132,8 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
         before = text[:pos]
         ws = _SPACE_RUN.search(before).group()
         prev = before[: len(before) - len(ws)][-1:]
-        if not prev or prev in "\n;:!?" or _skipped(ctx, pos, pos + 1):
-            continue  # line start, or the second mark of "?!"
+        if not prev or prev in "\n;:!?([" or _skipped(ctx, pos, pos + 1):
+            continue  # line start, the second mark of "?!", "(?)"
         nxt = text[pos + 1 : pos + 2]
         if mark == ":" and (prev.isdigit() and nxt.isdigit() or nxt == "/"):
             continue  # 12:30, scheme separators
