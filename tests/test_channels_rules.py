@@ -184,3 +184,17 @@ def test_known_channels_include_the_guide_ones(guide):
 
     assert "newsletter-subject" in known_channels(guide) and "newsletter-subject" not in known_channels()
     assert {"x", "linkedin", "instagram", "facebook", "tiktok", "threads", "bluesky", "mastodon"} <= set(known_channels())
+
+
+@pytest.mark.parametrize("text,language,suggestion", [
+    ("Agir pour le climat #climatechange", "fr-FR", "#ClimateChange"),  # English words win over "climat échange"
+    ("Nos idées #vacancesenfamille", "en-US", "#VacancesEnFamille"),
+])
+def test_camel_case_picks_the_likelier_language(text, language, suggestion):
+    [m] = run_kind(hashtags, text, language=language)[0]
+    assert m.replacements == (suggestion,)
+
+
+@pytest.mark.parametrize("tag", ["#palestine", "#isis", "#colonyusa", "#weekend"])
+def test_no_split_for_known_words_or_one_letter_parts(tag):
+    assert run_kind(hashtags, f"News {tag}", language="en-US")[0] == []

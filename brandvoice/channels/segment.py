@@ -1,8 +1,8 @@
 """Split a run-together hashtag into words (#summersale → Summer Sale) for a CamelCase suggestion.
 
 Word frequencies come from pyspellchecker's dictionaries (French and English, loaded lazily, once
-per language). A split is proposed only when every part is a known word and the split is more
-likely than the hashtag read as one word: "#weekend" stays one word.
+per language). A split is proposed only when every part is a common enough word and the hashtag is not itself
+a word in French or English: "#weekend" and "#palestine" stay one word.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import unicodedata
 from functools import cache
 
 _MIN_WORD = 2
-_SINGLE_LETTER_WORDS = {"fr": {"a", "à", "y"}, "en": {"a", "i"}}
+_SINGLE_LETTER_WORDS: dict[str, set[str]] = {}  # "#colonyusa" is not "Colony Us A": no 1-letter parts
+_LANGUAGES = ("fr", "en")  # a hashtag known as one word in any of them is left alone (#palestine)
 
 
 # Short pieces are where false splits hide ("in|sta|good"): they must be very common words.
@@ -51,6 +52,17 @@ def _cost(word: str, freqs: dict[str, int], total: float, lang: str) -> float | 
 
 def split_words(body: str, lang: str, extra_words: frozenset[str] = frozenset()) -> list[str] | None:
     """The most likely split of a lower-case hashtag body into ≥ 2 words, or None."""
+    found = _split(body, lang, extra_words)
+    return found[0] if found else None
+
+
+def best_split(body: str, langs: tuple[str, ...], extra_words: frozenset[str] = frozenset()) -> list[str] | None:
+    """The likelier split over several languages: #climatechange is English in a French post."""
+    found = [s for s in (_split(body, lang, extra_words) for lang in dict.fromkeys(langs)) if s]
+    return min(found, key=lambda s: (len(s[0]), s[1]))[0] if found else None
+
+
+def _split(body: str, lang: str, extra_words: frozenset[str]) -> tuple[list[str], float] | None:
     word = strip_accents(body.lower())
     if len(word) != len(body) or not word.isalpha() or len(word) < 2 * _MIN_WORD:
         return None
@@ -80,10 +92,9 @@ def split_words(body: str, lang: str, extra_words: frozenset[str] = frozenset())
         parts.append(body[start:end])
         end = start
     parts.reverse()
-    whole = _cost(word, freqs, total, lang)
-    if len(parts) < 2 or (whole is not None and whole + 2.0 <= best[n][0]):
+    if len(parts) < 2 or any(word in _frequencies(other)[0] for other in {lang, *_LANGUAGES}):
         return None
-    return parts
+    return parts, best[n][0]
 
 
 def camel_case(parts: list[str]) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.profiles import ChannelProfile
-from brandvoice.channels.segment import camel_case, split_words, strip_accents
+from brandvoice.channels.segment import best_split, camel_case, strip_accents
 from brandvoice.channels.targets import hashtag_blocks, targeted_profiles
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -86,12 +86,8 @@ def _camel_case_suggestion(body: str, ctx: CheckContext, known: dict[str, str]) 
     spelled = known.get(_key(body))
     if spelled is not None:
         return (spelled, True) if spelled.lstrip("#") != body else None
-    extra = frozenset(_key(k) for k in known)
-    for lang in dict.fromkeys((ctx.lang, "en")):
-        parts = split_words(body, lang, extra)
-        if parts:
-            return "#" + camel_case(parts), False
-    return None
+    parts = best_split(body, (ctx.lang, "fr", "en"), frozenset(_key(k) for k in known))
+    return ("#" + camel_case(parts), False) if parts else None
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
