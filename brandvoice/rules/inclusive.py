@@ -15,7 +15,7 @@ English (`language: en`): a lexicon of gendered or exclusionary terms with neutr
 ```yaml
 inclusive:
   french: point_median
-  english: {add: {rockstar: [expert]}, allow: [tribe]}
+  english: {add: {rockstar: [expert]}, allow: [insane]}
 ```
 """
 
