@@ -86,6 +86,7 @@ class RegisterUse:
     counts: dict[str, int]  # register → posts
     dominant: str | None
     share: float  # of the posts with a detected register
+    clear: bool = False  # the dominant register covers enough posts to be the brand's
 
 
 @dataclass(frozen=True)
@@ -153,13 +154,16 @@ def learn_from_results(
     proposal.accept = [w for w in words if w.typo is None]
     proposal.typos = [w for w in words if w.typo is not None]
     proposal.tone = _tone_bands(results, settings, proposal.notes)
-    proposal.register = _register_use(results)
+    proposal.register = _register_use(results, settings.register_share)
     texts = {post.path: post.text or "" for post in posts}
     proposal.hashtags = _tag_uses(results, texts, "hashtag", proposal.recurring)
     proposal.mentions = _tag_uses(results, texts, "mention", proposal.recurring)
-    accepted_keys = {w.word.casefold() for w in proposal.accept}
-    rebanded = {f"tone.{band.dimension}" for band in proposal.tone}  # the new bands replace these
-    proposal.rules = _disagreeing_rules(results, accepted_keys, rebanded, settings.rule_share)
+    # rules the proposal already answers: new tone bands, a new register
+    answered = {f"tone.{band.dimension}" for band in proposal.tone}
+    if _new_register(proposal, settings):
+        answered.add("voice.register")
+    proposal.rules = _disagreeing_rules(results, answered, settings.rule_share)
+    _note_unknown_words(proposal, results, settings.rule_share)
     proposal.changes = _changes(proposal, settings)
     return proposal
 
@@ -269,7 +273,7 @@ def _round_band(low: float, high: float, scale: float) -> tuple[float, float]:
     return math.floor(round(low * factor, 6)) / factor, math.ceil(round(high * factor, 6)) / factor
 
 
-def _register_use(results: Sequence[FileResult]) -> RegisterUse | None:
+def _register_use(results: Sequence[FileResult], clear_share: float) -> RegisterUse | None:
     counts: Counter[str] = Counter()
     for tone in _tone_profiles(results):
         register = tone.get("register")
@@ -281,7 +285,9 @@ def _register_use(results: Sequence[FileResult]) -> RegisterUse | None:
     if not any(counts[r] for r in REGISTERS_FR):
         return RegisterUse(dict(counts), None, 0.0)
     dominant, n = max(((r, counts[r]) for r in REGISTERS_FR), key=lambda rn: rn[1])
-    return RegisterUse(dict(counts), dominant, n / addressed)
+    if counts["tu"] == counts["vous"]:
+        return RegisterUse(dict(counts), None, n / addressed)  # a tie names no register
+    return RegisterUse(dict(counts), dominant, n / addressed, n / addressed >= clear_share)
 
 
 def _tag_key(tag: str, kind: str) -> str:
@@ -320,18 +326,29 @@ def _tag_uses(results: Sequence[FileResult], texts: dict[str, str], kind: str, t
     return sorted(uses, key=lambda u: (-u.posts, u.tag.casefold()))
 
 
-def _disagreeing_rules(
-    results: Sequence[FileResult], accepted_keys: set[str], rebanded: set[str], share: float
-) -> list[RuleUse]:
+def _note_unknown_words(proposal: Proposal, results: Sequence[FileResult], share: float) -> None:
+    """Misspellings left once the candidates are accepted: many posts with them means one-off names."""
+    proposed = {w.word.casefold() for w in proposal.accept}
+    posts = sum(
+        1
+        for result in results
+        if any(f.category == SPELLING and f.match.strip().casefold() not in proposed for f in result.findings)
+    )
+    if results and posts / len(results) > share:
+        proposal.notes.append(
+            f"spelling: {posts / len(results):.0%} of the posts still have words LanguageTool does not know, each in "
+            f"fewer than {proposal.recurring} posts (one-off names?): review them with `brandvoice check`"
+        )
+
+
+def _disagreeing_rules(results: Sequence[FileResult], answered: set[str], share: float) -> list[RuleUse]:
     posts: Counter[str] = Counter()
     first: dict[str, tuple[FileResult, Finding]] = {}
     for result in results:
         seen = set()
         for finding in result.findings:
-            if finding.rule in rebanded:
-                continue
-            if finding.category == SPELLING and finding.match.strip().casefold() in accepted_keys:
-                continue  # accepting the word silences it: not a disagreement
+            if finding.rule in answered or finding.category == SPELLING:
+                continue  # misspellings are answered word by word (vocabulary), never by a level
             if finding.rule not in seen:
                 seen.add(finding.rule)
                 posts[finding.rule] += 1
@@ -376,6 +393,17 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
+def _new_register(proposal: Proposal, settings: LearnSettings) -> str | None:
+    """The register the posts clearly use, when the guide says otherwise (or nothing)."""
+    register = proposal.register
+    if not register or not register.dominant or not register.clear:
+        return None
+    current = (proposal.guide.section("voice") or {}).get("register")
+    if isinstance(current, dict):
+        current = current.get("use")
+    return register.dominant if current != register.dominant else None
+
+
 def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
     guide = proposal.guide
     changes: list[Change] = []
@@ -394,11 +422,9 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
         if current_tone.get(band.dimension) != [band.low, band.high]:
             propose(Change(("tone", band.dimension), [band.low, band.high]), "tone bands")
 
-    register = proposal.register
-    if register and register.dominant and register.share >= settings.register_share:
-        voice = guide.section("voice") or {}
-        if not isinstance(voice, dict) or voice.get("register") != register.dominant:
-            propose(Change(("voice", "register"), register.dominant), "register")
+    register = _new_register(proposal, settings)
+    if register:
+        propose(Change(("voice", "register"), register), "register")
 
     hashtags = guide.section("hashtags") or {}
     known = {_tag_key(t, "hashtag") for t in hashtags.get("known", []) or []} if isinstance(hashtags, dict) else set()

@@ -101,7 +101,12 @@ def _tone(out: Console, proposal: Proposal) -> None:
     register = proposal.register
     if register and register.counts:
         shares = ", ".join(f"{name} {count}" for name, count in sorted(register.counts.items(), key=lambda kv: -kv[1]))
-        dominant = f" → {register.dominant} ({register.share:.0%} of the posts that address the reader)" if register.dominant else ""
+        if register.clear:
+            dominant = f" → {register.dominant} ({register.share:.0%} of the posts that address the reader)"
+        elif any(register.counts.get(r) for r in ("tu", "vous")):
+            dominant = " (no clear majority: not proposed)"
+        else:
+            dominant = " (no post addresses the reader as tu or vous)"
         out.print(f"[bold]Register[/bold]: {escape(shares)}{escape(dominant)}")
 
 
@@ -151,7 +156,7 @@ def to_json(proposal: Proposal, diff: list[str], written: str | None = None) -> 
             b.dimension: {"band": [b.low, b.high], "median": b.median, "measured": b.measured} for b in proposal.tone
         },
         "register": (
-            {"counts": register.counts, "dominant": register.dominant, "share": round(register.share, 4)}
+            {"counts": register.counts, "dominant": register.dominant, "share": round(register.share, 4), "clear": register.clear}
             if register
             else None
         ),

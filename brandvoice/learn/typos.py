@@ -4,13 +4,15 @@ A word LanguageTool calls misspelled that recurs across approved posts is usuall
 product, place or campaign name: a candidate for `vocabulary.accept`. It is more likely a typo when
 it is one edit (insertion, deletion, substitution or transposition of two neighbours) away from a
 frequent dictionary word that is much more common than the word itself: "teh" → "the",
-"recieve" → "receive", "hotle" → "hotel". Frequencies come from `wordfreq` (shipped word lists,
+"recieve" → "receive", "hotle" → "hotel", or only an accent away from a more common word
+("Ecologie" → "écologie"). Frequencies come from `wordfreq` (shipped word lists,
 no network); LanguageTool's own suggestions are checked too, since they know inflected forms.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -64,6 +66,10 @@ def is_edit1(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True)
 class TypoVerdict:
     word: str
@@ -84,6 +90,8 @@ def likely_typo(word: str, lang: str, suggestions: Iterable[str] = ()) -> TypoVe
     best: TypoVerdict | None = None
     for candidate in candidates:
         score = zipf(candidate, lang)
-        if score >= FREQUENT_ZIPF and score >= own + MARGIN_ZIPF and (best is None or score > best.neighbour_zipf):
+        # a missing accent ("Ecologie") is a slip even when the unaccented form is common online
+        margin = 0.0 if _unaccented(candidate) == _unaccented(key) else MARGIN_ZIPF
+        if score >= FREQUENT_ZIPF and score > own + margin and (best is None or score > best.neighbour_zipf):
             best = TypoVerdict(word, candidate, round(score, 2), round(own, 2))
     return best

@@ -1,0 +1,120 @@
+"""`brandvoice learn` end to end, through the real engine: LanguageTool for the misspellings, spaCy
+for the tone profile and the register.
+
+- a synthetic "tu" brand (tests/data/learn/velorizon-posts.txt, 32 posts written for this test):
+  its product name "Brisalune" is in 30 posts, "parcour" (a typo of "parcours") in 3, "randonée"
+  in 1; every post carries #VéloRizon; the guide (velorizon.yaml) says `register: vous` and
+  forbids hashtags, which the posts contradict;
+- real tweets (tests/data/x_posts_fr.txt and x_posts_en.txt, see x_posts.SOURCE.txt).
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import run_cli
+
+pytestmark = [pytest.mark.languagetool, pytest.mark.spacy]
+
+DATA = Path(__file__).parent / "data"
+POSTS = DATA / "learn" / "velorizon-posts.txt"
+
+
+@pytest.fixture
+def velorizon(tmp_path):
+    guide = tmp_path / "velorizon.yaml"
+    shutil.copy(DATA / "learn" / "velorizon.yaml", guide)
+    return guide
+
+
+def learn_json(*args: str) -> dict:
+    proc = run_cli("learn", *args, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_a_tu_brand_corpus(languagetool_server, velorizon):
+    data = learn_json(str(POSTS), "--brand", str(velorizon))
+    assert data["posts"] == 32 and data["recurring"] == 3
+    accepted = {w["word"]: w for w in data["accept"]}
+    assert list(accepted) == ["Brisalune"]
+    assert accepted["Brisalune"]["posts"] == 30 and len(accepted["Brisalune"]["examples"]) == 3
+    assert [(w["word"], w["typo_of"]) for w in data["typos"]] == [("parcour", "parcours")]
+    assert "randonée" not in json.dumps(data["accept"] + data["typos"], ensure_ascii=False)  # a one-off
+    assert data["register"]["dominant"] == "tu" and data["register"]["share"] >= 0.9
+    rules = {r["rule"]: r for r in data["rules"]}
+    assert rules["velorizon.sans-hashtag"]["share"] == 1.0
+    assert "velorizon.sans-exclamation" not in rules  # 6 posts of 32: not most
+    assert "voice.register" not in rules  # answered by the new register
+    changes = {tuple(c["path"]): c["value"] for c in data["changes"]}
+    assert changes[("voice", "register")] == "tu"
+    assert changes[("vocabulary", "accept")] == ["Brisalune"]
+    assert changes[("hashtags", "required")] == ["#VéloRizon"]
+    assert changes[("levels", "velorizon.sans-hashtag")] == "suggestion"
+    for dimension, band in data["tone"].items():
+        low, high = band["band"]
+        assert low <= band["median"] <= high, dimension
+    assert data["written"] is None and any(line.startswith("+  register: tu") for line in data["diff"])
+
+
+def test_write_keeps_comments_and_a_second_run_has_nothing_left_to_say(languagetool_server, velorizon):
+    before = velorizon.read_text(encoding="utf-8")
+    proc = run_cli("learn", str(POSTS), "--brand", str(velorizon), "--write")
+    assert proc.returncode == 0, proc.stderr
+    assert "Wrote" in proc.stdout
+    after = velorizon.read_text(encoding="utf-8")
+    comments = [line.strip() for line in before.splitlines() if "#" in line and line.lstrip().startswith("#")]
+    assert all(comment in after for comment in comments)
+    assert "# the shop's own name" in after
+    data = yaml.safe_load(after)
+    assert list(data)[:7] == list(yaml.safe_load(before))  # old keys first, in their order
+    assert data["voice"]["register"] == "tu" and "Brisalune" in data["vocabulary"]["accept"]
+    assert run_cli("guides", "validate", str(velorizon)).returncode == 0
+    again = learn_json(str(POSTS), "--brand", str(velorizon))
+    assert again["accept"] == [] and again["register"]["dominant"] == "tu"
+    assert not [c for c in again["changes"] if c["path"][0] in ("vocabulary", "voice", "hashtags", "levels")]
+    assert "voice.register" not in {r["rule"] for r in again["rules"]}
+
+
+@pytest.mark.parametrize("name,base", [("x_posts_fr.txt", "base-fr"), ("x_posts_en.txt", "base-en")])
+def test_real_posts_give_sensible_bands(languagetool_server, tmp_path, name, base):
+    guide = tmp_path / "brand.yaml"
+    guide.write_text(f"# A brand learning from real tweets.\nextends: {base}\nvoice:\n  hedging: true\n", encoding="utf-8")
+    data = learn_json(str(DATA / name), "--brand", str(guide))
+    assert data["posts"] == 100
+    assert {"energy", "avg_sentence_length"} <= set(data["tone"])
+    for dimension, band in data["tone"].items():
+        low, high = band["band"]
+        assert low < high and low <= band["median"] <= high and band["measured"] >= 5, dimension
+        if dimension in ("energy", "formality", "confidence", "passive_share"):
+            assert 0 <= low and high <= 1, dimension
+    assert 2 <= data["tone"]["avg_sentence_length"]["band"][0] and data["tone"]["avg_sentence_length"]["band"][1] <= 60
+    assert "@user" in {m["tag"] for m in data["mentions"]}  # the corpora anonymise every mention as @user
+    if base == "base-fr":
+        assert data["register"] is None or data["register"]["dominant"] in ("tu", "vous", None)
+    proc = run_cli("learn", str(DATA / name), "--brand", str(guide), "--write")
+    assert proc.returncode == 0, proc.stderr
+    assert guide.read_text(encoding="utf-8").startswith("# A brand learning from real tweets.\n")
+    assert run_cli("guides", "validate", str(guide)).returncode == 0
+
+
+def test_text_output_is_evidence_then_diff(languagetool_server, velorizon):
+    proc = run_cli("learn", str(POSTS), "--brand", str(velorizon))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.index("Vocabulary to accept") < out.index("Brisalune  30 posts") < out.index(f"--- {velorizon} (current)")
+    assert "parcour  →  parcours?" in out and "Register: tu" in out
+    assert "-  register: vous" in out and "+  register: tu" in out
+    assert "--write" in out and velorizon.read_text(encoding="utf-8") == (DATA / "learn" / "velorizon.yaml").read_text(encoding="utf-8")
+
+
+def test_user_errors_exit_2(tmp_path, velorizon):
+    proc = run_cli("learn", str(tmp_path / "missing.txt"), "--brand", str(velorizon), "--no-grammar")
+    assert proc.returncode == 2 and "no such file" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_cli("learn", str(POSTS), "--brand", "no-such-brand", "--no-grammar")
+    assert proc.returncode == 2 and "no-such-brand" in proc.stderr
+    proc = run_cli("learn", str(POSTS), "--brand", str(velorizon), "--split", "pages", "--no-grammar")
+    assert proc.returncode == 2 and "--split" in proc.stderr

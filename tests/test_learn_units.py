@@ -1,0 +1,203 @@
+"""`brandvoice learn`, the parts that need neither LanguageTool nor spaCy: reading a corpus, the
+typo filter, percentiles, the analysis of checked posts, and the comment-preserving YAML writes.
+
+The end-to-end runs through the real engine (LanguageTool and spaCy) are in test_learn.py.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from brandvoice.errors import BrandvoiceError, GuideErrors
+from brandvoice.files import SourceFile
+from brandvoice.findings import FileResult, Finding, Level
+from brandvoice.guides.loader import load_guide_file
+from brandvoice.learn.analysis import Change, LearnSettings, guide_has, learn_from_results, percentile
+from brandvoice.learn.corpus import read_corpus
+from brandvoice.learn.guidefile import apply_changes, load_round_trip, validate_text
+from brandvoice.learn.typos import is_edit1, likely_typo
+
+ROOT = Path(__file__).resolve().parent.parent
+HOTELIA = ROOT / "styleguides" / "hotelia.yaml"
+
+
+# --- corpus -------------------------------------------------------------------------------------
+
+
+def test_a_text_export_is_read_one_post_per_line(tmp_path):
+    export = tmp_path / "posts.txt"
+    export.write_text("".join(f"Post numéro {i} #Hotelia\n" for i in range(1, 8)) + "\n", encoding="utf-8")
+    corpus = read_corpus([str(export)])
+    assert [p.path for p in corpus.posts][:2] == [f"{export}:1", f"{export}:2"]
+    assert len(corpus.posts) == 7 and corpus.posts[0].text == "Post numéro 1 #Hotelia\n"
+    assert len(read_corpus([str(export)], limit=3).posts) == 3
+
+
+def test_a_post_written_as_a_file_stays_one_post(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.md").write_text("# Titre\n\nUn paragraphe.\nUne ligne.\nEncore.\nEt encore.\nFin.\n", encoding="utf-8")
+    (drafts / "b.txt").write_text("Premier paragraphe.\n\nSecond paragraphe.\n", encoding="utf-8")
+    (drafts / "c.txt").write_text("", encoding="utf-8")  # an empty file is no post
+    corpus = read_corpus([str(drafts)])
+    assert sorted(Path(p.path).name for p in corpus.posts) == ["a.md", "b.txt"]
+    assert len(read_corpus([str(drafts / "b.txt")], split="lines").posts) == 2
+
+
+def test_a_missing_path_is_a_user_error(tmp_path):
+    with pytest.raises(BrandvoiceError, match="no such file"):
+        read_corpus([str(tmp_path / "nope.txt")])
+
+
+# --- typos --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word,lang,neighbour",
+    [("teh", "en", "the"), ("recieve", "en", "receive"), ("parcour", "fr", "parcours"), ("randonée", "fr", "randonnée"),
+     ("Ecologie", "fr", "écologie")],
+)
+def test_one_edit_from_a_frequent_word_is_a_likely_typo(word, lang, neighbour):
+    verdict = likely_typo(word, lang)
+    assert verdict is not None and verdict.neighbour == neighbour
+
+
+@pytest.mark.parametrize("word,lang", [("Brisalune", "fr"), ("Hotelia", "fr"), ("Trailcraft", "en"), ("gonna", "en"), ("Côte Bleue", "fr")])
+def test_names_and_common_informal_words_are_not_typos(word, lang):
+    assert likely_typo(word, lang) is None
+
+
+def test_edit_distance_one():
+    assert is_edit1("hotle", "hotel")  # transposition
+    assert is_edit1("chambree", "chambre") and is_edit1("hôtel", "hotel")
+    assert not is_edit1("hotel", "hotel") and not is_edit1("brisalune", "briseline")
+
+
+# --- percentiles and the analysis of checked posts ------------------------------------------------
+
+
+def test_percentile_interpolates_like_numpy():
+    values = [1.0, 2.0, 3.0, 4.0, 10.0]
+    assert percentile(values, 0.0) == 1.0 and percentile(values, 1.0) == 10.0
+    assert percentile(values, 0.5) == 3.0
+    assert percentile(values, 0.9) == pytest.approx(7.6)
+
+
+def _finding(rule: str, text: str, word: str, category: str = "spelling", level: Level = Level.ERROR, replacements=()):
+    offset = text.index(word)
+    return Finding(rule, "languagetool", category, level, "msg", 1, offset + 1, 1, offset + len(word) + 1,
+                   offset, len(word), word, tuple(replacements))
+
+
+def _result(path: str, text: str, findings=(), tone=None) -> FileResult:
+    return FileResult(path, "brand", None, "fr-FR", list(findings), {"tone": tone} if tone else {}, source=text)
+
+
+def _corpus(n: int = 30):
+    """n checked posts: a product name in every post, a typo in three, a one-off typo in one."""
+    results, posts = [], []
+    for i in range(n):
+        text = f"Essaie la Brisalune {i} ! #velorizon #VeloRizon @Velorizon"
+        findings = [_finding("languagetool.FR_SPELLING_RULE", text, "Brisalune", replacements=["Brise lune"])]
+        findings.append(_finding("brand.sans-exclamation", text, "!", category="style", level=Level.WARNING))
+        if i < 3:
+            text += " Le parcour"
+            findings.append(_finding("languagetool.FR_SPELLING_RULE", text, "parcour", replacements=["parcours"]))
+        if i == 4:
+            text += " la randonée"
+            findings.append(_finding("languagetool.FR_SPELLING_RULE", text, "randonée", replacements=["randonnée"]))
+        if i == 5:
+            text += " i"
+            findings.append(_finding("languagetool.I_LOWERCASE", text, " i", replacements=["I"]))
+        tone = {"energy": 0.1 + i / 100, "formality": 0.5, "register": "tu" if i else "vous", "readability": None}
+        results.append(_result(f"posts.txt:{i + 1}", text, findings, tone))
+        posts.append(SourceFile(f"posts.txt:{i + 1}", text))
+    return results, posts
+
+
+def test_analysis_of_checked_posts():
+    guide = load_guide_file(HOTELIA)
+    results, posts = _corpus()
+    proposal = learn_from_results(results, posts, guide, LearnSettings())
+    assert [(w.word, w.posts, w.occurrences) for w in proposal.accept] == [("Brisalune", 30, 30)]
+    assert proposal.accept[0].examples[0].path == "posts.txt:1"
+    assert [(w.word, w.typo.neighbour) for w in proposal.typos] == [("parcour", "parcours")]
+    # the one-off typo and the casing slip are no candidates at all
+    assert not {"randonée", "i"} & {w.word for w in proposal.accept + proposal.typos}
+    energy = next(b for b in proposal.tone if b.dimension == "energy")
+    assert (energy.low, energy.high, energy.measured) == (0.12, 0.37, 30)
+    assert not any(b.dimension == "formality" for b in proposal.tone)  # 0.5 everywhere: no band
+    assert proposal.register.dominant == "tu" and proposal.register.share == pytest.approx(29 / 30)
+    # the CamelCase spelling wins over #velorizon, as often used: screen readers read it as words
+    assert [(t.tag, t.posts) for t in proposal.hashtags] == [("#VeloRizon", 30)]
+    assert [(m.tag, m.posts) for m in proposal.mentions] == [("@Velorizon", 30)]
+    assert [(r.rule, r.share) for r in proposal.rules] == [("brand.sans-exclamation", 1.0)]
+    changes = {c.path: c for c in proposal.changes}
+    assert changes[("vocabulary", "accept")].value == ["Brisalune"]
+    assert changes[("voice", "register")].value == "tu"
+    assert changes[("tone", "energy")].value == [0.12, 0.37]
+    assert changes[("hashtags", "required")].value == ["#VeloRizon"]
+    assert changes[("levels", "brand.sans-exclamation")].value == "suggestion"
+    # the spelling rule fired on every post, but accepting "Brisalune" answers it
+    assert ("levels", "languagetool.FR_SPELLING_RULE") not in changes
+
+
+def test_recurring_threshold_grows_with_the_corpus():
+    settings = LearnSettings()
+    assert settings.recurring_threshold(30) == 3 and settings.recurring_threshold(2000) == 20
+    assert LearnSettings(min_posts=5).recurring_threshold(2000) == 5
+
+
+def test_proposals_only_name_sections_the_guide_format_knows():
+    assert guide_has(("vocabulary", "accept")) and guide_has(("levels", "anything.at.all"))
+    assert not guide_has(("no_such_section",))
+    assert not guide_has(("vocabulary", "maybe"))
+
+
+# --- writing the guide ------------------------------------------------------------------------------
+
+
+def test_round_trip_keeps_the_file_byte_for_byte():
+    for path in (ROOT / "styleguides").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert apply_changes(text, []) == text
+        yaml_rt, data = load_round_trip(text)
+        import io
+
+        out = io.StringIO()
+        yaml_rt.dump(data, out)
+        assert out.getvalue() == text, path
+
+
+def test_changes_keep_comments_and_key_order(tmp_path):
+    text = HOTELIA.read_text(encoding="utf-8")
+    changes = [
+        Change(("vocabulary", "accept"), ["Côte Bleue", "hotelia"], "extend"),  # "hotelia" is already there
+        Change(("levels", "hotelia.exclamations"), "suggestion", comment="learn: fires on 80% of 30 approved posts"),
+        Change(("tone", "energy"), [0.1, 0.4]),
+        Change(("voice", "register"), "vous"),
+    ]
+    new = apply_changes(text, changes, note="Learned from 30 posts.")
+    before = [l for l in text.splitlines() if l.lstrip().startswith("#")]
+    after = [l for l in new.splitlines() if l.lstrip().startswith("#")]
+    assert before == after[: len(before)] and "# Learned from 30 posts." in after
+    data = yaml.safe_load(new)
+    assert data["vocabulary"]["accept"] == ["Hotelia", "HoteliaClub", "Hotelia Spa", "Côte Bleue"]
+    assert list(data)[: len(yaml.safe_load(text))] == list(yaml.safe_load(text))  # old keys, same order
+    assert data["tone"] == {"energy": [0.1, 0.4]} and data["voice"] == {"register": "vous"}
+    assert "hotelia.exclamations: suggestion  # learn: fires on 80%" in new
+    assert "accept: [Hotelia, HoteliaClub, Hotelia Spa, Côte Bleue]" in new  # still a flow list
+    validate_text(tmp_path / "hotelia.yaml", new)
+
+
+def test_a_long_flow_list_becomes_a_block_list():
+    new = apply_changes("vocabulary:\n  accept: [Alpha]\n", [Change(("vocabulary", "accept"), [f"Word{i}" for i in range(20)], "extend")])
+    assert "accept:\n" in new and "  - Word19\n" in new
+    assert yaml.safe_load(new)["vocabulary"]["accept"][0] == "Alpha"
+
+
+def test_an_invalid_result_is_refused(tmp_path):
+    new = apply_changes("name: X\n", [Change(("tone", "energy"), [0.9, 0.1])])  # min above max
+    with pytest.raises(GuideErrors):
+        validate_text(tmp_path / "x.yaml", new)
