@@ -96,9 +96,10 @@ def test_hashtag_caps_per_channel():
     text = "Sept tags #a1 #b2 #c3 #d4 #e5 #f6 #g7"
     matches, _ = run_kind(hashtags, text, channels=["instagram", "threads"], camel_case=False, buried_disclosure=False)
     assert [(text[m.start : m.end], m.message) for m in matches] == [
-        ("#f6 #g7", "7 hashtags: Instagram allows at most 5."),
-        ("#b2 #c3 #d4 #e5 #f6 #g7", "7 hashtags: Threads allows at most 1."),
+        ("#b2 #c3 #d4 #e5 #f6 #g7", "7 hashtags: Threads allows at most 1."),  # the strictest cap
     ]
+    matches, _ = run_kind(hashtags, text, channels=["instagram"], max=5, camel_case=False, buried_disclosure=False)
+    assert [m.message for m in matches] == ["7 hashtags: Instagram allows at most 5."]
     matches, _ = run_kind(hashtags, text, channels=["x"], camel_case=False, buried_disclosure=False)
     assert matches == []
 

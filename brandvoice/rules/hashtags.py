@@ -112,7 +112,8 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 )
         seen.setdefault(key, tag.start)
 
-    for cap, who in _caps(options, ctx) if options.caps else ():
+    caps = _caps(options, ctx) if options.caps else []
+    for cap, who in sorted(caps, key=lambda c: (c[0], c[1] == "the guide"))[:1]:  # the strictest says it
         if len(tags) > cap:
             extra = tags[cap:]
             yield Match(
