@@ -105,3 +105,24 @@ def prepare_for_kind(ctxs: Sequence[CheckContext], kind_name: str) -> None:
     ]
     if wanted:
         prepare_docs(wanted)
+
+
+_SENTENCE_END = set(".!?…")
+
+
+def sentence_spans(doc: Any) -> list[Any]:
+    """spaCy's sentences, with the boundaries it puts inside a word mended: the French model's
+    sentence splitter cuts "Rendez-vous" before "-vous". A boundary with no space before it and
+    no end punctuation is not one."""
+    spans: list[Any] = []
+    start = 0
+    for sent in doc.sents:
+        if sent.start == 0:
+            continue
+        previous = doc[sent.start - 1]
+        if previous.whitespace_ or previous.text[-1:] in _SENTENCE_END or "\n" in previous.text:
+            spans.append(doc[start : sent.start])
+            start = sent.start
+    if start < len(doc):
+        spans.append(doc[start:])
+    return spans

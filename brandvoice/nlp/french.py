@@ -13,10 +13,11 @@ from typing import Any
 
 
 class VerbForms:
-    def __init__(self, exceptions: Any, rules: list, infinitives: Any) -> None:
+    def __init__(self, exceptions: Any, rules: list, infinitives: Any, nouns: Any = frozenset()) -> None:
         self._exceptions = exceptions
         self._rules = rules
         self._infinitives = infinitives
+        self._nouns = nouns
 
     @classmethod
     def of(cls, nlp: Any) -> "VerbForms | None":
@@ -37,6 +38,11 @@ class VerbForms:
     def is_infinitive(self, word: str) -> bool:
         return word.casefold() in self._infinitives
 
+    def is_noun(self, word: str) -> bool:
+        """Also a noun ("réserve", "offre", "chambre"): then only a determiner after it makes it a verb."""
+        word = word.casefold()
+        return word in self._nouns or (word[-1:] in "sx" and word[:-1] in self._nouns)
+
 
 @lru_cache(maxsize=4)
 def _verb_forms(nlp: Any) -> VerbForms | None:
@@ -49,4 +55,5 @@ def _verb_forms(nlp: Any) -> VerbForms | None:
         lookups.get_table("lemma_exc").get("verb") or {},
         list(lookups.get_table("lemma_rules").get("verb") or ()),
         set(lookups.get_table("lemma_index").get("verb") or ()),
+        set(lookups.get_table("lemma_index").get("noun") or ()),
     )

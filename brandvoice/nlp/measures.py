@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from brandvoice.nlp.docs import word_tokens
+from brandvoice.nlp.docs import sentence_spans, word_tokens
 
 # dependency labels of a passive auxiliary / subject: English (ClearNLP) and French (UD)
 PASSIVE_AUX = {"auxpass", "aux:pass"}
@@ -22,7 +22,7 @@ LONG_WORD = 7  # LIX counts words of more than six letters
 
 
 def sentences(doc: Any) -> list[Any]:
-    return [sent for sent in doc.sents if any(True for _ in word_tokens(sent))]
+    return [sent for sent in sentence_spans(doc) if any(True for _ in word_tokens(sent))]
 
 
 def word_count(span: Any) -> int:

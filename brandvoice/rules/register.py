@@ -33,7 +33,7 @@ from typing import Any, Literal
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.nlp.docs import get_doc, pipeline_of, prepare_docs
+from brandvoice.nlp.docs import get_doc, pipeline_of, prepare_docs, sentence_spans
 from brandvoice.nlp.french import VerbForms
 from brandvoice.nlp.models import TAGS
 from brandvoice.nlp.tokenizer import token_text
@@ -55,6 +55,9 @@ _BEFORE_NOUN_TON = {"le", "un", "du", "au", "ce", "mon", "son", "notre", "votre"
 _T_VERBS = {"as": "vous avez", "es": "vous êtes", "étais": "vous étiez", "avais": "vous aviez"}
 _OBJECT_STARTERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ton", "ta", "tes", "mon", "ma", "mes", "nos",
                     "notre", "votre", "vos", "ce", "cet", "cette", "ces", "leur", "leurs", "vite", "maintenant", "ici"}
+# after a verb that cannot be a noun, these are enough: "Profite de l’été", "Viens nous voir"
+_WEAK_STARTERS = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "sur", "dans", "chez", "pour", "en", "y", "nous",
+                  "moi", "lui", "leur", "bien", "tout", "tous", "toutes", "vite", "ici", "maintenant", "vite", "vers"}
 _CLITIC = regex.compile(r"-(?:toi|moi|nous|vous|en|y|le|la|les|lui|leur|t['’]|m['’])(?![\p{L}])", regex.IGNORECASE)
 _CLAUSE_BREAKS = {":", ";", "—", "–", "(", "«", "“", '"', "…", "!", "?", "•", "·", "→", "➡", "*", "-", "/"}
 _SOFT_BREAKS = {",", "et", "puis", "ou", "mais", "alors", "donc"}
@@ -91,7 +94,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     doc = get_doc(ctx, TAGS)
     verbs = VerbForms.of(pipeline_of(ctx).nlp)
     text = ctx.text
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         tokens = [t for t in sent if not t.is_space]
         if options.use == "vous":
             yield from _tu_address(text, tokens, verbs)
@@ -128,7 +131,10 @@ def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterat
 
 def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterator[Match]:
     words = _words(text, tokens)
+    nouns = _rendez_vous_nouns(words)
     for i, (tok, word) in enumerate(zip(tokens, words)):
+        if i in nouns:
+            continue
         start, end = tok.idx, tok.idx + len(tok.text)
         if text[start] == "-":
             start += 1
@@ -144,6 +150,18 @@ def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iter
                 # Réservez → Réserve; before "-en" / "-y" the 2sg keeps an s: Profitez-en → Profites-en
                 suggestion = original[:-1] + ("s" if regex.match(r"-(?:en|y)\b", text[end:]) else "")
             yield _match(text, start, end, suggestion, "tu")
+
+
+def _rendez_vous_nouns(words: list[str]) -> set[int]:
+    """Indices of "rendez-vous" used as a noun ("Rendez-vous le 12 mai"), not as "go to"
+    ("Rendez-vous sur notre site")."""
+    found = set()
+    for i in range(len(words) - 1):
+        if words[i] == "rendez" and words[i + 1] == "vous":
+            following = words[i + 2] if i + 2 < len(words) else ""
+            if following not in ("sur", "à", "au", "aux", "chez", "dans", "en"):
+                found.update((i, i + 1))
+    return found
 
 
 def _match(text: str, start: int, end: int, suggestion: str, use: str) -> Match:
@@ -173,23 +191,29 @@ def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, v
     tok, word = tokens[i], words[i]
     if word in _NOT_IMPERATIVES or not word.isalpha() or tok.pos_ in _NOT_VERB_POS:
         return None
-    if "Inf" in tok.morph.get("VerbForm") or "Part" in tok.morph.get("VerbForm"):
-        return None
-    after = words[i + 1] if i + 1 < len(words) else ""
-    clitic = _CLITIC.match(text, tok.idx + len(tok.text)) is not None
+    if word.endswith(("é", "ée", "és", "ées")) or "Part" in tok.morph.get("VerbForm"):
+        return None  # participles: "Réservée aux membres"
     lemmas = verbs.lemmas(word) if verbs is not None else ()
     if verbs is not None and not lemmas:
         return None  # not a conjugated verb form (an infinitive, a noun, a name)
-    tagged_verb = tok.pos_ in ("VERB", "AUX") or "Imp" in tok.morph.get("Mood")
-    if not (clitic or after in _OBJECT_STARTERS or (tagged_verb and verbs is not None)):
-        return None
+    after = words[i + 1] if i + 1 < len(words) else ""
+    strong = _CLITIC.match(text, tok.idx + len(tok.text)) is not None or after in _OBJECT_STARTERS
     if word.endswith("ez"):
-        return "vous"
-    if word.endswith("ons") or word.endswith(("er", "ir")):
+        return "vous" if strong or verbs is not None else None
+    if word.endswith(("ons", "er", "ir")):
         return None
-    if word.endswith(("e", "s", "x")) or word == "va":
+    if word.endswith("es") and lemmas and all(lemma.endswith("er") for lemma in lemmas):
+        return None  # "-er" verbs have no s in the imperative: "Soldes" is not one
+    if not (word.endswith(("e", "s", "x")) or word == "va"):
+        return None
+    if strong:
         return "tu"
-    return None
+    # without a determiner after it, a word that is also a noun ("Chambre double") is a noun
+    if verbs is None or verbs.is_noun(word):
+        return None
+    after_text = text[tok.idx + len(tok.text) :].lstrip(" \u00a0")
+    weak = after in _WEAK_STARTERS or not after_text or after_text[0] in "!.,;:?…\n" or tok.pos_ in ("VERB", "AUX")
+    return "tu" if weak else None
 
 
 def _clearly_plural(text: str, sent: Any, tokens: list[Any]) -> bool:
