@@ -97,12 +97,14 @@ class ServerManager:
         heap: str | None = None,
         idle_timeout: float | None = None,
         version: str = LT_VERSION,
+        prewarm: bool = True,
     ) -> None:
         self.state_dir = (Path(state_dir) if state_dir else cache_root() / "server").absolute()
         self.heap = heap or os.environ.get(HEAP_ENV) or DEFAULT_HEAP
         idle = idle_timeout if idle_timeout is not None else os.environ.get(IDLE_ENV, DEFAULT_IDLE_SECONDS)
         self.idle_timeout = parse_duration(idle)
         self.version = version
+        self.prewarm = prewarm
 
     # -- files --------------------------------------------------------------------------------
     @property
@@ -220,7 +222,8 @@ class ServerManager:
             ready, last_error = self._wait_ready(url, supervisor)
             if ready:
                 ready_seconds = round(time.time() - started, 2)
-                _prewarm(url, installation.languages)
+                if self.prewarm:
+                    _prewarm(url, installation.languages)
                 jvm_pid = _jvm_child(supervisor.pid, self.state_dir)
                 state = ServerState(
                     url=url,
@@ -324,7 +327,9 @@ def _is_ours(pid: int, state_dir: Path) -> bool:
 
 
 def _is_our_jvm(pid: int, state_dir: Path) -> bool:
-    return bool(pid) and f"{STATE_PROPERTY}{state_dir}" in _cmdline(pid)
+    cmd = _cmdline(pid) if pid else []
+    # the supervisor's own command line carries the JVM's after `--`: it is not the JVM
+    return f"{STATE_PROPERTY}{state_dir}" in cmd and "brandvoice.languagetool.supervisor" not in cmd
 
 
 def _our_processes(state_dir: Path) -> list[int]:

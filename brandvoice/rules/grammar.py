@@ -83,7 +83,24 @@ _CATEGORY_IDS = {
     "FALSE_FRIENDS": "grammar",
     "REGIONALISMS": "style",
     "AMERICAN_ENGLISH_STYLE": "style",
+    "AMERICAN_ENGLISH": "style",
     "BRITISH_ENGLISH": "style",
+    "BRE_STYLE_OXFORD_SPELLING": "style",
+    "MULTITOKEN_SPELLING": "spelling",
+    "PROPER_NOUNS": "typography",
+    "CAT_MAJUSCULES": "typography",
+    "CAT_MARQUES_DE_COMMERCE": "typography",
+    "PONCTUATION_VIRGULE": "typography",
+    "PONCTUATION_POINT": "typography",
+    "PONCTUATION_STYLE_OS": "typography",
+    "CAT_PLEONASMES": "style",
+    "CAT_REGIONALISMES": "style",
+    "CAT_ARCHAISMES": "style",
+    "CAT_CALQUES": "style",
+    "CAT_ANGLICISMES_FOREIGN_TERMS": "style",
+    "TON_ACADEMIC": "style",
+    "WIKIPEDIA": "style",
+    "AI_RULES": "style",
 }
 # plural, possessive and common inflection endings that keep an accepted word accepted
 _INFLECTIONS = ("s", "es", "x", "'s", "’s", "'", "’", "e", "es", "ed", "ing", "er", "ers")
@@ -125,6 +142,14 @@ def _check_options(ctx: CheckContext, options: Options):
         picky=options.picky,
         mother_tongue=options.mother_tongue,
     )
+
+
+def fingerprint(ctx: CheckContext) -> str:  # noqa: ARG001
+    """What the results depend on besides the text and guide (the engine's result cache key)."""
+    from brandvoice.languagetool import LT_VERSION
+    from brandvoice.languagetool.client import configured_url
+
+    return f"languagetool-{LT_VERSION}@{configured_url() or 'local'}"
 
 
 def prepare(ctxs: list[CheckContext], options: Options | None = None) -> None:
