@@ -140,6 +140,13 @@ def test_english_report_without_git_has_no_time_charts():
     assert "<script src" not in html and "cdn." not in html.split("</script>", 1)[1]
 
 
+def test_a_report_of_nothing_still_renders():
+    data = build_report_data(RunResult())
+    assert summary_sentences(data) == ["No posts were checked."]
+    html = render_html(data)
+    assert "No findings" in html and 'id="chart-distribution"' in html
+
+
 def test_post_text_is_escaped_in_the_html():
     evil = Finding("t.r", "brandvoice", "tone", Level.ERROR, "<img src=x onerror=alert(1)>", 1, 1, 1, 5, 0, 4, "<script>")
     files = [FileResult("<b>.md", "trailcraft", "x", "en-US", findings=[evil], metrics={"score": 80.0})]

@@ -131,7 +131,10 @@ def score_table(run: "RunResult", color: bool) -> str:
     from rich.table import Table
 
     from brandvoice.findings import Level
-    from brandvoice.score import NO_GROUP, mean_score, score_of, worst_first
+    from brandvoice.score import NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by, worst_first
+
+    if not run.files:
+        return "no files checked\n"
 
     def styled(value: float) -> str:
         style = "green" if value >= 80 else "yellow" if value >= 60 else "red"
@@ -153,17 +156,12 @@ def score_table(run: "RunResult", color: bool) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False, width=200)
     console.print(table)
-    from brandvoice.score import by_brand, by_channel, scores_by
-
     for label, key in (("brand", by_brand), ("channel", by_channel)):
         groups = scores_by(run.files, key)
         if len(groups) > 1:
             console.print(f"by {label}: " + ", ".join(f"{name} {styled(value)}" for name, value in groups.items()))
-    overall = mean_score(run.files)
     files = len(run.files)
-    console.print(
-        f"{files} file{'s' * (files != 1)}: voice score {styled(overall)}/100" if overall is not None else "no files checked"
-    )
+    console.print(f"{files} file{'s' * (files != 1)}: voice score {styled(mean_score(run.files) or 0)}/100")
     return buffer.getvalue()
 
 
