@@ -38,3 +38,27 @@ def test_fix_applies_french_typography(tmp_path):
     assert post.read_text(encoding="utf-8") == (
         "---\nlanguage: fr-FR\n---\nVous venez\u202f? C’est à 20\u00a0€… «\u00a0Bienvenue\u00a0»\u202f!\n"
     )
+
+
+def test_findings_about_links_and_whole_posts_with_links_are_reported(tmp_path):
+    guide = tmp_path / "brand.yaml"
+    guide.write_text(
+        "language: fr-FR\n"
+        "hashtags: {required: ['#Hotelia']}\n"
+        "links: {require_utm: [utm_campaign]}\n"
+        "disclosure: {market: FR}\n",
+        encoding="utf-8",
+    )
+    post = tmp_path / "post.md"
+    post.write_text("---\nchannel: x\nsponsored: true\n---\nOffre -20 % sur https://hotelia.fr/offres et "
+                    "https://bit.ly/abc\n", encoding="utf-8")
+    code, data = run_json("check", str(post), "--no-grammar", "--brand", str(guide),
+                          "--select", "channel.", "--select", "disclosure.")
+    rules = sorted((f["rule"], f["match"][:20]) for f in data["files"][0]["findings"])
+    assert code == 1
+    assert rules == [
+        ("channel.hashtags", "Offre -20 % sur http"),  # the missing campaign hashtag: the whole post
+        ("channel.links", "https://bit.ly/abc"),
+        ("channel.links", "https://hotelia.fr/o"),
+        ("disclosure.fr", "Offre -20 % sur http"),
+    ]

@@ -26,6 +26,7 @@ NAME = "channel_length"
 CATEGORY = "platform"
 LEVEL = "error"
 MESSAGE = "Too long for the channel."
+SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
 
 
 class Options(RuleOptions):

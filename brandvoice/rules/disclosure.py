@@ -35,6 +35,7 @@ NAME = "disclosure"
 CATEGORY = "disclosure"
 LEVEL = "error"
 MESSAGE = "Sponsored content must be disclosed."
+SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
 
 Market = Literal["FR", "US"]
 

@@ -28,6 +28,7 @@ NAME = "emoji_placement"
 CATEGORY = "platform"
 LEVEL = "suggestion"
 MESSAGE = "Emoji placement: {match}."
+SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
 
 _WORD_BEFORE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*[ \u00a0]?$")
 _WORD_AFTER = regex.compile(r"^[ \u00a0]?\p{L}")

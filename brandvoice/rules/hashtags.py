@@ -33,6 +33,7 @@ NAME = "hashtags"
 CATEGORY = "platform"
 LEVEL = "warning"
 MESSAGE = "Hashtag problem: {match}."
+SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
 
 # Disclosure tags that must stand out, not sit in a wall of hashtags (FTC; loi 2023-451 art. 5).
 DISCLOSURE_TAGS = ("#ad", "#advertisement", "#sponsored", "#pub", "#publicite", "#publicité",

@@ -26,6 +26,7 @@ NAME = "links"
 CATEGORY = "platform"
 LEVEL = "warning"
 MESSAGE = "Check the link {match}."
+SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
 
 SHORTENERS = ("bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "t.ly",
               "cutt.ly", "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy", "v.gd", "lnkd.in", "s.id")

@@ -26,6 +26,7 @@ NAME = "mentions"
 CATEGORY = "platform"
 LEVEL = "warning"
 MESSAGE = "Check the mention {match}."
+SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
 
 
 class MentionsSection(BaseModel):
