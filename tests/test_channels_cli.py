@@ -50,7 +50,7 @@ def test_findings_about_links_and_whole_posts_with_links_are_reported(tmp_path):
         encoding="utf-8",
     )
     post = tmp_path / "post.md"
-    post.write_text("---\nchannel: x\nsponsored: true\n---\nOffre -20 % sur https://hotelia.fr/offres et "
+    post.write_text("---\nchannel: x\nsponsored: true\nimage: retouched\n---\nOffre -20 % sur https://hotelia.fr/offres et "
                     "https://bit.ly/abc\n", encoding="utf-8")
     code, data = run_json("check", str(post), "--no-grammar", "--brand", str(guide),
                           "--select", "channel.", "--select", "disclosure.")
@@ -61,4 +61,5 @@ def test_findings_about_links_and_whole_posts_with_links_are_reported(tmp_path):
         ("channel.links", "https://bit.ly/abc"),
         ("channel.links", "https://hotelia.fr/o"),
         ("disclosure.fr", "Offre -20 % sur http"),
+        ("disclosure.fr.images", "Offre -20 % sur http"),
     ]

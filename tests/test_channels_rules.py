@@ -79,6 +79,20 @@ def test_bluesky_bytes_limit_counts_utf8():
     assert [m.message.split(":")[0] for m in matches] == ["3,750/3,000 bytes on Bluesky"]
 
 
+def test_channels_over_at_the_same_place_share_one_finding():
+    from brandvoice.rules import channel_length
+
+    matches, ctx = run_kind(channel_length, "a" * 520, channels=["threads", "mastodon"])
+    assert ctx.metrics["lengths"] == {"threads": 520, "mastodon": 520}
+    [m] = matches
+    assert m.message == "520/500 characters on Threads: 20 over the limit; 520/500 characters as Mastodon counts them: 20 over the limit."
+
+
+def test_missing_campaign_hashtags_in_one_finding():
+    [m] = run_kind(hashtags, "Bonjour #Hotelia", required=["#Hotelia", "#Ete2026", "HoteliaClub"])[0]
+    assert m.message == "Missing the campaign hashtags #Ete2026, #HoteliaClub."
+
+
 def test_no_channel_no_length_finding():
     from brandvoice.rules import channel_length
 

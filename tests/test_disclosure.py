@@ -50,11 +50,13 @@ def test_fr_guide_accepted_equivalent():
 
 
 def test_fr_retouched_and_virtual_images():
-    [m] = fr("Publicité : la nouvelle crème @marque", front_matter={"image": "retouched"})
+    [m] = fr("Publicité : la nouvelle crème @marque", front_matter={"image": "retouched"}, check="images")
     assert "« Images retouchées »" in m.message
-    assert fr("Publicité : la crème @marque. Images retouchées", front_matter={"image": "retouched"}) == []
-    [m] = fr("Publicité : la crème @marque", front_matter={"image": "generated"})
+    assert fr("Publicité : la nouvelle crème @marque", front_matter={"image": "retouched"}) == []  # the mention rule
+    assert fr("Publicité : la crème @marque. Images retouchées", front_matter={"image": "retouched"}, check="images") == []
+    [m] = fr("Publicité : la crème @marque", front_matter={"image": "generated"}, check="images")
     assert "« Images virtuelles »" in m.message
+    assert us("#ad new cream @trailco", front_matter={"image": "retouched"}, check="images") == []
 
 
 def test_front_matter_market_selects_the_rule():
@@ -96,4 +98,5 @@ def test_guide_builds_one_rule_per_market(tmp_path):
     """)
     found, _ = run_guide(guide, "Thanks @trailco for the boots!", language="en-US", prefix="disclosure")
     assert [(rule, text) for rule, text, _ in found] == [("disclosure.us", "Thanks @trailco")]
-    assert {r.id for r in guide.rules if r.id.startswith("disclosure")} == {"disclosure.fr", "disclosure.us"}
+    assert {r.id for r in guide.rules if r.id.startswith("disclosure")} == {
+        "disclosure.fr", "disclosure.fr.images", "disclosure.us"}

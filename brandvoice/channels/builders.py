@@ -8,7 +8,7 @@
 | `channel.mentions` / `channel.mentions.never-tag` | mentions | warning / error |
 | `channel.links` | links | warning |
 | `channel.emoji` | emoji_placement | suggestion |
-| `disclosure.fr` / `disclosure.us` | disclosure | error |
+| `disclosure.fr` / `disclosure.fr.images` / `disclosure.us` | disclosure | error |
 | `typography.fr.{nbsp,apostrophe,quotes,currency,ellipsis}` | typography_fr | suggestion |
 | `inclusive.fr` / `inclusive.en` | inclusive | warning |
 """
@@ -75,6 +75,10 @@ def build_disclosure_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
             "market": market, "default_market": section.market,
             "partners": section.partners, "accepted": section.accepted,
         }, description=f"Sponsored posts carry the disclosure {market} law requires.")
+    yield make_rule(guide, "disclosure.fr.images", "disclosure", {
+        "market": "FR", "default_market": section.market, "partners": section.partners,
+        "accepted": section.accepted, "check": "images",
+    }, description="Sponsored posts with retouched or generated images say so (FR).")
 
 
 def build_typography_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:

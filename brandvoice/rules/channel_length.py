@@ -53,6 +53,17 @@ def _unit(profile: ChannelProfile, counting: str) -> str:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    """One match per span: channels whose limits fall at the same place share one message
+    (the engine keeps one finding per rule and span)."""
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for match in _matches(ctx, options):
+        by_span.setdefault((match.start, match.end), []).append(match)
+    for (start, end), matches in by_span.items():
+        message = "; ".join(m.message.rstrip(".") for m in matches) + "."
+        yield Match(start, end, message=message, whole_document=True)
+
+
+def _matches(ctx: CheckContext, options: Options) -> Iterator[Match]:
     text = ctx.text.strip()
     offset = len(ctx.text) - len(ctx.text.lstrip())
     lengths = ctx.metrics.setdefault("lengths", {})

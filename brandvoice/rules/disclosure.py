@@ -96,6 +96,7 @@ class Options(RuleOptions):
     partners: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
     block_size: int = 3
+    check: Literal["mention", "images"] = "mention"  # FR: the « Images retouchées » mention is its own rule
 
 
 def _effective_market(ctx: CheckContext, options: Options) -> str | None:
@@ -129,6 +130,9 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     markers = _valid_markers(ctx, law, options)
     if not _sponsored(ctx, options, markers, law):
         return
+    if options.check == "images":
+        yield from _images(ctx, law)
+        return
     blocks = hashtag_blocks(ctx.prose, options.block_size)
     visible = [(s, e) for s, e in markers if not in_blocks(s, blocks)]
     lead = len(ctx.text) - len(ctx.text.lstrip())
@@ -152,13 +156,14 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 yield Match(0, len(ctx.text), message=f"Sponsored post without {law.wanted} ({law.citation}).",
                             whole_document=True)
 
-    if options.market == "FR":
-        kind = str(ctx.front_matter.get("image", "")).lower()
-        if kind in IMAGE_MENTIONS:
-            words, pattern = IMAGE_MENTIONS[kind]
-            if not pattern.search(ctx.text):
-                yield Match(0, len(ctx.text), message=f"The image is {kind}: add « {words} » ({law.citation}, III).",
-                            whole_document=True)
+
+def _images(ctx: CheckContext, law: MarketLaw) -> Iterator[Match]:
+    kind = str(ctx.front_matter.get("image", "")).lower()
+    if law is LAWS["FR"] and kind in IMAGE_MENTIONS:
+        words, pattern = IMAGE_MENTIONS[kind]
+        if not pattern.search(ctx.text):
+            yield Match(0, len(ctx.text), message=f"The image is {kind}: add « {words} » ({law.citation}, III).",
+                        whole_document=True)
 
 
 EXAMPLES = (

@@ -123,10 +123,11 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 whole_document=True,
             )
 
-    for required in options.required:
-        if _key(required) not in seen:
-            tag = "#" + required.lstrip("#")
-            yield Match(0, len(ctx.text), message=f"Missing the campaign hashtag {tag}.", whole_document=True)
+    missing = ["#" + r.lstrip("#") for r in options.required if _key(r) not in seen]
+    if missing:
+        noun = "hashtag" if len(missing) == 1 else "hashtags"
+        yield Match(0, len(ctx.text), message=f"Missing the campaign {noun} {', '.join(missing)}.",
+                    whole_document=True)
 
     if options.buried_disclosure:
         disclosure = {_key(t) for t in DISCLOSURE_TAGS}
