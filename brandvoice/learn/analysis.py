@@ -377,17 +377,18 @@ def guide_has(path: tuple[str, ...]) -> bool:
         info = fields.get(key) or next((f for f in fields.values() if f.alias == key), None)
         if info is None:
             return False
-        model = _model_of(info.annotation)
+        model = model_of(info.annotation)
         if model is None:
             return True
     return True
 
 
-def _model_of(annotation: Any) -> Any:
+def model_of(annotation: Any) -> Any:
+    """The pydantic model in an annotation (`Model`, `Model | None`, `list[Model]`), or None."""
     if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
+        found = model_of(arg)
         if found is not None:
             return found
     return None

@@ -82,8 +82,9 @@ def _new_list(items: Sequence[Any]) -> CommentedSeq:
 class _Editor:
     """Edits a round-tripped guide; new top-level sections go at the end, the first under `note`."""
 
-    def __init__(self, root: CommentedMap, note: str | None) -> None:
+    def __init__(self, root: CommentedMap, note: str | None, map_indent: int = 2) -> None:
         self.root = root
+        self.map_indent = map_indent
         self.note = note
         self.had_keys = len(root) > 0
 
@@ -118,7 +119,9 @@ class _Editor:
         else:
             parent[key] = value
         if change.comment:
-            parent.yaml_add_eol_comment(change.comment, key)
+            # two spaces after the value, as people write them (ruamel aligns on older comments)
+            column = (len(change.path) - 1) * self.map_indent + len(f"{key}: {value}") + 2
+            parent.yaml_add_eol_comment(change.comment, key, column=column)
 
 
 def apply_changes(text: str, changes: Sequence[Change], note: str | None = None, label: str = "guide") -> str:
@@ -126,7 +129,7 @@ def apply_changes(text: str, changes: Sequence[Change], note: str | None = None,
     if not changes:
         return text
     yaml, root = load_round_trip(text, label)
-    editor = _Editor(root, note)
+    editor = _Editor(root, note, yaml.map_indent or 2)
     for change in changes:
         editor.apply(change)
     return _dump(yaml, root)

@@ -78,9 +78,9 @@ def _with_tone_profile(guide: ResolvedGuide, scratch: Path) -> str:
     if guide.section("tone") or guide.section("voice") or not guide_has(("tone", "min_words")):
         return guide.path
     from brandvoice.guides.model import GuideFile
+    from brandvoice.learn.analysis import model_of
 
-    tone_model = GuideFile.model_fields["tone"].annotation
-    min_words = tone_model.model_fields["min_words"].default
+    min_words = model_of(GuideFile.model_fields["tone"].annotation).model_fields["min_words"].default
     wrapper = scratch / Path(guide.path).name
     wrapper.write_text(f"extends: {json.dumps(str(Path(guide.path).resolve()))}\ntone: {{min_words: {min_words}}}\n", encoding="utf-8")
     return str(wrapper)
