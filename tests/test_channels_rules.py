@@ -88,6 +88,16 @@ def test_channels_over_at_the_same_place_share_one_finding():
     assert m.message == "520/500 characters on Threads: 20 over the limit; 520/500 characters as Mastodon counts them: 20 over the limit."
 
 
+def test_findings_on_the_same_span_are_merged():
+    text = "Tags #a1 #b2 #c3 #d4 #e5 #a1"
+    [m] = run_kind(hashtags, text, channels=["instagram"], buried_disclosure=False)[0]
+    assert text[m.start : m.end] == "#a1" and m.start == text.rindex("#a1")
+    assert m.message == "#a1 is already used in this post. 6 hashtags: Instagram allows at most 5."
+    text = "Voir https://a.fr et https://bit.ly/x"
+    [m] = run_kind(links, text, max=1)[0]
+    assert "shortener" in m.message and "2 links" in m.message
+
+
 def test_missing_campaign_hashtags_in_one_finding():
     [m] = run_kind(hashtags, "Bonjour #Hotelia", required=["#Hotelia", "#Ete2026", "HoteliaClub"])[0]
     assert m.message == "Missing the campaign hashtags #Ete2026, #HoteliaClub."
@@ -187,7 +197,7 @@ def test_links_english_pass():
 def test_emoji_placement_fr_and_en():
     matches, _ = run_kind(emoji_placement, "🔥 Enfin l’été 🌞🌴🍹🏖️", max_run=3, at_start=False)
     assert [m.message.split(":")[0].split(",")[0] for m in matches] == [
-        "4 emoji in a row", "Start with words"]
+        "Start with words", "4 emoji in a row"]
     matches, _ = run_kind(emoji_placement, "We ❤️ hiking and 🏕️", language="en-US", between_words=False, max_total=1)
     assert len(matches) == 2 and matches[0].start == 3
     assert run_kind(emoji_placement, "Trail season is back 🏕️", language="en-US", at_start=False,

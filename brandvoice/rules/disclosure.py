@@ -26,7 +26,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.counting import graphemes
-from brandvoice.channels.targets import hashtag_blocks, in_blocks
+from brandvoice.channels.targets import hashtag_blocks, in_blocks, merged_by_span
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 from brandvoice.rules.words import compile_phrases
@@ -124,6 +124,10 @@ def _sponsored(ctx: CheckContext, options: Options, markers: list, law: MarketLa
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    return iter(merged_by_span(_check(ctx, options)))
+
+
+def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if _effective_market(ctx, options) != options.market:
         return
     law = LAWS[options.market]

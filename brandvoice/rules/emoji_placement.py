@@ -21,6 +21,7 @@ import regex
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 
@@ -63,6 +64,10 @@ def _runs(spans, text: str) -> list[list]:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    return iter(merged_by_span(_check(ctx, options)))
+
+
+def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     text = ctx.text
     emoji = ctx.prose.spans_of("emoji")
     if not emoji:

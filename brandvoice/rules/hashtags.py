@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.profiles import ChannelProfile
 from brandvoice.channels.segment import best_split, camel_case, strip_accents
-from brandvoice.channels.targets import hashtag_blocks, targeted_profiles
+from brandvoice.channels.targets import hashtag_blocks, merged_by_span, targeted_profiles
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 
@@ -92,6 +92,10 @@ def _camel_case_suggestion(body: str, ctx: CheckContext, known: dict[str, str]) 
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    return iter(merged_by_span(_check(ctx, options)))
+
+
+def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     tags = ctx.prose.spans_of("hashtag")
     seen: dict[str, int] = {}
     banned = {_key(t) for t in options.banned}

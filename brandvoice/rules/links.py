@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 
@@ -61,6 +62,10 @@ def _on(host: str, domains: tuple[str, ...]) -> bool:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    return iter(merged_by_span(_check(ctx, options)))
+
+
+def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     links = ctx.prose.spans_of("url")
     for link in links:
         host = _host(link.text)

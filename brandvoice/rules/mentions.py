@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
 
@@ -55,6 +56,10 @@ def _forms(handle: str) -> set[str]:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    return iter(merged_by_span(_check(ctx, options)))
+
+
+def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     official = [_handle(h) for h in options.official]
     forbidden = set().union(*(_forms(h) for h in options.never_tag)) if options.never_tag else set()
     for span in ctx.prose.spans_of("mention"):
