@@ -110,6 +110,9 @@ def _corpus(n: int = 30):
         if i == 5:
             text += " i"
             findings.append(_finding("languagetool.I_LOWERCASE", text, " i", replacements=["I"]))
+        if i < 4:
+            text += " &amp"  # an HTML entity left in an export, flagged as a misspelling
+            findings.append(_finding("languagetool.FR_SPELLING_RULE", text, "&amp", replacements=["camp"]))
         tone = {"energy": 0.1 + i / 100, "formality": 0.5, "register": "tu" if i else "vous", "readability": None}
         results.append(_result(f"posts.txt:{i + 1}", text, findings, tone))
         posts.append(SourceFile(f"posts.txt:{i + 1}", text))
@@ -124,7 +127,7 @@ def test_analysis_of_checked_posts():
     assert proposal.accept[0].examples[0].path == "posts.txt:1"
     assert [(w.word, w.typo.neighbour) for w in proposal.typos] == [("parcour", "parcours")]
     # the one-off typo and the casing slip are no candidates at all
-    assert not {"randonée", "i"} & {w.word for w in proposal.accept + proposal.typos}
+    assert not {"randonée", "i", "&amp"} & {w.word for w in proposal.accept + proposal.typos}
     energy = next(b for b in proposal.tone if b.dimension == "energy")
     assert (energy.low, energy.high, energy.measured) == (0.12, 0.37, 30)
     assert not any(b.dimension == "formality" for b in proposal.tone)  # 0.5 everywhere: no band
@@ -132,6 +135,17 @@ def test_analysis_of_checked_posts():
     # the CamelCase spelling wins over #velorizon, as often used: screen readers read it as words
     assert [(t.tag, t.posts) for t in proposal.hashtags] == [("#VeloRizon", 30)]
     assert [(m.tag, m.posts) for m in proposal.mentions] == [("@Velorizon", 30)]
+
+
+def test_preferred_hashtag_spelling():
+    from collections import Counter
+
+    from brandvoice.learn.analysis import _preferred_spelling
+
+    assert _preferred_spelling(Counter({"#ecologie": 28, "#Ecologie": 13})) == "#ecologie"  # one capital: not CamelCase
+    assert _preferred_spelling(Counter({"#climat": 6, "#CLIMAT": 1})) == "#climat"  # shouting: not CamelCase
+    assert _preferred_spelling(Counter({"#summersale": 9, "#SummerSale": 2})) == "#SummerSale"
+    assert _preferred_spelling(Counter({"#ENR": 2, "#EnR": 1})) == "#EnR"
     assert [(r.rule, r.share) for r in proposal.rules] == [("brand.sans-exclamation", 1.0)]
     changes = {c.path: c for c in proposal.changes}
     assert changes[("vocabulary", "accept")].value == ["Brisalune"]

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import regex
+
 from brandvoice.channels.segment import strip_accents
 from brandvoice.files import SourceFile
 from brandvoice.findings import FileResult, Finding, Level
@@ -33,6 +35,7 @@ from brandvoice.learn.typos import TypoVerdict, likely_typo
 from brandvoice.parsing.document import parse_document
 
 SPELLING = "spelling"
+_WORDLIKE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’.\- ]*")
 REGISTERS_FR = ("tu", "vous")
 
 
@@ -198,8 +201,8 @@ def _recurring_words(results: Sequence[FileResult], guide: ResolvedGuide, lang: 
     for result in results:
         for finding in result.findings:
             word = finding.match.strip()
-            if finding.category != SPELLING or not word:
-                continue
+            if finding.category != SPELLING or not _WORDLIKE.fullmatch(word):
+                continue  # "&amp", "http…": markup or debris, not a word to accept
             key = word.casefold()
             if key in accepted or any(r.casefold() == key for r in finding.replacements):
                 continue  # accepted already, or a casing slip ("i" → "I"), not an unknown word
@@ -296,9 +299,14 @@ def _tag_key(tag: str, kind: str) -> str:
 
 def _preferred_spelling(spellings: Counter[str]) -> str:
     """The most used spelling, except that CamelCase wins (#SummerSale reads as two words to a
-    screen reader, #summersale as letters); a lone capital (#Ecologie) is not CamelCase."""
-    camel = [s for s, _ in spellings.most_common() if any(c.isupper() for c in s.lstrip("#@")[1:])]
+    screen reader, #summersale as letters)."""
+    camel = [s for s, _ in spellings.most_common() if _camel_case(s.lstrip("#@"))]
     return camel[0] if camel else spellings.most_common(1)[0][0]
+
+
+def _camel_case(body: str) -> bool:
+    """#SummerSale or #EnR, not #Ecologie (one capital) nor #CLIMAT (shouting)."""
+    return any(c.islower() for c in body) and any(c.isupper() for c in body[1:])
 
 
 def _tag_uses(results: Sequence[FileResult], texts: dict[str, str], kind: str, threshold: int) -> list[TagUse]:
