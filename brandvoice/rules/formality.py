@@ -49,10 +49,12 @@ _PAIRS_EN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("I'll", ("I will",)), ("you'll", ("you will",)), ("we'll", ("we will",)), ("they'll", ("they will",)), ("it'll", ("it will",)),
     ("I've", ("I have",)), ("you've", ("you have",)), ("we've", ("we have",)), ("they've", ("they have",)),
     ("I'd", ("I would", "I had")), ("you'd", ("you would", "you had")), ("we'd", ("we would", "we had")),
-    ("they'd", ("they would", "they had")),
+    ("they'd", ("they would", "they had")), ("he'd", ("he would", "he had")), ("she'd", ("she would", "she had")),
+    ("he'll", ("he will",)), ("she'll", ("she will",)), ("that'll", ("that will",)), ("there'll", ("there will",)),
+    ("who's", ("who is", "who has")), ("where's", ("where is",)), ("how's", ("how is",)),
 )
-_NOT_CONTRACTIBLE = {"it has", "that has", "there has", "what has", "he has", "she has", "I have", "you have",
-                     "we have", "they have", "I had", "you had", "we had", "they had"}
+_NOT_CONTRACTIBLE = {"it has", "that has", "there has", "what has", "he has", "she has", "who has", "I have", "you have",
+                     "we have", "they have", "I had", "you had", "we had", "they had", "he had", "she had"}
 # spoken French elisions → the written form
 _SPOKEN_FR = {"y'a": "il y a", "y'avait": "il y avait", "j'suis": "je suis", "chuis": "je suis", "p'tit": "petit",
               "p'tite": "petite", "p'tits": "petits", "p'tites": "petites", "m'sieur": "monsieur", "t'es": "tu es",
