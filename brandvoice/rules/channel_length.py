@@ -66,8 +66,11 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 def _matches(ctx: CheckContext, options: Options) -> Iterator[Match]:
     text = ctx.text.strip()
     offset = len(ctx.text) - len(ctx.text.lstrip())
+    profiles = targeted_profiles(ctx.channels, options.profiles, options.default_channels)
+    if not profiles:
+        return  # no channel: no `lengths` metric either
     lengths = ctx.metrics.setdefault("lengths", {})
-    for profile in targeted_profiles(ctx.channels, options.profiles, options.default_channels):
+    for profile in profiles:
         limits = [(profile.counting, profile.max_length, profile.name)]
         if profile.max_bytes:
             limits.append(("bytes", profile.max_bytes, f"{profile.name}_bytes"))
