@@ -136,6 +136,16 @@ def test_analysis_of_checked_posts():
     assert [(t.tag, t.posts) for t in proposal.hashtags] == [("#VeloRizon", 30)]
     assert [(m.tag, m.posts) for m in proposal.mentions] == [("@Velorizon", 30)]
 
+    assert [(r.rule, r.share) for r in proposal.rules] == [("brand.sans-exclamation", 1.0)]
+    changes = {c.path: c for c in proposal.changes}
+    assert changes[("vocabulary", "accept")].value == ["Brisalune"]
+    assert changes[("voice", "register")].value == "tu"
+    assert changes[("tone", "energy")].value == [0.12, 0.37]
+    assert changes[("hashtags", "required")].value == ["#VeloRizon"]
+    assert changes[("levels", "brand.sans-exclamation")].value == "suggestion"
+    # the spelling rule fired on every post, but accepting "Brisalune" answers it
+    assert ("levels", "languagetool.FR_SPELLING_RULE") not in changes
+
 
 def test_preferred_hashtag_spelling():
     from collections import Counter
@@ -146,15 +156,6 @@ def test_preferred_hashtag_spelling():
     assert _preferred_spelling(Counter({"#climat": 6, "#CLIMAT": 1})) == "#climat"  # shouting: not CamelCase
     assert _preferred_spelling(Counter({"#summersale": 9, "#SummerSale": 2})) == "#SummerSale"
     assert _preferred_spelling(Counter({"#ENR": 2, "#EnR": 1})) == "#EnR"
-    assert [(r.rule, r.share) for r in proposal.rules] == [("brand.sans-exclamation", 1.0)]
-    changes = {c.path: c for c in proposal.changes}
-    assert changes[("vocabulary", "accept")].value == ["Brisalune"]
-    assert changes[("voice", "register")].value == "tu"
-    assert changes[("tone", "energy")].value == [0.12, 0.37]
-    assert changes[("hashtags", "required")].value == ["#VeloRizon"]
-    assert changes[("levels", "brand.sans-exclamation")].value == "suggestion"
-    # the spelling rule fired on every post, but accepting "Brisalune" answers it
-    assert ("levels", "languagetool.FR_SPELLING_RULE") not in changes
 
 
 def test_recurring_threshold_grows_with_the_corpus():
