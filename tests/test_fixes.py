@@ -219,3 +219,24 @@ def test_cli_unsafe_fixes_apply_single_unsafe_suggestions(tmp_path):
 def test_cli_fix_refuses_stdin():
     proc = run_cli("check", "-", "-b", "hotelia", "--no-grammar", "--fix", stdin="Chez HOTELIA.\n")
     assert proc.returncode == 2 and "standard input" in proc.stderr
+
+
+def test_fix_real_french_tweets_changes_only_typography(tmp_path):
+    """Real tweets (DEFT 2017, see tests/data/fix/SOURCE.txt): --fix changes nothing but
+    typography, and a second run finds nothing left to fix."""
+    import difflib
+
+    tweets = (Path(__file__).parent / "data" / "fix" / "tweets-fr.txt").read_text(encoding="utf-8").splitlines()
+    for i, tweet in enumerate(tweets):
+        (tmp_path / f"t{i:02}.txt").write_text(tweet + "\n", encoding="utf-8")
+    args = ("check", ".", "-b", "hotelia", "--no-grammar", "--select", "typography")
+    proc = run_cli(*args, "--fix", cwd=tmp_path)
+    assert f"in {len(tweets)} file(s)" in proc.stderr, proc.stderr  # every sample tweet had something to fix
+    typographic = set(" '\"….«»€\u00a0\u202f’")
+    for i, tweet in enumerate(tweets):
+        fixed = (tmp_path / f"t{i:02}.txt").read_text(encoding="utf-8").removesuffix("\n")
+        for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, tweet, fixed, autojunk=False).get_opcodes():
+            if op != "equal":
+                assert set(tweet[a1:a2]) | set(fixed[b1:b2]) <= typographic, (tweet, fixed)
+    again = run_cli(*args, "--diff", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout == "", again.stdout
