@@ -205,3 +205,10 @@ def test_cli_auto_format_in_github_actions(tmp_path):
 def test_cli_bad_output_spec_exits_2(tmp_path):
     proc = run_cli("check", "x.md", "--output", "report.bin", cwd=tmp_path)
     assert proc.returncode == 2 and "cannot tell the format" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_markdown_shows_the_voice_score_when_known():
+    run = sample_run()
+    run.files[0].metrics["score"] = 84.1
+    out = get_reporter("markdown").render(run, ReportContext(root=ROOT, color=False))
+    assert "### `posts/hotelia/a,b:c.md` (hotelia, fr-FR, x) — voice score 84.1/100" in out

@@ -31,6 +31,8 @@ def render(run: RunResult, ctx) -> str:
 def _file_section(result: FileResult, path: str) -> list[str]:
     context = ", ".join(x for x in (result.brand, result.language, *result.channels) if x)
     heading = f"### `{path}`" + (f" ({context})" if context else "")
+    if "score" in result.metrics:  # the voice score, when the run computed one
+        heading += f" — voice score {result.metrics['score']:g}/100"
     rows = [heading, "", "| Line | Level | Rule | Message | Suggestion |", "| ---: | --- | --- | --- | --- |"]
     for f in result.findings[:MAX_ROWS_PER_FILE]:
         suggestion = ", ".join(f"“{_cell(r)}”" for r in f.replacements[:3])
