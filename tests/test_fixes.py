@@ -240,3 +240,19 @@ def test_fix_real_french_tweets_changes_only_typography(tmp_path):
                 assert set(tweet[a1:a2]) | set(fixed[b1:b2]) <= typographic, (tweet, fixed)
     again = run_cli(*args, "--diff", cwd=tmp_path)
     assert again.returncode == 0 and again.stdout == "", again.stdout
+
+
+@pytest.mark.languagetool
+def test_unsafe_fixes_apply_languagetool_single_suggestions(tmp_path):
+    from brandvoice.languagetool.install import find_installation, find_java
+
+    if find_java() is None or find_installation(("en",)) is None:
+        pytest.skip("LanguageTool is not installed (brandvoice languagetool install)")
+    draft = tmp_path / "post.txt"
+    draft.write_text("This is is a test of teh system.\n", encoding="utf-8")
+    args = ("check", "post.txt", "--lang", "en", "--no-cache")
+    assert run_cli(*args, "--diff", cwd=tmp_path).stdout == ""  # LanguageTool's fixes are not safe ones
+    proc = run_cli(*args, "--fix", "--unsafe-fixes", cwd=tmp_path)
+    # the doubled word has one suggestion and is fixed; the typo has several and stays reported
+    assert draft.read_text(encoding="utf-8") == "This is a test of teh system.\n"
+    assert proc.returncode == 1 and "MORFOLOGIK" in proc.stdout
