@@ -250,7 +250,7 @@ def test_unsafe_fixes_apply_languagetool_single_suggestions(tmp_path):
         pytest.skip("LanguageTool is not installed (brandvoice languagetool install)")
     draft = tmp_path / "post.txt"
     draft.write_text("This is is a test of teh system.\n", encoding="utf-8")
-    args = ("check", "post.txt", "--lang", "en", "--no-cache")
+    args = ("check", "post.txt", "--lang", "en")
     assert run_cli(*args, "--diff", cwd=tmp_path).stdout == ""  # LanguageTool's fixes are not safe ones
     proc = run_cli(*args, "--fix", "--unsafe-fixes", cwd=tmp_path)
     # the doubled word has one suggestion and is fixed; the typo has several and stays reported
