@@ -75,3 +75,25 @@ def test_code_points_and_urls_helpers():
     assert code_points(FAMILY) == 7
     text = "a https://x.org/a, b"
     assert [text[s:e] for s, e in url_spans(text, bare_domains=False)] == ["https://x.org/a"]
+
+
+MIXED = "Été 🇫🇷 " + FAMILY + " 日本 https://ex.com/a"
+# hand count, piece by piece: "Été " | flag | " " | family | " " | "日本" | " " | URL (16 characters)
+PER_CHANNEL = {
+    "x": 4 + 2 + 1 + 2 + 1 + 4 + 1 + 23,  # emoji sequences 2, CJK 2 each, URL 23
+    "linkedin": 4 + 4 + 1 + 11 + 1 + 2 + 1 + 16,  # UTF-16 units
+    "instagram": 40, "facebook": 40, "tiktok": 40, "threads": 40,
+    "bluesky": 4 + 1 + 1 + 1 + 1 + 2 + 1 + 16,  # graphemes
+    "bluesky_bytes": 6 + 8 + 1 + 25 + 1 + 6 + 1 + 16,  # UTF-8
+    "mastodon": 4 + 1 + 1 + 1 + 1 + 2 + 1 + 23,  # graphemes, URL 23
+}
+
+
+def test_every_shipped_channel_measures_the_mixed_post_by_hand():
+    from brandvoice.channels import shipped_profiles
+    from brandvoice.rules import channel_length
+    from channel_helpers import run_kind
+
+    channels = list(shipped_profiles())
+    _, ctx = run_kind(channel_length, MIXED, channels=channels)
+    assert ctx.metrics["lengths"] == PER_CHANNEL
