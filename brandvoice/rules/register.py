@@ -6,13 +6,14 @@ start of a clause ("Réserve ta chambre", "Découvre nos offres", "Inscris-toi")
 formal address: vous, votre, vos, le vôtre… and "-ez" imperatives ("Réservez", "Profitez-en"),
 except in sentences clearly addressed to a group (see below). English texts are not checked.
 
-The small French model gets these wrong on its own (it tags "Tu" as a 3rd person and "vas" as a
-pronoun), so the kind combines three signals: a lexicon of address words, the position of the
-word (an imperative starts a clause and has no subject), and the lemmatizer's tables of French
-verb forms ("découvre" is a form of "découvrir", "soldes" one of "solder"), with the tagger's
-part of speech only as a tie-breaker. A noun that is also a verb form ("Offre spéciale",
-"Soldes d’été") counts as an imperative only when a determiner, a hyphenated pronoun or
-"vite/maintenant/ici" follows it.
+The small French model gets these wrong on its own (it tags "Tu" as a 3rd person, "vas" as a
+pronoun, "Découvre" as a proper noun), so the kind combines a lexicon of address words, the
+position of the word (an imperative starts a clause and has no subject), the lemmatizer's tables
+of French verb forms ("découvre" is a form of "découvrir"), and the ending (-ez formal; -e, -s,
+-x singular, but -er verbs take no s: "Soldes d’été" is not an order). A word that is also a noun
+("Offre spéciale", "Chambre double") counts as an imperative only when a determiner or a
+hyphenated pronoun follows it ("Réserve ta chambre", "Offre-toi"); the tagger's part of speech
+is only a tie-breaker.
 
 Plural "vous" in a `tu` brand: "vous" is legitimate when the sentence is clearly addressed to a
 group: "vous tous/toutes/deux…", "chacun d’entre vous", "à tous", "tout le monde", a vocative
