@@ -126,3 +126,14 @@ def test_restrict_keeps_whole_document_findings_of_changed_files(tmp_path):
     result = FileResult(path, None, None, "en-US", findings=[f(1), f(4, whole=True)])
     Changes("HEAD", {}).restrict(result)
     assert result.findings == []
+
+
+def test_fix_with_diff_base_fixes_only_changed_lines(tmp_path):
+    git(tmp_path, "init", "-q", "-b", "main")
+    write(tmp_path, "post.md", "Chez HOTELIA.\n")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    write(tmp_path, "post.md", "Chez HOTELIA.\n\nEt encore HOTELIA.\n")
+    proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--fix", "--diff-base", "main", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # what remains on changed lines: nothing
+    assert (tmp_path / "post.md").read_text(encoding="utf-8") == "Chez HOTELIA.\n\nEt encore Hotelia.\n"
