@@ -131,11 +131,12 @@ def test_analysis_of_checked_posts():
     energy = next(b for b in proposal.tone if b.dimension == "energy")
     assert (energy.low, energy.high, energy.measured) == (0.12, 0.37, 30)
     assert not any(b.dimension == "formality" for b in proposal.tone)  # 0.5 everywhere: no band
+    assert "tone: formality is 0.5 in at least 80% of the posts, no band proposed" in proposal.notes
+    assert not any(b.dimension == "readability" for b in proposal.tone)  # never measured (short posts)
     assert proposal.register.dominant == "tu" and proposal.register.share == pytest.approx(29 / 30)
     # the CamelCase spelling wins over #velorizon, as often used: screen readers read it as words
     assert [(t.tag, t.posts) for t in proposal.hashtags] == [("#VeloRizon", 30)]
     assert [(m.tag, m.posts) for m in proposal.mentions] == [("@Velorizon", 30)]
-
     assert [(r.rule, r.share) for r in proposal.rules] == [("brand.sans-exclamation", 1.0)]
     changes = {c.path: c for c in proposal.changes}
     assert changes[("vocabulary", "accept")].value == ["Brisalune"]
@@ -143,7 +144,7 @@ def test_analysis_of_checked_posts():
     assert changes[("tone", "energy")].value == [0.12, 0.37]
     assert changes[("hashtags", "required")].value == ["#VeloRizon"]
     assert changes[("levels", "brand.sans-exclamation")].value == "suggestion"
-    # the spelling rule fired on every post, but accepting "Brisalune" answers it
+    # the spelling rule fired on every post: misspellings are answered word by word, not by a level
     assert ("levels", "languagetool.FR_SPELLING_RULE") not in changes
 
 
@@ -216,3 +217,12 @@ def test_an_invalid_result_is_refused(tmp_path):
     new = apply_changes("name: X\n", [Change(("tone", "energy"), [0.9, 0.1])])  # min above max
     with pytest.raises(GuideErrors):
         validate_text(tmp_path / "x.yaml", new)
+
+
+def test_too_few_measures_give_no_band_but_a_note():
+    guide = load_guide_file(HOTELIA)
+    results = [_result(f"p{i}", "Bonjour.", tone={"energy": i / 10} if i < 3 else None) for i in range(10)]
+    proposal = learn_from_results(results, [SourceFile(r.path, r.source) for r in results], guide)
+    assert proposal.tone == [] and proposal.register is None
+    assert "tone: energy measured on fewer than 5 posts, no band proposed" in proposal.notes
+    assert proposal.changes == []

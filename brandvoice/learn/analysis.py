@@ -245,9 +245,13 @@ def _tone_bands(results: Sequence[FileResult], settings: LearnSettings, notes: l
             if value is not None:
                 values[dimension].append(value)
     bands = []
+    too_few = [d for d, measured in values.items() if len(measured) < settings.min_measured]
+    if too_few:
+        notes.append(
+            f"tone: {', '.join(too_few)} measured on fewer than {settings.min_measured} posts, no band proposed"
+        )
     for dimension, measured in values.items():  # in the profile's own order
-        if len(measured) < settings.min_measured:
-            notes.append(f"tone: {dimension} measured on {len(measured)} posts only, no band proposed")
+        if dimension in too_few:
             continue
         low, high = percentile(measured, settings.band[0]), percentile(measured, settings.band[1])
         low, high = _round_band(low, high, max(abs(v) for v in measured))
