@@ -7,7 +7,8 @@
 - emoji: `max_emoji` per text (a ZWJ family, a flag or a skin-toned hand counts once), `emoji_banned`,
   `emoji_allowed` (when given, only these), runs of more than `max_emoji_run` emoji in a row, and
   emoji standing for a word at the start of a line ("🏨 de rêve vous attend": screen readers read
-  the emoji's name, and the sentence has no subject);
+  the emoji's name, and the sentence has no subject); `null` turns a limit off (the `emoji:`
+  section's `channel.emoji` rule also limits runs and totals: a guide may leave those to it);
 - `max_questions` per text (no limit by default).
 
 ```yaml
@@ -47,7 +48,7 @@ class Options(RuleOptions):
     max_emoji: int | None = 3
     emoji_banned: tuple[str, ...] = ()
     emoji_allowed: tuple[str, ...] = ()
-    max_emoji_run: int = 1
+    max_emoji_run: int | None = 1
     emoji_for_words: bool = False
     max_questions: int | None = None
 
@@ -116,7 +117,8 @@ def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if options.max_emoji is not None and len(emoji) > options.max_emoji:
         for span in emoji[options.max_emoji :]:
             yield Match(span.start, span.end, message=f"{len(emoji)} emoji (at most {options.max_emoji}).")
-    yield from _emoji_runs(ctx, emoji, options.max_emoji_run)
+    if options.max_emoji_run is not None:
+        yield from _emoji_runs(ctx, emoji, options.max_emoji_run)
     if not options.emoji_for_words:
         for span in emoji:
             line_start = ctx.text.rfind("\n", 0, span.start) + 1

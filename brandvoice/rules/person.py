@@ -46,9 +46,9 @@ class Options(RuleOptions):
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
-    if options.speak_as == "I":
+    if options.speak_as == "I" or ctx.lang not in _SINGULAR:
         return
-    lang = "fr" if ctx.lang == "fr" else "en"
+    lang = ctx.lang
     words = list(_SINGULAR[lang]) + (list(_PLURAL[lang]) if options.speak_as == "third" else [])
     # "I" only as a capital: "i" alone is more often a typo or a list marker
     pattern = compile_phrases([w for w in words if w != "I"], ignorecase=True)
