@@ -7,6 +7,7 @@ is checked with the base guide of its language (`base-fr`, `base-en`).
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -144,7 +145,19 @@ def _item(source: SourceFile, options: RunOptions, guides: GuideCache) -> CheckI
         guide = guides.get(f"base-{language.split('-')[0]}", project)
     language = _resolve_language(language_hint, guide.language, doc.prose.text)
     channels = options.channels or _channels_from_front_matter(fm, source.path) or conf.channels or ()
+    _check_channels(channels, guide, source.path)
     return CheckItem(doc, guide, language, channels, brand=guide.id if brand else None)
+
+
+def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) -> None:
+    from brandvoice.channels import known_channels
+
+    known = known_channels(guide)
+    for channel in channels:
+        if channel not in known:
+            close = difflib.get_close_matches(channel, known, n=1)
+            hint = f" Did you mean “{close[0]}”?" if close else ""
+            raise BrandvoiceError(f"{path}: unknown channel “{channel}” (known: {', '.join(known)}).{hint}")
 
 
 def _resolve_language(hint: str | None, guide_language: str | None, text: str) -> str:

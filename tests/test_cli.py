@@ -96,6 +96,7 @@ def test_user_mistakes_exit_2_without_traceback(tmp_path):
         (["check", str(draft), "--format", "xml"], "unknown format"),
         (["check", str(draft), "--fail-on", "loud"], "unknown level"),
         (["check", str(draft), "--lang", "f r"], "invalid language"),
+        (["check", str(draft), "--channel", "linkdin", "--no-grammar"], "unknown channel “linkdin”"),
         (["check", str(bad_front_matter), "--no-grammar"], "fm.md:2: front matter is not valid YAML"),
         (["guides", "validate", str(bad_guide)], "bad.yaml:4"),
     ]
