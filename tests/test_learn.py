@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import run_cli
+from helpers import run_cli, run_json
 
 pytestmark = [pytest.mark.languagetool, pytest.mark.spacy]
 
@@ -36,14 +36,19 @@ def learn_json(*args: str) -> dict:
     return json.loads(proc.stdout)
 
 
-def test_a_tu_brand_corpus(languagetool_server, velorizon):
+def test_a_tu_brand_corpus(languagetool_server, velorizon, tmp_path):
     data = learn_json(str(POSTS), "--brand", str(velorizon))
     assert data["posts"] == 32 and data["recurring"] == 3
     accepted = {w["word"]: w for w in data["accept"]}
     assert list(accepted) == ["Brisalune"]
     assert accepted["Brisalune"]["posts"] == 30 and len(accepted["Brisalune"]["examples"]) == 3
     assert [(w["word"], w["typo_of"]) for w in data["typos"]] == [("parcour", "parcours")]
-    assert "randonée" not in json.dumps(data["accept"] + data["typos"], ensure_ascii=False)  # a one-off
+    # "randonée" is a misspelling (the check says so) in one post only: no candidate
+    assert "randonée" not in json.dumps(data["accept"] + data["typos"], ensure_ascii=False)
+    one_off = tmp_path / "one-off.txt"
+    one_off.write_text(next(l for l in POSTS.read_text(encoding="utf-8").splitlines() if "randonée" in l), encoding="utf-8")
+    code, checked = run_json("check", str(one_off), "--brand", str(velorizon))
+    assert any(f["match"] == "randonée" and f["category"] == "spelling" for f in checked["files"][0]["findings"])
     assert data["register"]["dominant"] == "tu" and data["register"]["share"] >= 0.9
     rules = {r["rule"]: r for r in data["rules"]}
     assert rules["velorizon.sans-hashtag"]["share"] == 1.0
