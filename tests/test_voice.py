@@ -31,7 +31,7 @@ VOUS_BRAND = [
     ("Tu vas adorer notre spa.", ["Tu"]),
     ("Découvre nos offres d’été.", ["Découvre"]),
     ("Réserve ta chambre.", ["Réserve", "ta"]),
-    ("Profite de l’été à Lyon.", ["Profite"]),
+    ("Profite bien de l’été à Lyon.", ["Profite"]),
     ("👉 Réserve maintenant sur notre site.", ["Réserve"]),
     ("Viens nous voir à Lyon !", ["Viens"]),
     ("Fais-toi plaisir.", ["Fais", "toi"]),
@@ -100,9 +100,28 @@ def test_register_ignores_english_and_any():
     assert matches("register", "Tu means nothing here, ta.", "en-US", use="vous") == []
 
 
-def test_register_limit_known_noun_without_determiner():
+def test_register_known_limits_favour_precision():
     # "reste" is also a noun ("le reste"): without a determiner after it, it is not taken as a verb
     assert matches("register", "Reste connecté !", "fr-FR", use="vous") == []
+    # the tagger reads "Profite" as a noun, and a noun before "de" is a noun ("Visite de l’usine")
+    assert matches("register", "Profite de l’été à Lyon.", "fr-FR", use="vous") == []
+    assert matches("register", "Visite de l’usine samedi.", "fr-FR", use="vous") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#PLTE rassemble autour de lui les entreprises.",  # a hashtag or a mention is the subject
+        "@user présente les résultats de son étude.",
+        "Des éoliennes tueuses de chauves-souris.",  # a hyphen in a compound is no clause break
+        "Le CO2 est un gaz à effet de serre et contribue au réchauffement.",
+        "ENQUÊTE La possible extension des zones.",  # a label in capitals
+        "Peau lisse &amp; rajeunie, perte de poids.",  # a participle after an HTML entity
+        "Massacre des loups, passion pour la corrida.",  # a noun before "des"
+    ],
+)
+def test_register_false_alarms_from_real_tweets(text):
+    assert matches("register", text, "fr-FR", use="vous") == []
 
 
 # --- formality ---

@@ -109,6 +109,7 @@ def _words(text: str, tokens: list[Any]) -> list[str]:
 
 def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterator[Match]:
     words = _words(text, tokens)
+    imperative = False
     for i, (tok, word) in enumerate(zip(tokens, words)):
         start, end = tok.idx, tok.idx + len(tok.text)
         if text[start] == "-":
@@ -125,7 +126,8 @@ def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterat
             yield _match(text, start, end, suggestion, "vous")
         elif word in _TU_POSSESSIVE and before in _ARTICLES:
             yield _match(text, start, end, _TU_POSSESSIVE[word], "vous")
-        elif _starts_clause(text, tokens, words, i) and _imperative_person(text, tokens, words, i, verbs) == "tu":
+        elif _starts_clause(text, tokens, words, i, imperative) and _imperative_person(text, tokens, words, i, verbs) == "tu":
+            imperative = True
             original = token_text(text, tok)
             yield _match(text, start, end, original + "z" if original.endswith("e") else "", "vous")
 
@@ -133,6 +135,7 @@ def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterat
 def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterator[Match]:
     words = _words(text, tokens)
     nouns = _rendez_vous_nouns(words)
+    imperative = False
     for i, (tok, word) in enumerate(zip(tokens, words)):
         if i in nouns:
             continue
@@ -144,7 +147,8 @@ def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iter
             yield _match(text, start, end, _VOUS_WORDS[word], "tu")
         elif word in _VOUS_POSSESSIVE and before in _ARTICLES:
             yield _match(text, start, end, "", "tu")
-        elif _starts_clause(text, tokens, words, i) and _imperative_person(text, tokens, words, i, verbs) == "vous":
+        elif _starts_clause(text, tokens, words, i, imperative) and _imperative_person(text, tokens, words, i, verbs) == "vous":
+            imperative = True
             original = token_text(text, tok)
             suggestion = ""
             if verbs is None or any(lemma.endswith("er") for lemma in verbs.lemmas(word)):
@@ -171,20 +175,29 @@ def _match(text: str, start: int, end: int, suggestion: str, use: str) -> Match:
     return Match(start, end, replacements=(suggestion,) if suggestion else (), params=(("use", use),))
 
 
-def _starts_clause(text: str, tokens: list[Any], words: list[str], i: int) -> bool:
-    """No word before it in the sentence, or a clause break (colon, dash, emoji...) just before."""
+def _starts_clause(text: str, tokens: list[Any], words: list[str], i: int, after_imperative: bool = False) -> bool:
+    """No word before it in the sentence, or a clause break (colon, dash, emoji...) just before.
+
+    A hashtag or a mention before a verb is usually its subject ("#PLTE rassemble", "@marie
+    présente"), so only emoji are skipped ("👉 Réserve"). After a comma or "et", a verb starts a
+    new imperative clause only when the sentence already began with one ("Viens et profite"):
+    otherwise it shares the subject ("Le CO2 est un gaz et contribue...").
+    """
     if not words[i]:
         return False
     j = i - 1
-    while j >= 0 and tokens[j]._.social in ("emoji", "hashtag", "mention"):
-        j -= 1  # "👉 Réserve", "@ami Découvre"
+    while j >= 0 and tokens[j]._.social == "emoji":
+        j -= 1
     if j < 0:
         return True
     previous = token_text(text, tokens[j])
-    if previous in _CLAUSE_BREAKS or "\n" in text[tokens[j].idx + len(tokens[j].text) : tokens[i].idx]:
+    gap = text[tokens[j].idx + len(tokens[j].text) : tokens[i].idx]
+    if "\n" in gap:
         return True
-    # after a comma or "et", only what the tagger itself calls a verb: "Viens et profite"
-    return words[j] in _SOFT_BREAKS and tokens[i].pos_ == "VERB"
+    if previous in _CLAUSE_BREAKS:
+        # a hyphen glued to the word is a compound ("chauves-souris"), not a dash
+        return not (previous in "-–—/" and not gap and (j == 0 or not text[tokens[j].idx - 1 : tokens[j].idx].isspace()))
+    return after_imperative and words[j] in _SOFT_BREAKS and tokens[i].pos_ == "VERB"
 
 
 def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, verbs: VerbForms | None) -> str | None:
@@ -194,11 +207,19 @@ def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, v
         return None
     if word.endswith(("é", "ée", "és", "ées")) or "Part" in tok.morph.get("VerbForm"):
         return None  # participles: "Réservée aux membres"
+    original = token_text(text, tok)
+    if len(original) > 1 and original.isupper():
+        return None  # a label in capitals ("ENQUÊTE", "PROMO"), not an order
     lemmas = verbs.lemmas(word) if verbs is not None else ()
     if verbs is not None and not lemmas:
         return None  # not a conjugated verb form (an infinitive, a noun, a name)
+    if word.endswith(("ie", "ies", "ue", "ues")) and not any(lemma.endswith("er") for lemma in lemmas):
+        return None  # feminine participles of -ir/-re verbs ("rajeunie", "venue"); "Essaie" is -er
     after = words[i + 1] if i + 1 < len(words) else ""
-    strong = _CLITIC.match(text, tok.idx + len(tok.text)) is not None or after in _OBJECT_STARTERS
+    homograph = verbs is None or verbs.is_noun(word)
+    # "des"/"du" after a noun is "of the" ("Massacre des loups"), after a verb an article
+    starters = _OBJECT_STARTERS - {"des", "du"} if homograph else _OBJECT_STARTERS
+    strong = _CLITIC.match(text, tok.idx + len(tok.text)) is not None or after in starters
     if word.endswith("ez"):
         return "vous" if strong or verbs is not None else None
     if word.endswith(("ons", "er", "ir")):
@@ -210,8 +231,10 @@ def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, v
     if strong:
         return "tu"
     # without a determiner after it, a word that is also a noun ("Chambre double") is a noun
-    if verbs is None or verbs.is_noun(word):
+    if homograph:
         return None
+    if after in ("de", "d'", "du", "des") and tok.pos_ in ("NOUN", "PROPN"):
+        return None  # "Visite de l’usine": the tagger's noun reading wins before "de"
     after_text = text[tok.idx + len(tok.text) :].lstrip(" \u00a0")
     weak = after in _WEAK_STARTERS or not after_text or after_text[0] in "!.,;:?…\n" or tok.pos_ in ("VERB", "AUX")
     return "tu" if weak else None
