@@ -102,16 +102,28 @@ class LanguageToolClient:
 
     @classmethod
     def connect(cls, url: str | None = None, languages: Sequence[str] = ()) -> "LanguageToolClient":
-        """A client for the configured server, or for the shared local one (started if needed)."""
+        """The process's client for the configured server, or for the shared local one (started
+        if needed). Clients are kept per server: connections and the language list are reused."""
         configured = configured_url(url)
-        if configured:
-            return cls(configured)
-        from brandvoice.languagetool.server import ServerManager
-
-        manager = ServerManager()
         needed = tuple(sorted({code.split("-")[0].lower() for code in languages if code != "auto"}))
-        state = manager.ensure_running(needed)
-        return cls(state.url, manager, languages=needed)
+        with _CLIENTS_LOCK:
+            if configured:
+                if configured not in _CLIENTS:
+                    _CLIENTS[configured] = cls(configured)
+                return _CLIENTS[configured]
+            from brandvoice.languagetool.server import ServerManager
+
+            manager = ServerManager()
+            client = _CLIENTS.get(("local", str(manager.state_dir)))
+            state = manager.read_state()
+            if client and state and state.url == client.url and set(needed) <= set(client.server_languages):
+                manager.touch()  # known to be up a moment ago; a dead server is restarted on first error
+                return client
+            state = manager.ensure_running(needed)
+            if client is None or client.url != state.url or not set(needed) <= set(client.server_languages):
+                client = cls(state.url, manager, languages=tuple(sorted(set(needed) | set(state.languages))))
+                _CLIENTS[("local", str(manager.state_dir))] = client
+            return client
 
     def close(self) -> None:
         self._http.close()
@@ -269,6 +281,10 @@ class LanguageToolClient:
         for result in results:
             result.matches.sort(key=lambda m: (m.start, m.end, m.rule_id))
         return results
+
+
+_CLIENTS: dict[Any, LanguageToolClient] = {}
+_CLIENTS_LOCK = threading.Lock()
 
 
 class LanguageToolError(LanguageToolUnavailable):

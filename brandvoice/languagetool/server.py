@@ -98,6 +98,7 @@ class ServerManager:
         idle_timeout: float | None = None,
         version: str = LT_VERSION,
         prewarm: bool = True,
+        properties: dict[str, str] | None = None,
     ) -> None:
         self.state_dir = (Path(state_dir) if state_dir else cache_root() / "server").absolute()
         self.heap = heap or os.environ.get(HEAP_ENV) or DEFAULT_HEAP
@@ -105,6 +106,7 @@ class ServerManager:
         self.idle_timeout = parse_duration(idle)
         self.version = version
         self.prewarm = prewarm
+        self.properties = {**SERVER_PROPERTIES, **(properties or {})}
 
     # -- files --------------------------------------------------------------------------------
     @property
@@ -188,7 +190,7 @@ class ServerManager:
                     + INSTALL_HINT.replace("install`", f"install --languages {wanted}`", 1)
                 )
             self._stop_locked()  # a stale state, a dead or foreign process on the port, a wrong language set
-            return self._start_locked(installation)
+            return self._start_locked(installation, languages)
 
     def stop(self) -> bool:
         """Stop the server and its supervisor. True when something was running."""
@@ -203,11 +205,11 @@ class ServerManager:
         self._clear_state()
         return stopped
 
-    def _start_locked(self, installation: Installation) -> ServerState:
+    def _start_locked(self, installation: Installation, languages: tuple[str, ...] = ()) -> ServerState:
         java = require_java()
         self.state_dir.mkdir(parents=True, exist_ok=True)
         properties = self.state_dir / "server.properties"
-        properties.write_text("".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()), encoding="utf-8")
+        properties.write_text("".join(f"{k}={v}\n" for k, v in self.properties.items()), encoding="utf-8")
         last_error = ""
         for _attempt in range(3):  # a free port can be taken between choosing it and binding it
             port = free_port()
@@ -223,7 +225,7 @@ class ServerManager:
             if ready:
                 ready_seconds = round(time.time() - started, 2)
                 if self.prewarm:
-                    _prewarm(url, installation.languages)
+                    _prewarm(url, languages or installation.languages)
                 jvm_pid = _jvm_child(supervisor.pid, self.state_dir)
                 state = ServerState(
                     url=url,

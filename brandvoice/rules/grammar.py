@@ -160,12 +160,9 @@ def prepare(ctxs: list[CheckContext], options: Options | None = None) -> None:
     if not todo:
         return
     client = LanguageToolClient.connect(languages=sorted({ctx.language for ctx in todo}))
-    try:
-        items = [(ctx.prose, _check_options(ctx, options or _options_for(ctx))) for ctx in todo]
-        for ctx, result in zip(todo, client.check_many(items)):
-            ctx.services[SERVICE] = result
-    finally:
-        client.close()
+    items = [(ctx.prose, _check_options(ctx, options or _options_for(ctx))) for ctx in todo]
+    for ctx, result in zip(todo, client.check_many(items)):
+        ctx.services[SERVICE] = result
 
 
 def accepted(word: str, accepted_words: frozenset[str]) -> bool:
