@@ -50,6 +50,7 @@ class Term(Strict):
     case_sensitive: bool = False
     message: str | None = None
     level: LevelName | None = None
+    safe_fix: bool = Field(True, description="`false` when the swap can break agreement around it.")
     match: Literal["exact", "lemma"] = Field(
         "exact", description="`lemma` also matches inflected forms (needs spaCy)."
     )

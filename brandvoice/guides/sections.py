@@ -108,6 +108,7 @@ def _term_rules(guide: "ResolvedGuide") -> Iterable["Rule | None"]:
         options: dict[str, Any] = {
             "swap": {variant: term["use"] for variant in term["not"]},
             "case_sensitive": term.get("case_sensitive", False),
+            "safe_fix": term.get("safe_fix", True),
         }
         if term.get("match", "exact") != "exact":
             options["match"] = term["match"]

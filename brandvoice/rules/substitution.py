@@ -3,7 +3,8 @@
 `swap` maps what to avoid (a word, phrase or, with `regex: true`, a pattern) to what to write
 instead. The suggestion keeps the original's capitalisation ("Email" → "E-mail"), unless
 `case_sensitive` is set, in which case the replacement is used exactly (brand names). A single
-literal replacement is a safe fix for `--fix`. With `match: lemma` (terms with `match: lemma`), keys
+literal replacement is a safe fix for `--fix`, unless `safe_fix: false` (when a swap can break the
+words around it: « un check-in » → « un arrivée »; then only `--unsafe-fixes` applies it). With `match: lemma` (terms with `match: lemma`), keys
 written in base form also match their inflected forms ("réservation" finds "réservations"; the
 suggestion is then not applied by `--fix`, since it may need the same inflection); this needs
 spaCy. Messages may use `{match}` and `{replacement}`.
@@ -39,6 +40,7 @@ class Options(RuleOptions):
     case_sensitive: bool = False
     regex: bool = False
     match: Literal["exact", "lemma"] = "exact"
+    safe_fix: bool = True
 
 
 def needs_for(options: Options) -> frozenset[str]:
@@ -77,7 +79,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 m.end(),
                 replacements=(suggestion,),
                 params=(("replacement", suggestion),),
-                fix_safe=not options.regex,
+                fix_safe=options.safe_fix and not options.regex,
             )
 
 
