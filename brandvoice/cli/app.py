@@ -30,6 +30,8 @@ app = typer.Typer(
 )
 guides_app = typer.Typer(help="List, show, validate style guides, and print their JSON Schema.", no_args_is_help=True)
 app.add_typer(guides_app, name="guides")
+app.add_typer(__import__("brandvoice.cli.server", fromlist=["server_app"]).server_app, name="server")
+app.registered_commands.extend(__import__("brandvoice.cli.watch", fromlist=["watch_app"]).watch_app.registered_commands)
 app.add_typer(languagetool_app, name="languagetool")
 register_report_commands(app)  # score, report
 register_learn_commands(app, guides_app)  # learn, guides init
@@ -118,6 +120,10 @@ def check(
     changed: Annotated[
         bool, typer.Option("--changed", help="Check only files changed since --diff-base (else HEAD), in full.")
     ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, ignoring cached results.")] = False,
+    no_server: Annotated[
+        bool, typer.Option("--no-server", help="Run in this process even when `brandvoice server` runs.")
+    ] = False,
 ) -> None:
     """Check drafts and report findings."""
     from brandvoice.config import failing, run_fail_level
@@ -143,8 +149,12 @@ def check(
         stdin_filename=stdin_filename,
         diff_base=diff_base,
         changed_only=changed,
+        cache=not no_cache,
     )
-    run = run_check(paths, options)
+    from brandvoice.cli.progress import progress_bar
+
+    with progress_bar() as progress:
+        run = run_check(paths, options, progress)
     for path, reason in run.skipped:
         err(f"{path}: {reason}")
     if fix or diff:
@@ -248,16 +258,3 @@ def guides_schema() -> None:
     from brandvoice.guides.schema import guide_json_schema
 
     print(json.dumps(guide_json_schema(), indent=2, ensure_ascii=False))
-
-
-def main() -> None:
-    from brandvoice.errors import BrandvoiceError
-
-    try:
-        app()
-    except BrandvoiceError as exc:
-        err(f"brandvoice: error: {exc}")
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        err("brandvoice: interrupted")
-        sys.exit(EXIT_ERROR)
