@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 from brandvoice.errors import BrandvoiceError, GuideErrors
-from brandvoice.files import SourceFile
 from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.loader import load_guide_file
 from brandvoice.learn.analysis import Change, LearnSettings, guide_has, learn_from_results, percentile
@@ -96,7 +95,7 @@ def _result(path: str, text: str, findings=(), tone=None) -> FileResult:
 
 def _corpus(n: int = 30):
     """n checked posts: a product name in every post, a typo in three, a one-off typo in one."""
-    results, posts = [], []
+    results = []
     for i in range(n):
         text = f"Essaie la Brisalune {i} ! #velorizon #VeloRizon @Velorizon"
         findings = [_finding("languagetool.FR_SPELLING_RULE", text, "Brisalune", replacements=["Brise lune"])]
@@ -115,14 +114,13 @@ def _corpus(n: int = 30):
             findings.append(_finding("languagetool.FR_SPELLING_RULE", text, "&amp", replacements=["camp"]))
         tone = {"energy": 0.1 + i / 100, "formality": 0.5, "register": "tu" if i else "vous", "readability": None}
         results.append(_result(f"posts.txt:{i + 1}", text, findings, tone))
-        posts.append(SourceFile(f"posts.txt:{i + 1}", text))
-    return results, posts
+    return results
 
 
 def test_analysis_of_checked_posts():
     guide = load_guide_file(HOTELIA)
-    results, posts = _corpus()
-    proposal = learn_from_results(results, posts, guide, LearnSettings())
+    results = _corpus()
+    proposal = learn_from_results(results, guide, LearnSettings())
     assert [(w.word, w.posts, w.occurrences) for w in proposal.accept] == [("Brisalune", 30, 30)]
     assert proposal.accept[0].examples[0].path == "posts.txt:1"
     assert [(w.word, w.typo.neighbour) for w in proposal.typos] == [("parcour", "parcours")]
@@ -222,7 +220,7 @@ def test_an_invalid_result_is_refused(tmp_path):
 def test_too_few_measures_give_no_band_but_a_note():
     guide = load_guide_file(HOTELIA)
     results = [_result(f"p{i}", "Bonjour.", tone={"energy": i / 10} if i < 3 else None) for i in range(10)]
-    proposal = learn_from_results(results, [SourceFile(r.path, r.source) for r in results], guide)
+    proposal = learn_from_results(results, guide)
     assert proposal.tone == [] and proposal.register is None
     assert "tone: energy measured on fewer than 5 posts, no band proposed" in proposal.notes
     assert proposal.changes == []

@@ -28,7 +28,6 @@ from typing import Any, Literal
 import regex
 
 from brandvoice.channels.segment import strip_accents
-from brandvoice.files import SourceFile
 from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.model import GuideFile, ResolvedGuide
 from brandvoice.learn.typos import TypoVerdict, likely_typo
@@ -141,12 +140,9 @@ class Proposal:
 
 
 def learn_from_results(
-    results: Sequence[FileResult],
-    posts: Sequence[SourceFile],
-    guide: ResolvedGuide,
-    settings: LearnSettings = LearnSettings(),
+    results: Sequence[FileResult], guide: ResolvedGuide, settings: LearnSettings = LearnSettings()
 ) -> Proposal:
-    """Derive the proposal from checked posts (`results`, in the order of `posts`)."""
+    """Derive the proposal from the posts as checked by the engine with `guide`."""
     total = len(results)
     proposal = Proposal(guide=guide, posts=total, recurring=settings.recurring_threshold(total))
     if total == 0:
@@ -158,9 +154,8 @@ def learn_from_results(
     proposal.typos = [w for w in words if w.typo is not None]
     proposal.tone = _tone_bands(results, settings, proposal.notes)
     proposal.register = _register_use(results, settings.register_share)
-    texts = {post.path: post.text or "" for post in posts}
-    proposal.hashtags = _tag_uses(results, texts, "hashtag", proposal.recurring)
-    proposal.mentions = _tag_uses(results, texts, "mention", proposal.recurring)
+    proposal.hashtags = _tag_uses(results, "hashtag", proposal.recurring)
+    proposal.mentions = _tag_uses(results, "mention", proposal.recurring)
     # rules the proposal already answers: new tone bands, a new register
     answered = {f"tone.{band.dimension}" for band in proposal.tone}
     if _new_register(proposal, settings):
@@ -171,19 +166,17 @@ def learn_from_results(
     return proposal
 
 
-def _excerpt(result: FileResult, finding: Finding | None = None, width: int = 90) -> str:
-    """The line of the finding (or the post's first line), shortened around the match."""
+def _excerpt(result: FileResult, finding: Finding, width: int = 90) -> str:
+    """The line of the finding, shortened around the match."""
     source = result.source
-    if finding is None:
-        line = next((l for l in source.splitlines() if l.strip()), "")
-        return _shorten(line.strip(), 0, 0, width)
     start = source.rfind("\n", 0, finding.offset) + 1
     end = source.find("\n", finding.offset)
     line = source[start : end if end != -1 else len(source)]
-    return _shorten(line, finding.offset - start, finding.offset - start + finding.length, width)
+    return _shorten(line, finding.offset - start, width)
 
 
-def _shorten(line: str, start: int, end: int, width: int) -> str:
+def _shorten(line: str, start: int, width: int) -> str:
+    """At most `width` characters of `line`, keeping the text from `start` in view."""
     if len(line) <= width:
         return line.strip()
     left = max(0, min(start - width // 3, len(line) - width))
@@ -313,15 +306,11 @@ def _camel_case(body: str) -> bool:
     return any(c.islower() for c in body) and any(c.isupper() for c in body[1:])
 
 
-def _tag_uses(results: Sequence[FileResult], texts: dict[str, str], kind: str, threshold: int) -> list[TagUse]:
+def _tag_uses(results: Sequence[FileResult], kind: str, threshold: int) -> list[TagUse]:
     posts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for result in results:
-        text = texts.get(result.path, result.source)
-        try:
-            prose = parse_document(result.path, text).prose
-        except Exception:  # a post the engine could check but not re-parse is not evidence
-            continue
+        prose = parse_document(result.path, result.source).prose  # the engine parsed it already: it parses
         seen = set()
         for span in prose.spans_of(kind):
             key = _tag_key(span.text, kind)

@@ -50,9 +50,7 @@ def learn(request: LearnRequest, write: bool = False) -> LearnOutcome:
             brand=checking_guide, language=request.language, guides_dirs=request.guides_dirs, grammar=request.grammar
         )
         run = check_sources(corpus.posts, options)
-    checked = {result.path for result in run.files}
-    posts = [post for post in corpus.posts if post.path in checked]
-    proposal = learn_from_results(run.files, posts, guide, request.settings)
+    proposal = learn_from_results(run.files, guide, request.settings)
     proposal.skipped = corpus.skipped + run.skipped
     if not request.grammar:
         proposal.notes.append("--no-grammar: LanguageTool did not run, so no vocabulary is proposed")
