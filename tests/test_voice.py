@@ -118,10 +118,15 @@ def test_register_known_limits_favour_precision():
         "ENQUÊTE La possible extension des zones.",  # a label in capitals
         "Peau lisse &amp; rajeunie, perte de poids.",  # a participle after an HTML entity
         "Massacre des loups, passion pour la corrida.",  # a noun before "des"
+        "Corrompus, voleurs et bandits au pouvoir.",  # a participle
     ],
 )
 def test_register_false_alarms_from_real_tweets(text):
     assert matches("register", text, "fr-FR", use="vous") == []
+
+
+def test_register_a_name_in_ez_is_not_an_imperative():
+    assert matches("register", "« L’écologisme des pauvres » Martinez-Alier, auteur.", "fr-FR", use="tu") == []
 
 
 # --- formality ---

@@ -213,15 +213,17 @@ def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, v
     lemmas = verbs.lemmas(word) if verbs is not None else ()
     if verbs is not None and not lemmas:
         return None  # not a conjugated verb form (an infinitive, a noun, a name)
-    if word.endswith(("ie", "ies", "ue", "ues")) and not any(lemma.endswith("er") for lemma in lemmas):
-        return None  # feminine participles of -ir/-re verbs ("rajeunie", "venue"); "Essaie" is -er
+    if word.endswith(("ie", "ies", "ue", "ues", "us")) and not any(lemma.endswith("er") for lemma in lemmas):
+        return None  # participles of -ir/-re verbs ("rajeunie", "venue", "corrompus"); "Essaie" is -er
     after = words[i + 1] if i + 1 < len(words) else ""
     homograph = verbs is None or verbs.is_noun(word)
     # "des"/"du" after a noun is "of the" ("Massacre des loups"), after a verb an article
     starters = _OBJECT_STARTERS - {"des", "du"} if homograph else _OBJECT_STARTERS
     strong = _CLITIC.match(text, tok.idx + len(tok.text)) is not None or after in starters
+    after_text = text[tok.idx + len(tok.text) :].lstrip(" \u00a0")
+    weak = after in _WEAK_STARTERS or not after_text or after_text[0] in "!.,;:?…\n" or tok.pos_ in ("VERB", "AUX")
     if word.endswith("ez"):
-        return "vous" if strong or verbs is not None else None
+        return "vous" if strong or weak else None  # not a name such as "Martinez-Alier"
     if word.endswith(("ons", "er", "ir")):
         return None
     if word.endswith("es") and lemmas and all(lemma.endswith("er") for lemma in lemmas):
@@ -235,8 +237,6 @@ def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, v
         return None
     if after in ("de", "d'", "du", "des") and tok.pos_ in ("NOUN", "PROPN"):
         return None  # "Visite de l’usine": the tagger's noun reading wins before "de"
-    after_text = text[tok.idx + len(tok.text) :].lstrip(" \u00a0")
-    weak = after in _WEAK_STARTERS or not after_text or after_text[0] in "!.,;:?…\n" or tok.pos_ in ("VERB", "AUX")
     return "tu" if weak else None
 
 
