@@ -224,3 +224,21 @@ def test_too_few_measures_give_no_band_but_a_note():
     assert proposal.tone == [] and proposal.register is None
     assert "tone: energy measured on fewer than 5 posts, no band proposed" in proposal.notes
     assert proposal.changes == []
+
+
+def test_learning_into_a_starter_guide(tmp_path):
+    from brandvoice.learn.init import InitAnswers, render_guide
+
+    text = render_guide(InitAnswers(name="Vélorizon", register="tu", channels=["x"]), tmp_path / "v.yaml")
+    changes = [
+        Change(("vocabulary", "accept"), ["Brisalune"], "extend"),
+        Change(("hashtags", "known"), ["#VéloRizon"], "extend"),  # into `known: []  # e.g. ...`
+        Change(("levels", "velorizon.sans-hashtag"), "suggestion", comment="learn: fires on 100% of 32 approved posts"),
+        Change(("tone", "energy"), [0.0, 0.36]),
+    ]
+    new = apply_changes(text, changes, note="Learned.")
+    assert "accept: [Vélorizon, Brisalune]" in new and "known: ['#VéloRizon']" in new
+    assert "velorizon.sans-hashtag: suggestion  # learn: fires on 100%" in new
+    old_comments = [l.strip() for l in text.splitlines() if l.lstrip().startswith("#")]
+    assert all(c in new for c in old_comments)
+    validate_text(tmp_path / "v.yaml", new)

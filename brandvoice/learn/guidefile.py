@@ -139,10 +139,14 @@ def _extended(current: Any, items: list[Any]) -> CommentedSeq:
     """`current` (a list, kept in place with its style and comments) plus the new `items`."""
     if not isinstance(current, list):
         return _new_list(items)
+    was_empty = not current  # ruamel records no style for `[]`: choose one as for a new list
     present = {str(v).casefold() for v in current}
     current.extend(v for v in items if str(v).casefold() not in present)
-    if isinstance(current, CommentedSeq) and current.fa.flow_style() and len(", ".join(map(str, current))) > FLOW_WIDTH:
-        current.fa.set_block_style()
+    if isinstance(current, CommentedSeq) and (was_empty or current.fa.flow_style()):
+        if len(", ".join(map(str, current))) > FLOW_WIDTH:
+            current.fa.set_block_style()
+        else:
+            current.fa.set_flow_style()
     return current
 
 
