@@ -150,6 +150,31 @@ def test_emoji_before_a_match_keeps_columns_in_code_points(languagetool_server, 
     assert text[21:29] == "produitt"  # code points: each emoji counts 1 (LanguageTool says 2)
 
 
+def test_language_variants(languagetool_server, tmp_path):
+    text = "The colour of the centre is grey.\n"
+    us = write_guide(tmp_path, "us", "language: en-US\n")
+    gb = write_guide(tmp_path, "gb", "language: en-GB\n")
+    assert {f["match"] for f in lt_findings(check_json(tmp_path, text, us))} == {"colour", "centre", "grey"}
+    assert lt_findings(check_json(tmp_path, text, gb)) == []
+    american = lt_findings(check_json(tmp_path, "The color of the center.\n", gb))
+    assert {f["rule"] for f in american} == {"languagetool.MORFOLOGIK_RULE_EN_GB"}
+
+
+def test_variants_reach_the_server_as_written(client):
+    assert [client.server_language(v) for v in ("fr-FR", "fr-CA", "fr-CH", "en-GB")] == ["fr-FR", "fr-CA", "fr-CH", "en-GB"]
+
+
+def test_public_api_only_on_explicit_opt_in(monkeypatch):
+    from brandvoice.languagetool import URL_ENV
+    from brandvoice.languagetool.client import configured_url
+
+    monkeypatch.delenv(URL_ENV, raising=False)
+    assert configured_url() is None  # nothing configured: the local server, never the public API
+    monkeypatch.setenv(URL_ENV, "public")
+    assert configured_url() == "https://api.languagetool.org"
+    assert configured_url("http://lt.internal:8081/") == "http://lt.internal:8081"
+
+
 # -- masking ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name,language", [("tweets-fr.txt", "fr-FR"), ("tweets-en.txt", "en-US")])
 def test_social_spans_never_produce_findings(languagetool_server, client, name, language):
