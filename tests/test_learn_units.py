@@ -211,6 +211,11 @@ def test_a_long_flow_list_becomes_a_block_list():
     assert yaml.safe_load(new)["vocabulary"]["accept"][0] == "Alpha"
 
 
+def test_windows_line_endings_are_kept():
+    new = apply_changes("name: X\r\n# kept\r\nlevels: {}\r\n", [Change(("levels", "a.b"), "off")])
+    assert new == "name: X\r\n# kept\r\nlevels:\r\n  a.b: off\r\n"
+
+
 def test_an_invalid_result_is_refused(tmp_path):
     new = apply_changes("name: X\n", [Change(("tone", "energy"), [0.9, 0.1])])  # min above max
     with pytest.raises(GuideErrors):

@@ -128,11 +128,13 @@ def apply_changes(text: str, changes: Sequence[Change], note: str | None = None,
     """The guide text with `changes` applied; untouched parts stay as the author wrote them."""
     if not changes:
         return text
-    yaml, root = load_round_trip(text, label)
+    crlf = "\r\n" in text  # a guide edited on Windows keeps its line endings
+    yaml, root = load_round_trip(text.replace("\r\n", "\n") if crlf else text, label)
     editor = _Editor(root, note, yaml.map_indent or 2)
     for change in changes:
         editor.apply(change)
-    return _dump(yaml, root)
+    out = _dump(yaml, root)
+    return out.replace("\n", "\r\n") if crlf else out
 
 
 def _extended(current: Any, items: list[Any]) -> CommentedSeq:

@@ -56,7 +56,8 @@ def learn(request: LearnRequest, write: bool = False) -> LearnOutcome:
         proposal.notes.append("--no-grammar: LanguageTool did not run, so no vocabulary is proposed")
 
     path = Path(guide.path)
-    current = path.read_text(encoding="utf-8-sig")
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # keep \r\n as written
+        current = handle.read()
     note = f"Learned by `brandvoice learn` from {proposal.posts} approved posts on {datetime.date.today().isoformat()}."
     learned = apply_changes(current, proposal.changes, note=note, label=str(path))
     if learned != current:
