@@ -132,3 +132,12 @@ def test_user_errors_exit_2(tmp_path, velorizon):
     assert proc.returncode == 2 and "no-such-brand" in proc.stderr
     proc = run_cli("learn", str(POSTS), "--brand", str(velorizon), "--split", "pages", "--no-grammar")
     assert proc.returncode == 2 and "--split" in proc.stderr
+
+
+def test_without_languagetool_the_voice_is_still_learned(velorizon):
+    proc = run_cli("learn", str(POSTS), "--brand", str(velorizon), "--no-grammar")
+    assert proc.returncode == 0, proc.stderr
+    assert "Vocabulary: not learned (--no-grammar" in proc.stdout and "+  register: tu" in proc.stdout
+    data = learn_json(str(POSTS), "--brand", str(velorizon), "--no-grammar")
+    assert data["spelling_checked"] is False and data["accept"] == []
+    assert "vocabulary" not in {c["path"][0] for c in data["changes"]}

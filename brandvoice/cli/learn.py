@@ -67,7 +67,10 @@ def learn(
         limit=limit,
         settings=LearnSettings(min_posts=min_posts, rule_share=rule_share),
     )
-    outcome = run_learn(request, write=write)
+    from brandvoice.cli.progress import progress_bar
+
+    with progress_bar("Learning") as progress:
+        outcome = run_learn(request, write=write, progress=progress)
     if output_format == "json":
         print(json.dumps(to_json(outcome.proposal, outcome.diff, outcome.written), indent=2, ensure_ascii=False))
     else:

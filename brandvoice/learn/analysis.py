@@ -134,6 +134,7 @@ class Proposal:
     changes: list[Change] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    spelling_checked: bool = True  # False with --no-grammar: no vocabulary evidence at all
 
 
 # --- learning -----------------------------------------------------------------------------------

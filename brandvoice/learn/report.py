@@ -66,6 +66,9 @@ def _diff_style(line: str) -> str:
 
 def _words(out: Console, proposal: Proposal) -> None:
     out.print()
+    if not proposal.spelling_checked:
+        out.print("[bold]Vocabulary[/bold]: not learned (--no-grammar: LanguageTool did not run).")
+        return
     if not proposal.accept and not proposal.typos:
         out.print("[bold]Vocabulary[/bold]: no recurring word is flagged as misspelled.")
         return
@@ -150,6 +153,7 @@ def to_json(proposal: Proposal, diff: list[str], written: str | None = None) -> 
         "guide": {"id": proposal.guide.id, "path": proposal.guide.path},
         "posts": proposal.posts,
         "recurring": proposal.recurring,
+        "spelling_checked": proposal.spelling_checked,
         "accept": [word(u) for u in proposal.accept],
         "typos": [word(u) for u in proposal.typos],
         "tone": {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,9 @@ class LearnOutcome:
     written: str | None = None
 
 
-def learn(request: LearnRequest, write: bool = False) -> LearnOutcome:
+def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, int], None] | None = None) -> LearnOutcome:
+    """Check the posts, derive the proposal, diff it against the guide file, and write it if asked.
+    `progress(done, total)` follows the check, the long part."""
     corpus = read_corpus(request.paths, request.split, request.limit)
     if not corpus.posts:
         raise BrandvoiceError("no posts found in " + ", ".join(request.paths))
@@ -49,11 +52,10 @@ def learn(request: LearnRequest, write: bool = False) -> LearnOutcome:
         options = RunOptions(
             brand=checking_guide, language=request.language, guides_dirs=request.guides_dirs, grammar=request.grammar
         )
-        run = check_sources(corpus.posts, options)
+        run = check_sources(corpus.posts, options, progress)
     proposal = learn_from_results(run.files, guide, request.settings)
     proposal.skipped = corpus.skipped + run.skipped
-    if not request.grammar:
-        proposal.notes.append("--no-grammar: LanguageTool did not run, so no vocabulary is proposed")
+    proposal.spelling_checked = request.grammar
 
     path = Path(guide.path)
     with path.open(encoding="utf-8-sig", newline="") as handle:  # keep \r\n as written
