@@ -18,7 +18,7 @@ from brandvoice.learn.guidefile import apply_changes, load_round_trip, validate_
 from brandvoice.learn.typos import is_edit1, likely_typo
 
 ROOT = Path(__file__).resolve().parent.parent
-HOTELIA = ROOT / "styleguides" / "hotelia.yaml"
+GUIDE = ROOT / "tests" / "data" / "learn" / "velorizon.yaml"  # ours: the shipped guides evolve
 
 
 # --- corpus -------------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def _corpus(n: int = 30):
 
 
 def test_analysis_of_checked_posts():
-    guide = load_guide_file(HOTELIA)
+    guide = load_guide_file(GUIDE)
     results = _corpus()
     proposal = learn_from_results(results, guide, LearnSettings())
     assert [(w.word, w.posts, w.occurrences) for w in proposal.accept] == [("Brisalune", 30, 30)]
@@ -185,24 +185,27 @@ def test_round_trip_keeps_the_file_byte_for_byte():
 
 
 def test_changes_keep_comments_and_key_order(tmp_path):
-    text = HOTELIA.read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     changes = [
-        Change(("vocabulary", "accept"), ["Côte Bleue", "hotelia"], "extend"),  # "hotelia" is already there
-        Change(("levels", "hotelia.exclamations"), "suggestion", comment="learn: fires on 80% of 30 approved posts"),
-        Change(("tone", "energy"), [0.1, 0.4]),
-        Change(("voice", "register"), "vous"),
+        Change(("vocabulary", "accept"), ["Brisalune", "vélorizon"], "extend"),  # "vélorizon" is already there
+        Change(("levels", "velorizon.sans-hashtag"), "suggestion", comment="learn: fires on 100% of 32 approved posts"),
+        Change(("voice", "register"), "tu"),
+        Change(("tone", "energy"), [0.0, 0.36]),
+        Change(("hashtags", "required"), ["#VéloRizon"], "extend"),
     ]
-    new = apply_changes(text, changes, note="Learned from 30 posts.")
+    new = apply_changes(text, changes, note="Learned from 32 posts.")
     before = [l for l in text.splitlines() if l.lstrip().startswith("#")]
     after = [l for l in new.splitlines() if l.lstrip().startswith("#")]
-    assert before == after[: len(before)] and "# Learned from 30 posts." in after
-    data = yaml.safe_load(new)
-    assert data["vocabulary"]["accept"] == ["Hotelia", "HoteliaClub", "Hotelia Spa", "Côte Bleue"]
-    assert list(data)[: len(yaml.safe_load(text))] == list(yaml.safe_load(text))  # old keys, same order
-    assert data["tone"] == {"energy": [0.1, 0.4]} and data["voice"] == {"register": "vous"}
-    assert "hotelia.exclamations: suggestion  # learn: fires on 80%" in new
-    assert "accept: [Hotelia, HoteliaClub, Hotelia Spa, Côte Bleue]" in new  # still a flow list
-    validate_text(tmp_path / "hotelia.yaml", new)
+    assert after == before + ["# Learned from 32 posts."]  # one note, above the first new section
+    assert "accept: [Vélorizon, Brisalune]   # the shop's own name" in new.replace("] #", "]   #")
+    data, old = yaml.safe_load(new), yaml.safe_load(text)
+    assert list(data) == list(old) + ["tone", "hashtags"]  # old keys in their order, new ones at the end
+    assert data["vocabulary"]["accept"] == ["Vélorizon", "Brisalune"]
+    assert data["voice"] == {"register": "tu", "energy": {"max_exclamations": 0}}
+    assert data["tone"] == {"energy": [0.0, 0.36]} and data["hashtags"] == {"required": ["#VéloRizon"]}
+    assert "velorizon.sans-hashtag: suggestion  # learn: fires on 100% of 32 approved posts" in new
+    assert new.index("# Learned from 32 posts.") < new.index("tone:")
+    validate_text(tmp_path / "velorizon.yaml", new)
 
 
 def test_a_long_flow_list_becomes_a_block_list():
@@ -223,7 +226,7 @@ def test_an_invalid_result_is_refused(tmp_path):
 
 
 def test_too_few_measures_give_no_band_but_a_note():
-    guide = load_guide_file(HOTELIA)
+    guide = load_guide_file(GUIDE)
     results = [_result(f"p{i}", "Bonjour.", tone={"energy": i / 10} if i < 3 else None) for i in range(10)]
     proposal = learn_from_results(results, guide)
     assert proposal.tone == [] and proposal.register is None
@@ -247,3 +250,14 @@ def test_learning_into_a_starter_guide(tmp_path):
     old_comments = [l.strip() for l in text.splitlines() if l.lstrip().startswith("#")]
     assert all(c in new for c in old_comments)
     validate_text(tmp_path / "v.yaml", new)
+
+
+def test_open_tone_bounds_stay_open(tmp_path):
+    guide_path = tmp_path / "g.yaml"
+    guide_path.write_text("extends: base-fr\ntone:\n  energy: [null, 0.2]   # never loud\n", encoding="utf-8")
+    proposal = learn_from_results(_corpus(), load_guide_file(guide_path))
+    changes = {c.path: c.value for c in proposal.changes}
+    assert changes[("tone", "energy")] == [None, 0.37]
+    new = apply_changes(guide_path.read_text(encoding="utf-8"), proposal.changes)
+    assert "energy: [null, 0.37]  # never loud" in new
+    validate_text(guide_path, new)

@@ -422,8 +422,13 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
 
     current_tone = guide.section("tone") or {}
     for band in proposal.tone:
-        if current_tone.get(band.dimension) != [band.low, band.high]:
-            propose(Change(("tone", band.dimension), [band.low, band.high]), "tone bands")
+        current = current_tone.get(band.dimension)
+        learned = [band.low, band.high]
+        if isinstance(current, list) and len(current) == 2:
+            # a bound the author left open (null) stays open: only the bounds they set are learned
+            learned = [None if old is None else new for old, new in zip(current, learned)]
+        if current != learned:
+            propose(Change(("tone", band.dimension), learned), "tone bands")
 
     register = _new_register(proposal, settings)
     if register:
