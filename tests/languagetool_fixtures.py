@@ -2,7 +2,7 @@
 
 `languagetool_server` installs LanguageTool (a no-op when the jars are cached) and starts the
 shared per-user server, or reuses the one already running. It is left running for the next run
-(it stops itself when idle), except in CI where the run's processes are its own to clean up.
+(it stops itself when idle), except in CI (`CI` set), where nothing else shares it: stopped there.
 
 `private_manager` gives a test its own server state folder (same jars): tests that kill, stop or
 block a server never touch the shared one other runs use.
@@ -25,12 +25,11 @@ def languagetool_server():
     try:
         install(["en", "fr"])
         manager = ServerManager()
-        already_running = manager.running() is not None
         state = manager.ensure_running(("en", "fr"))
     except LanguageToolUnavailable as exc:
         pytest.fail(f"LanguageTool is needed by these tests: {exc}")
     yield state
-    if os.environ.get("CI") and not already_running:
+    if os.environ.get("CI"):
         manager.stop()
 
 
