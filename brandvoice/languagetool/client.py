@@ -118,6 +118,7 @@ class LanguageToolClient:
             state = manager.read_state()
             if client and state and state.url == client.url and set(needed) <= set(client.server_languages):
                 manager.touch()  # known to be up a moment ago; a dead server is restarted on first error
+                client._restarted = False  # one restart per run, also in a long-lived process
                 return client
             state = manager.ensure_running(needed)
             if client is None or client.url != state.url or not set(needed) <= set(client.server_languages):
@@ -142,7 +143,12 @@ class LanguageToolClient:
             response = self._http.request(method, f"{url}{path}", **kwargs)
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
             if not self._restart(url):
-                raise LanguageToolUnavailable(f"LanguageTool at {url} is unreachable ({exc}); {INSTALL_HINT}") from None
+                hint = (
+                    INSTALL_HINT
+                    if self.manager is not None
+                    else f"check that server (--languagetool-url or {URL_ENV}), or pass --no-grammar"
+                )
+                raise LanguageToolUnavailable(f"LanguageTool at {url} is unreachable ({exc}); {hint}") from None
             try:
                 response = self._http.request(method, f"{self.url}{path}", **kwargs)
             except httpx.HTTPError as exc2:
@@ -190,10 +196,12 @@ class LanguageToolClient:
         base = language.split("-")[0].lower()
         if base in known and base != "en":  # bare `en` has no spell checker: never fall back to it
             return base
-        raise LanguageToolUnavailable(
-            f"the LanguageTool server at {self.url} has no {language} support: run "
-            f"`brandvoice languagetool install --languages en,fr,{base}`, then `brandvoice languagetool stop`"
+        fix = (
+            f"run `brandvoice languagetool install --languages en,fr,{base}`"
+            if self.manager is not None or self.url.startswith("http://127.0.0.1:")
+            else "use a server with that language"
         )
+        raise LanguageToolUnavailable(f"the LanguageTool server at {self.url} has no {language} support: {fix}")
 
     def check_raw(self, text: str, options: CheckOptions, data: dict | None = None) -> dict:
         """`POST /v2/check` as LanguageTool answers it (also used by the parity test)."""
