@@ -463,3 +463,31 @@ def test_concurrent_runs_share_one_server(tmp_path, languagetool_server):
         assert [str(p.pid) for p in jvms] == list(pids)
     finally:
         ServerManager(state_dir).stop()
+
+
+def test_cli_start_status_stop(tmp_path, languagetool_server):
+    from brandvoice.languagetool.install import find_installation
+
+    # a private cache folder sharing the installed jars: this test's server is its own
+    installed = find_installation(("fr",))
+    home = tmp_path / "home"
+    (home / installed.version).mkdir(parents=True)
+    (home / installed.version / "installed.json").write_text(json.dumps(installed.to_json()), encoding="utf-8")
+    env = {"BRANDVOICE_LANGUAGETOOL_HOME": str(home)}
+    try:
+        start = run_cli("languagetool", "start", "--languages", "fr", "--idle", "10m", env=env)
+        assert start.returncode == 0, start.stderr
+        url = start.stdout.strip()
+        assert url.startswith("http://127.0.0.1:") and "started" in start.stderr
+        again = run_cli("languagetool", "start", env=env)
+        assert again.stdout.strip() == url and "already running" in again.stderr
+        status = json.loads(run_cli("languagetool", "status", "--json", env=env).stdout)
+        assert status["url"] == url and status["languages"] == list(installed.languages)
+        assert json.loads((home / "server" / "state.json").read_text())["idle_timeout_s"] == 600
+        stop = run_cli("languagetool", "stop", env=env)
+        assert stop.returncode == 0 and "stopped" in stop.stdout
+        assert not psutil.pid_exists(status["pid"]) or psutil.Process(status["pid"]).status() == psutil.STATUS_ZOMBIE
+        after = run_cli("languagetool", "status", env=env)
+        assert after.returncode == 1 and "not running" in after.stdout
+    finally:
+        ServerManager(home / "server").stop()
