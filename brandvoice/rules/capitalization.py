@@ -3,7 +3,7 @@
 `words` lists names whose casing is fixed ("HoteliaClub"): any other casing is reported with the
 exact name as a safe fix. With `shouting: true`, words of `min_length` letters or more written in
 capitals are reported, sparing `acronyms`, the guide's accepted vocabulary (in any casing), and hashtags,
-mentions and URLs.
+mentions and URLs. In messages, `{expected}` is the exact name, or the word in lower case.
 
 ```yaml
 rules:
@@ -29,7 +29,6 @@ NAME = "capitalization"
 CATEGORY = "style"
 LEVEL = "warning"
 MESSAGE = "Write “{expected}”, not “{match}”."
-MESSAGE_SHOUTING = "Avoid writing “{match}” in capitals: it reads as shouting."
 
 DEFAULT_ACRONYMS = (
     "OK", "USA", "UK", "EU", "UE", "FAQ", "PDF", "URL", "SMS", "TV", "CEO", "PDG", "SNCF", "RATP",
@@ -77,7 +76,8 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 and word.upper() not in spared
                 and not ctx.prose.overlaps(m.start(), m.end(), ("url", "email", "mention", "hashtag"))
             ):
-                yield Match(m.start(), m.end(), message=MESSAGE_SHOUTING.format(match=word))
+                calm = word.lower()
+                yield Match(m.start(), m.end(), replacements=(calm,), params=(("expected", calm),))
 
 
 EXAMPLES = (
