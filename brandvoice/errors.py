@@ -22,3 +22,7 @@ class GuideErrors(BrandvoiceError):
     def __init__(self, errors: list[GuideError]) -> None:
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+class BrandvoiceWarning(UserWarning):
+    """Something the user should know that does not stop the run (printed as a notice on stderr)."""

@@ -15,6 +15,7 @@ def run(argv: list[str]) -> int:
     from brandvoice.cli.app import EXIT_ERROR, app, err
     from brandvoice.errors import BrandvoiceError
 
+    _notices_as_plain_text()
     try:
         code = app(args=argv, prog_name="brandvoice", standalone_mode=False)
     except typer._click.ClickException as exc:  # typer vendors click; this is its base error
@@ -30,6 +31,23 @@ def run(argv: list[str]) -> int:
         err("brandvoice: interrupted")
         return EXIT_ERROR
     return code if isinstance(code, int) else 0
+
+
+def _notices_as_plain_text() -> None:
+    """brandvoice's own warnings print as one readable line on stderr, not Python's format."""
+    import warnings
+
+    from brandvoice.errors import BrandvoiceWarning
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, BrandvoiceWarning):
+            print(f"brandvoice: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
 
 
 def main() -> None:

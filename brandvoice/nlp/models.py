@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from brandvoice.errors import BrandvoiceWarning
+
 TOKENS = "spacy:tokens"
 TAGS = "spacy"
 PARSE = "spacy:parser"
@@ -34,7 +36,7 @@ DEFAULT_MODELS: dict[str, tuple[str, ...]] = {
 }
 
 
-class MissingModelWarning(UserWarning):
+class MissingModelWarning(BrandvoiceWarning):
     """No spaCy model is installed for a language: rules needing tags or parses are skipped."""
 
 
