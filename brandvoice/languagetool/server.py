@@ -173,10 +173,23 @@ class ServerManager:
     # -- start / stop -------------------------------------------------------------------------
     def ensure_running(self, languages: tuple[str, ...] = ()) -> ServerState:
         """The running server, started if needed. Raises LanguageToolUnavailable with the fix."""
+        from filelock import Timeout
+
         self.touch()
         state = self.running()
         if state and set(languages) <= set(state.languages) | {"all"}:
             return state
+        try:
+            return self._ensure_running_locked(languages)
+        except Timeout:
+            raise LanguageToolUnavailable(
+                f"another process has held {self.state_dir / 'state.lock'} for minutes while starting "
+                "LanguageTool: see `brandvoice languagetool status`, or `stop` it and try again"
+            ) from None
+        except OSError as exc:
+            raise LanguageToolUnavailable(f"cannot use the LanguageTool state folder {self.state_dir}: {exc}") from None
+
+    def _ensure_running_locked(self, languages: tuple[str, ...]) -> ServerState:
         with self.lock():
             self.touch()
             state = self.running()  # someone may have started it while we waited for the lock
@@ -194,8 +207,11 @@ class ServerManager:
 
     def stop(self) -> bool:
         """Stop the server and its supervisor. True when something was running."""
-        with self.lock():
-            return self._stop_locked()
+        try:
+            with self.lock():
+                return self._stop_locked()
+        except OSError as exc:
+            raise LanguageToolUnavailable(f"cannot use the LanguageTool state folder {self.state_dir}: {exc}") from None
 
     def _stop_locked(self) -> bool:
         state = self.read_state()
