@@ -491,3 +491,23 @@ def test_cli_start_status_stop(tmp_path, languagetool_server):
         assert after.returncode == 1 and "not running" in after.stdout
     finally:
         ServerManager(home / "server").stop()
+
+
+def test_java_versions():
+    from brandvoice.languagetool.install import parse_java_version
+
+    assert parse_java_version('openjdk version "17.0.15" 2025-04-15') == 17
+    assert parse_java_version('java version "1.8.0_382"') == 8
+    assert parse_java_version('openjdk version "21" 2023-09-19') == 21
+    assert parse_java_version("no version here") is None
+
+
+def test_old_java_exits_2(tmp_path):
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    java = fake_bin / "java"
+    java.write_text('#!/bin/sh\necho \'java version "1.8.0_382"\' >&2\n', encoding="utf-8")
+    java.chmod(0o755)
+    env = {"PATH": str(fake_bin), "JAVA_HOME": "", "BRANDVOICE_LANGUAGETOOL_HOME": str(tmp_path / "c")}
+    proc = run_cli("languagetool", "install", env=env)
+    assert proc.returncode == 2 and "is Java 8" in proc.stderr and "Java 17 or newer" in proc.stderr

@@ -76,12 +76,16 @@ def find_java() -> str | None:
 
 
 def java_major_version(java: str) -> int | None:
-    """17 for `openjdk version "17.0.15"`, 8 for `java version "1.8.0_382"`."""
     try:
         proc = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    found = re.search(r'version "(\d+)(?:\.(\d+))?', proc.stderr + proc.stdout)
+    return parse_java_version(proc.stderr + proc.stdout)
+
+
+def parse_java_version(text: str) -> int | None:
+    """17 for `openjdk version "17.0.15"`, 8 for `java version "1.8.0_382"`, 21 for `"21"`."""
+    found = re.search(r'version "(\d+)(?:\.(\d+))?', text)
     if not found:
         return None
     major = int(found.group(1))
