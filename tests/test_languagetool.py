@@ -511,3 +511,22 @@ def test_old_java_exits_2(tmp_path):
     env = {"PATH": str(fake_bin), "JAVA_HOME": "", "BRANDVOICE_LANGUAGETOOL_HOME": str(tmp_path / "c")}
     proc = run_cli("languagetool", "install", env=env)
     assert proc.returncode == 2 and "is Java 8" in proc.stderr and "Java 17 or newer" in proc.stderr
+
+
+def test_no_maven_and_no_internet_exits_2_with_what_to_install(tmp_path):
+    from brandvoice.languagetool.install import _internet_reachable, find_java
+
+    if _internet_reachable():
+        pytest.skip("the internet is reachable here: the fallback would download the full LanguageTool")
+    only_java = tmp_path / "bin"
+    only_java.mkdir()
+    (only_java / "java").symlink_to(os.path.realpath(find_java()))
+    env = {
+        "PATH": str(only_java),
+        "JAVA_HOME": "",
+        "BRANDVOICE_LANGUAGETOOL_HOME": str(tmp_path / "c"),
+        "LTP_PATH": str(tmp_path / "ltp"),  # language-tool-python's download folder: empty
+    }
+    proc = run_cli("languagetool", "install", env=env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Maven is needed" in proc.stderr and "apt-get install maven" in proc.stderr
