@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+from helpers import run_cli
 
 from brandvoice.languagetool import LanguageToolUnavailable
 from brandvoice.languagetool.client import (
@@ -27,13 +28,11 @@ from brandvoice.languagetool.client import (
     utf16_to_code_points,
 )
 from brandvoice.languagetool.server import STATE_PROPERTY, ServerManager, free_port
-from brandvoice.parsing.document import parse_document
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.social import find_social_spans
 from brandvoice.rules import get_kind
 from brandvoice.rules.base import CheckContext
 from brandvoice.rules.grammar import accepted, category_for
-from helpers import run_cli
 
 pytestmark = pytest.mark.languagetool
 
@@ -374,7 +373,7 @@ def test_install_is_a_no_op_when_done(languagetool_server):
 
 
 class _NotLanguageTool(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self.send_response(404)
         self.end_headers()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -38,9 +38,9 @@ def install_command(
 @languagetool_app.command("start")
 def start_command(
     languages: Annotated[str, typer.Option("--languages", "-l", help="Languages the server must load.")] = "",
-    heap: Annotated[Optional[str], typer.Option("--heap", help="JVM heap, e.g. 1g (default), 2g.")] = None,
+    heap: Annotated[str | None, typer.Option("--heap", help="JVM heap, e.g. 1g (default), 2g.")] = None,
     idle: Annotated[
-        Optional[str], typer.Option("--idle", help="Stop after this idle time: 1800, 30m (default), 2h.")
+        str | None, typer.Option("--idle", help="Stop after this idle time: 1800, 30m (default), 2h.")
     ] = None,
 ) -> None:
     """Start the shared server (or reuse the running one) and print its URL."""

@@ -13,17 +13,23 @@ shared local server (started if needed). The public API is used only when its UR
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
-from brandvoice.languagetool import INSTALL_HINT, PUBLIC_API_URL, URL_ENV, LanguageToolUnavailable
+from brandvoice.languagetool import (
+    INSTALL_HINT,
+    PUBLIC_API_URL,
+    URL_ENV,
+    LanguageToolUnavailable,
+)
 from brandvoice.parsing.prose import ProseText
 
 CONCURRENCY_ENV = "BRANDVOICE_LANGUAGETOOL_CONCURRENCY"
@@ -101,7 +107,7 @@ class LanguageToolClient:
         self._languages: set[str] | None = None
 
     @classmethod
-    def connect(cls, url: str | None = None, languages: Sequence[str] = ()) -> "LanguageToolClient":
+    def connect(cls, url: str | None = None, languages: Sequence[str] = ()) -> LanguageToolClient:
         """The process's client for the configured server, or for the shared local one (started
         if needed). Clients are kept per server: connections and the language list are reused."""
         configured = configured_url(url)
@@ -129,7 +135,7 @@ class LanguageToolClient:
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> "LanguageToolClient":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -337,7 +343,7 @@ def removed_markup_points(prose: ProseText) -> list[int]:
     for piece in prose.pieces:
         if piece.markup and piece.prose_length == 0 and piece.source_length:
             source = prose.source[piece.source_start : piece.source_start + piece.source_length].lstrip()
-            if source.startswith("`") or source.startswith("!["):
+            if source.startswith(("`", "![")):
                 points.append(piece.prose_start)
     return points
 
@@ -351,7 +357,7 @@ def split_prose(prose: ProseText, max_chunk: int = MAX_CHUNK) -> list[Chunk]:
     points = removed_markup_points(prose)
     cuts = _cut_points(prose, max_chunk)
     chunks = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         if text[start:end].strip():
             inside = tuple(p - start for p in points if start <= p < end or (p == end == len(text)))
             chunks.append(Chunk(start, text[start:end], inside))

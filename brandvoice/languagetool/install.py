@@ -77,7 +77,7 @@ def find_java() -> str | None:
 
 def java_major_version(java: str) -> int | None:
     try:
-        proc = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+        proc = subprocess.run([java, "-version"], check=False, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return parse_java_version(proc.stderr + proc.stdout)
@@ -212,9 +212,9 @@ def _install_with_maven(
         command = [
             mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies",
             f"-DoutputDirectory={staging}", "-DincludeScope=runtime",
-        ]  # fmt: skip
+        ]
         try:
-            proc = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+            proc = subprocess.run(command, check=False, capture_output=True, text=True, timeout=1800)
         except subprocess.TimeoutExpired:
             raise LanguageToolUnavailable("Maven did not finish within 30 minutes; check your network") from None
     if proc.returncode != 0:
@@ -250,7 +250,7 @@ def _install_with_language_tool_python(version: str, directory: Path, progress: 
         progress(f"Maven not found: downloading LanguageTool {version} with language-tool-python...")
         try:
             local.download()
-        except Exception as exc:  # the library raises several unrelated types for network failures
+        except Exception as exc:  # noqa: BLE001 (the library raises unrelated types for network failures)
             raise LanguageToolUnavailable(f"downloading LanguageTool failed ({exc}). {MAVEN_HINT.format(version=version)}") from None
     jar = local.get_jar_path()
     # the release zip bundles every language; its server jar's manifest lists the rest

@@ -45,7 +45,7 @@ class GrammarSection(BaseModel):
     mother_tongue: str | None = Field(None, description="The writers' first language (false-friend rules).")
 
 
-def build_grammar_rules(guide: "ResolvedGuide") -> Iterable["Rule | None"]:
+def build_grammar_rules(guide: ResolvedGuide) -> Iterable[Rule | None]:
     """Section builder: the `languagetool` rule unless the guide turns grammar off."""
     from brandvoice.guides.sections import make_rule
 

@@ -29,8 +29,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from brandvoice.languagetool import INSTALL_HINT, LT_VERSION, LanguageToolUnavailable, cache_root
-from brandvoice.languagetool.install import Installation, find_installation, require_java
+from brandvoice.languagetool import (
+    INSTALL_HINT,
+    LT_VERSION,
+    LanguageToolUnavailable,
+    cache_root,
+)
+from brandvoice.languagetool.install import (
+    Installation,
+    find_installation,
+    require_java,
+)
 
 DEFAULT_HEAP = "1g"
 DEFAULT_IDLE_SECONDS = 30 * 60
@@ -58,7 +67,7 @@ SERVER_PROPERTIES = {
 MAX_TEXT_LENGTH = int(SERVER_PROPERTIES["maxTextLength"])
 
 
-def parse_duration(value: str | int | float) -> float:
+def parse_duration(value: str | float) -> float:
     """`1800`, `90s`, `30m`, `2h` → seconds."""
     text = str(value).strip().lower()
     units = {"s": 1, "m": 60, "h": 3600}
@@ -276,7 +285,7 @@ class ServerManager:
                     sys.executable, "-m", "brandvoice.languagetool.supervisor",
                     "--state-dir", str(self.state_dir), "--idle", str(self.idle_timeout),
                     "--log", str(self.log_file), "--", *command,
-                ],  # fmt: skip
+                ],
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,

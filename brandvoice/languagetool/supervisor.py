@@ -69,9 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     from filelock import FileLock
 
     with open(args.log, "ab") as log:
-        jvm = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, preexec_fn=_die_with_parent)
+        jvm = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, preexec_fn=_die_with_parent)  # noqa: PLW1509 (no threads here)
 
-    def on_term(signum, frame):  # noqa: ARG001
+    def on_term(signum, frame):
         _stop(jvm)
         _clear_state_if_ours(args.state_dir, jvm.pid)
         sys.exit(0)

@@ -144,7 +144,7 @@ def _check_options(ctx: CheckContext, options: Options):
     )
 
 
-def fingerprint(ctx: CheckContext) -> str:  # noqa: ARG001
+def fingerprint(ctx: CheckContext) -> str:
     """What the results depend on besides the text and guide (the engine's result cache key)."""
     from brandvoice.languagetool import LT_VERSION
     from brandvoice.languagetool.client import configured_url
