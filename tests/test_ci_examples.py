@@ -32,12 +32,13 @@ def pull_request(tmp_path: Path) -> Path:
     (tmp_path / ".brandvoice.yaml").write_text("brand: hotelia\n", encoding="utf-8")
     (tmp_path / "posts").mkdir()
     (tmp_path / "posts" / "old.md").write_text("Chez HOTELIA.\n", encoding="utf-8")
-    (tmp_path / "posts" / "new.md").write_text("Une vue sur le lac.\n", encoding="utf-8")
+    # `#Hotelia` is the guide's required hashtag: without it a whole-document finding would appear
+    (tmp_path / "posts" / "new.md").write_text("Une vue sur le lac. #Hotelia\n", encoding="utf-8")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "base")
     git(tmp_path, "update-ref", "refs/remotes/origin/main", "main")
     git(tmp_path, "checkout", "-q", "-b", "feature")
-    (tmp_path / "posts" / "new.md").write_text("Une vue sur le lac.\n\nRéservez chez HOTELIA.\n", encoding="utf-8")
+    (tmp_path / "posts" / "new.md").write_text("Une vue sur le lac. #Hotelia\n\nRéservez chez HOTELIA.\n", encoding="utf-8")
     git(tmp_path, "commit", "-q", "-am", "draft")
     return tmp_path
 
@@ -59,7 +60,7 @@ def test_github_actions_example(pull_request):
     workflow = yaml.safe_load((EXAMPLES / "github-actions.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["brandvoice"]["steps"]]
     command = _check_step(steps).replace("${{ github.base_ref }}", "main")
-    summary = pull_request / "step-summary.md"
+    summary = pull_request.parent / "step-summary.md"  # outside the checkout, as on GitHub
     summary.write_text("earlier step\n", encoding="utf-8")
     proc = _run(command, pull_request, {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert proc.returncode == 1, proc.stderr  # the new line has an error
