@@ -1,12 +1,14 @@
 """The rule engine: runs a guide's rules over parsed documents and locates what they find.
 
-Kinds see prose; the engine owns everything else: batch preparation of heavy services (one
-`prepare` call per kind for all texts), rule ids and levels (a kind may report finer ids through
+Kinds see prose; the engine owns everything else: batch preparation of the heavy services rules
+need (one spaCy pass and one round of LanguageTool requests per batch of texts, overlapping), rule ids and levels (a kind may report finer ids through
 `params`, e.g. LanguageTool's), message templates, source positions through the offset table,
 suppression comments, rule selection, and de-duplication.
 """
 
 from __future__ import annotations
+
+import importlib
 
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -16,12 +18,17 @@ from typing import TYPE_CHECKING
 from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.parsing.document import Document, rule_matches
-from brandvoice.rules.base import CheckContext
+from brandvoice.rules.base import CheckContext, rule_needs
 
 if TYPE_CHECKING:
     from brandvoice.cache import ResultCache
 
 _LINK_KINDS = ("url", "email")
+# batch hooks of the heavy services rules may need (`NEEDS` = {"spacy:parser"} → "spacy")
+SERVICES = {
+    "spacy": "brandvoice.nlp.docs:prepare_docs",
+    "languagetool": "brandvoice.rules.grammar:prepare",
+}
 BATCH_SIZE = 256
 
 
@@ -131,19 +138,15 @@ class Engine:
         )
 
     def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext]) -> None:
-        """Let each kind with a batch hook see all the texts its rules will check, once."""
-        by_kind: dict[str, tuple[object, list[CheckContext]]] = {}
+        """Prepare each heavy service once for all the texts whose rules need it."""
+        by_service: dict[str, list[CheckContext]] = {}
         for item, ctx in zip(items, contexts):
             if item.document.suppressions.file_disabled:
                 continue
-            for rule in self.rules_for(item.guide):
-                prepare = getattr(rule.kind, "prepare", None)
-                if prepare is None:
-                    continue
-                entry = by_kind.setdefault(rule.kind.NAME, (prepare, []))
-                if not any(c is ctx for c in entry[1]):
-                    entry[1].append(ctx)
-        hooks = list(by_kind.values())
+            services = {need.split(":")[0] for rule in self.rules_for(item.guide) for need in rule_needs(rule)}
+            for service in services & SERVICES.keys():
+                by_service.setdefault(service, []).append(ctx)
+        hooks = [(_service_hook(service), ctxs) for service, ctxs in by_service.items()]
         if len(hooks) <= 1:
             for prepare, ctxs in hooks:
                 prepare(ctxs)
@@ -221,6 +224,11 @@ class Engine:
             fix_safe=match.fix_safe and len(match.replacements) == 1,
             whole_document=match.whole_document,
         )
+
+
+def _service_hook(service: str) -> Callable[[list[CheckContext]], None]:
+    module, function = SERVICES[service].split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 class _Template(dict):

@@ -1,8 +1,8 @@
 """One spaCy `Doc` per text, shared by every kind, made in batches with `nlp.pipe`.
 
-Kinds call `prepare_docs(ctxs, need)` from their batch hook and `get_doc(ctx, need)` in `check`
-(which parses on the spot when a kind runs without the engine's batch preparation, e.g. in rule
-examples). The level parsed is the highest one any enabled rule of the text's guide needs, so the
+The engine calls `prepare_docs(ctxs)` once per batch for the texts whose rules need spaCy; kinds
+call `get_doc(ctx, need)` in `check` (which parses on the spot when a kind runs without the
+engine, e.g. in rule examples). The level parsed is the highest one any enabled rule of the text's guide needs, so the
 model is loaded once even when several kinds need different levels.
 """
 
@@ -13,18 +13,10 @@ from typing import Any
 
 from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline
 from brandvoice.nlp.tokenizer import normalise
-from brandvoice.rules.base import CheckContext
+from brandvoice.rules.base import CheckContext, rule_needs
 
 SERVICE = "spacy"
 _PIPELINE = "spacy:pipeline"
-
-
-def rule_needs(rule: Any) -> frozenset[str]:
-    """A rule's needs: its kind's `needs_for(options)` when the options decide, else `NEEDS`."""
-    needs_for = getattr(rule.kind, "needs_for", None)
-    if needs_for is not None:
-        return frozenset(needs_for(rule.options))
-    return frozenset(getattr(rule.kind, "NEEDS", ()))
 
 
 def guide_dependants(ctx: CheckContext) -> dict[str, str]:
@@ -94,17 +86,6 @@ def word_tokens(doc: Any) -> Iterable[Any]:
             continue
         yield token
 
-
-def prepare_for_kind(ctxs: Sequence[CheckContext], kind_name: str) -> None:
-    """Batch hook for kinds that need spaCy only with some options (`match: lemma`): parse only
-    the texts whose guide has a rule of that kind that needs it."""
-    wanted = [
-        ctx
-        for ctx in ctxs
-        if ctx.guide and any(rule.kind.NAME == kind_name and level_of(rule_needs(rule)) for rule in ctx.guide.rules)
-    ]
-    if wanted:
-        prepare_docs(wanted)
 
 
 _SENTENCE_END = set(".!?…")

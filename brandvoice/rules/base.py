@@ -6,8 +6,11 @@ A rule kind is one module in `brandvoice/rules/` that defines:
 - `CATEGORY` and `LEVEL`: defaults for rules of this kind;
 - `Options`: a pydantic model (subclass of `RuleOptions`) of the kind's options and defaults;
 - `EXAMPLES`: failing and passing `Example`s (documentation and data-driven tests);
-- `check(ctx, options)`: a pure function yielding `Match`es for one text;
-- optionally `NEEDS`: the heavy services the kind uses ({"spacy"}, {"spacy:parser"}, {"languagetool"});
+- `check(ctx, options)`: a pure function yielding `Match`es for one text (prepared services are in
+  `ctx.services`);
+- optionally `NEEDS`: the heavy services the kind uses ({"spacy"}, {"spacy:parser"}, {"languagetool"}),
+  or `needs_for(options)` when the options decide; the engine prepares each service once per batch
+  of texts (one `nlp.pipe`, concurrent LanguageTool requests) before any `check` runs;
 - optionally `MESSAGE`: the default message template.
 
 The module docstring is the kind's documentation (`brandvoice explain`). The engine turns matches
@@ -83,6 +86,14 @@ class Example:
     @property
     def failing(self) -> bool:
         return bool(self.expect)
+
+
+def rule_needs(rule: Any) -> frozenset[str]:
+    """A rule's needs: its kind's `needs_for(options)` when the options decide, else `NEEDS`."""
+    needs_for = getattr(rule.kind, "needs_for", None)
+    if needs_for is not None:
+        return frozenset(needs_for(rule.options))
+    return frozenset(getattr(rule.kind, "NEEDS", ()))
 
 
 class RuleKind(Protocol):

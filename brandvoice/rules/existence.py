@@ -51,12 +51,6 @@ def needs_for(options: Options) -> frozenset[str]:
     return frozenset({"spacy"}) if options.match == "lemma" else frozenset()
 
 
-def prepare(ctxs: list[CheckContext]) -> None:
-    from brandvoice.nlp.docs import prepare_for_kind
-
-    prepare_for_kind(ctxs, NAME)
-
-
 def _patterns(options: Options):
     found = []
     if options.tokens and options.match == "exact":

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from brandvoice.findings import Match
-from brandvoice.nlp.docs import get_doc, prepare_docs
+from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import passive_spans, sentences
 from brandvoice.nlp.models import PARSE
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -33,10 +33,6 @@ SKIPPED_WITHOUT_MODEL = True
 
 class Options(RuleOptions):
     max_share: float = Field(0.25, ge=0, le=1)
-
-
-def prepare(ctxs: list[CheckContext]) -> None:
-    prepare_docs(ctxs, PARSE)
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:

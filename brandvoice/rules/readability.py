@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pydantic import Field, field_validator
 
 from brandvoice.findings import Match
-from brandvoice.nlp.docs import get_doc, prepare_docs
+from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import readability
 from brandvoice.nlp.models import TOKENS
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -64,10 +64,6 @@ class Options(RuleOptions):
     lix: Band | None = (None, 50)
 
     _bands = field_validator("reading_ease", "grade", "lix")(classmethod(lambda cls, v: check_band(v)))
-
-
-def prepare(ctxs: list[CheckContext]) -> None:
-    prepare_docs(ctxs, TOKENS)
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:

@@ -34,7 +34,7 @@ from typing import Any, Literal
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.nlp.docs import get_doc, pipeline_of, prepare_docs, sentence_spans
+from brandvoice.nlp.docs import get_doc, pipeline_of, sentence_spans
 from brandvoice.nlp.french import VerbForms
 from brandvoice.nlp.models import TAGS
 from brandvoice.nlp.tokenizer import token_text
@@ -79,10 +79,6 @@ _PLURAL_MARKERS = regex.compile(
 
 class Options(RuleOptions):
     use: Literal["vous", "tu", "any"] = "vous"
-
-
-def prepare(ctxs: list[CheckContext]) -> None:
-    prepare_docs(ctxs, TAGS)
 
 
 def _norm(text: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from brandvoice.findings import Match
-from brandvoice.nlp.docs import get_doc, prepare_docs
+from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import sentences, word_count
 from brandvoice.nlp.models import TOKENS
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -32,10 +32,6 @@ NEEDS = frozenset({TOKENS})
 class Options(RuleOptions):
     max_words: int | None = Field(25, ge=1)
     max_sentences: int | None = Field(None, ge=1)
-
-
-def prepare(ctxs: list[CheckContext]) -> None:
-    prepare_docs(ctxs, TOKENS)
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:

@@ -47,12 +47,6 @@ def needs_for(options: Options) -> frozenset[str]:
     return frozenset({"spacy"}) if options.match == "lemma" and not options.regex else frozenset()
 
 
-def prepare(ctxs: list[CheckContext]) -> None:
-    from brandvoice.nlp.docs import prepare_for_kind
-
-    prepare_for_kind(ctxs, NAME)
-
-
 def _compiled(options: Options):
     ignorecase = options.ignorecase and not options.case_sensitive
     if options.regex:

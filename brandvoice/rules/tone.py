@@ -21,7 +21,6 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from brandvoice.findings import Match
-from brandvoice.nlp.docs import prepare_docs
 from brandvoice.nlp.models import PARSE
 from brandvoice.nlp.profile import tone_profile
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -56,10 +55,6 @@ class Options(RuleOptions):
         if self.band is not None and self.dimension is None:
             raise ValueError("a `band` needs a `dimension`")
         return self
-
-
-def prepare(ctxs: list[CheckContext]) -> None:
-    prepare_docs(ctxs, PARSE)
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
