@@ -42,6 +42,16 @@ class CheckItem:
     channels: tuple[str, ...] = ()
     brand: str | None = None
 
+    def empty_result(self) -> FileResult:
+        return FileResult(
+            path=self.document.path,
+            brand=self.brand,
+            channel=self.channels[0] if self.channels else None,
+            channels=self.channels,
+            language=self.language,
+            source=self.document.source,
+        )
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -114,17 +124,10 @@ class Engine:
     def _from_cache(self, item: CheckItem, data: dict) -> FileResult:
         from brandvoice.cache import findings_from_cache
 
-        doc = item.document
-        return FileResult(
-            path=doc.path,
-            brand=item.brand,
-            channel=item.channels[0] if item.channels else None,
-            channels=item.channels,
-            language=item.language,
-            source=doc.source,
-            findings=findings_from_cache(data),
-            metrics=data["metrics"],
-        )
+        result = item.empty_result()
+        result.findings = findings_from_cache(data)
+        result.metrics = data["metrics"]
+        return result
 
     def _context(self, item: CheckItem) -> CheckContext:
         doc = item.document
@@ -158,14 +161,7 @@ class Engine:
 
     def _check_one(self, item: CheckItem, ctx: CheckContext) -> FileResult:
         doc = item.document
-        result = FileResult(
-            path=doc.path,
-            brand=item.brand,
-            channel=item.channels[0] if item.channels else None,
-            channels=item.channels,
-            language=item.language,
-            source=doc.source,
-        )
+        result = item.empty_result()
         if doc.suppressions.file_disabled:
             return result
         seen: set[tuple[str, int, int]] = set()
