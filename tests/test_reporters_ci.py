@@ -196,7 +196,7 @@ def test_cli_output_file_while_terminal_shows_text(tmp_path):
 
 def test_cli_auto_format_in_github_actions(tmp_path):
     draft = tmp_path / "post.md"
-    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    draft.write_text("Chez HOTELIA. #Hotelia\n", encoding="utf-8")  # the guide requires #Hotelia
     proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "-f", "auto", cwd=tmp_path,
                    env={"GITHUB_ACTIONS": "true"})
     assert proc.stdout.startswith("::error file=post.md,line=1,col=6,endLine=1,endColumn=13,")
