@@ -400,6 +400,7 @@ def test_port_taken_and_stale_state_are_recovered(private_manager):
             assert c.check_prose(ProseText.plain("Les enfant."), CheckOptions("fr-FR")).matches
     finally:
         squatter.shutdown()
+        squatter.server_close()
 
 
 def test_killed_server_is_restarted_once_mid_run(private_manager):

@@ -13,6 +13,7 @@ shared local server (started if needed). The public API is used only when its UR
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import json
 import os
@@ -299,6 +300,12 @@ class LanguageToolClient:
 
 _CLIENTS: dict[Any, LanguageToolClient] = {}
 _CLIENTS_LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_clients() -> None:
+    for client in _CLIENTS.values():
+        client.close()
 
 
 class LanguageToolError(LanguageToolUnavailable):

@@ -244,19 +244,19 @@ class ServerManager:
                 MAIN_CLASS, "--port", str(port), "--config", str(properties),
             ]  # fmt: skip
             started = time.time()
-            supervisor = self._spawn_supervisor(command)
+            supervisor_pid = self._spawn_supervisor(command)
             url = f"http://127.0.0.1:{port}"
-            ready, last_error = self._wait_ready(url, supervisor)
+            ready, last_error = self._wait_ready(url, supervisor_pid)
             if ready:
                 ready_seconds = round(time.time() - started, 2)
                 if self.prewarm:
                     _prewarm(url, languages or installation.languages)
-                jvm_pid = _jvm_child(supervisor.pid, self.state_dir)
+                jvm_pid = _jvm_child(supervisor_pid, self.state_dir)
                 state = ServerState(
                     url=url,
                     port=port,
                     pid=jvm_pid or 0,
-                    supervisor_pid=supervisor.pid,
+                    supervisor_pid=supervisor_pid,
                     version=installation.version,
                     languages=list(installation.languages),
                     started=started,
@@ -270,7 +270,7 @@ class ServerManager:
                 self._write_state(state)
                 self.touch()
                 return state
-            _terminate([supervisor.pid] + _our_processes(self.state_dir), self.state_dir)
+            _terminate([supervisor_pid, *_our_processes(self.state_dir)], self.state_dir)
             if "port" not in last_error.lower():
                 break
         raise LanguageToolUnavailable(
@@ -278,25 +278,38 @@ class ServerManager:
             f"Try `brandvoice languagetool install` again, or a larger heap ({HEAP_ENV}=2g)."
         )
 
-    def _spawn_supervisor(self, command: list[str]) -> subprocess.Popen:
+    def _spawn_supervisor(self, command: list[str]) -> int:
+        """Start the detached supervisor (which starts the JVM); its pid."""
         with open(self.log_file, "ab") as log:
-            return subprocess.Popen(
+            launcher = subprocess.Popen(
                 [
                     sys.executable, "-m", "brandvoice.languagetool.supervisor",
                     "--state-dir", str(self.state_dir), "--idle", str(self.idle_timeout),
                     "--log", str(self.log_file), "--", *command,
                 ],
                 stdin=subprocess.DEVNULL,
-                stdout=log,
+                stdout=subprocess.PIPE,
                 stderr=log,
                 start_new_session=True,  # a Ctrl-C in the terminal that started it must not stop it
                 close_fds=True,
             )
+        try:
+            out, _ = launcher.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            launcher.kill()
+            launcher.communicate()
+            raise LanguageToolUnavailable(f"the LanguageTool supervisor did not start (log: {self.log_file})") from None
+        try:
+            return int(out.strip())
+        except ValueError:
+            raise LanguageToolUnavailable(
+                f"the LanguageTool supervisor did not start (log: {self.log_file}):\n{_log_tail(self.log_file)}"
+            ) from None
 
-    def _wait_ready(self, url: str, supervisor: subprocess.Popen) -> tuple[bool, str]:
+    def _wait_ready(self, url: str, supervisor_pid: int) -> tuple[bool, str]:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while time.monotonic() < deadline:
-            if supervisor.poll() is not None:
+            if not _alive(supervisor_pid):
                 return False, _log_tail(self.log_file)
             if answers(url, timeout=2.0):
                 return True, ""
@@ -407,6 +420,15 @@ def _terminate(pids: list[int], state_dir: Path, grace: float = 15.0) -> bool:
             pass
     psutil.wait_procs(alive, timeout=5)
     return bool(procs)
+
+
+def _alive(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def _rss_mb(pid: int) -> float | None:

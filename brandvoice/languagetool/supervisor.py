@@ -2,6 +2,10 @@
 
     python -m brandvoice.languagetool.supervisor --state-dir DIR --idle SECONDS --log FILE -- java ...
 
+It first detaches (forks, prints the supervisor's pid and lets the launching process reap the
+intermediate one): the supervisor is nobody's child, so no zombie or "still running" warning is
+left in a long-lived brandvoice process that started it.
+
 It starts the JVM, then wakes up regularly: when the JVM has died it clears the state file and
 exits; when `last_used` in DIR is older than the idle timeout it stops the JVM (under the state
 lock, re-checking the clock so a run that just touched it keeps its server) and exits. SIGTERM
@@ -29,6 +33,20 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         pass
+
+
+def _detach(log: Path) -> None:
+    """Fork: the parent prints the child's pid and exits; the child goes on as the supervisor, in
+    its own session, writing to the log."""
+    pid = os.fork()
+    if pid > 0:
+        print(pid, flush=True)
+        os._exit(0)
+    os.setsid()
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    for target in (1, 2):
+        os.dup2(fd, target)
+    os.close(fd)
 
 
 def _idle_for(last_used: Path) -> float:
@@ -66,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
 
+    _detach(args.log)
     from filelock import FileLock
 
     with open(args.log, "ab") as log:
