@@ -16,6 +16,17 @@ from typing import Annotated, Optional
 import typer
 
 from brandvoice import __version__
+from brandvoice.cli.options import (
+    BrandOption,
+    ChannelOption,
+    GuidesDirOption,
+    IgnoreOption,
+    LangOption,
+    NoGrammarOption,
+    PathsArgument,
+    SelectOption,
+    run_options,
+)
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.report import MinScoreOption, min_score_gate, register as register_report_commands
 from brandvoice.cli.learn import register as register_learn_commands
@@ -67,17 +78,12 @@ def root(
     """brandvoice: a brand-voice and copy checker."""
 
 
-GuidesDirOption = Annotated[
-    Optional[list[Path]], typer.Option("--guides-dir", help="Extra folder of style guides (repeatable).")
-]
-
-
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders to check; `-` reads standard input.")],
-    brand: Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide name or path.")] = None,
-    channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help="Target channel (repeatable).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="fr, en, auto or a locale (fr-CA, en-GB).")] = None,
+    paths: PathsArgument,
+    brand: BrandOption = None,
+    channel: ChannelOption = None,
+    lang: LangOption = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -100,12 +106,12 @@ def check(
     ] = None,
     min_score: MinScoreOption = None,
     guides_dir: GuidesDirOption = None,
-    no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")] = False,
+    no_grammar: NoGrammarOption = False,
     stdin_filename: Annotated[
         Optional[str], typer.Option("--stdin-filename", help="Name (and so type) of the text read from `-`.")
     ] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what remains.")] = False,
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a unified diff, write nothing; exit 1 if there are any.")
@@ -130,7 +136,7 @@ def check(
     from brandvoice.findings import Level
     from brandvoice.outputs import parse_output, resolve_format, write_output
     from brandvoice.reporters import ReportContext, get_reporter
-    from brandvoice.runner import RunOptions, run_check
+    from brandvoice.runner import run_check
 
     terminal_format = resolve_format(output_format)
     targets = [parse_output(spec) for spec in output or ()]
@@ -138,14 +144,14 @@ def check(
         fail_level = Level.parse(fail_on) if fail_on else None  # None: each file's project decides
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--fail-on") from None
-    options = RunOptions(
-        brand=brand,
-        channels=tuple(channel or ()),
-        language=lang,
-        guides_dirs=list(guides_dir or []),
-        grammar=not no_grammar,
-        select=tuple(select or ()),
-        ignore=tuple(ignore or ()),
+    options = run_options(
+        brand,
+        channel,
+        lang,
+        guides_dir,
+        no_grammar,
+        select,
+        ignore,
         stdin_filename=stdin_filename,
         diff_base=diff_base,
         changed_only=changed,

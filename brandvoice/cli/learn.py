@@ -12,12 +12,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from brandvoice.cli.options import GuidesDirOption
+
 EXIT_CLEAN, EXIT_ERROR = 0, 2
-
-GuidesDirOption = Annotated[
-    Optional[list[Path]], typer.Option("--guides-dir", help="Extra folder of style guides (repeatable).")
-]
-
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr)

@@ -11,9 +11,10 @@ SHOW_AFTER_SECONDS = 1.5
 
 
 @contextmanager
-def progress_bar(label: str = "Checking"):
-    """Yields a callback `(done, total)`; the bar appears once a run has lasted a moment."""
-    if not sys.stderr.isatty():
+def progress_bar(label: str = "Checking", enabled: bool | None = None):
+    """Yields a callback `(done, total)`; the bar appears once a run has lasted a moment.
+    `enabled`: None shows it on a terminal only; True or False force it."""
+    if not (sys.stderr.isatty() if enabled is None else enabled):
         yield None
         return
     from rich.console import Console
@@ -25,7 +26,7 @@ def progress_bar(label: str = "Checking"):
     def update(done: int, total: int) -> None:
         elapsed = time.monotonic() - started
         if "bar" not in state:
-            if elapsed < SHOW_AFTER_SECONDS or done >= total:
+            if (elapsed < SHOW_AFTER_SECONDS and enabled is None) or done >= total:
                 return
             bar = Progress(
                 TextColumn(label),

@@ -14,28 +14,25 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from brandvoice.cli.options import (
+    BrandOption,
+    ChannelOption,
+    GuidesDirOption,
+    IgnoreOption,
+    LangOption,
+    NoGrammarOption,
+    PathsArgument,
+    ProgressOption,
+    SelectOption,
+    run_options,
+)
+
 if TYPE_CHECKING:
     from brandvoice.findings import RunResult
     from brandvoice.runner import RunOptions
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
-PROGRESS_MIN_FILES = 20  # below this a run is quick: no bar
-PROGRESS_CHUNK = 25  # files checked per step: small enough to move, big enough for batching
 
-PathsArgument = Annotated[list[str], typer.Argument(help="Files or folders to check; `-` reads standard input.")]
-BrandOption = Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide name or path.")]
-ChannelOption = Annotated[Optional[list[str]], typer.Option("--channel", "-c", help="Target channel (repeatable).")]
-LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the posts: fr, en, auto or a locale.")]
-GuidesDirOption = Annotated[
-    Optional[list[Path]], typer.Option("--guides-dir", help="Extra folder of style guides (repeatable).")
-]
-NoGrammarOption = Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")]
-SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")]
-IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
-ProgressOption = Annotated[
-    Optional[bool],
-    typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: for 20+ files on a terminal)."),
-]
 MinScoreOption = Annotated[
     Optional[float],
     typer.Option("--min-score", min=0, max=100, help="Exit 1 when a file's voice score is below this (0-100)."),
@@ -46,45 +43,12 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _options(brand, channel, lang, guides_dir, no_grammar, select, ignore) -> "RunOptions":
-    from brandvoice.runner import RunOptions
-
-    return RunOptions(
-        brand=brand,
-        channels=tuple(channel or ()),
-        language=lang,
-        guides_dirs=list(guides_dir or []),
-        grammar=not no_grammar,
-        select=tuple(select or ()),
-        ignore=tuple(ignore or ()),
-    )
-
-
 def run_with_progress(paths: list[str], options: "RunOptions", progress: bool | None) -> "RunResult":
-    """Check files, in chunks behind a Rich progress bar on stderr when the run is long."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from brandvoice.cli.progress import progress_bar
+    from brandvoice.runner import run_check
 
-    from brandvoice.findings import RunResult
-    from brandvoice.runner import check_sources, collect_sources
-
-    sources = collect_sources(paths, options.stdin_filename)
-    console = Console(stderr=True)
-    show = progress if progress is not None else (console.is_terminal and len(sources) >= PROGRESS_MIN_FILES)
-    if not show:
-        return check_sources(sources, options)
-    run = RunResult()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("Checking", total=len(sources))
-        for start in range(0, len(sources), PROGRESS_CHUNK):
-            chunk = sources[start : start + PROGRESS_CHUNK]
-            part = check_sources(chunk, options)
-            run.files.extend(part.files)
-            run.skipped.extend(part.skipped)
-            run.rules.update(part.rules)
-            bar.advance(task, len(chunk))
-    return run
+    with progress_bar(enabled=progress) as callback:
+        return run_check(paths, options, callback)
 
 
 def min_score_gate(run: "RunResult", min_score: float | None) -> bool:
@@ -116,7 +80,7 @@ def score(
     """Print each file's voice score (0-100), worst first, with the mean by brand and channel."""
     from brandvoice.cli.app import color_enabled
 
-    options = _options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
+    options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
     for path, reason in run.skipped:
         _err(f"{path}: {reason}")
@@ -202,7 +166,7 @@ def report(
             separator = parse_separator(csv_sep)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--csv-sep") from None
-    options = _options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
+    options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
     for path, reason in run.skipped:
         _err(f"{path}: {reason}")

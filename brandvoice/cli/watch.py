@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
+
+from brandvoice.cli.options import BrandOption, ChannelOption, GuidesDirOption, LangOption, NoGrammarOption, run_options
 
 watch_app = typer.Typer()
 
@@ -17,11 +19,11 @@ watch_app = typer.Typer()
 @watch_app.command()
 def watch(
     paths: Annotated[list[Path], typer.Argument(help="Drafts or folders to watch.")],
-    brand: Annotated[Optional[str], typer.Option("--brand", "-b", help="Guide name or path.")] = None,
-    channel: Annotated[Optional[list[str]], typer.Option("--channel", "-c", help="Target channel (repeatable).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="fr, en, auto or a locale.")] = None,
-    guides_dir: Annotated[Optional[list[Path]], typer.Option("--guides-dir", help="Extra guides folder.")] = None,
-    no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")] = False,
+    brand: BrandOption = None,
+    channel: ChannelOption = None,
+    lang: LangOption = None,
+    guides_dir: GuidesDirOption = None,
+    no_grammar: NoGrammarOption = False,
 ) -> None:
     """Re-check drafts whenever they change (Ctrl-C to stop)."""
     import watchfiles
@@ -30,16 +32,10 @@ def watch(
     from brandvoice.cli.app import color_enabled
     from brandvoice.errors import BrandvoiceError
     from brandvoice.reporters import ReportContext, get_reporter
-    from brandvoice.runner import RunOptions, run_check
+    from brandvoice.runner import run_check
 
     console = Console(highlight=False, soft_wrap=True)
-    options = RunOptions(
-        brand=brand,
-        channels=tuple(channel or ()),
-        language=lang,
-        guides_dirs=list(guides_dir or []),
-        grammar=not no_grammar,
-    )
+    options = run_options(brand, channel, lang, guides_dir, no_grammar)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise BrandvoiceError(f"{', '.join(missing)}: no such file or directory")

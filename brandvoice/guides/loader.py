@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from brandvoice.errors import GuideError, GuideErrors
-from brandvoice.guides.model import GuideFile, ResolvedGuide, RuleSpec
+from brandvoice.guides.model import GuideFile, ResolvedGuide
 from brandvoice.guides.sections import build_rules
 
 GUIDE_SUFFIXES = (".yaml", ".yml")

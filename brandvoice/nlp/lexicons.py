@@ -54,3 +54,14 @@ def find(ctx, name: str, options: LexiconOptions):
     for m in pattern.finditer(ctx.text):
         if m.end() > m.start() and not ctx.prose.overlaps(m.start(), m.end(), ("url", "email", "mention", "hashtag")):
             yield m
+
+
+def lexicon_check(name: str):
+    """The whole `check` of a lexicon kind (hype, cliches, jargon): every entry found is a match."""
+    from brandvoice.findings import Match
+
+    def check(ctx, options: LexiconOptions):
+        for m in find(ctx, name, options):
+            yield Match(m.start(), m.end())
+
+    return check

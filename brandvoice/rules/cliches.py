@@ -11,11 +11,8 @@ voice:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from brandvoice.findings import Match
-from brandvoice.nlp.lexicons import LexiconOptions, find
-from brandvoice.rules.base import CheckContext, Example
+from brandvoice.nlp.lexicons import LexiconOptions, lexicon_check
+from brandvoice.rules.base import Example
 
 NAME = "cliches"
 CATEGORY = "style"
@@ -24,13 +21,8 @@ MESSAGE = "“{match}” is a cliché: say what is specific about this place or 
 LEXICON = "cliches"
 
 
-class Options(LexiconOptions):
-    pass
-
-
-def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
-    for m in find(ctx, LEXICON, options):
-        yield Match(m.start(), m.end())
+Options = LexiconOptions
+check = lexicon_check(LEXICON)
 
 
 EXAMPLES = (
