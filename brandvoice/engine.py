@@ -87,21 +87,30 @@ class Engine:
                     results[i] = self._from_cache(item, cached)
         todo = [i for i, r in enumerate(results) if r is None]
         done = len(items) - len(todo)
-        # batches bound memory and let progress move; each batch is prepared in one go
-        for batch_start in range(0, len(todo), BATCH_SIZE):
-            batch = todo[batch_start : batch_start + BATCH_SIZE]
-            contexts = [self._context(items[i]) for i in batch]
-            self._prepare([items[i] for i in batch], contexts)
-            for i, ctx in zip(batch, contexts):
-                results[i] = self._check_one(items[i], ctx)
-                if self.cache is not None:
-                    self.cache.put(keys[i], results[i])
-            done += len(batch)
-            if self.progress is not None:
-                self.progress(done, len(items))
+        # Batches bound memory and let progress move. The next batch's services (LanguageTool
+        # requests, spaCy) are prepared in the background while this batch's rules run.
+        batches = [todo[start : start + BATCH_SIZE] for start in range(0, len(todo), BATCH_SIZE)]
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare-ahead") as ahead:
+            pending = ahead.submit(self._prepared_batch, items, batches[0]) if batches else None
+            for k, batch in enumerate(batches):
+                contexts = pending.result()
+                if k + 1 < len(batches):
+                    pending = ahead.submit(self._prepared_batch, items, batches[k + 1])
+                for i, ctx in zip(batch, contexts):
+                    results[i] = self._check_one(items[i], ctx)
+                    if self.cache is not None:
+                        self.cache.put(keys[i], results[i])
+                done += len(batch)
+                if self.progress is not None:
+                    self.progress(done, len(items))
         if self.cache is not None:
             self.cache.prune()
         return results
+
+    def _prepared_batch(self, items: Sequence[CheckItem], batch: list[int]) -> list[CheckContext]:
+        contexts = [self._context(items[i]) for i in batch]
+        self._prepare([items[i] for i in batch], contexts)
+        return contexts
 
     def _cache_key(self, item: CheckItem) -> str:
         doc = item.document

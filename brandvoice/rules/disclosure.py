@@ -106,7 +106,7 @@ def _effective_market(ctx: CheckContext, options: Options) -> str | None:
 
 def _valid_markers(ctx: CheckContext, law: MarketLaw, options: Options) -> list[tuple[int, int]]:
     spans = [m.span() for m in law.valid.finditer(ctx.text)]
-    extra = compile_phrases(options.accepted) if options.accepted else None
+    extra = options.compiled("accepted", lambda: compile_phrases(options.accepted)) if options.accepted else None
     if extra is not None:
         spans += [m.span() for m in extra.finditer(ctx.text)]
     return sorted(spans)
@@ -119,7 +119,7 @@ def _sponsored(ctx: CheckContext, options: Options, markers: list, law: MarketLa
         return True
     if any(m.group().startswith("#") for m in law.insufficient.finditer(ctx.text)):
         return True
-    partners = compile_phrases(options.partners) if options.partners else None
+    partners = options.compiled("partners", lambda: compile_phrases(options.partners)) if options.partners else None
     return bool(partners and partners.search(ctx.text))
 
 

@@ -45,13 +45,17 @@ class Options(RuleOptions):
     speak_as: Literal["we", "third", "I"] = "we"
 
 
+def _speaker_pattern(lang: str, options: Options):
+    words = list(_SINGULAR[lang]) + (list(_PLURAL[lang]) if options.speak_as == "third" else [])
+    # "I" only as a capital: "i" alone is more often a typo or a list marker
+    return compile_phrases([w for w in words if w != "I"], ignorecase=True)
+
+
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if options.speak_as == "I" or ctx.lang not in _SINGULAR:
         return
     lang = ctx.lang
-    words = list(_SINGULAR[lang]) + (list(_PLURAL[lang]) if options.speak_as == "third" else [])
-    # "I" only as a capital: "i" alone is more often a typo or a list marker
-    pattern = compile_phrases([w for w in words if w != "I"], ignorecase=True)
+    pattern = options.compiled(f"speaker-{lang}", lambda: _speaker_pattern(lang, options))
     quoted = [m.span() for m in _QUOTED.finditer(ctx.text)]
     found = list(pattern.finditer(ctx.text))
     if lang == "en":
