@@ -350,6 +350,18 @@ def test_unreachable_configured_server_exits_2(tmp_path, fr_guide):
     assert proc.returncode in (0, 1) and "languagetool." not in proc.stdout
 
 
+def test_languagetool_url_option(languagetool_server, tmp_path, fr_guide):
+    draft = tmp_path / "post.txt"
+    draft.write_text("Les enfant sont allé.\n", encoding="utf-8")
+    dead = run_cli("check", str(draft), "--brand", str(fr_guide), "--no-cache", "--languagetool-url", f"http://127.0.0.1:{free_port()}")
+    assert dead.returncode == 2 and "unreachable" in dead.stderr
+    live = run_cli(
+        "check", str(draft), "--brand", str(fr_guide), "--no-cache", "--format", "json",
+        "--languagetool-url", languagetool_server.url,
+    )  # fmt: skip
+    assert live.returncode == 1 and "languagetool.D_N" in live.stdout
+
+
 def test_not_installed_exits_2_with_the_install_command(tmp_path, fr_guide):
     draft = tmp_path / "post.txt"
     draft.write_text("Les enfant sont allé.\n", encoding="utf-8")

@@ -22,10 +22,12 @@ from brandvoice.cli.options import (
     GuidesDirOption,
     IgnoreOption,
     LangOption,
+    LanguageToolUrlOption,
     NoGrammarOption,
     PathsArgument,
     SelectOption,
     run_options,
+    use_languagetool_url,
 )
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.report import MinScoreOption, min_score_gate, register as register_report_commands
@@ -107,6 +109,7 @@ def check(
     min_score: MinScoreOption = None,
     guides_dir: GuidesDirOption = None,
     no_grammar: NoGrammarOption = False,
+    languagetool_url: LanguageToolUrlOption = None,
     stdin_filename: Annotated[
         Optional[str], typer.Option("--stdin-filename", help="Name (and so type) of the text read from `-`.")
     ] = None,
@@ -138,6 +141,7 @@ def check(
     from brandvoice.reporters import ReportContext, get_reporter
     from brandvoice.runner import run_check
 
+    use_languagetool_url(languagetool_url)
     terminal_format = resolve_format(output_format)
     targets = [parse_output(spec) for spec in output or ()]
     try:

@@ -18,6 +18,24 @@ GuidesDirOption = Annotated[
     Optional[list[Path]], typer.Option("--guides-dir", help="Extra folder of style guides (repeatable).")
 ]
 NoGrammarOption = Annotated[bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checks.")]
+LanguageToolUrlOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--languagetool-url",
+        help="LanguageTool server to use instead of the local one (`public`: the public API; drafts then leave "
+        "this machine). Also BRANDVOICE_LANGUAGETOOL_URL.",
+    ),
+]
+
+
+def use_languagetool_url(url: str | None) -> None:
+    """The LanguageTool client reads its server from the environment (it wins over project config)."""
+    if url:
+        import os
+
+        from brandvoice.languagetool import URL_ENV
+
+        os.environ[URL_ENV] = url
 SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")]
 IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
 ProgressOption = Annotated[
