@@ -41,6 +41,14 @@ def explain_kind(kind) -> str:
 def explain_rule(rule_id: str, brand: str | None, guides_dirs: list[Path]) -> str:
     if rule_id in KIND_MODULES:
         return explain_kind(get_kind(rule_id))
+    if rule_id.startswith("languagetool."):
+        lt_id = rule_id.split(".", 1)[1]
+        return (
+            f"{rule_id}: LanguageTool's rule {lt_id}, reported through the `grammar` kind.\n"
+            f"  Turn it off in a guide with `grammar: {{disabled_rules: [{lt_id}]}}`, or change its level with\n"
+            f"  `levels: {{{rule_id}: suggestion}}`; its own documentation is LanguageTool's.\n\n"
+            + explain_kind(get_kind("grammar"))
+        )
     from brandvoice.guides.loader import available_guides, load_guide
 
     candidates = [brand] if brand else [rule_id.split(".")[0], *available_guides(guides_dirs)]

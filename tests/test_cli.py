@@ -151,6 +151,8 @@ def test_rules_explain_guides_commands():
     assert "Examples:" in out and "incroyable" in out
     out = run_cli("explain", "hotelia.superlatifs").stdout
     assert "Évitez les superlatifs" in out
+    out = run_cli("explain", "languagetool.D_N").stdout
+    assert "disabled_rules: [D_N]" in out
     assert "hotelia" in run_cli("guides", "list").stdout
     assert "hotelia.terms.hotelia" in run_cli("guides", "show", "hotelia").stdout
     schema = json.loads(run_cli("guides", "schema").stdout)

@@ -78,3 +78,8 @@ def test_every_prose_word_maps_to_the_same_text_in_the_source(bits):
             assert source[end - 1] == prose.text[m.end() - 1]
             if end - start == m.end() - m.start():
                 assert source[start:end] == m.group()
+
+
+def test_code_span_closes_on_a_backtick_run_of_the_same_length():
+    assert prose_of("Lancez `a``b` puis ok\n").strip() == "Lancez  puis ok"
+    assert prose_of("Lancez ``a ` b`` puis ok\n").strip() == "Lancez  puis ok"

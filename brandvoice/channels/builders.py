@@ -15,8 +15,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from brandvoice.channels.profiles import ChannelsSection, resolve_profiles
@@ -112,19 +111,3 @@ def build_inclusive_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
                         description="Gender-neutral and inclusive English terms.")
 
 
-def without_languagetool_duplicates(rules: Iterable["Rule"]) -> list["Rule"]:
-    """When `typography.fr.nbsp` runs, LanguageTool's own French whitespace rules would report the
-    same spaces again: turn those off in the grammar rule's options."""
-    from brandvoice.rules.typography_fr import COVERS_LANGUAGETOOL_RULES
-
-    rules = list(rules)
-    if not any(r.id == "typography.fr.nbsp" for r in rules):
-        return rules
-    result = []
-    for rule in rules:
-        disabled = getattr(rule.options, "disabled_rules", None)
-        if getattr(rule.kind, "NAME", None) == "grammar" and disabled is not None:
-            merged = tuple(dict.fromkeys((*disabled, *sorted(COVERS_LANGUAGETOOL_RULES))))
-            rule = dataclasses.replace(rule, options=rule.options.model_copy(update={"disabled_rules": merged}))
-        result.append(rule)
-    return result

@@ -8,6 +8,7 @@ only when a guide is resolved.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -74,9 +75,27 @@ def build_rules(guide: "ResolvedGuide") -> list["Rule"]:
         module_name, function_name = target.split(":")
         builder = getattr(importlib.import_module(module_name), function_name)
         rules.extend(builder(guide))
-    from brandvoice.channels.builders import without_languagetool_duplicates
+    return _without_languagetool_duplicates([r for r in rules if r is not None])
 
-    return without_languagetool_duplicates(r for r in rules if r is not None)
+
+def _without_languagetool_duplicates(rules: list["Rule"]) -> list["Rule"]:
+    """A kind that checks what some LanguageTool rules check says so (`covers_languagetool(options)`);
+    those LanguageTool rules are then turned off, so a problem is never reported twice."""
+    covered: set[str] = set()
+    for rule in rules:
+        covers = getattr(rule.kind, "covers_languagetool", None)
+        if covers is not None:
+            covered |= covers(rule.options)
+    if not covered:
+        return rules
+    result = []
+    for rule in rules:
+        disabled = getattr(rule.options, "disabled_rules", None)
+        if rule.kind.NAME == "grammar" and disabled is not None:
+            merged = tuple(dict.fromkeys((*disabled, *sorted(covered))))
+            rule = dataclasses.replace(rule, options=rule.options.model_copy(update={"disabled_rules": merged}))
+        result.append(rule)
+    return result
 
 
 def _brand_rules(guide: "ResolvedGuide") -> Iterable["Rule | None"]:

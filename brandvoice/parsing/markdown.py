@@ -168,10 +168,12 @@ def _expect_markup_delimited(builder: ProseBuilder, opener: str, closer: str, re
     src, pos = builder.source, builder.source_pos
     if not src.startswith(opener, pos):
         raise _Misaligned
-    close = src.find(closer, pos + len(opener), region_end)
-    if close < 0:
+    # a code span closes on a backtick run of exactly the opener's length (CommonMark)
+    closing = regex.compile(rf"(?<!`){regex.escape(closer)}(?!`)")
+    close = closing.search(src, pos + len(opener), region_end)
+    if close is None:
         raise _Misaligned
-    builder.markup(close + len(closer))
+    builder.markup(close.end())
 
 
 def _matching(src: str, pos: int, opener: str, closer: str, limit: int) -> int:

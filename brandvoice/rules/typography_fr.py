@@ -37,8 +37,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 Check = Literal["nbsp", "apostrophe", "quotes", "currency", "ellipsis"]
 ALL_CHECKS: tuple[Check, ...] = ("nbsp", "apostrophe", "quotes", "currency", "ellipsis")
 
-# LanguageTool rules that report the same problems; the grammar kind disables them when these
-# typography rules are on, so nothing is reported twice.
+# LanguageTool rules that report the same spaces: turned off when the nbsp check runs
 COVERS_LANGUAGETOOL_RULES = frozenset({"FRENCH_WHITESPACE", "FRENCH_WHITESPACE_STRICT"})
 
 # What each locale puts before ; ! ? (high), before : (colon) and inside « » (guillemets).
@@ -100,6 +99,10 @@ class Options(RuleOptions):
     locale: Literal["fr-FR", "fr-BE", "fr-CA", "fr-CH"] | None = None  # None: the text's language
     profiles: tuple[ChannelProfile, ...] = ()
     default_channels: tuple[str, ...] = ()
+
+
+def covers_languagetool(options: Options) -> frozenset[str]:
+    return COVERS_LANGUAGETOOL_RULES if "nbsp" in options.checks and options.nbsp != "off" else frozenset()
 
 
 def _policies(ctx: CheckContext, options: Options) -> list[NbspPolicy]:
