@@ -163,3 +163,14 @@ def test_languagetool_rules_covered_by_brandvoice_kinds_are_turned_off(tmp_path)
     path = write(tmp_path, "h.yaml", "rules:\n  hype: {kind: existence, tokens: [wow]}\n")
     [grammar] = [r for r in load_guide_file(path).rules if r.kind.NAME == "grammar"]
     assert "FRENCH_WORD_REPEAT_RULE" not in grammar.options.disabled_rules
+
+
+def test_committed_schema_is_up_to_date():
+    """The shipped guides point yaml-language-server at brandvoice-guide.schema.json."""
+    import json
+
+    from brandvoice.guides.schema import guide_json_schema
+    from helpers import ROOT
+
+    committed = json.loads((ROOT / "brandvoice-guide.schema.json").read_text(encoding="utf-8"))
+    assert committed == guide_json_schema(), "run: brandvoice guides schema > brandvoice-guide.schema.json"
