@@ -212,3 +212,18 @@ def test_markdown_shows_the_voice_score_when_known():
     run.files[0].metrics["score"] = 84.1
     out = get_reporter("markdown").render(run, ReportContext(root=ROOT, color=False))
     assert "### `posts/hotelia/a,b:c.md` (hotelia, fr-FR, x) — voice score 84.1/100" in out
+
+
+def test_sarif_and_junit_carry_the_voice_scores():
+    run = sample_run()
+    for i, result in enumerate(run.files):
+        result.metrics["score"] = 80.0 + i
+    ctx = ReportContext(root=ROOT, color=False)
+    sarif = json.loads(get_reporter("sarif").render(run, ctx))
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
+    properties = sarif["runs"][0]["properties"]
+    assert sorted(properties["voiceScores"].values()) == [80.0 + i for i in range(len(run.files))]
+    assert properties["voiceScore"] == round(sum(properties["voiceScores"].values()) / len(run.files), 1)
+    junit = ET.fromstring(get_reporter("junit").render(run, ctx))
+    scores = [p.get("value") for p in junit.iter("property") if p.get("name") == "voice_score"]
+    assert scores == [f"{80.0 + i:g}" for i in range(len(run.files))]

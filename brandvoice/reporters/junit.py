@@ -33,6 +33,9 @@ def render(run: RunResult, ctx) -> str:
 def _case(suite: ET.Element, result: FileResult, path: str, fail_on: Level) -> int:
     classname = f"brandvoice.{result.brand or 'base'}"
     case = ET.SubElement(suite, "testcase", name=path, classname=classname, file=path)
+    if "score" in result.metrics:
+        properties = ET.SubElement(case, "properties")
+        ET.SubElement(properties, "property", name="voice_score", value=f"{result.metrics['score']:g}")
     failing = [f for f in result.findings if f.level >= fail_on]
     others = [f for f in result.findings if f.level < fail_on]
     if failing:

@@ -55,9 +55,21 @@ def to_sarif(run: RunResult, ctx) -> dict[str, Any]:
                 "columnKind": "unicodeCodePoints",
                 "invocations": [_invocation(run)],
                 "results": results,
+                **_scores(run, root),
             }
         ],
     }
+
+
+def _scores(run: RunResult, root: str) -> dict[str, Any]:
+    """Voice scores in the run's property bag: the run's mean and each file's."""
+    scored = [r for r in run.files if "score" in r.metrics]
+    if not scored:
+        return {}
+    from brandvoice.score import mean_score
+
+    files = {_uri(relative_path(r.path, root)): r.metrics["score"] for r in scored}
+    return {"properties": {"voiceScore": mean_score(scored), "voiceScores": files}}
 
 
 def _uri(path: str) -> str:
