@@ -32,6 +32,8 @@ from brandvoice.cli.options import (
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.report import MinScoreOption, min_score_gate, register as register_report_commands
 from brandvoice.cli.learn import register as register_learn_commands
+from brandvoice.cli.server import server_app
+from brandvoice.cli.watch import watch
 
 app = typer.Typer(
     name="brandvoice",
@@ -43,8 +45,8 @@ app = typer.Typer(
 )
 guides_app = typer.Typer(help="List, show, validate style guides, and print their JSON Schema.", no_args_is_help=True)
 app.add_typer(guides_app, name="guides")
-app.add_typer(__import__("brandvoice.cli.server", fromlist=["server_app"]).server_app, name="server")
-app.registered_commands.extend(__import__("brandvoice.cli.watch", fromlist=["watch_app"]).watch_app.registered_commands)
+app.add_typer(server_app, name="server")
+app.command("watch")(watch)
 app.add_typer(languagetool_app, name="languagetool")
 register_report_commands(app)  # score, report
 register_learn_commands(app, guides_app)  # learn, guides init

@@ -13,10 +13,6 @@ import typer
 
 from brandvoice.cli.options import BrandOption, ChannelOption, GuidesDirOption, LangOption, NoGrammarOption, run_options
 
-watch_app = typer.Typer()
-
-
-@watch_app.command()
 def watch(
     paths: Annotated[list[Path], typer.Argument(help="Drafts or folders to watch.")],
     brand: BrandOption = None,
