@@ -183,6 +183,7 @@ class Engine:
                 if key not in seen:
                     seen.add(key)
                     result.findings.append(finding)
+        result.findings = _without_echoes(result.findings)
         result.findings.sort(key=lambda f: (f.offset, f.rule))
         result.metrics.update(ctx.metrics)
         return result
@@ -229,6 +230,13 @@ class Engine:
             fix_safe=match.fix_safe and len(match.replacements) == 1,
             whole_document=match.whole_document,
         )
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """An external checker's finding (LanguageTool) on exactly the span of one of brandvoice's
+    own is the same problem said twice ("les les"): the brand's rule speaks for it."""
+    own = {(f.offset, f.length) for f in findings if f.source == "brandvoice"}
+    return [f for f in findings if f.source == "brandvoice" or (f.offset, f.length) not in own]
 
 
 def _service_hook(service: str) -> Callable[[list[CheckContext]], None]:

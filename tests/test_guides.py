@@ -155,16 +155,6 @@ def test_shipped_guides_validate_against_the_json_schema():
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
 
 
-def test_languagetool_rules_covered_by_brandvoice_kinds_are_turned_off(tmp_path):
-    """`repetition` reports repeated words: LanguageTool's own repeat rules must not say it again."""
-    path = write(tmp_path, "g.yaml", "rules:\n  doubles: {kind: repetition}\n")
-    [grammar] = [r for r in load_guide_file(path).rules if r.kind.NAME == "grammar"]
-    assert {"FRENCH_WORD_REPEAT_RULE", "ENGLISH_WORD_REPEAT_RULE"} <= set(grammar.options.disabled_rules)
-    path = write(tmp_path, "h.yaml", "rules:\n  hype: {kind: existence, tokens: [wow]}\n")
-    [grammar] = [r for r in load_guide_file(path).rules if r.kind.NAME == "grammar"]
-    assert "FRENCH_WORD_REPEAT_RULE" not in grammar.options.disabled_rules
-
-
 def test_committed_schema_is_up_to_date():
     """The shipped guides point yaml-language-server at brandvoice-guide.schema.json."""
     import json

@@ -542,3 +542,13 @@ def test_no_maven_and_no_internet_exits_2_with_what_to_install(tmp_path):
     proc = run_cli("languagetool", "install", env=env)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "Maven is needed" in proc.stderr and "apt-get install maven" in proc.stderr
+
+
+def test_a_problem_brandvoice_reports_is_not_reported_again_by_languagetool(languagetool_server, tmp_path):
+    guide = write_guide(tmp_path, "doubles", "language: fr-FR\nrules:\n  doublons: {kind: repetition}\n")
+    report = check_json(tmp_path, "Nous avons les les chambres.\n", guide)
+    at_repeat = [f["rule"] for f in report["files"][0]["findings"] if f["match"] == "les les"]
+    assert at_repeat == ["doubles.doublons"]
+    # where brandvoice's rule stays silent, LanguageTool's still speaks
+    report = check_json(tmp_path, "This is is a test.\n", write_guide(tmp_path, "d-en", "language: en-US\n"))
+    assert [f["rule"] for f in lt_findings(report)] == ["languagetool.ENGLISH_WORD_REPEAT_RULE"]

@@ -39,11 +39,6 @@ class Options(RuleOptions):
     exceptions: tuple[str, ...] = ()
 
 
-def covers_languagetool(options: Options) -> frozenset[str]:
-    """LanguageTool's repeated-word rules report the same words: they are turned off."""
-    return frozenset({"FRENCH_WORD_REPEAT_RULE", "ENGLISH_WORD_REPEAT_RULE", "GERMAN_WORD_REPEAT_RULE", "SPANISH_WORD_REPEAT_RULE"})
-
-
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     allowed = {w.casefold() for w in (*DEFAULT_EXCEPTIONS, *options.exceptions)}
     for m in _REPEAT.finditer(ctx.text, overlapped=True):
