@@ -60,6 +60,17 @@ class Selection:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
+    def may_report(self, rule: Rule) -> bool:
+        """Whether a rule can report anything selected. A kind reporting finer ids
+        (`languagetool.<ID>`) runs unless the selection rules out its whole prefix; its
+        findings are then filtered one by one."""
+        if not getattr(rule.kind, "FINE_IDS", False):
+            return self.allows(rule.id)
+        prefix = rule.id + "."
+        if any(rule_matches(s, rule.id) or s == prefix for s in self.ignore):
+            return False
+        return not self.select or any(rule_matches(s, rule.id) or s.startswith(prefix) for s in self.select)
+
     def allows(self, rule_id: str) -> bool:
         if self.select and not any(rule_matches(s, rule_id) for s in self.select):
             return False
@@ -73,8 +84,7 @@ class Engine:
     progress: Callable[[int, int], None] | None = None  # (files done, files in all)
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
-        # a kind that reports finer ids (languagetool.*) is filtered per finding instead
-        return [r for r in guide.rules if self.selection.allows(r.id) or getattr(r.kind, "FINE_IDS", False)]
+        return [r for r in guide.rules if self.selection.may_report(r)]
 
     def check(self, items: Sequence[CheckItem]) -> list[FileResult]:
         results: list[FileResult | None] = [None] * len(items)
@@ -196,7 +206,8 @@ class Engine:
         if rule_id != rule.id:
             if not self.selection.allows(rule_id):
                 return None
-            level_name = item.guide.level_for(rule_id, params.pop("level", rule.level))
+            # a kind reporting finer ids resolves their levels itself (most specific key first)
+            level_name = params.pop("level", None) or item.guide.level_for(rule_id, rule.level)
             if level_name == "off":
                 return None
         else:
@@ -212,6 +223,10 @@ class Engine:
         if doc.suppressions.suppressed(rule_id, line):
             return None
         matched = doc.source[offset:end]
+        replacements, fix_safe = match.replacements, match.fix_safe
+        if matched != prose.text[match.start : match.end] and not match.whole_document:
+            # markup inside the span (a link target, `**`): a replacement would erase it
+            replacements, fix_safe = (), False
         message = match.message or rule.message.format_map(_Template(match=prose.text[match.start : match.end], **params))
         return Finding(
             rule=rule_id,
@@ -226,8 +241,8 @@ class Engine:
             offset=offset,
             length=end - offset,
             match=matched,
-            replacements=match.replacements,
-            fix_safe=match.fix_safe and len(match.replacements) == 1,
+            replacements=replacements,
+            fix_safe=fix_safe and len(replacements) == 1,
             whole_document=match.whole_document,
         )
 

@@ -42,6 +42,8 @@ class Changes:
 
     def restrict(self, result: FileResult) -> None:
         """Keep the findings on changed lines, and whole-document findings of changed files."""
+        if result.path.startswith("<"):
+            return  # standard input is not in the repository: all of it is new
         if not self.touches(result.path):
             result.findings = []
             return

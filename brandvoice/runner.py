@@ -116,10 +116,10 @@ def check_sources(sources: list[SourceFile], options: RunOptions, progress: Prog
     )
     run.files = engine.check(items)
     run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
-    score_files(run.files, items)
     if changes is not None and not options.changed_only:
         for result in run.files:
             changes.restrict(result)
+    score_files(run.files, items)  # after --diff-base: the score follows what is reported
     return run
 
 

@@ -159,3 +159,28 @@ def test_rules_explain_guides_commands():
     assert schema["title"] == "brandvoice style guide"
     proc = run_cli("guides", "validate", str(ROOT / "styleguides" / "hotelia.yaml"))
     assert proc.returncode == 0 and "ok" in proc.stdout
+
+
+def test_fix_never_erases_markup_inside_a_finding(tmp_path):
+    draft = tmp_path / "d.md"
+    source = "Rejoignez le [Hotelia](https://hotelia.fr/club) Club.\n\n**Hotelia** Club\n"
+    draft.write_text(source, encoding="utf-8")
+    proc = run_cli("check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms", "--fix")
+    assert draft.read_text(encoding="utf-8") == source
+    assert proc.returncode == 1 and proc.stdout.count("hotelia.terms.hoteliaclub") == 2  # still reported
+
+
+def test_a_link_placeholder_is_not_a_crash(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Réservez ici : https://[LIEN]\n", encoding="utf-8")
+    proc = run_cli("check", str(draft), "-b", "hotelia", "--no-grammar")
+    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
+
+
+def test_ignoring_languagetool_does_not_need_it(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Une vue incroyable.\n", encoding="utf-8")
+    env = {"BRANDVOICE_LANGUAGETOOL_URL": "http://127.0.0.1:9"}  # nothing listens there
+    for selection in (["--ignore", "languagetool"], ["--select", "hotelia.superlatifs"]):
+        proc = run_cli("check", str(draft), "-b", "hotelia", "--no-cache", *selection, env=env)
+        assert proc.returncode == 0, proc.stderr

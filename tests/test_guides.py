@@ -164,3 +164,21 @@ def test_committed_schema_is_up_to_date():
 
     committed = json.loads((ROOT / "brandvoice-guide.schema.json").read_text(encoding="utf-8"))
     assert committed == guide_json_schema(), "run: brandvoice guides schema > brandvoice-guide.schema.json"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("terms: [{use: Foo, not: []}]", "terms.0.not:"),
+        ('terms: [{use: Foo, not: [""]}]', "entries must not be empty"),
+        ('vocabulary: {reject: [""]}', "vocabulary.reject: entries must not be empty"),
+        ('rules: {a: {kind: existence, tokens: [" "]}}', "rules.a: `tokens` entries must not be empty"),
+        ('rules: {a: {kind: existence, tokens: [x], message: "{0}"}}', "rules.a.message: message placeholders"),
+        ('rules: {a: {kind: existence, tokens: [x], message: "Avoid {oops"}}', "invalid message template"),
+        ('rules: {a: {kind: substitution, swap: {"(": x}, regex: true}}', "invalid regular expression"),
+    ],
+)
+def test_values_that_would_break_a_check_are_guide_errors(tmp_path, body, expected):
+    path = write(tmp_path, "g.yaml", body + "\n")
+    messages = errors_of(path)
+    assert any(expected in m for m in messages), messages

@@ -83,3 +83,18 @@ def test_every_prose_word_maps_to_the_same_text_in_the_source(bits):
 def test_code_span_closes_on_a_backtick_run_of_the_same_length():
     assert prose_of("Lancez `a``b` puis ok\n").strip() == "Lancez  puis ok"
     assert prose_of("Lancez ``a ` b`` puis ok\n").strip() == "Lancez  puis ok"
+
+
+def test_disable_file_naming_rules_silences_only_those():
+    s = parse_document("a.md", "<!-- brandvoice-disable-file hotelia.superlatifs -->\nx\n").suppressions
+    assert not s.file_disabled
+    assert s.suppressed("hotelia.superlatifs", 2) and not s.suppressed("hotelia.terms.hotelia", 2)
+
+
+def test_phrases_never_match_across_a_paragraph_break():
+    from brandvoice.rules.words import compile_phrases
+
+    pattern = compile_phrases(["Hotelia Club"])
+    prose = parse_document("a.md", "- Séjour Hotelia\n- Club enfants\n").prose.text
+    assert pattern.search(prose) is None
+    assert pattern.search("Hotelia\nClub") is not None  # a line break inside a paragraph is a space

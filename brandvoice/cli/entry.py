@@ -30,6 +30,12 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         err("brandvoice: interrupted")
         return EXIT_ERROR
+    except Exception:  # a bug, not a user mistake: exit 2 (not "findings") with what to report
+        import traceback
+
+        traceback.print_exc()
+        err("brandvoice: internal error: please report it with the traceback above")
+        return EXIT_ERROR
     return code if isinstance(code, int) else 0
 
 
@@ -40,6 +46,8 @@ def _notices_as_plain_text() -> None:
     from brandvoice.errors import BrandvoiceWarning
 
     default = warnings.showwarning
+    if getattr(default, "brandvoice", False):
+        return  # installed already (the resident server runs many commands in one process)
 
     def show(message, category, filename, lineno, file=None, line=None):
         if issubclass(category, BrandvoiceWarning):
@@ -47,6 +55,7 @@ def _notices_as_plain_text() -> None:
         else:
             default(message, category, filename, lineno, file, line)
 
+    show.brandvoice = True
     warnings.showwarning = show
 
 

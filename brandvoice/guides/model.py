@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import string
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from brandvoice.languagetool.section import GrammarSection
 from brandvoice.nlp.settings import ToneSection, VoiceSection
@@ -25,6 +26,29 @@ from brandvoice.rules.links import LinksSection
 from brandvoice.rules.mentions import MentionsSection
 from brandvoice.rules.typography_fr import TypographySection
 from brandvoice.score import ScoreSettings
+
+
+def _words(values: list[str]) -> list[str]:
+    if any(not v.strip() for v in values):
+        raise ValueError("entries must not be empty")
+    return values
+
+
+def _template(message: str | None) -> str | None:
+    """A message is a template with named placeholders (`{match}`); check it parses now."""
+    if message is None:
+        return None
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        raise ValueError(f"invalid message template: {exc} (write {{{{ and }}}} for literal braces)") from None
+    if any(not name.isidentifier() for name in fields):
+        raise ValueError("message placeholders are names such as {match}; write {{ and }} for literal braces")
+    return message
+
+
+Words = Annotated[list[str], AfterValidator(_words)]
+Template = Annotated[str | None, AfterValidator(_template)]
 
 
 def _yaml_off(value: Any) -> Any:
@@ -41,14 +65,14 @@ class Strict(BaseModel):
 
 class Vocabulary(Strict):
     accept: list[str] = Field(default_factory=list, description="Never flagged as misspellings.")
-    reject: list[str] = Field(default_factory=list, description="Always flagged.")
+    reject: Words = Field(default_factory=list, description="Always flagged.")
 
 
 class Term(Strict):
     use: str = Field(description="The preferred term.")
-    not_: list[str] = Field(alias="not", description="Forbidden variants.")
+    not_: Words = Field(alias="not", min_length=1, description="Forbidden variants.")
     case_sensitive: bool = False
-    message: str | None = None
+    message: Template = None
     level: LevelName | None = None
     safe_fix: bool = Field(True, description="`false` when the swap can break agreement around it.")
     match: Literal["exact", "lemma"] = Field(
@@ -62,7 +86,7 @@ class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="allow")
     kind: str
     level: LevelName | None = None
-    message: str | None = None
+    message: Template = None
     category: str | None = None
     description: str | None = None
 

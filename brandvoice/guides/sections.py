@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import regex
+from pydantic import ValidationError
 
+from brandvoice.errors import GuideError
 from brandvoice.rules import get_kind
 
 if TYPE_CHECKING:
@@ -50,10 +52,15 @@ def make_rule(
     resolved_level = guide.level_for(rule_id, level or kind.LEVEL)
     if resolved_level == "off":
         return None
+    try:
+        validated = kind.Options.model_validate(options)
+    except ValidationError as exc:  # options a section produced from the guide's values
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or kind_name}: {e['msg']}" for e in exc.errors())
+        raise GuideError(guide.path or guide.id, None, rule_id, problems) from None
     return Rule(
         id=rule_id,
         kind=kind,
-        options=kind.Options.model_validate(options),
+        options=validated,
         level=resolved_level,
         category=category or kind.CATEGORY,
         message=message or getattr(kind, "MESSAGE", "{match}"),

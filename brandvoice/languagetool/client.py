@@ -84,6 +84,19 @@ class ProseCheck:
     placeholders: tuple[int, ...] = ()
 
 
+def _is_loopback(url: str) -> bool:
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def configured_url(explicit: str | None = None) -> str | None:
     """The server URL the user configured, if any (`public` is a shorthand for the public API)."""
     url = explicit or os.environ.get(URL_ENV) or None
@@ -102,7 +115,12 @@ class LanguageToolClient:
         self.manager = manager
         self.server_languages = languages  # what the local server must load (for a restart)
         self.concurrency = concurrency or int(os.environ.get(CONCURRENCY_ENV, DEFAULT_CONCURRENCY))
-        self._http = httpx.Client(timeout=TIMEOUT, limits=httpx.Limits(max_connections=self.concurrency * 2))
+        # drafts to a server on this machine never go through an HTTP(S)_PROXY
+        self._http = httpx.Client(
+            timeout=TIMEOUT,
+            limits=httpx.Limits(max_connections=self.concurrency * 2),
+            trust_env=not _is_loopback(self.url),
+        )
         self._restart_lock = threading.Lock()
         self._restarted = False
         self._languages: set[str] | None = None

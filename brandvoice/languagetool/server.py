@@ -322,7 +322,7 @@ def answers(url: str, timeout: float = 3.0) -> bool:
     import httpx
 
     try:
-        response = httpx.get(f"{url.rstrip('/')}/v2/languages", timeout=timeout)
+        response = httpx.get(f"{url.rstrip('/')}/v2/languages", timeout=timeout, trust_env=False)
         return response.status_code == 200 and isinstance(response.json(), list)
     except (httpx.HTTPError, ValueError):
         return False
@@ -338,7 +338,7 @@ def _prewarm(url: str, languages: tuple[str, ...]) -> None:
         if code in _PREWARM_TEXTS:
             language, text = _PREWARM_TEXTS[code]
             try:
-                httpx.post(f"{url}/v2/check", data={"language": language, "text": text}, timeout=60)
+                httpx.post(f"{url}/v2/check", data={"language": language, "text": text}, timeout=60, trust_env=False)
             except httpx.HTTPError:
                 pass  # a slow first check is not a failure
 

@@ -61,7 +61,8 @@ class Suppressions:
 
     @property
     def file_disabled(self) -> bool:
-        return any(d.action == "disable-file" for d in self.directives)
+        """Every rule off for this file (a `disable-file` naming rules only silences those)."""
+        return any(d.action == "disable-file" and not d.selectors for d in self.directives)
 
     def suppressed(self, rule: str, line: int) -> bool:
         """Whether a finding of `rule` on 1-based `line` is silenced by a directive above it."""

@@ -42,6 +42,8 @@ class Options(RuleOptions):
     def _needs_something(self) -> "Options":
         if not self.tokens and not self.pattern:
             raise ValueError("give `tokens` or `pattern`")
+        if any(not t.strip() for t in self.tokens):
+            raise ValueError("`tokens` entries must not be empty")
         if self.pattern:
             compile_user_pattern(self.pattern)  # a bad regex is a guide error, reported at load
         return self

@@ -182,13 +182,16 @@ def _accepted_token(token: str, folded: set[str]) -> bool:
     return any(token.endswith(suffix) and token[: -len(suffix)] in folded for suffix in _INFLECTIONS)
 
 
-def level_for_category(ctx: CheckContext, category: str, category_id: str) -> str:
-    """A level from `levels: {languagetool.category.<ID or category>: ...}`, else the default."""
+def level_for(ctx: CheckContext, rule_id: str, category: str, category_id: str) -> str:
+    """The guide's `levels`, most specific first: the rule id (`languagetool.D_N`), then its
+    category (`languagetool.category.TYPOS` or `.spelling`), then a prefix (`languagetool`);
+    else the category's default."""
     levels = ctx.guide.levels if ctx.guide else {}
-    for key in (f"languagetool.category.{category_id}", f"languagetool.category.{category}"):
+    for key in (rule_id, f"languagetool.category.{category_id}", f"languagetool.category.{category}"):
         if key in levels:
             return levels[key]
-    return CATEGORY_LEVELS.get(category, LEVEL)
+    default = CATEGORY_LEVELS.get(category, LEVEL)
+    return ctx.guide.level_for(rule_id, default) if ctx.guide else default
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -204,7 +207,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         category = category_for(m.issue_type, m.category_id)
         if category == "spelling" and accepted(prose.text[m.start : m.end], ctx.accepted_words):
             continue
-        level = level_for_category(ctx, category, m.category_id)
+        level = level_for(ctx, f"languagetool.{m.rule_id}", category, m.category_id)
         if level == "off":
             continue
         yield Match(

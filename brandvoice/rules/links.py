@@ -15,7 +15,7 @@ links:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -52,8 +52,17 @@ class Options(RuleOptions):
     utm_domains: tuple[str, ...] = ()  # empty: every link
 
 
-def _host(url: str) -> str:
-    parts = urlsplit(url if "://" in url else "http://" + url)
+def _split(url: str) -> SplitResult | None:
+    """The URL's parts, or None for what only looks like a URL (`https://[LIEN]` placeholders)."""
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url)
+        parts.hostname  # noqa: B018 - raises on a malformed host
+    except ValueError:
+        return None
+    return parts
+
+
+def _host(parts: SplitResult) -> str:
     return (parts.hostname or "").lower().removeprefix("www.")
 
 
@@ -68,13 +77,16 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     links = ctx.prose.spans_of("url")
     for link in links:
-        host = _host(link.text)
+        parts = _split(link.text)
+        if parts is None:
+            continue
+        host = _host(parts)
         if _on(host, options.banned_domains):
             yield Match(link.start, link.end,
                         message=f"{host} is a URL shortener: link to the real address, readers see where it goes.")
             continue
         if options.require_utm and (not options.utm_domains or _on(host, options.utm_domains)):
-            query = parse_qs(urlsplit(link.text if "://" in link.text else "http://" + link.text).query)
+            query = parse_qs(parts.query)
             missing = [p for p in options.require_utm if p not in query]
             if missing:
                 yield Match(link.start, link.end, message=f"The link lacks the tracking parameters {', '.join(missing)}.")

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from brandvoice.findings import Match
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
@@ -41,6 +41,15 @@ class Options(RuleOptions):
     regex: bool = False
     match: Literal["exact", "lemma"] = "exact"
     safe_fix: bool = True
+
+    @model_validator(mode="after")
+    def _no_empty_keys(self) -> "Options":
+        if any(not key.strip() for key in self.swap):
+            raise ValueError("`swap` keys must not be empty")
+        if self.regex:
+            for key in self.swap:
+                compile_user_pattern(key)  # a bad regex is a guide error, reported at load
+        return self
 
 
 def needs_for(options: Options) -> frozenset[str]:

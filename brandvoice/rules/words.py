@@ -3,7 +3,7 @@
 A word edge is a letter, digit, combining mark, underscore or hyphen: "mail" does not match
 inside "e-mail", "#email" is a hashtag, not the word "email". Apostrophes (' and ’) are edges,
 so "hôtel" matches in "l’hôtel". Spaces in a phrase match any run of spaces, non-breaking ones
-included; an apostrophe in a phrase matches both apostrophes.
+included, or one line break; an apostrophe in a phrase matches both apostrophes.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ def phrase_pattern(phrase: str) -> str:
         if not token:
             continue
         if token.isspace():
-            parts.append(r"[\s\u00a0\u202f]+")
+            # spaces, or one line break (never a paragraph break)
+            parts.append(r"(?:[ \t\u00a0\u202f]*\n[ \t\u00a0\u202f]*|[ \t\u00a0\u202f]+)")
         elif token in ("'", "’"):
             parts.append("['’]")
         else:
