@@ -136,13 +136,10 @@ class Project:
             return str(self.root / brand)
         return brand
 
-    def apply_languagetool_settings(self) -> None:
-        """The LanguageTool client reads its server from the environment; an explicit
-        BRANDVOICE_LANGUAGETOOL_URL (or --languagetool-url) keeps precedence."""
-        from brandvoice.languagetool import URL_ENV
-
-        if self.config.languagetool.url:
-            os.environ.setdefault(URL_ENV, self.config.languagetool.url)
+    @property
+    def languagetool_url(self) -> str | None:
+        """The project's LanguageTool server, for its own files only."""
+        return self.config.languagetool.url
 
 
 def find_project(path: Path) -> Project | None:

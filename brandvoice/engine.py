@@ -41,6 +41,7 @@ class CheckItem:
     language: str
     channels: tuple[str, ...] = ()
     brand: str | None = None
+    languagetool_url: str | None = None  # None: the shared local server
 
     def empty_result(self) -> FileResult:
         return FileResult(
@@ -157,6 +158,7 @@ class Engine:
             front_matter=doc.front_matter,
             channels=item.channels,
             path=doc.path,
+            languagetool_url=item.languagetool_url,
         )
 
     def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext]) -> None:

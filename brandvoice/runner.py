@@ -8,6 +8,7 @@ is checked with the base guide of its language (`base-fr`, `base-en`).
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from brandvoice.findings import FileResult, RunResult
 from brandvoice.guides.loader import load_guide, load_guide_file
 from brandvoice.guides.model import ResolvedGuide
 from brandvoice.language import detect_language, normalise_language
+from brandvoice.languagetool import URL_ENV
 from brandvoice.parsing.document import DocumentError, parse_document
 from brandvoice.score import score_files
 
@@ -131,8 +133,6 @@ def _item(source: SourceFile, options: RunOptions, guides: GuideCache) -> CheckI
     fm = doc.front_matter
     project = find_project(Path.cwd() if source.path.startswith("<") else Path(source.path))
     conf = project.settings_for(Path(source.path)) if project else FileSettings()
-    if project:
-        project.apply_languagetool_settings()
     # command line > front matter > project config (its path globs, then its defaults) > guide
     language_hint = (
         options.language or _str(fm, "lang", source.path) or _str(fm, "language", source.path) or conf.language
@@ -146,7 +146,11 @@ def _item(source: SourceFile, options: RunOptions, guides: GuideCache) -> CheckI
     language = _resolve_language(language_hint, guide.language, doc.prose.text)
     channels = options.channels or _channels_from_front_matter(fm, source.path) or conf.channels or ()
     _check_channels(channels, guide, source.path)
-    return CheckItem(doc, guide, language, channels, brand=guide.id if brand else None)
+    # --languagetool-url and BRANDVOICE_LANGUAGETOOL_URL win over the file's own project
+    languagetool_url = os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
+    return CheckItem(
+        doc, guide, language, channels, brand=guide.id if brand else None, languagetool_url=languagetool_url
+    )
 
 
 def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) -> None:

@@ -137,3 +137,55 @@ def test_invalid_configuration_is_a_clear_error(tmp_path, text, expected):
     (tmp_path / "p.md").write_text("Hello.\n", encoding="utf-8")
     proc = run_cli("check", "p.md", "--no-grammar", cwd=tmp_path)
     assert proc.returncode == 2 and expected in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_each_project_sends_its_drafts_only_to_its_own_languagetool_server(tmp_path):
+    """Drafts are confidential: project B's text never reaches project A's server."""
+    import http.server
+    import json as jsonlib
+    import threading
+    import urllib.parse
+
+    received: dict[int, list[str]] = {}
+
+    class FakeLanguageTool(http.server.BaseHTTPRequestHandler):
+        def _reply(self, body):
+            data = jsonlib.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):  # /v2/languages
+            self._reply([{"name": "French", "code": "fr", "longCode": "fr-FR"}])
+
+        def do_POST(self):  # /v2/check
+            form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+            received.setdefault(self.server.server_port, []).append(form.get("data", form.get("text", [""]))[0])
+            self._reply({"matches": []})
+
+        def log_message(self, *args):
+            pass
+
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeLanguageTool) for _ in range(2)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for name, server, text in (("a", servers[0], "Publication du projet A."), ("b", servers[1], "Brouillon secret de B.")):
+            project = tmp_path / name
+            project.mkdir()
+            (project / ".brandvoice.yaml").write_text(
+                f"brand: hotelia\nlanguagetool: {{url: 'http://127.0.0.1:{server.server_port}'}}\n", encoding="utf-8"
+            )
+            (project / "post.txt").write_text(text + "\n", encoding="utf-8")
+        env = {"BRANDVOICE_LANGUAGETOOL_URL": ""}
+        proc = run_cli("check", str(tmp_path / "b" / "post.txt"), str(tmp_path / "a" / "post.txt"), "--no-cache", env=env)
+        assert proc.returncode in (0, 1), proc.stderr
+        sent_a = " ".join(received.get(servers[0].server_port, []))
+        sent_b = " ".join(received.get(servers[1].server_port, []))
+        assert "projet A" in sent_a and "secret" not in sent_a
+        assert "secret" in sent_b and "projet A" not in sent_b
+    finally:
+        for server in servers:
+            server.shutdown()

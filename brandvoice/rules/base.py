@@ -56,6 +56,7 @@ class CheckContext:
     front_matter: dict[str, Any] = field(default_factory=dict)
     channels: tuple[str, ...] = ()
     path: str = "<text>"
+    languagetool_url: str | None = None  # the file's LanguageTool server; None: the local one
     services: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
 

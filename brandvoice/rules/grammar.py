@@ -149,7 +149,7 @@ def fingerprint(ctx: CheckContext) -> str:
     from brandvoice.languagetool import LT_VERSION
     from brandvoice.languagetool.client import configured_url
 
-    return f"languagetool-{LT_VERSION}@{configured_url() or 'local'}"
+    return f"languagetool-{LT_VERSION}@{configured_url(ctx.languagetool_url) or 'local'}"
 
 
 def prepare(ctxs: list[CheckContext], options: Options | None = None) -> None:
@@ -159,10 +159,15 @@ def prepare(ctxs: list[CheckContext], options: Options | None = None) -> None:
     todo = [ctx for ctx in ctxs if SERVICE not in ctx.services]
     if not todo:
         return
-    client = LanguageToolClient.connect(languages=sorted({ctx.language for ctx in todo}))
-    items = [(ctx.prose, _check_options(ctx, options or _options_for(ctx))) for ctx in todo]
-    for ctx, result in zip(todo, client.check_many(items)):
-        ctx.services[SERVICE] = result
+    # each text goes to its own project's server, never to another project's
+    by_server: dict[str | None, list[CheckContext]] = {}
+    for ctx in todo:
+        by_server.setdefault(ctx.languagetool_url, []).append(ctx)
+    for url, group in by_server.items():
+        client = LanguageToolClient.connect(url=url, languages=sorted({ctx.language for ctx in group}))
+        items = [(ctx.prose, _check_options(ctx, options or _options_for(ctx))) for ctx in group]
+        for ctx, result in zip(group, client.check_many(items)):
+            ctx.services[SERVICE] = result
 
 
 def accepted(word: str, accepted_words: frozenset[str]) -> bool:
