@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from brandvoice.cache import ResultCache
 
 _LINK_KINDS = ("url", "email")
-# batch hooks of the heavy services rules may need (`NEEDS` = {"spacy:parser"} → "spacy")
+# the heavy services rules may need (`NEEDS` = {"spacy:parser"} → "spacy"), each with a batch
+# hook `prepare(ctxs)` and a `fingerprint(ctx)` of what its results depend on (result cache)
 SERVICES = {
-    "spacy": "brandvoice.nlp.docs:prepare_docs",
-    "languagetool": "brandvoice.rules.grammar:prepare",
+    "spacy": "brandvoice.nlp.docs",
+    "languagetool": "brandvoice.rules.grammar",
 }
 BATCH_SIZE = 256
 
@@ -125,9 +126,8 @@ class Engine:
 
     def _cache_key(self, item: CheckItem) -> str:
         doc = item.document
-        rules = self.rules_for(item.guide)
         ctx = self._context(item)
-        engines = sorted({f"{r.kind.NAME}:{r.kind.fingerprint(ctx)}" for r in rules if hasattr(r.kind, "fingerprint")})
+        engines = sorted(f"{service}:{_service_hook(service, 'fingerprint')(ctx)}" for service in self._services(item))
         return self.cache.key(
             {
                 "source": doc.source,
@@ -161,14 +161,17 @@ class Engine:
             languagetool_url=item.languagetool_url,
         )
 
+    def _services(self, item: CheckItem) -> set[str]:
+        """The heavy services the item's rules need (`spacy:parser` → `spacy`)."""
+        return {need.split(":")[0] for rule in self.rules_for(item.guide) for need in rule_needs(rule)} & SERVICES.keys()
+
     def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext]) -> None:
         """Prepare each heavy service once for all the texts whose rules need it."""
         by_service: dict[str, list[CheckContext]] = {}
         for item, ctx in zip(items, contexts):
             if item.document.suppressions.file_disabled:
                 continue
-            services = {need.split(":")[0] for rule in self.rules_for(item.guide) for need in rule_needs(rule)}
-            for service in services & SERVICES.keys():
+            for service in self._services(item):
                 by_service.setdefault(service, []).append(ctx)
         hooks = [(_service_hook(service), ctxs) for service, ctxs in by_service.items()]
         if len(hooks) <= 1:
@@ -256,9 +259,8 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.source == "brandvoice" or (f.offset, f.length) not in own]
 
 
-def _service_hook(service: str) -> Callable[[list[CheckContext]], None]:
-    module, function = SERVICES[service].split(":")
-    return getattr(importlib.import_module(module), function)
+def _service_hook(service: str, function: str = "prepare") -> Callable:
+    return getattr(importlib.import_module(SERVICES[service]), function)
 
 
 class _Template(dict):

@@ -113,3 +113,18 @@ def test_pruning_keeps_the_folder_bounded(tmp_path):
         cache.put(ResultCache.key({"i": i}), FileResult(path="x", brand=None, channel=None, language="fr-FR"))
     cache.prune()
     assert sum(p.stat().st_size for p in tmp_path.glob("*/*.json")) <= 2000
+
+
+def test_another_spacy_model_checks_again(tmp_path, monkeypatch):
+    from brandvoice.nlp import docs
+
+    guide = tmp_path / "g.yaml"
+    guide.write_text("language: fr-FR\nvoice: {register: vous}\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("Réserve ta chambre.\n", encoding="utf-8")
+    run([draft], guide, tmp_path / "cache", monkeypatch)
+    _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
+    assert cache.hits == 1
+    monkeypatch.setattr(docs, "fingerprint", lambda ctx: "spacy:fr_core_news_md@3.8.0")
+    _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
+    assert cache.misses == 1

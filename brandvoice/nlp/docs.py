@@ -8,10 +8,11 @@ model is loaded once even when several kinds need different levels.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline
+from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, resolve_model
 from brandvoice.nlp.tokenizer import normalise
 from brandvoice.rules.base import CheckContext, rule_needs
 
@@ -41,6 +42,32 @@ def model_candidates(ctx: CheckContext) -> list[str] | None:
 
 def _satisfies(pipeline: Pipeline | None, level: str) -> bool:
     return pipeline is not None and (pipeline.fallback or LEVELS.index(pipeline.level) >= LEVELS.index(level))
+
+
+def prepare(ctxs: Sequence[CheckContext]) -> None:
+    """The engine's batch hook: one doc per text, at the level its guide's rules need."""
+    prepare_docs(ctxs)
+
+
+def fingerprint(ctx: CheckContext) -> str:
+    """The model a text is parsed with (name and version), for the result cache: installing or
+    upgrading a model re-checks the texts it parses."""
+    candidates = model_candidates(ctx)
+    return _model_fingerprint(ctx.lang, tuple(candidates) if candidates else None)
+
+
+@functools.cache
+def _model_fingerprint(lang: str, candidates: tuple[str, ...] | None) -> str:
+    from importlib import metadata
+
+    model = resolve_model(lang, candidates)
+    if model is None:
+        return f"spacy-{metadata.version('spacy')}:blank"
+    try:
+        version = metadata.version(model)
+    except metadata.PackageNotFoundError:
+        version = "?"
+    return f"spacy-{metadata.version('spacy')}:{model}@{version}"
 
 
 def prepare_docs(ctxs: Sequence[CheckContext], need: str = TOKENS) -> None:
