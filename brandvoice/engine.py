@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -269,6 +269,3 @@ class _Template(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
-
-def fails(results: Iterable[FileResult], fail_on: Level) -> bool:
-    return any(f.level >= fail_on for r in results for f in r.findings)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pathspec
 
-DEFAULT_SUFFIXES = (".md", ".markdown", ".txt")
+from brandvoice.parsing.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+
+DEFAULT_SUFFIXES = tuple(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES))
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,6 @@ class SourceFile:
     path: str  # as shown to the user (relative when given relative)
     text: str | None
     problem: str | None = None  # why it was skipped
-
-
-class Unreadable(Exception):
-    pass
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Path]:

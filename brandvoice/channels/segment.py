@@ -50,12 +50,6 @@ def _cost(word: str, freqs: dict[str, int], total: float, lang: str) -> float | 
     return -math.log(share)
 
 
-def split_words(body: str, lang: str, extra_words: frozenset[str] = frozenset()) -> list[str] | None:
-    """The most likely split of a lower-case hashtag body into ≥ 2 words, or None."""
-    found = _split(body, lang, extra_words)
-    return found[0] if found else None
-
-
 def best_split(body: str, langs: tuple[str, ...], extra_words: frozenset[str] = frozenset()) -> list[str] | None:
     """The likelier split over several languages: #climatechange is English in a French post."""
     found = [s for s in (_split(body, lang, extra_words) for lang in dict.fromkeys(langs)) if s]

@@ -16,6 +16,7 @@ from brandvoice.cli.options import GuidesDirOption
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
 
+
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
 

@@ -36,6 +36,8 @@ def use_languagetool_url(url: str | None) -> None:
         from brandvoice.languagetool import URL_ENV
 
         os.environ[URL_ENV] = url
+
+
 SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")]
 IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
 ProgressOption = Annotated[

@@ -13,6 +13,7 @@ import typer
 
 from brandvoice.cli.options import BrandOption, ChannelOption, GuidesDirOption, LangOption, NoGrammarOption, run_options
 
+
 def watch(
     paths: Annotated[list[Path], typer.Argument(help="Drafts or folders to watch.")],
     brand: BrandOption = None,

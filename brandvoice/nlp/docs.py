@@ -114,7 +114,6 @@ def word_tokens(doc: Any) -> Iterable[Any]:
         yield token
 
 
-
 _SENTENCE_END = set(".!?…")
 
 

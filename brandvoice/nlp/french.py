@@ -35,9 +35,6 @@ class VerbForms:
             found.append(word + "r")
         return tuple(lemma for lemma in dict.fromkeys(found) if lemma != word)
 
-    def is_infinitive(self, word: str) -> bool:
-        return word.casefold() in self._infinitives
-
     def is_noun(self, word: str) -> bool:
         """Also a noun ("réserve", "offre", "chambre"): then only a determiner after it makes it a verb."""
         word = word.casefold()

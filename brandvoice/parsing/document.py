@@ -41,12 +41,6 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
-    def line_span(self, line: int) -> tuple[int, int]:
-        """Start and end offsets (end excludes the newline) of a 1-based line."""
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else None
-        return start, end if end is not None else -1
-
 
 @dataclass(frozen=True, slots=True)
 class Directive:

@@ -126,13 +126,6 @@ class ProseText:
             last.source_start + (end - 1 - last.prose_start) + 1,
         )
 
-    def to_prose(self, source_offset: int) -> int | None:
-        """Prose offset of a source offset that lies in prose (used by the reverse tests and fixes)."""
-        for piece in self.pieces:
-            if not piece.markup and piece.source_start <= source_offset < piece.source_start + piece.source_length:
-                return piece.prose_start + (source_offset - piece.source_start)
-        return None
-
     @cached_property
     def social_spans(self) -> tuple[SocialSpan, ...]:
         """URLs, e-mail addresses, @mentions, #hashtags and emoji in the prose, found once."""
