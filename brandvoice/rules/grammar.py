@@ -20,6 +20,7 @@ grammar:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -174,11 +175,18 @@ def accepted(word: str, accepted_words: frozenset[str]) -> bool:
     """Whether a flagged word is an accepted one, or its plural/possessive/inflected form."""
     if not accepted_words:
         return False
-    folded = {w.casefold() for entry in accepted_words for w in _WORDS.findall(entry)} | {
-        entry.casefold() for entry in accepted_words
-    }
+    folded = _folded(accepted_words)
     tokens = _WORDS.findall(word) or [word]
     return all(_accepted_token(token.casefold(), folded) for token in tokens)
+
+
+@functools.cache
+def _folded(accepted_words: frozenset[str]) -> frozenset[str]:
+    """The accepted words and each of their words, case-folded: built once per guide."""
+    return frozenset(
+        {w.casefold() for entry in accepted_words for w in _WORDS.findall(entry)}
+        | {entry.casefold() for entry in accepted_words}
+    )
 
 
 def _accepted_token(token: str, folded: set[str]) -> bool:

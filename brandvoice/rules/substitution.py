@@ -57,10 +57,14 @@ def needs_for(options: Options) -> frozenset[str]:
 
 
 def _compiled(options: Options):
+    """(pattern, replacement) pairs, longest pattern first so "e mail" is reported once, not
+    also as "mail"."""
     ignorecase = options.ignorecase and not options.case_sensitive
     if options.regex:
-        return [(compile_user_pattern(k, ignorecase), v) for k, v in options.swap.items()]
-    return [(compile_phrases([k], ignorecase), v) for k, v in options.swap.items()]
+        pairs = [(compile_user_pattern(k, ignorecase), v) for k, v in options.swap.items()]
+    else:
+        pairs = [(compile_phrases([k], ignorecase), v) for k, v in options.swap.items()]
+    return sorted(pairs, key=lambda pair: -len(pair[0].pattern))
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -68,8 +72,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         yield from _check_lemmas(ctx, options)
         return
     taken: list[tuple[int, int]] = []
-    # longest keys first so "e mail" is reported once, not also as "mail"
-    for pattern, replacement in sorted(options.compiled("swaps", lambda: _compiled(options)), key=lambda pr: -len(pr[0].pattern)):
+    for pattern, replacement in options.compiled("swaps", lambda: _compiled(options)):
         for m in pattern.finditer(ctx.text):
             if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
                 continue
