@@ -14,7 +14,10 @@ from brandvoice.nlp.models import TOKENS, load_pipeline
 from brandvoice.registry import GUIDES
 from helpers import run_cli
 
-GERMAN_DRAFT = "Wir freuen uns sehr auf auf Ihren Besuhc in unserem Hotel.\nDas Frühstück ist inklusive und der Blick ist TOLL.\n"
+GERMAN_DRAFT = (
+    "Wir freuen uns sehr auf auf Ihren Besuhc in unserem Hotel.\n"
+    "Das Frühstück ist inklusive und der Blick ist TOLL.\n"
+)
 
 
 @pytest.mark.parametrize("code", sorted(PACKS))

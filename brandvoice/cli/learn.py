@@ -45,7 +45,8 @@ def learn(
     from brandvoice.learn.analysis import LearnSettings
     from brandvoice.learn.corpus import SPLITS
     from brandvoice.learn.render import render_text, to_json
-    from brandvoice.learn.run import LearnRequest, learn as run_learn
+    from brandvoice.learn.run import LearnRequest
+    from brandvoice.learn.run import learn as run_learn
 
     if output_format not in ("text", "json"):
         raise typer.BadParameter(f"unknown format “{output_format}” (choose from text, json)", param_hint="--format")
@@ -98,8 +99,8 @@ def guides_init(
     YAML guide that validates."""
     from brandvoice.errors import BrandvoiceError
     from brandvoice.guides.loader import available_guides
-    from brandvoice.registry import GUIDES
     from brandvoice.learn import init
+    from brandvoice.registry import GUIDES
 
     guides_dirs = list(guides_dir or [])
 

@@ -145,10 +145,10 @@ def report(
     progress: ProgressOption = None,
 ) -> None:
     """Write an HTML report with charts and/or a CSV of findings for Excel."""
-    from brandvoice.errors import BrandvoiceError
     from brandvoice.client_report import build_report_data, last_commits, write_csv, write_html
-    from brandvoice.client_report.i18n import report_languages, strings
     from brandvoice.client_report.csv_export import parse_separator
+    from brandvoice.client_report.i18n import report_languages, strings
+    from brandvoice.errors import BrandvoiceError
 
     if html is None and csv is None:
         raise typer.BadParameter("say where to write the report: --html FILE and/or --csv FILE", param_hint="--html")

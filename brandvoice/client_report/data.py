@@ -8,9 +8,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from brandvoice.client_report.git import Commit
 from brandvoice.findings import FileResult, Finding, Level, RunResult
 from brandvoice.languages.packs import FALLBACK, PACKS
-from brandvoice.client_report.git import Commit
 from brandvoice.score import DEFAULT_SETTINGS, NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by
 
 LOW_SCORE = 60  # "posts below 60" in the summary: clearly off-voice

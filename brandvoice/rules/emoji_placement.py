@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.targets import merged_by_span

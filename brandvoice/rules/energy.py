@@ -127,8 +127,8 @@ def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
         if key in banned:
             yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_banned", emoji=span.text))
         elif allowed and key not in allowed:
-            allowed_list = " ".join(options.emoji_allowed)
-            yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_not_allowed", emoji=span.text, allowed=allowed_list))
+            message = MESSAGES.say("energy.emoji_not_allowed", emoji=span.text, allowed=" ".join(options.emoji_allowed))
+            yield Match(span.start, span.end, message=message)
     if options.max_emoji is not None and len(emoji) > options.max_emoji:
         for span in emoji[options.max_emoji :]:
             yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_count", count=len(emoji), max=options.max_emoji))

@@ -26,10 +26,10 @@ from typing import Literal
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.nlp.lexicons import LexiconOptions, find
 from brandvoice.languages.pack import Contractions
 from brandvoice.languages.packs import pack_for
 from brandvoice.messages import Messages
+from brandvoice.nlp.lexicons import LexiconOptions, find
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import match_case
 
@@ -86,7 +86,8 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     elif pack is not None and options.contractions == "forbidden":
         for spoken, written in pack.spoken_forms.items():
             for m in _compiled(spoken).finditer(ctx.text):
-                found.append(Match(m.start(), m.end(), message=MESSAGES.say("formality.spoken", found=m.group(), written=written),
+                message = MESSAGES.say("formality.spoken", found=m.group(), written=written)
+                found.append(Match(m.start(), m.end(), message=message,
                                    replacements=(match_case(m.group(), written),)))
     if options.slang:
         lexicon = LexiconOptions(add=options.slang_add, remove=options.slang_remove)
@@ -107,7 +108,9 @@ def _contractions(ctx: CheckContext, options: Options, contractions: Contraction
         if options.contractions == "forbidden":
             for m in short:
                 suggestions = tuple(_apostrophe_like(m.group(), match_case(m.group(), f)) for f in fulls)
-                written = MESSAGES.say("formality.either", first=suggestions[0], second=suggestions[1]) if len(suggestions) > 1 else suggestions[0]
+                written = suggestions[0]
+                if len(suggestions) > 1:
+                    written = MESSAGES.say("formality.either", first=suggestions[0], second=suggestions[1])
                 yield Match(m.start(), m.end(), message=MESSAGES.say("formality.no_contractions", written=written),
                             replacements=suggestions, fix_safe=len(suggestions) == 1)
             continue

@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from pydantic import Field, field_validator
 
 from brandvoice.findings import Match
+from brandvoice.messages import Joined, Messages
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import readability
 from brandvoice.nlp.models import TOKENS
-from brandvoice.messages import Joined, Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
@@ -50,7 +50,9 @@ def describe_band(band: Band) -> str:
     low, high = band
     if low is not None and high is not None:
         return MESSAGES.say("readability.band.between", low=low, high=high)
-    return MESSAGES.say("readability.band.at_least", low=low) if low is not None else MESSAGES.say("readability.band.at_most", high=high)
+    if low is not None:
+        return MESSAGES.say("readability.band.at_least", low=low)
+    return MESSAGES.say("readability.band.at_most", high=high)
 
 
 def outside(value: float, band: Band | None) -> bool:

@@ -21,9 +21,9 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from brandvoice.findings import Match
+from brandvoice.messages import Messages
 from brandvoice.nlp.models import PARSE
 from brandvoice.nlp.profile import tone_profile
-from brandvoice.messages import Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.readability import Band, check_band, describe_band, document_span, outside
 

@@ -178,12 +178,14 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
     for m in regex.finditer(r"«", text):
         ws = _SPACE_AHEAD.match(text, m.end()).group()
         if ws not in accepted and m.end() + len(ws) < len(text):
-            yield Match(m.start(), m.end() + len(ws), message=MESSAGES.say("typography_fr.space_after", space=_space(fix), mark="«"),
+            message = MESSAGES.say("typography_fr.space_after", space=_space(fix), mark="«")
+            yield Match(m.start(), m.end() + len(ws), message=message,
                         replacements=("«" + fix,), fix_safe=True)
     for m in regex.finditer(r"»", text):
         ws = _SPACE_RUN.search(text[: m.start()]).group()
         if ws not in accepted and m.start() - len(ws) > 0:
-            yield Match(m.start() - len(ws), m.end(), message=MESSAGES.say("typography_fr.space_before", space=_space(fix), mark="»"),
+            message = MESSAGES.say("typography_fr.space_before", space=_space(fix), mark="»")
+            yield Match(m.start() - len(ws), m.end(), message=message,
                         replacements=(fix + "»",), fix_safe=True)
 
 
