@@ -105,7 +105,7 @@ def code_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json", ".txt") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yaml", ".json", ".txt", ".po") and "__pycache__" not in path.parts:
             stat = path.stat()
             digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
@@ -140,6 +140,7 @@ def findings_from_cache(data: dict[str, Any]) -> list[Finding]:
                 replacements=tuple(f["replacements"]),
                 fix_safe=f["fix_safe"],
                 whole_document=f["whole_document"],
+                message_lang=f["message_lang"],
             )
         )
     return findings

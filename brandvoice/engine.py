@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from brandvoice.cache import ResultCache, findings_from_cache
 from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
-from brandvoice.messages import MessageCatalog
+from brandvoice.i18n.catalogs import SOURCE_LANGUAGE, language_code, speaks
+from brandvoice.messages import Message, MessageCatalog, Phrase
 from brandvoice.parsing.document import Document
 from brandvoice.registry import MESSAGES, SERVICES
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
@@ -208,11 +209,7 @@ class Engine:
         if matched != prose.text[match.start : match.end] and not match.whole_document:
             # markup inside the span (a link target, `**`): a replacement would erase it
             replacements, fix_safe = (), False
-        if match.message:
-            message = self.messages.render(match.message)
-        else:
-            template = rule.message or self.messages.template(rule.message_id)
-            message = self.messages.format(template, {"match": prose.text[match.start : match.end], **dict(match.params)})
+        message, message_lang = self._message(item, rule, match)
         return Finding(
             rule=rule_id,
             source=match.source or rule.source,
@@ -229,7 +226,27 @@ class Engine:
             replacements=replacements,
             fix_safe=fix_safe and len(replacements) == 1,
             whole_document=match.whole_document,
+            message_lang=message_lang,
         )
+
+    def _message(self, item: CheckItem, rule: Rule, match: Match) -> tuple[str, str]:
+        """A finding's message and its language. A guide's own `message:` wins, as its author wrote
+        it (with the kind's values as placeholders); built-in messages speak the draft's language,
+        or the guide's `messages_language:`; a checker's own words (LanguageTool's) are in the
+        draft's language already."""
+        params = {"match": item.document.prose.text[match.start : match.end], **dict(match.params)}
+        if rule.message:
+            if isinstance(match.message, Message):
+                params = {**dict(match.message.params), **params}
+            language = item.guide.language or item.language
+            return self.messages.fill(rule.message, params, language), language_code(language)
+        language = item.guide.messages_language or item.language
+        if match.message and not isinstance(match.message, Phrase):
+            return str(match.message), language_code(item.language)
+        spoken = language if speaks(language) else SOURCE_LANGUAGE
+        if match.message:
+            return self.messages.render(match.message, spoken), language_code(spoken)
+        return self.messages.text(rule.message_id, params, spoken), language_code(spoken)
 
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:

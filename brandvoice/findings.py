@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from brandvoice.i18n import _
+
 
 class Level(enum.IntEnum):
     """Severity of a finding; higher is worse. Ordered so `level >= fail_on` works."""
@@ -19,7 +21,7 @@ class Level(enum.IntEnum):
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(f"unknown level {value!r} (expected error, warning or suggestion)") from None
+            raise ValueError(_("unknown level {value!r} (expected error, warning or suggestion)").format(value=value)) from None
 
     def __str__(self) -> str:
         return self.name.lower()
@@ -75,7 +77,8 @@ class Finding:
 
     Lines and columns are 1-based; columns count code points; `end_column` is exclusive.
     `offset`/`length` are code-point offsets into the file's text, and
-    `text[offset:offset + length] == match`.
+    `text[offset:offset + length] == match`. `message_lang` is the language of `message` (the
+    draft's, when brandvoice speaks it).
     """
 
     rule: str
@@ -93,6 +96,7 @@ class Finding:
     replacements: tuple[str, ...] = ()
     fix_safe: bool = False
     whole_document: bool = False
+    message_lang: str = "en"  # the language `message` is written in (`fr`)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,6 +105,7 @@ class Finding:
             "category": self.category,
             "level": str(self.level),
             "message": self.message,
+            "message_lang": self.message_lang,
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.i18n import _
 from brandvoice.languages.packs import FALLBACK, PACKS, pack_for
 
 _WORD = regex.compile(r"\p{L}+")
@@ -14,7 +15,7 @@ def normalise_language(value: str, guide_language: str | None = None) -> str:
     """`fr` → the guide's French locale if it has one, else the pack's (fr-FR); `en_gb` → en-GB."""
     tag = value.strip().replace("_", "-")
     if not regex.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag):
-        raise BrandvoiceError(f"invalid language “{value}”: use fr, en, auto or a locale such as fr-CA")
+        raise BrandvoiceError(_("invalid language “{value}”: use fr, en, auto or a locale such as fr-CA").format(value=value))
     parts = tag.split("-")
     base = parts[0].lower()
     if len(parts) == 1:

@@ -25,12 +25,15 @@ from pydantic import BaseModel, Field
 
 from brandvoice.guides.factory import RuleFactory
 from brandvoice.guides.model import Rule, Section, Strict, Template, Words
-from brandvoice.messages import Messages
+from brandvoice.messages import Listed, Messages
 from brandvoice.selectors import LevelName
 
 MESSAGES = Messages({
     "terms.default": "Write “{replacement}”, not “{match}”.",
     "vocabulary.reject": "“{match}” is not in this brand’s vocabulary.",
+    "terms.description": "Write “{use}”, not {variants}.",
+    "terms.variant": "“{word}”",
+    "vocabulary.reject.description": "Words the brand never uses (vocabulary.reject).",
 })
 
 
@@ -78,7 +81,8 @@ def build_term_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | 
             level=term.level,
             message=term.message,
             message_id="terms.default",
-            description=f"Write “{term.use}”, not {', '.join('“%s”' % v for v in term.not_)}.",
+            description=MESSAGES.say("terms.description", use=term.use,
+                                     variants=Listed((MESSAGES.say("terms.variant", word=v) for v in term.not_), "or")),
         )
 
 
@@ -92,7 +96,7 @@ def build_vocabulary_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[R
             level="error",
             category="terminology",
             message_id="vocabulary.reject",
-            description="Words the brand never uses (vocabulary.reject).",
+            description=MESSAGES.say("vocabulary.reject.description"),
         )
 
 

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 
 from brandvoice.channels.counting import COUNTERS
+from brandvoice.i18n import _
 from brandvoice.selectors import yaml_off
 
 Counting = Literal[tuple(COUNTERS)]  # how a platform measures a post: a name in COUNTERS
@@ -69,7 +70,7 @@ class ChannelsSection(RootModel[dict[str, ChannelOverride]]):
         shipped = shipped_profiles()
         for name, override in self.root.items():
             if name not in shipped and override.max_length is None:
-                raise ValueError(f"channel {name!r} is not a shipped channel: give its `max_length`")
+                raise ValueError(_("channel {name!r} is not a shipped channel: give its `max_length`").format(name=name))
         return self
 
 

@@ -109,7 +109,7 @@ def _result(f: Finding, uri: str, rule_index: int, fingerprint: str) -> dict[str
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {"artifactLocation": _location(uri), "region": _region(f)}}],
         "partialFingerprints": {"brandvoice/v1": fingerprint},
-        "properties": {"category": f.category, "source": f.source},
+        "properties": {"category": f.category, "source": f.source, "message_lang": f.message_lang},
     }
     if f.replacements:
         result["fixes"] = [

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from brandvoice.errors import GuideError
+from brandvoice.i18n.validation import validation_message
 from brandvoice.rules.base import Kind, Rule
 from brandvoice.selectors import OFF, LevelMap
 
@@ -55,7 +56,7 @@ class RuleFactory:
         try:
             validated = kind.options.model_validate(options)
         except ValidationError as exc:  # options a section produced from the guide's values
-            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or kind_name}: {e['msg']}" for e in exc.errors())
+            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or kind_name}: {validation_message(e)}" for e in exc.errors())
             raise GuideError(self.label, None, rule_id, problems) from None
         return Rule(
             id=rule_id,

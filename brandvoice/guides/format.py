@@ -32,6 +32,7 @@ from brandvoice.guides.loader import (
     validation_errors,
 )
 from brandvoice.guides.model import GuideCore, ResolvedGuide, Rule, RuleSpec, Section, model_in
+from brandvoice.i18n import _
 from brandvoice.rules.base import Kind
 from brandvoice.selectors import LevelMap
 
@@ -78,7 +79,7 @@ class GuideFormat:
         path = Path(path)
         chain = self._chain(path, guides_dirs, ())
         merged: dict[str, Any] = {}
-        for guide_id, _, data in chain:
+        for guide_id, _path, data in chain:
             merged = merge(merged, self._with_origins(data, guide_id), self.union_lists)
         merged.pop("extends", None)
         origins = {
@@ -97,6 +98,7 @@ class GuideFormat:
             path=str(path),
             language=model.language,
             model=model,
+            messages_language=model.messages_language,
             rules=rules,
             accepted_words=frozenset(factory.accepted_words),
             levels=levels,
@@ -118,8 +120,12 @@ class GuideFormat:
                 kind = self.kinds.get(spec.kind)
                 if kind is None:
                     close = difflib.get_close_matches(spec.kind, list(self.kinds), n=1)
-                    hint = f"; did you mean “{close[0]}”?" if close else f" (known: {', '.join(self.kinds)})"
-                    errors.append(key_error(path, lines, where + ("kind",), f"unknown rule kind “{spec.kind}”{hint}"))
+                    if close:
+                        problem = _("unknown rule kind “{name}”; did you mean “{close}”?")
+                    else:
+                        problem = _("unknown rule kind “{name}” (known: {known})")
+                    problem = problem.format(name=spec.kind, close=close[0] if close else "", known=", ".join(self.kinds))
+                    errors.append(key_error(path, lines, where + ("kind",), problem))
                     continue
                 try:
                     kind.options.model_validate(spec.model_extra or {})
@@ -134,7 +140,7 @@ class GuideFormat:
         resolved = path.resolve()
         if resolved in seen:
             cycle = " → ".join(p.name for p in (*seen, resolved))
-            raise GuideError(str(path), None, "extends", f"cycle in extends: {cycle}")
+            raise GuideError(str(path), None, "extends", _("cycle in extends: {cycle}").format(cycle=cycle))
         data, lines = read_guide_file(path)
         self.validate(path, data, lines)
         parents = data.get("extends") or []

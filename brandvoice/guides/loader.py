@@ -17,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from brandvoice.errors import GuideError
 from brandvoice.guides.model import model_in
+from brandvoice.i18n import _
+from brandvoice.i18n.validation import validation_message
 
 GUIDE_SUFFIXES = (".yaml", ".yml")
 
@@ -72,8 +74,8 @@ def find_guide(ref: str, guides_dirs: list[Path] | None = None, relative_to: Pat
 def unknown_guide_message(ref: str, guides_dirs: list[Path] | None = None) -> str:
     names = sorted(available_guides(guides_dirs))
     close = difflib.get_close_matches(ref, names, n=1)
-    hint = f" Did you mean “{close[0]}”?" if close else ""
-    return f"no style guide named “{ref}” (known: {', '.join(names) or 'none'}).{hint}"
+    hint = " " + _("Did you mean “{name}”?").format(name=close[0]) if close else ""
+    return _("no style guide named “{name}” (known: {known}).").format(name=ref, known=", ".join(names) or _("none")) + hint
 
 
 # --- reading one file -------------------------------------------------------------------------
@@ -115,9 +117,9 @@ def read_guide_file(path: Path) -> tuple[dict[str, Any], KeyLines]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise GuideError(label, None, None, f"not UTF-8 text ({exc.reason})") from None
+        raise GuideError(label, None, None, _("not UTF-8 text ({reason})").format(reason=exc.reason)) from None
     except OSError as exc:
-        raise GuideError(label, None, None, f"cannot read: {exc.strerror}") from None
+        raise GuideError(label, None, None, _("cannot read: {reason}").format(reason=exc.strerror)) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -125,16 +127,17 @@ def read_guide_file(path: Path) -> tuple[dict[str, Any], KeyLines]:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        raise GuideError(label, mark.line + 1 if mark else None, "yaml", f"invalid YAML: {detail}") from None
+        raise GuideError(label, mark.line + 1 if mark else None, "yaml", _("invalid YAML: {problem}").format(
+            problem=detail)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise GuideError(label, 1, "(top level)", "a guide must be a mapping of keys (name, rules, terms...)")
+        raise GuideError(label, 1, _("(top level)"), _("a guide must be a mapping of keys (name, rules, terms...)"))
     return data, KeyLines(text)
 
 
 def key_error(path: Path, lines: KeyLines, loc: tuple, message: str) -> GuideError:
-    key = ".".join(str(p) for p in loc) or "(top level)"
+    key = ".".join(str(p) for p in loc) or _("(top level)")
     return GuideError(str(path), lines.line_of(loc), key, message)
 
 
@@ -145,12 +148,14 @@ def validation_errors(path: Path, exc: ValidationError, model: type[BaseModel], 
         if err["type"] == "extra_forbidden":
             known = _known_keys(model, err["loc"][:-1])
             close = difflib.get_close_matches(str(err["loc"][-1]), known, n=1)
-            hint = f"; did you mean “{close[0]}”?" if close else (f" (known keys: {', '.join(known)})" if known else "")
-            message = f"unknown key{hint}"
-        elif err["type"] == "value_error":
-            message = str(err["ctx"].get("error", err["msg"])) if "ctx" in err else err["msg"]
+            if close:
+                message = _("unknown key; did you mean “{name}”?").format(name=close[0])
+            elif known:
+                message = _("unknown key (known keys: {keys})").format(keys=", ".join(known))
+            else:
+                message = _("unknown key")
         else:
-            message = err["msg"]
+            message = validation_message(err)
         yield key_error(path, lines, loc, message)
 
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from brandvoice.i18n import _
+from brandvoice.i18n.catalogs import catalog_languages, speaks
 from brandvoice.rules.base import Rule
 from brandvoice.selectors import LevelMap, LevelName
 
@@ -29,8 +31,15 @@ __all__ = ["GuideCore", "ResolvedGuide", "Rule", "RuleSpec", "Section", "Strict"
 
 def _words(values: list[str]) -> list[str]:
     if any(not v.strip() for v in values):
-        raise ValueError("entries must not be empty")
+        raise ValueError(_("entries must not be empty"))
     return values
+
+
+def _messages_language(value: str | None) -> str | None:
+    if value is not None and not speaks(value):
+        raise ValueError(_("brandvoice has no messages in “{value}” (it speaks {languages})").format(
+            value=value, languages=", ".join(catalog_languages())))
+    return value
 
 
 def _template(message: str | None) -> str | None:
@@ -40,9 +49,10 @@ def _template(message: str | None) -> str | None:
     try:
         fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
     except ValueError as exc:
-        raise ValueError(f"invalid message template: {exc} (write {{{{ and }}}} for literal braces)") from None
+        raise ValueError(_("invalid message template: {problem} (write {{{{ and }}}} for literal braces)").format(
+            problem=exc)) from None
     if any(not name.isidentifier() for name in fields):
-        raise ValueError("message placeholders are names such as {match}; write {{ and }} for literal braces")
+        raise ValueError(_("message placeholders are names such as {match}; write {{ and }} for literal braces"))
     return message
 
 
@@ -71,6 +81,9 @@ class GuideCore(Strict):
     name: str | None = Field(None, description="Display name of the brand.")
     extends: str | list[str] | None = Field(None, description="Guides (name or path) this one builds on.")
     language: str | None = Field(None, description="BCP 47 tag: fr-FR, fr-CA, en-US, en-GB...")
+    messages_language: Annotated[str | None, AfterValidator(_messages_language)] = Field(
+        None, description="Built-in messages in this language (fr, en) whatever the draft's; default: the draft's."
+    )
     description: str | None = None
     rules: dict[str, RuleSpec] = Field(default_factory=dict)
     levels: dict[str, LevelName] = Field(
@@ -127,6 +140,7 @@ class ResolvedGuide:
     path: str | None
     language: str | None
     model: BaseModel
+    messages_language: str | None = None  # built-in messages in this language, whatever the draft's
     rules: list[Rule] = field(default_factory=list)
     accepted_words: frozenset[str] = frozenset()  # never misspellings, never shouting
     levels: LevelMap = field(default_factory=lambda: LevelMap({}))

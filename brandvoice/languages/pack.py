@@ -29,12 +29,10 @@ class ReadabilityFormula:
 
 @dataclass(frozen=True)
 class PersonWords:
-    """Who the brand speaks as (the `person` kind): first-person words, and how messages name the
-    voice the guide asks for ("we", "third")."""
+    """Who the brand speaks as (the `person` kind): first-person words."""
 
     singular: tuple[str, ...]  # flagged when the brand speaks as "we" (and as "third")
-    plural: tuple[str, ...]  # flagged too when it speaks in the third person
-    speaker: Mapping[str, str]  # "we" / "third" -> how the message names it, in this language
+    plural: tuple[str, ...]  # flagged too when it speaks in the third person; the first is "we"
     capital_i: bool = False  # English: "I" is the speaker only as a capital, and not a Roman numeral
 
 

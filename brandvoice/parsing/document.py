@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import regex
 import yaml
 
+from brandvoice.i18n import _
 from brandvoice.parsing.markdown import build_markdown
 from brandvoice.parsing.prose import ProseBuilder, ProseText
 from brandvoice.selectors import Directive, Suppressions
@@ -97,11 +98,11 @@ def _load_front_matter(text: str, first_line: int) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark else first_line
         problem = getattr(exc, "problem", None) or str(exc)
-        raise DocumentError(f"front matter is not valid YAML: {problem}", line) from None
+        raise DocumentError(_("front matter is not valid YAML: {problem}").format(problem=problem), line) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise DocumentError("front matter must be a mapping of keys to values", first_line)
+        raise DocumentError(_("front matter must be a mapping of keys to values"), first_line)
     return data
 
 

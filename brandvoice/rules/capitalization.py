@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pydantic import model_validator
 
 from brandvoice.findings import Match
+from brandvoice.i18n import _
 from brandvoice.messages import Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, words
@@ -43,7 +44,7 @@ class Options(RuleOptions):
     @model_validator(mode="after")
     def _needs_something(self) -> "Options":
         if not self.words and not self.shouting:
-            raise ValueError("give `words`, `shouting: true` or both")
+            raise ValueError(_("give `words`, `shouting: true` or both"))
         return self
 
 

@@ -30,20 +30,26 @@ from brandvoice.channels.targets import hashtag_blocks, in_blocks, merged_by_spa
 from brandvoice.findings import Match
 from brandvoice.guides.factory import RuleFactory
 from brandvoice.guides.model import Rule, Section
-from brandvoice.messages import Messages
+from brandvoice.messages import Messages, Plural
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases
 
 MESSAGES = Messages({
     "disclosure.default": "Sponsored content must be disclosed.",
-    "disclosure.too_late": "“{found}” comes after the first {window} characters, hidden behind “more”: disclose at "
-    "the start ({citation}).",
+    "disclosure.too_late": Plural(
+        "“{found}” comes after the first {window} character, hidden behind “more”: disclose at the start ({citation}).",
+        "“{found}” comes after the first {window} characters, hidden behind “more”: disclose at the start ({citation}).",
+        n="window",
+    ),
     "disclosure.buried": "“{found}” is lost in a block of hashtags: state it clearly, apart ({citation}).",
     "disclosure.unclear": "“{found}” is not a clear disclosure: write {wanted} ({citation}).",
     "disclosure.missing": "Sponsored post without {wanted} ({citation}).",
-    "disclosure.images": "The image is {image}: add « {words} » ({citation}, III).",
-    "disclosure.citation.fr": "loi n° 2023-451 du 9 juin 2023, art. 5, mod. ordonnance n° 2024-978 du 6 novembre 2024",
-    "disclosure.wanted.fr": "« Publicité » or « Collaboration commerciale »",
+    "disclosure.images": "The image is {image}: add “{words}” ({citation}, III).",
+    "disclosure.image.retouched": "retouched",
+    "disclosure.image.generated": "generated or virtual",
+    "disclosure.citation.fr": "French law no. 2023-451 of 9 June 2023, art. 5, as amended by ordinance no. 2024-978 "
+    "of 6 November 2024",
+    "disclosure.wanted.fr": "“Publicité” or “Collaboration commerciale”",
     "disclosure.citation.us": "FTC Endorsement Guides, 16 CFR Part 255; FTC, Disclosures 101 for Social Media Influencers",
     "disclosure.wanted.us": '"#ad", "#sponsored" or "Paid partnership"',
 })
@@ -85,8 +91,8 @@ LAWS: dict[str, MarketLaw] = {
 }
 
 IMAGE_MENTIONS = {
-    "retouched": ("Images retouchées", regex.compile(r"images? retouchées?", _F)),
-    "generated": ("Images virtuelles", regex.compile(r"images? virtuelles?", _F)),
+    "retouched": ("Images retouchées", regex.compile(r"images? retouchées?", _F), "retouched"),
+    "generated": ("Images virtuelles", regex.compile(r"images? virtuelles?", _F), "generated"),
 }
 IMAGE_MENTIONS["virtual"] = IMAGE_MENTIONS["generated"]
 
@@ -174,10 +180,11 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 def _images(ctx: CheckContext, law: MarketLaw) -> Iterator[Match]:
     kind = str(ctx.front_matter.get("image", "")).lower()
     if law is LAWS["FR"] and kind in IMAGE_MENTIONS:
-        words, pattern = IMAGE_MENTIONS[kind]
+        words, pattern, image = IMAGE_MENTIONS[kind]
         if not pattern.search(ctx.text):
-            yield Match(0, len(ctx.text), message=MESSAGES.say("disclosure.images", image=kind, words=words,
-                                                             citation=law.citation), whole_document=True)
+            said = MESSAGES.say("disclosure.images", image=MESSAGES.say(f"disclosure.image.{image}"), words=words,
+                                citation=law.citation)
+            yield Match(0, len(ctx.text), message=said, whole_document=True)
 
 
 EXAMPLES = (

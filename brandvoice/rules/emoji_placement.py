@@ -22,15 +22,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
-from brandvoice.messages import Messages
+from brandvoice.messages import Messages, Plural
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
     "emoji_placement.default": "Emoji placement: {match}.",
-    "emoji_placement.run": "{count} emoji in a row: screen readers read each name; keep {max} at most.",
+    "emoji_placement.run": Plural("{count} emoji in a row: screen readers read each name; keep {max} at most.",
+                                  "{count} emoji in a row: screen readers read each name; keep {max} at most."),
     "emoji_placement.at_start": "Start with words, not an emoji: the first words are the preview.",
     "emoji_placement.between_words": "An emoji in the middle of a sentence breaks it for screen readers; put it at the end.",
-    "emoji_placement.too_many": "{count} emoji: the guide allows {max}.",
+    "emoji_placement.too_many": Plural("{count} emoji: the guide allows {max}.", "{count} emoji: the guide allows {max}."),
 })
 
 _WORD_BEFORE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*[ \u00a0]?$")

@@ -25,21 +25,22 @@ import regex
 
 from brandvoice.findings import Match
 from brandvoice.nlp.lexicons import load_lexicon
-from brandvoice.messages import Messages
+from brandvoice.messages import Messages, Plural
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import WORD
 
 MESSAGES = Messages({
     "energy.default": "Too loud: “{match}”.",
-    "energy.questions": "{count} question marks (at most {max}).",
+    "energy.questions": Plural("{count} question mark (at most {max}).", "{count} question marks (at most {max})."),
     "energy.run": "“{found}”: one punctuation mark is enough.",
-    "energy.exclamations": "{count} exclamation marks (at most {max}).",
+    "energy.exclamations": Plural("{count} exclamation mark (at most {max}).",
+                                  "{count} exclamation marks (at most {max})."),
     "energy.caps": "“{word}” in capitals shouts: write it in lower case.",
     "energy.emoji_banned": "{emoji} is not one of this brand’s emoji.",
     "energy.emoji_not_allowed": "{emoji} is not in this brand’s emoji list ({allowed}).",
-    "energy.emoji_count": "{count} emoji (at most {max}).",
+    "energy.emoji_count": Plural("{count} emoji (at most {max}).", "{count} emoji (at most {max})."),
     "energy.emoji_for_word": "{emoji} stands for a word at the start of the line: write the word.",
-    "energy.emoji_run": "{count} emoji in a row (at most {max}).",
+    "energy.emoji_run": Plural("{count} emoji in a row (at most {max}).", "{count} emoji in a row (at most {max})."),
 })
 
 _EXCLAMATION_RUN = regex.compile(r"[!?]*![!?]*")

@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from brandvoice.findings import Match
+from brandvoice.i18n import _
 from brandvoice.messages import Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, compile_user_pattern
@@ -38,9 +39,9 @@ class Options(RuleOptions):
     @model_validator(mode="after")
     def _needs_something(self) -> "Options":
         if not self.tokens and not self.pattern:
-            raise ValueError("give `tokens` or `pattern`")
+            raise ValueError(_("give `tokens` or `pattern`"))
         if any(not t.strip() for t in self.tokens):
-            raise ValueError("`tokens` entries must not be empty")
+            raise ValueError(_("`tokens` entries must not be empty"))
         if self.pattern:
             compile_user_pattern(self.pattern)  # a bad regex is a guide error, reported at load
         return self

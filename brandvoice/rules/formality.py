@@ -28,7 +28,7 @@ import regex
 from brandvoice.findings import Match
 from brandvoice.languages.pack import Contractions
 from brandvoice.languages.packs import pack_for
-from brandvoice.messages import Messages
+from brandvoice.messages import Listed, Messages
 from brandvoice.nlp.lexicons import LexiconOptions, find
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import match_case
@@ -37,8 +37,8 @@ MESSAGES = Messages({
     "formality.default": "“{match}” does not fit the brand’s register.",
     "formality.spoken": "“{found}” is spoken French: write “{written}”.",
     "formality.slang": "“{found}” is slang.",
-    "formality.no_contractions": "Write “{written}”: this brand does not use contractions.",
-    "formality.either": "{first} or {second}",
+    "formality.no_contractions": "Write {written}: this brand does not use contractions.",
+    "formality.written": "“{word}”",
     "formality.contractions": "Write “{written}”: this brand uses contractions.",
     "formality.mixed": "“{found}” and “{first}” in the same text: pick one.",
 })
@@ -108,9 +108,7 @@ def _contractions(ctx: CheckContext, options: Options, contractions: Contraction
         if options.contractions == "forbidden":
             for m in short:
                 suggestions = tuple(_apostrophe_like(m.group(), match_case(m.group(), f)) for f in fulls)
-                written = suggestions[0]
-                if len(suggestions) > 1:
-                    written = MESSAGES.say("formality.either", first=suggestions[0], second=suggestions[1])
+                written = Listed((MESSAGES.say("formality.written", word=s) for s in suggestions[:2]), style="or")
                 yield Match(m.start(), m.end(), message=MESSAGES.say("formality.no_contractions", written=written),
                             replacements=suggestions, fix_safe=len(suggestions) == 1)
             continue

@@ -27,7 +27,7 @@ from brandvoice.channels.profiles import ChannelProfile
 from brandvoice.channels.segment import best_split, camel_case, strip_accents
 from brandvoice.channels.targets import hashtag_blocks, merged_by_span, targeted_profiles
 from brandvoice.findings import Match
-from brandvoice.messages import Joined, Messages
+from brandvoice.messages import Listed, Messages, Plural
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
@@ -35,12 +35,12 @@ MESSAGES = Messages({
     "hashtags.banned": "{tag} is a banned hashtag.",
     "hashtags.duplicate": "{tag} is already used in this post.",
     "hashtags.camel_case": "Write {spelled}: screen readers read {tag} letter by letter.",
-    "hashtags.too_many": "{count} hashtags: {who} allows at most {cap}.",
+    "hashtags.too_many": Plural("{count} hashtag: {who} allows at most {cap}.", "{count} hashtags: {who} allows at most {cap}."),
     "hashtags.the_guide": "the guide",
-    "hashtags.missing_one": "Missing the campaign hashtag {tags}.",
-    "hashtags.missing_many": "Missing the campaign hashtags {tags}.",
-    "hashtags.buried_disclosure": "{tag} is buried among {count} hashtags: put the disclosure at the start of the post, "
-    "apart from other hashtags.",
+    "hashtags.missing": Plural("Missing the campaign hashtag {tags}.", "Missing the campaign hashtags {tags}."),
+    "hashtags.buried_disclosure": Plural(
+        "{tag} is buried among {count} hashtag: put the disclosure at the start of the post, apart from other hashtags.",
+        "{tag} is buried among {count} hashtags: put the disclosure at the start of the post, apart from other hashtags."),
 })
 
 # Disclosure tags that must stand out, not sit in a wall of hashtags (FTC; loi 2023-451 art. 5).
@@ -140,8 +140,7 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
     missing = ["#" + r.lstrip("#") for r in options.required if _key(r) not in seen]
     if missing:
-        which = "hashtags.missing_one" if len(missing) == 1 else "hashtags.missing_many"
-        yield Match(0, len(ctx.text), message=MESSAGES.say(which, tags=Joined(", ", tuple(missing))),
+        yield Match(0, len(ctx.text), message=MESSAGES.say("hashtags.missing", tags=Listed(missing), count=len(missing)),
                     whole_document=True)
 
     if options.buried_disclosure:

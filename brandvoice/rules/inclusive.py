@@ -33,7 +33,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from brandvoice.findings import Match
 from brandvoice.guides.factory import RuleFactory
 from brandvoice.guides.model import Rule, Section
-from brandvoice.messages import Joined, Messages
+from brandvoice.messages import Listed, Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, match_case
 from brandvoice.selectors import yaml_off
@@ -41,10 +41,11 @@ from brandvoice.selectors import yaml_off
 MESSAGES = Messages({
     "inclusive.default": "Inclusive writing: {match}.",
     "inclusive.median_point": "Write the inclusive form with the median point: {fixed}.",
-    "inclusive.forbidden": "The guide does not use abbreviated inclusive forms: write « {full} » or rephrase.",
-    "inclusive.doublets": "Write both forms in full: « {full} ».",
-    "inclusive.neologism": "Write « {full} » rather than « {found} ».",
+    "inclusive.forbidden": "The guide does not use abbreviated inclusive forms: write “{full}” or rephrase.",
+    "inclusive.doublets": "Write both forms in full: “{full}”.",
+    "inclusive.neologism": "Write “{full}” rather than “{found}”.",
     "inclusive.english": "“{found}” excludes people: try {alternatives}.",
+    "inclusive.alternative": "“{word}”",
 })
 
 FrenchPolicy = Annotated[Literal["forbid", "point_median", "doublets", "off"], BeforeValidator(yaml_off)]
@@ -179,7 +180,7 @@ def _english(ctx: CheckContext, options: Options) -> Iterator[Match]:
         key = regex.sub(r"[\s\u00a0\u202f]+", " ", m.group().replace("’", "'")).casefold()
         alternatives = lexicon.get(key)
         if alternatives and not _skipped(ctx, m.start(), m.end()):
-            quoted = Joined(", ", tuple(f"“{a}”" for a in alternatives))
+            quoted = Listed((MESSAGES.say("inclusive.alternative", word=a) for a in alternatives), style="or")
             yield Match(m.start(), m.end(), message=MESSAGES.say("inclusive.english", found=m.group(), alternatives=quoted),
                         replacements=tuple(match_case(m.group(), a) for a in alternatives))
 

@@ -21,14 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
-from brandvoice.messages import Joined, Messages
+from brandvoice.messages import Listed, Messages, Plural
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
     "links.default": "Check the link {match}.",
     "links.shortener": "{host} is a URL shortener: link to the real address, readers see where it goes.",
-    "links.utm": "The link lacks the tracking parameters {parameters}.",
-    "links.too_many": "{count} links: the guide allows at most {max}.",
+    "links.utm": Plural("The link lacks the tracking parameter {parameters}.",
+                        "The link lacks the tracking parameters {parameters}."),
+    "links.too_many": Plural("{count} link: the guide allows at most {max}.", "{count} links: the guide allows at most {max}."),
 })
 
 SHORTENERS = ("bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "t.ly",
@@ -91,7 +92,7 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             missing = [p for p in options.require_utm if p not in query]
             if missing:
                 yield Match(link.start, link.end,
-                            message=MESSAGES.say("links.utm", parameters=Joined(", ", tuple(missing))))
+                            message=MESSAGES.say("links.utm", parameters=Listed(missing), count=len(missing)))
     if options.max is not None and len(links) > options.max:
         extra = links[options.max:]
         yield Match(extra[0].start, extra[-1].end,

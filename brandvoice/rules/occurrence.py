@@ -21,13 +21,16 @@ from typing import Literal
 from pydantic import model_validator
 
 from brandvoice.findings import Match
-from brandvoice.messages import Messages
+from brandvoice.i18n import _
+from brandvoice.messages import Messages, Plural
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_user_pattern
 
 MESSAGES = Messages({
-    "occurrence.default": "{count} occurrences of “{match}” (at most {max}).",
-    "occurrence.too_few": "Found {count} of {min} required occurrences of “{pattern}”.",
+    "occurrence.default": Plural("{count} occurrence of “{match}” (at most {max}).",
+                                 "{count} occurrences of “{match}” (at most {max})."),
+    "occurrence.too_few": Plural("Found {count} of {min} required occurrence of “{pattern}”.",
+                                 "Found {count} of {min} required occurrences of “{pattern}”.", n="min"),
 })
 
 class Options(RuleOptions):
@@ -40,7 +43,7 @@ class Options(RuleOptions):
     @model_validator(mode="after")
     def _bounds(self) -> "Options":
         if self.max is None and self.min is None:
-            raise ValueError("give `max`, `min` or both")
+            raise ValueError(_("give `max`, `min` or both"))
         compile_user_pattern(self.pattern)
         return self
 

@@ -18,15 +18,18 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from brandvoice.findings import Match
-from brandvoice.messages import Messages
+from brandvoice.messages import Messages, Plural
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import passive_spans, sentences
 from brandvoice.nlp.models import PARSE
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
-    "passive.default": "Passive voice (“{match}”): {passive} of {total} sentences are passive (at most {max_share}). "
-    "Say who does what."
+    "passive.default": Plural(
+        "Passive voice (“{match}”): {passive} passive sentence out of {total} (at most {max_share:.0%}). Say who does what.",
+        "Passive voice (“{match}”): {passive} passive sentences out of {total} (at most {max_share:.0%}). Say who does what.",
+        n="passive",
+    )
 })
 
 
@@ -41,7 +44,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     passive = len({sent.start for sent, _, _ in found})
     if not total or passive / total <= options.max_share:
         return
-    params = (("passive", passive), ("total", total), ("max_share", f"{options.max_share:.0%}"))
+    params = (("passive", passive), ("total", total), ("max_share", options.max_share))
     for _, start, end in found:
         yield Match(start, end, params=params)
 

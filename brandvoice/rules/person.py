@@ -25,7 +25,10 @@ from brandvoice.messages import Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases
 
-MESSAGES = Messages({"person.default": "“{match}”: the brand speaks as {speak_as}."})
+MESSAGES = Messages({
+    "person.default": "“{match}”: the brand speaks as “{we}”.",
+    "person.third": "“{found}”: the brand speaks of itself by its name, not in the first person.",
+})
 
 _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 # "World War I", "Part I": a Roman numeral, not the speaker
@@ -52,13 +55,15 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     found = list(pattern.finditer(ctx.text))
     if words.capital_i:
         found += list(regex.finditer(r"(?<![\p{L}\p{N}_#@'’-])I(?![\p{L}\p{N}_-])(?!['’][\p{L}])", ctx.text))
-    speaker = words.speaker[options.speak_as]
     for m in sorted(found, key=lambda m: m.start()):
         if any(s <= m.start() < e for s, e in quoted):
             continue
         if m.group() == "US" or (m.group() == "I" and _ROMAN_I.search(ctx.text[: m.start()])):
             continue
-        yield Match(m.start(), m.end(), params=(("speak_as", speaker),))
+        if options.speak_as == "third":
+            yield Match(m.start(), m.end(), message=MESSAGES.say("person.third", found=m.group()))
+        else:
+            yield Match(m.start(), m.end(), params=(("we", words.plural[0]),))
 
 
 EXAMPLES = (

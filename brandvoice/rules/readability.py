@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pydantic import Field, field_validator
 
 from brandvoice.findings import Match
+from brandvoice.i18n import _
 from brandvoice.messages import Joined, Messages
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import readability
@@ -26,7 +27,7 @@ from brandvoice.nlp.models import TOKENS
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
-    "readability.default": "{measure} is {value}; the target is {target}.",
+    "readability.default": "{measure} is {value:.1f}; the target is {target}.",
     "readability.hard_to_read": "Hard to read: {measures}. Shorter sentences and words help.",
     "readability.measure": "{measure} is {value:.1f}, the target is {target}",
     "readability.lix": "LIX",
@@ -41,7 +42,7 @@ Band = tuple[float | None, float | None]
 
 def check_band(band: Band | None) -> Band | None:
     if band is not None and band[0] is not None and band[1] is not None and band[0] > band[1]:
-        raise ValueError(f"a band is [min, max]: {band[0]} > {band[1]}")
+        raise ValueError(_("a band is [min, max]: {low} > {high}").format(low=band[0], high=band[1]))
     return band
 
 
@@ -97,7 +98,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             start,
             end,
             message=MESSAGES.say("readability.hard_to_read", measures=Joined("; ", parts)),
-            params=(("measure", missed[0][0]), ("value", f"{missed[0][1]:.1f}"), ("target", describe_band(missed[0][2]))),
+            params=(("measure", missed[0][0]), ("value", missed[0][1]), ("target", describe_band(missed[0][2]))),
             whole_document=True,
         )
 

@@ -20,12 +20,14 @@ from brandvoice.findings import Match
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import sentences, word_count
 from brandvoice.nlp.models import TOKENS
-from brandvoice.messages import Messages
+from brandvoice.messages import Messages, Plural
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
-    "sentence_length.default": "{count} words in this sentence (at most {max}): split it.",
-    "sentence_length.paragraph": "{count} sentences in this paragraph (at most {max}): make two.",
+    "sentence_length.default": Plural("{count} word in this sentence (at most {max}): split it.",
+                                      "{count} words in this sentence (at most {max}): split it."),
+    "sentence_length.paragraph": Plural("{count} sentence in this paragraph (at most {max}): make two.",
+                                        "{count} sentences in this paragraph (at most {max}): make two."),
 })
 
 

@@ -25,6 +25,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from brandvoice.findings import Match
+from brandvoice.i18n import _
 from brandvoice.messages import Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, compile_user_pattern, match_case
@@ -42,7 +43,7 @@ class Options(RuleOptions):
     @model_validator(mode="after")
     def _no_empty_keys(self) -> "Options":
         if any(not key.strip() for key in self.swap):
-            raise ValueError("`swap` keys must not be empty")
+            raise ValueError(_("`swap` keys must not be empty"))
         if self.regex:
             for key in self.swap:
                 compile_user_pattern(key)  # a bad regex is a guide error, reported at load

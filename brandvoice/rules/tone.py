@@ -21,6 +21,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from brandvoice.findings import Match
+from brandvoice.i18n import _
 from brandvoice.messages import Messages
 from brandvoice.nlp.models import PARSE
 from brandvoice.nlp.profile import tone_profile
@@ -28,7 +29,7 @@ from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.readability import Band, check_band, describe_band, document_span, outside
 
 MESSAGES = Messages({
-    "tone.default": "{dimension} is {value}; the target is {target}.",
+    "tone.default": "{dimension} is {value:g}; the target is {target}.",
     "tone.dimension.formality": "Formality",
     "tone.dimension.energy": "Energy",
     "tone.dimension.confidence": "Confidence",
@@ -50,7 +51,7 @@ class Options(RuleOptions):
     @model_validator(mode="after")
     def _band_needs_dimension(self) -> "Options":
         if self.band is not None and self.dimension is None:
-            raise ValueError("a `band` needs a `dimension`")
+            raise ValueError(_("a `band` needs a `dimension`"))
         return self
 
 
@@ -70,7 +71,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         end,
         params=(
             ("dimension", MESSAGES.say(f"tone.dimension.{options.dimension}")),
-            ("value", f"{value:g}"),
+            ("value", value),
             ("target", describe_band(options.band)),
         ),
         whole_document=True,

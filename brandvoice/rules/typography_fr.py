@@ -36,6 +36,7 @@ MESSAGES = Messages({
     "typography_fr.space_before": "Put {space} before “{mark}”.",
     "typography_fr.space_before_instead": "Put {space} before “{mark}”, not {current}.",
     "typography_fr.space_after": "Put {space} after “{mark}”.",
+    "typography_fr.no_space_before": "Remove {current} before “{mark}”.",
     "typography_fr.space.nbsp": "a no-break space",
     "typography_fr.space.narrow": "a narrow no-break space",
     "typography_fr.space.space": "a space",
@@ -168,7 +169,9 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
         if ws in accepted:
             continue
         start = pos - len(ws)
-        if ws:
+        if ws and not fix:
+            message = MESSAGES.say("typography_fr.no_space_before", mark=mark, current=_space(ws))
+        elif ws:
             message = MESSAGES.say("typography_fr.space_before_instead", space=_space(fix, "space"), mark=mark,
                                  current=_space(ws))
         else:

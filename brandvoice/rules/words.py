@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import regex
 
+from brandvoice.i18n import _
+
 WORD_CHARS = r"\p{L}\p{M}\p{N}_"
 _BEFORE = rf"(?<![{WORD_CHARS}#@\-])"
 _AFTER = rf"(?![{WORD_CHARS}]|-[{WORD_CHARS}])"
@@ -56,7 +58,7 @@ def compile_user_pattern(pattern: str, ignorecase: bool = False) -> regex.Patter
     try:
         return regex.compile(pattern, flags | regex.V1 | regex.WORD)
     except regex.error as exc:
-        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+        raise ValueError(_("invalid regular expression {pattern!r}: {problem}").format(pattern=pattern, problem=exc)) from None
 
 
 def match_case(original: str, replacement: str) -> str:

@@ -26,7 +26,6 @@ PACK = LanguagePack(
     person=PersonWords(
         singular=("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines"),
         plural=("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "unseres"),
-        speaker={"we": "„wir“", "third": "ihren Namen"},
     ),
     default_market=None,
 )

@@ -115,7 +115,6 @@ PACK = LanguagePack(
     person=PersonWords(
         singular=("I", "I'm", "I've", "I'll", "I'd", "me", "my", "mine", "myself"),
         plural=("we", "we're", "we've", "we'll", "we'd", "us", "our", "ours", "ourselves"),
-        speaker={"we": "“we”", "third": "its name"},
         capital_i=True,
     ),
     contractions=CONTRACTIONS,

@@ -105,7 +105,6 @@ PACK = LanguagePack(
     person=PersonWords(
         singular=("je", "j'", "me", "m'", "moi", "moi-même", "mon", "ma", "mes", "mien", "mienne", "miens", "miennes"),
         plural=("nous", "nous-mêmes", "notre", "nos", "nôtre", "nôtres"),
-        speaker={"we": "« nous »", "third": "son nom"},
     ),
     spoken_forms={"y'a": "il y a", "y'avait": "il y avait", "j'suis": "je suis", "chuis": "je suis", "p'tit": "petit",
                   "p'tite": "petite", "p'tits": "petits", "p'tites": "petites", "m'sieur": "monsieur",
