@@ -7,6 +7,7 @@ brand: hotelia                    # default brand (else the base guide of the fi
 language: fr                      # default language: fr, en, auto or a locale
 channels: [instagram]             # default channels
 fail_on: warning                  # exit 1 at or above this level (when --fail-on is not given)
+ui_lang: fr                       # brandvoice's own words in French (default: the user's locale)
 ignore: ["drafts/archive/", "*.draft.md"]  # gitignore syntax; applies to named files too
 paths:                            # gitignore-style globs; every match applies, later ones win
   "posts/hotelia/**": {brand: hotelia}
@@ -22,7 +23,6 @@ project's `paths` globs > the project's defaults > the guide's defaults.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,9 +36,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult, Level
-
-CONFIG_FILES = (".brandvoice.yaml", ".brandvoice.yml")
-PYPROJECT = "pyproject.toml"
+from brandvoice.i18n import _
+from brandvoice.i18n.catalogs import catalog_languages
+from brandvoice.i18n.validation import validation_message
+from brandvoice.project_files import PYPROJECT, config_candidates
 
 
 class _Strict(BaseModel):
@@ -68,11 +69,22 @@ class ProjectConfig(_Strict):
     language: str | None = Field(None, alias="lang")
     channels: list[str] | None = Field(None, alias="channel")
     fail_on: Literal["error", "warning", "suggestion"] | None = None
+    ui_language: str | None = Field(
+        None, alias="ui_lang", description="Language of brandvoice's own words (fr, en); default: the user's locale."
+    )
     ignore: list[str] = Field(default_factory=list, description="Files never checked (gitignore syntax).")
     paths: dict[str, PathSettings] = Field(default_factory=dict)
     languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
 
     _channels = field_validator("channels", mode="before")(_channel_list)
+
+    @field_validator("ui_language")
+    @classmethod
+    def _spoken(cls, value: str | None) -> str | None:
+        if value is not None and value not in catalog_languages():
+            raise ValueError(_("brandvoice speaks {languages}, not “{value}”").format(
+                languages=", ".join(catalog_languages()), value=value))
+        return value
 
 
 @dataclass(frozen=True)
@@ -144,17 +156,10 @@ class Project:
 
 def find_project(path: Path) -> Project | None:
     """The nearest configuration above `path` (a file or a folder)."""
-    directory = Path(os.path.abspath(path if path.is_dir() else path.parent))
-    for folder in (directory, *directory.parents):
-        for name in (*CONFIG_FILES, PYPROJECT):
-            candidate = folder / name
-            try:
-                info = candidate.stat()
-            except OSError:
-                continue
-            project = _load_cached(candidate, info.st_mtime_ns, info.st_size)
-            if project is not None:
-                return project
+    for candidate, info in config_candidates(path):
+        project = _load_cached(candidate, info.st_mtime_ns, info.st_size)
+        if project is not None:
+            return project
     return None
 
 
@@ -168,11 +173,12 @@ def load_project(file: Path) -> Project:
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise BrandvoiceError(f"{file}: cannot read: {exc}") from None
+        raise BrandvoiceError(_("{file}: cannot read: {problem}").format(file=file, problem=exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{file}:{mark.line + 1}" if mark else str(file)
-        raise BrandvoiceError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise BrandvoiceError(_("{file}: not valid YAML: {problem}").format(
+            file=where, problem=getattr(exc, "problem", exc))) from None
     return _project(file, data or {})
 
 
@@ -180,19 +186,20 @@ def _load_pyproject(file: Path) -> Project | None:
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BrandvoiceError(f"{file}: cannot read: {exc}") from None
+        raise BrandvoiceError(_("{file}: cannot read: {problem}").format(file=file, problem=exc)) from None
     section = data.get("tool", {}).get("brandvoice")
     return None if section is None else _project(file, section)
 
 
 def _project(file: Path, data: object) -> Project:
     if not isinstance(data, dict):
-        raise BrandvoiceError(f"{file}: the brandvoice configuration must be a mapping of keys to values")
+        raise BrandvoiceError(_("{file}: the brandvoice configuration must be a mapping of keys to values").format(file=file))
     try:
         config = ProjectConfig.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']) or '(top)'}: {error['msg']}" for error in exc.errors()
+            f"{'.'.join(str(p) for p in error['loc']) or _('(top level)')}: {validation_message(error)}"
+            for error in exc.errors()
         )
         raise BrandvoiceError(f"{file}: {problems}") from None
     return Project(file.parent.resolve(), file, config)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pathspec
 
+from brandvoice.i18n import _
 from brandvoice.parsing.readers import SUFFIXES as DEFAULT_SUFFIXES  # every suffix a reader reads
 
 
@@ -88,18 +89,18 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return SourceFile(shown, None, f"cannot read: {exc.strerror}")
+        return SourceFile(shown, None, _("cannot read: {reason}").format(reason=exc.strerror))
     return decode_source(shown, data)
 
 
 def decode_source(shown: str, data: bytes) -> SourceFile:
     if b"\0" in data[:8192]:
-        return SourceFile(shown, None, "binary file, skipped")
+        return SourceFile(shown, None, _("binary file, skipped"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return SourceFile(shown, None, f"not UTF-8 (invalid byte at line {line}), skipped")
+        return SourceFile(shown, None, _("not UTF-8 (invalid byte at line {line}), skipped").format(line=line))
     if text.startswith("\ufeff"):
         text = text[1:]  # offsets count from after the BOM; --fix writes it back
     return SourceFile(shown, text)

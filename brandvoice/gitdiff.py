@@ -22,6 +22,7 @@ from pathlib import Path
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult
 from brandvoice.git import GitFailed, GitMissing, run_git
+from brandvoice.i18n import _
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's well-known empty tree
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
@@ -65,7 +66,7 @@ def _git(args: list[str], cwd: Path) -> str:
     try:
         return run_git(args, cwd)
     except GitMissing:
-        raise BrandvoiceError("--diff-base and --changed need git, which is not installed") from None
+        raise BrandvoiceError(_("--diff-base and --changed need git, which is not installed")) from None
 
 
 def changes_since(base: str | None, cwd: Path | None = None) -> Changes:
@@ -73,13 +74,13 @@ def changes_since(base: str | None, cwd: Path | None = None) -> Changes:
     try:
         toplevel = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     except GitFailed:
-        raise BrandvoiceError(f"--diff-base/--changed: {cwd} is not inside a git repository") from None
+        raise BrandvoiceError(_("--diff-base/--changed: {folder} is not inside a git repository").format(folder=cwd)) from None
     since = _resolve_base(base, cwd)
     try:
         diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--find-renames", since, "--"], cwd)
         untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], toplevel)
     except GitFailed as exc:
-        raise BrandvoiceError(f"git diff failed: {exc}") from None
+        raise BrandvoiceError(_("git diff failed: {problem}").format(problem=exc)) from None
     changes = Changes(since, parse_diff(diff, toplevel))
     for name in filter(None, untracked.split("\0")):
         changes.files[_key(str(toplevel / name))] = None
@@ -93,10 +94,10 @@ def _resolve_base(base: str | None, cwd: Path) -> str:
     except GitFailed:
         if base is None:
             return EMPTY_TREE  # a repository without commits yet: everything is new
-        raise BrandvoiceError(
-            f"--diff-base {base}: no such commit, branch or tag here (in CI, fetch it first: "
-            f"`git fetch origin {base.removeprefix('origin/')}`, or check out with fetch-depth: 0)"
-        ) from None
+        raise BrandvoiceError(_(
+            "--diff-base {base}: no such commit, branch or tag here (in CI, fetch it first: "
+            "`git fetch origin {branch}`, or check out with fetch-depth: 0)"
+        ).format(base=base, branch=base.removeprefix("origin/"))) from None
     if base is None:
         return "HEAD"
     try:  # as a pull request: changes on this branch since it left `base`

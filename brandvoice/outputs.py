@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.i18n import _
 from brandvoice.registry import FORMATS
 
 AUTO = "auto"
@@ -31,7 +32,8 @@ def resolve_format(name: str, environ: Mapping[str, str] | None = None) -> str:
     if name == AUTO:
         return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
     if name not in FORMATS:
-        raise BrandvoiceError(f"unknown format “{name}” (choose from {', '.join((AUTO, *FORMATS))})")
+        raise BrandvoiceError(_("unknown format “{name}” (choose from {formats})").format(
+            name=name, formats=", ".join((AUTO, *FORMATS))))
     return name
 
 
@@ -41,16 +43,16 @@ def parse_output(spec: str) -> OutputTarget:
     prefix, sep, rest = spec.partition(":")
     if sep and prefix in FORMATS:
         if not rest:
-            raise BrandvoiceError(f"--output {spec}: give a file name after “{prefix}:”")
+            raise BrandvoiceError(_("--output {spec}: give a file name after “{prefix}:”").format(spec=spec, prefix=prefix))
         return OutputTarget(prefix, Path(rest))
     suffix = Path(spec).suffix.lower()
     if suffix in BY_EXTENSION:
         return OutputTarget(BY_EXTENSION[suffix], Path(spec))
     known = ", ".join(f"{ext} ({fmt})" for ext, fmt in BY_EXTENSION.items())
-    raise BrandvoiceError(
-        f"--output {spec}: cannot tell the format from the file name; write it first, "
-        f"e.g. --output sarif:{spec} (formats: {', '.join(FORMATS)}; known extensions: {known})"
-    )
+    raise BrandvoiceError(_(
+        "--output {spec}: cannot tell the format from the file name; write it first, e.g. --output sarif:{spec} "
+        "(formats: {formats}; known extensions: {known})"
+    ).format(spec=spec, formats=", ".join(FORMATS), known=known))
 
 
 def write_output(target: OutputTarget, report: str) -> None:
@@ -62,4 +64,5 @@ def write_output(target: OutputTarget, report: str) -> None:
         with open(target.path, mode, encoding="utf-8", newline="\n") as handle:
             handle.write(report)
     except OSError as exc:
-        raise BrandvoiceError(f"--output {target.path}: cannot write: {exc.strerror}") from None
+        raise BrandvoiceError(_("--output {path}: cannot write: {reason}").format(
+            path=target.path, reason=exc.strerror)) from None

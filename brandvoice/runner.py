@@ -25,6 +25,7 @@ from brandvoice.files import SourceFile, decode_source, discover, read_source
 from brandvoice.findings import FileResult, RunResult
 from brandvoice.gitdiff import changes_since
 from brandvoice.guides.model import ResolvedGuide
+from brandvoice.i18n import _
 from brandvoice.language import detect_language, normalise_language
 from brandvoice.languages.packs import pack_for
 from brandvoice.languagetool import URL_ENV
@@ -94,7 +95,7 @@ def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list
             if project is None or not project.ignores(path):
                 sources.append(read_source(path))
     except FileNotFoundError as exc:
-        raise BrandvoiceError(f"{exc.args[0]}: no such file or directory") from None
+        raise BrandvoiceError(_("{path}: no such file or directory").format(path=exc.args[0])) from None
     return sources
 
 
@@ -176,8 +177,9 @@ def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) 
     for channel in channels:
         if channel not in known:
             close = difflib.get_close_matches(channel, known, n=1)
-            hint = f" Did you mean “{close[0]}”?" if close else ""
-            raise BrandvoiceError(f"{path}: unknown channel “{channel}” (known: {', '.join(known)}).{hint}")
+            hint = " " + _("Did you mean “{name}”?").format(name=close[0]) if close else ""
+            raise BrandvoiceError(_("{path}: unknown channel “{channel}” (known: {known}).").format(
+                path=path, channel=channel, known=", ".join(known)) + hint)
 
 
 def _resolve_language(hint: str | None, guide_language: str | None, text: str) -> str:
@@ -193,7 +195,8 @@ def _str(front_matter: dict, key: str, path: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise BrandvoiceError(f"{path}: front matter `{key}` must be a string, got {type(value).__name__}")
+        raise BrandvoiceError(_("{path}: front matter `{key}` must be a string, got {type}").format(
+            path=path, key=key, type=type(value).__name__))
     return value
 
 
@@ -205,7 +208,7 @@ def _channels_from_front_matter(fm: dict, path: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise BrandvoiceError(f"{path}: front matter `channels` must be a name or a list of names")
+    raise BrandvoiceError(_("{path}: front matter `channels` must be a name or a list of names").format(path=path))
 
 
 __all__ = ["Checker", "GuideCache", "RunOptions", "collect_sources"]

@@ -34,6 +34,7 @@ from brandvoice.cli.scores import MinScoreOption, min_score_gate
 from brandvoice.cli.scores import register as register_score_commands
 from brandvoice.cli.server import server_app
 from brandvoice.cli.watch import watch
+from brandvoice.i18n import _, ngettext
 
 app = typer.Typer(
     name="brandvoice",
@@ -58,11 +59,28 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _ui_lang(value: str | None) -> str | None:
+    """Checked only: the interface language is decided before parsing (cli/ui.py)."""
+    from brandvoice.i18n.catalogs import catalog_languages
+
+    if value is not None and value not in catalog_languages():
+        raise typer.BadParameter(_("choose one of {languages}").format(languages=", ".join(catalog_languages())))
+    return value
+
+
 @app.callback()
 def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    ui_lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--ui-lang", metavar="fr|en", callback=_ui_lang,
+            help="Language of brandvoice's own words (summary, errors, help); findings speak their draft's language. "
+            "Default: the project's ui_lang, else the locale (LC_ALL, LC_MESSAGES, LANG).",
+        ),
+    ] = None,
 ) -> None:
     """brandvoice: a brand-voice and copy checker."""
 
@@ -171,18 +189,24 @@ def _fix(run, paths: list[str], checker, write: bool, unsafe: bool):
     from brandvoice.fixes import fix_run, unified_diff, write_fixes
 
     if write and "-" in paths:
-        raise BrandvoiceError("--fix cannot rewrite standard input; use --diff to see the fixes")
+        raise BrandvoiceError(_("--fix cannot rewrite standard input; use --diff to see the fixes"))
     outcome = fix_run(run, checker.check_sources, unsafe=unsafe)
     if not write:
         sys.stdout.write("".join(unified_diff(f) for f in outcome.files))
-        err(f"{outcome.applied} fix(es) would be applied to {len(outcome.files)} file(s)")
+        err(ngettext("{count} fix would be applied to {files}", "{count} fixes would be applied to {files}",
+                     outcome.applied).format(count=outcome.applied, files=_files(len(outcome.files))))
         raise typer.Exit(ExitCode.FINDINGS if outcome.files else ExitCode.CLEAN)
     write_fixes(outcome, run)
     for path, reason in outcome.problems:
-        err(f"{path}: {reason}")
+        err(_("{path}: {reason}").format(path=path, reason=reason))
     if outcome.files:
-        err(f"Fixed {outcome.applied} finding(s) in {len(outcome.files)} file(s).")
+        err(ngettext("Fixed {count} finding in {files}.", "Fixed {count} findings in {files}.", outcome.applied).format(
+            count=outcome.applied, files=_files(len(outcome.files))))
     return outcome.run
+
+
+def _files(count: int) -> str:
+    return ngettext("{count} file", "{count} files", count).format(count=count)
 
 
 @app.command("rules")
@@ -242,7 +266,8 @@ def guides_validate(
             err(str(exc))
             failed = True
         else:
-            print(f"{file}: ok ({len(guide.rules)} rules)")
+            print(ngettext("{file}: ok ({count} rule)", "{file}: ok ({count} rules)", len(guide.rules)).format(
+                file=file, count=len(guide.rules)))
     raise typer.Exit(ExitCode.ERROR if failed else ExitCode.CLEAN)
 
 

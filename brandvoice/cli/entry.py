@@ -14,28 +14,32 @@ def run(argv: list[str]) -> int:
 
     from brandvoice.cli.app import app
     from brandvoice.cli.console import ExitCode, err
+    from brandvoice.cli.ui import localized_command, resolve_ui_locale, show_click_error, with_ui_lang_first
     from brandvoice.errors import BrandvoiceError
+    from brandvoice.i18n import _, set_ui_locale
 
+    argv, asked = with_ui_lang_first(argv)
+    set_ui_locale(resolve_ui_locale(asked))
     _notices_as_plain_text()
     try:
-        code = app(args=argv, prog_name="brandvoice", standalone_mode=False)
+        code = localized_command(app).main(args=argv, prog_name="brandvoice", standalone_mode=False)
     except typer._click.ClickException as exc:  # typer vendors click; this is its base error
-        exc.show()
+        show_click_error(exc)
         return exc.exit_code
     except typer.Abort:
-        err("Aborted!")
+        err(_("Aborted!"))
         return 1
     except BrandvoiceError as exc:
-        err(f"brandvoice: error: {exc}")
+        err(_("brandvoice: error: {message}").format(message=exc))
         return ExitCode.ERROR
     except KeyboardInterrupt:
-        err("brandvoice: interrupted")
+        err(_("brandvoice: interrupted"))
         return ExitCode.ERROR
     except Exception:  # a bug, not a user mistake: exit 2 (not "findings") with what to report
         import traceback
 
         traceback.print_exc()
-        err("brandvoice: internal error: please report it with the traceback above")
+        err(_("brandvoice: internal error: please report it with the traceback above"))
         return ExitCode.ERROR
     return code if isinstance(code, int) else 0
 
@@ -52,7 +56,9 @@ def _notices_as_plain_text() -> None:
 
     def show(message, category, filename, lineno, file=None, line=None):
         if issubclass(category, BrandvoiceWarning):
-            print(f"brandvoice: warning: {message}", file=sys.stderr)
+            from brandvoice.i18n import _
+
+            print(_("brandvoice: warning: {message}").format(message=message), file=sys.stderr)
         else:
             default(message, category, filename, lineno, file, line)
 

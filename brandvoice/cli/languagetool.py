@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from brandvoice.i18n import _, ngettext, ui_number
 from brandvoice.languagetool import DEFAULT_LANGUAGES
 
 languagetool_app = typer.Typer(
@@ -30,11 +31,12 @@ def install_command(
     from brandvoice.languagetool.install import install
 
     installation, changed = install(languages.split(","), progress=_say)
-    what = "installed" if changed else "already installed"
-    print(
-        f"LanguageTool {installation.version} {what} ({', '.join(installation.languages)}; "
-        f"{len(installation.classpath)} jars in {installation.directory})"
-    )
+    said = _("LanguageTool {version} installed ({languages}; {jars} in {folder})") if changed else _(
+        "LanguageTool {version} already installed ({languages}; {jars} in {folder})")
+    print(said.format(
+        version=installation.version, languages=", ".join(installation.languages), folder=installation.directory,
+        jars=ngettext("{count} jar", "{count} jars", len(installation.classpath)).format(count=len(installation.classpath)),
+    ))
 
 
 @languagetool_app.command("start")
@@ -52,9 +54,10 @@ def start_command(
     before = manager.running()
     state = manager.ensure_running(tuple(c.strip() for c in languages.split(",") if c.strip()))
     if before and before.pid == state.pid:
-        _say(f"LanguageTool already running (pid {state.pid})")
+        _say(_("LanguageTool already running (pid {pid})").format(pid=state.pid))
     else:
-        _say(f"LanguageTool {state.version} started in {state.start_seconds:.1f}s (pid {state.pid})")
+        _say(_("LanguageTool {version} started in {seconds} s (pid {pid})").format(
+            version=state.version, seconds=ui_number(state.start_seconds, ".1f"), pid=state.pid))
     print(state.url)
 
 
@@ -63,7 +66,7 @@ def stop_command() -> None:
     """Stop the shared server (and its supervisor): no JVM is left behind."""
     from brandvoice.languagetool.server import ServerManager
 
-    print("LanguageTool stopped" if ServerManager().stop() else "LanguageTool was not running")
+    print(_("LanguageTool stopped") if ServerManager().stop() else _("LanguageTool was not running"))
 
 
 @languagetool_app.command("status")
@@ -79,12 +82,12 @@ def status_command(
     if as_json:
         print(json.dumps(status))
     elif status:
-        print(
-            f"LanguageTool {status['version']} at {status['url']} (pid {status['pid']}, "
-            f"languages {', '.join(status['languages'])}, up {status['uptime_s']:.0f}s, {status['rss_mb']} MB)"
-        )
+        print(_("LanguageTool {version} at {url} (pid {pid}, languages {languages}, up {uptime} s, {memory} MB)").format(
+            version=status["version"], url=status["url"], pid=status["pid"], languages=", ".join(status["languages"]),
+            uptime=ui_number(status["uptime_s"], ".0f"), memory=status["rss_mb"]))
     else:
-        print("LanguageTool is not running (`brandvoice check` starts it when grammar checks are on)")
+        print(_("LanguageTool is not running (`brandvoice check` starts it when grammar checks are on)"))
     if configured and not as_json:
-        print(f"note: checks use the configured server {configured} (BRANDVOICE_LANGUAGETOOL_URL), not this one")
+        print(_("note: checks use the configured server {url} (BRANDVOICE_LANGUAGETOOL_URL), not this one").format(
+            url=configured))
     raise typer.Exit(0 if status else 1)

@@ -14,6 +14,7 @@ import typer
 
 from brandvoice.cli.console import ExitCode, color_enabled
 from brandvoice.cli.options import GuidesDirOption
+from brandvoice.i18n import _, ngettext, ui_locale
 from brandvoice.languages.packs import PACKS
 
 _LOCALES = ", ".join(locale for pack in PACKS.values() for locale in pack.locales)
@@ -49,9 +50,11 @@ def learn(
     from brandvoice.learn.run import learn as run_learn
 
     if output_format not in ("text", "json"):
-        raise typer.BadParameter(f"unknown format “{output_format}” (choose from text, json)", param_hint="--format")
+        raise typer.BadParameter(_("unknown format “{name}” (choose from {formats})").format(
+            name=output_format, formats="text, json"), param_hint="--format")
     if split not in SPLITS:
-        raise typer.BadParameter(f"unknown split “{split}” (choose from {', '.join(SPLITS)})", param_hint="--split")
+        raise typer.BadParameter(_("unknown split “{name}” (choose from {splits})").format(
+            name=split, splits=", ".join(SPLITS)), param_hint="--split")
     request = LearnRequest(
         paths=paths,
         brand=brand,
@@ -64,7 +67,7 @@ def learn(
     )
     from brandvoice.cli.progress import progress_bar
 
-    with progress_bar("Learning") as progress:
+    with progress_bar(_("Learning")) as progress:
         outcome = run_learn(request, write=write, progress=progress)
     if output_format == "json":
         print(json.dumps(to_json(outcome.proposal, outcome.diff, outcome.written), indent=2, ensure_ascii=False))
@@ -110,24 +113,29 @@ def guides_init(
         try:
             return convert(typer.prompt(question, default=default))
         except typer.Abort:
-            raise BrandvoiceError(f"no answer to “{question}”: pass it as an option, or use --no-input") from None
+            raise BrandvoiceError(
+                _("no answer to “{question}”: pass it as an option, or use --no-input").format(question=question)
+            ) from None
 
-    name = ask(name, "Brand name", None if not no_input else "")
+    name = ask(name, _("Brand name"), None if not no_input else "")
     if not name:
-        raise typer.BadParameter("the brand needs a name", param_hint="--name")
-    language = ask(language, f"Language ({_either(init.LANGUAGES)})", "fr").strip().lower()
+        raise typer.BadParameter(_("the brand needs a name"), param_hint="--name")
+    language = ask(language, _("Language ({choices})").format(choices=_either(init.LANGUAGES)), "fr").strip().lower()
     if language not in init.LANGUAGES:
-        raise typer.BadParameter(f"“{language}” is not supported (choose from {', '.join(init.LANGUAGES)})", param_hint="--language")
+        raise typer.BadParameter(_("“{value}” is not supported (choose from {choices})").format(
+            value=language, choices=", ".join(init.LANGUAGES)), param_hint="--language")
     pack = PACKS[language]
-    locale = ask(locale, "Locale", pack.default_locale)
+    locale = ask(locale, _("Locale"), pack.default_locale)
     registers = init.registers(language)
     if registers:
-        register = ask(register, f"Register ({_either(registers)})", registers[0]).strip().lower()
-    channel_list = init.parse_channels(
-        ask(channels, f"Channels used, comma-separated ({', '.join(init.known_channels())})", ", ".join(init.DEFAULT_CHANNELS))
-    )
-    market = ask(market, f"Market for sponsored-post disclosure ({_either(init.known_markets())})", pack.default_market or "")
-    extends = ask(extends, "Base guide to extend (or none)", f"base-{language}")
+        register = ask(register, _("Register ({choices})").format(choices=_either(registers)), registers[0]).strip().lower()
+    channel_list = init.parse_channels(ask(
+        channels, _("Channels used, comma-separated ({choices})").format(choices=", ".join(init.known_channels())),
+        ", ".join(init.DEFAULT_CHANNELS),
+    ))
+    market = ask(market, _("Market for sponsored-post disclosure ({choices})").format(
+        choices=_either(init.known_markets())), pack.default_market or "")
+    extends = ask(extends, _("Base guide to extend (or none)"), f"base-{language}")
 
     answers = init.InitAnswers(
         name=name, language=language, locale=locale, register=register, channels=channel_list,
@@ -135,7 +143,7 @@ def guides_init(
     )
     problems = init.check_answers(answers, available_guides(guides_dirs))
     if problems:
-        raise BrandvoiceError("cannot write the guide:\n  " + "\n  ".join(problems))
+        raise BrandvoiceError(_("cannot write the guide:") + "\n  " + "\n  ".join(problems))
     path = output or Path("styleguides") / f"{init.guide_slug(name)}.yaml"
     text = init.render_guide(answers, path)
     existed = path.exists()
@@ -150,16 +158,19 @@ def guides_init(
         else:
             path.write_bytes(previous)
         raise
-    print(f"Wrote {path} ({len(guide.rules)} rules, extends {extends}).")
-    print(f"Check a draft:      brandvoice check draft.md --brand {path}")
-    print(f"Learn from posts:   brandvoice learn approved-posts/ --brand {path}   (review, then add --write)")
+    print(ngettext("Wrote {path} ({count} rule, extends {extends}).", "Wrote {path} ({count} rules, extends {extends}).",
+                   len(guide.rules)).format(path=path, count=len(guide.rules), extends=extends))
+    print(_("Check a draft:      brandvoice check draft.md --brand {path}").format(path=path))
+    print(_("Learn from posts:   brandvoice learn approved-posts/ --brand {path}   (review, then add --write)").format(
+        path=path))
     raise typer.Exit(ExitCode.CLEAN)
 
 
 def _either(choices) -> str:
-    """"fr or en", "fr, en or de"."""
-    choices = list(choices)
-    return " or ".join(choices) if len(choices) < 3 else f"{', '.join(choices[:-1])} or {choices[-1]}"
+    """"fr or en", "fr, en or de", in the interface language."""
+    from brandvoice.i18n.formatting import format_list
+
+    return format_list(list(choices), "or", ui_locale())
 
 
 def register(app: typer.Typer, guides_app: typer.Typer) -> None:

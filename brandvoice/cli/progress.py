@@ -7,13 +7,17 @@ import sys
 import time
 from contextlib import contextmanager
 
+from brandvoice.i18n import _
+
 SHOW_AFTER_SECONDS = 1.5
 
 
 @contextmanager
-def progress_bar(label: str = "Checking", enabled: bool | None = None):
+def progress_bar(label: str | None = None, enabled: bool | None = None):
     """Yields a callback `(done, total)`; the bar appears once a run has lasted a moment.
-    `enabled`: None shows it on a terminal only; True or False force it."""
+    `enabled`: None shows it on a terminal only; True or False force it. `label`: what the run
+    does, in the interface language (default "Checking")."""
+    label = label or _("Checking")
     if not (sys.stderr.isatty() if enabled is None else enabled):
         yield None
         return
@@ -32,7 +36,7 @@ def progress_bar(label: str = "Checking", enabled: bool | None = None):
                 TextColumn(label),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} files/s"),
+                TextColumn(_("{rate} files/s").format(rate="{task.fields[rate]}")),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,

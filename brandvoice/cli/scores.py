@@ -28,6 +28,8 @@ from brandvoice.cli.options import (
     SelectOption,
     run_options,
 )
+from brandvoice.i18n import _, ngettext, ui_locale, ui_number
+from brandvoice.i18n.formatting import format_list
 
 if TYPE_CHECKING:
     from brandvoice.findings import RunResult
@@ -55,9 +57,12 @@ def min_score_gate(run: "RunResult", min_score: float | None) -> bool:
         return False
     failing = below(run.files, min_score)
     if failing:
-        names = ", ".join(f"{r.path} ({score_of(r):g})" for r in failing[:10])
-        more = f" and {len(failing) - 10} more" if len(failing) > 10 else ""
-        err(f"{len(failing)} file(s) below the minimum voice score {min_score:g}: {names}{more}")
+        names = ", ".join(f"{r.path} ({ui_number(score_of(r))})" for r in failing[:10])
+        if len(failing) > 10:
+            names += " " + _("and {count} more").format(count=len(failing) - 10)
+        err(ngettext("{count} file below the minimum voice score {minimum}: {names}",
+                     "{count} files below the minimum voice score {minimum}: {names}", len(failing)).format(
+            count=len(failing), minimum=ui_number(min_score), names=names))
     return bool(failing)
 
 
@@ -91,15 +96,15 @@ def score_table(run: "RunResult", color: bool) -> str:
     from brandvoice.score import NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by, worst_first
 
     if not run.files:
-        return "no files checked\n"
+        return _("no files checked") + "\n"
 
     def styled(value: float) -> str:
         style = "green" if value >= 80 else "yellow" if value >= 60 else "red"
-        return f"[{style}]{value:g}[/{style}]"
+        return f"[{style}]{ui_number(value)}[/{style}]"
 
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, justify in (("file", "left"), ("brand", "left"), ("channel", "left"), ("score", "right"),
-                          ("errors", "right"), ("warnings", "right")):
+    for name, justify in ((_("file"), "left"), (_("brand"), "left"), (_("channel"), "left"), (_("score"), "right"),
+                          (_("errors"), "right"), (_("warnings"), "right")):
         table.add_column(name, justify=justify)
     for result in worst_first(run.files):
         table.add_row(
@@ -113,12 +118,13 @@ def score_table(run: "RunResult", color: bool) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False, width=200)
     console.print(table)
-    for label, key in (("brand", by_brand), ("channel", by_channel)):
+    for label, key in ((_("by brand: {scores}"), by_brand), (_("by channel: {scores}"), by_channel)):
         groups = scores_by(run.files, key)
         if len(groups) > 1:
-            console.print(f"by {label}: " + ", ".join(f"{name} {styled(value)}" for name, value in groups.items()))
+            console.print(label.format(scores=", ".join(f"{name} {styled(value)}" for name, value in groups.items())))
     files = len(run.files)
-    console.print(f"{files} file{'s' * (files != 1)}: voice score {styled(mean_score(run.files) or 0)}/100")
+    console.print(ngettext("{count} file: voice score {score}/100", "{count} files: voice score {score}/100", files).format(
+        count=files, score=styled(mean_score(run.files) or 0)))
     return buffer.getvalue()
 
 
@@ -151,10 +157,12 @@ def report(
     from brandvoice.errors import BrandvoiceError
 
     if html is None and csv is None:
-        raise typer.BadParameter("say where to write the report: --html FILE and/or --csv FILE", param_hint="--html")
+        raise typer.BadParameter(_("say where to write the report: --html FILE and/or --csv FILE"), param_hint="--html")
     if report_lang is not None and report_lang not in report_languages():
         raise typer.BadParameter(
-            f"“{report_lang}” is not a report language ({' or '.join(report_languages())})", param_hint="--report-lang"
+            _("“{value}” is not a report language ({languages})").format(
+                value=report_lang, languages=format_list(report_languages(), "or", ui_locale())),
+            param_hint="--report-lang",
         )
     separator = None
     if csv_sep is not None:
@@ -170,12 +178,13 @@ def report(
     try:
         if html is not None:
             write_html(data, html, title)
-            err(f"wrote {html}")
+            err(_("wrote {path}").format(path=html))
         if csv is not None:
             write_csv(data, csv, separator or strings(data.language).csv_separator)
-            err(f"wrote {csv}")
+            err(_("wrote {path}").format(path=csv))
     except OSError as exc:
-        raise BrandvoiceError(f"cannot write the report: {exc.strerror}: {exc.filename}") from None
+        raise BrandvoiceError(_("cannot write the report: {reason}: {path}").format(
+            reason=exc.strerror, path=exc.filename)) from None
 
 
 def register(app: typer.Typer) -> None:

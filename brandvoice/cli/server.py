@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from brandvoice.i18n import _, ngettext, ui_number
 from brandvoice.server import protocol
 from brandvoice.server.client import request
 
@@ -34,7 +35,7 @@ def start(
     """Start the server in the background (no-op when one already runs)."""
     status = _status()
     if status:
-        print(f"brandvoice server already running (pid {status['pid']}, {status['socket']})")
+        print(_("brandvoice server already running (pid {pid}, {socket})").format(pid=status["pid"], socket=status["socket"]))
         return
     log = protocol.runtime_dir() / "server.log"
     with open(log, "ab") as handle:
@@ -50,14 +51,15 @@ def start(
     while time.time() < deadline:
         status = _status()
         if status:
-            print(f"brandvoice server started (pid {status['pid']}, {status['socket']})")
+            print(_("brandvoice server started (pid {pid}, {socket})").format(pid=status["pid"], socket=status["socket"]))
             return
         if process.poll() is not None:
-            print(f"brandvoice: error: the server exited during its warm-up; see {log}", file=sys.stderr)
+            print(_("brandvoice: error: the server exited during its warm-up; see {log}").format(log=log), file=sys.stderr)
             raise typer.Exit(2)
         time.sleep(0.2)
     process.terminate()
-    print(f"brandvoice: error: the server did not answer within {timeout:.0f} s; see {log}", file=sys.stderr)
+    print(_("brandvoice: error: the server did not answer within {seconds} s; see {log}").format(
+        seconds=ui_number(timeout, ".0f"), log=log), file=sys.stderr)
     raise typer.Exit(2)
 
 
@@ -67,13 +69,13 @@ def stop() -> None:
     status = _status()
     if not status:
         protocol.socket_path().unlink(missing_ok=True)  # a stale socket from a killed server
-        print("brandvoice server is not running")
+        print(_("brandvoice server is not running"))
         return
     request({"op": "stop"}, timeout=5)
     deadline = time.time() + 10
     while time.time() < deadline and protocol.socket_path().exists():
         time.sleep(0.1)
-    print(f"brandvoice server stopped (pid {status['pid']})")
+    print(_("brandvoice server stopped (pid {pid})").format(pid=status["pid"]))
 
 
 @server_app.command()
@@ -83,11 +85,11 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] 
     if as_json:
         print(json.dumps(info or {"running": False}))
     elif info:
-        print(
-            f"running: pid {info['pid']}, up {info['uptime_s']:.0f} s, {info['requests']} checks, "
-            f"{info['rss_mb']} MB, socket {info['socket']}"
-        )
+        print(_("running: pid {pid}, up {uptime} s, {checks}, {memory} MB, socket {socket}").format(
+            pid=info["pid"], uptime=ui_number(info["uptime_s"], ".0f"),
+            checks=ngettext("{count} check", "{count} checks", info["requests"]).format(count=info["requests"]),
+            memory=ui_number(info["rss_mb"]) if info["rss_mb"] is not None else "?", socket=info["socket"]))
     else:
-        print("not running")
+        print(_("not running"))
     if not info:
         raise typer.Exit(1 if not as_json else 0)

@@ -13,6 +13,7 @@ import typer
 
 from brandvoice.cli.console import color_enabled
 from brandvoice.cli.options import BrandOption, ChannelOption, GuidesDirOption, LangOption, NoGrammarOption, run_options
+from brandvoice.i18n import _, ui_number
 
 
 def watch(
@@ -26,6 +27,7 @@ def watch(
     """Re-check drafts whenever they change (Ctrl-C to stop)."""
     import watchfiles
     from rich.console import Console
+    from rich.markup import escape
 
     from brandvoice.errors import BrandvoiceError
     from brandvoice.formats import text
@@ -36,7 +38,7 @@ def watch(
     options = run_options(brand, channel, lang, guides_dir, no_grammar)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise BrandvoiceError(f"{', '.join(missing)}: no such file or directory")
+        raise BrandvoiceError(_("{path}: no such file or directory").format(path=", ".join(missing)))
 
     def redraw() -> None:
         started = time.perf_counter()
@@ -44,14 +46,16 @@ def watch(
             run = Checker(options).check_paths([str(p) for p in paths])  # guides read again: they may have changed
         except BrandvoiceError as exc:  # a guide being edited may be invalid for a moment
             console.clear()
-            console.print(f"[red]brandvoice: error:[/red] {exc}")
+            console.print("[red]" + escape(_("brandvoice: error: {message}").format(message=exc)) + "[/red]")
             return
         report = text.render(
             run, ReportContext(sources={r.path: r.source for r in run.files}, color=color_enabled())
         )
         console.clear()
         console.out(report, end="")
-        console.print(f"[dim]checked in {time.perf_counter() - started:.2f} s — watching for changes (Ctrl-C to stop)[/dim]")
+        took = ui_number(time.perf_counter() - started, ".2f")
+        console.print("[dim]" + escape(_("checked in {seconds} s — watching for changes (Ctrl-C to stop)").format(
+            seconds=took)) + "[/dim]")
 
     redraw()
     try:

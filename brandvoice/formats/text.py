@@ -1,5 +1,6 @@
 """`text`: findings grouped by file, each with its source line, the match underlined, and the
-suggestions, then a summary. Colour follows the terminal and `NO_COLOR`."""
+suggestions, then a summary. Colour follows the terminal and `NO_COLOR`. Messages are in their
+draft's language; the rest (levels, "suggestion", the summary) in the interface language."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from rich.text import Text
 
 from brandvoice.findings import Finding, Level, RunResult
 from brandvoice.formats.common import Format, ReportContext
+from brandvoice.i18n import N_, _, ngettext, ui_number
 from brandvoice.score import mean_score
 
 LEVEL_STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
@@ -22,22 +24,23 @@ def render(run: RunResult, ctx: ReportContext) -> str:
     console = Console(
         file=buffer, force_terminal=ctx.color, no_color=not ctx.color, highlight=False, soft_wrap=True, width=200
     )
+    width = max(10, *(len(level_name(level)) + 1 for level in Level))
     for result in run.files:
         if not result.findings:
             continue
         console.print(Text(result.path, style="bold underline"))
         lines = (ctx.sources.get(result.path) or "").split("\n")
         for finding in result.findings:
-            _finding(console, finding, lines)
+            _finding(console, finding, lines, width)
         console.print()
     console.print(summary(run))
     return buffer.getvalue()
 
 
-def _finding(console: Console, f: Finding, lines: list[str]) -> None:
+def _finding(console: Console, f: Finding, lines: list[str], width: int) -> None:
     style = LEVEL_STYLES[f.level]
     console.print(
-        f"  [dim]{f.line}:{f.column}[/dim]  [{style}]{str(f.level):<10}[/{style}] "
+        f"  [dim]{f.line}:{f.column}[/dim]  [{style}]{level_name(f.level):<{width}}[/{style}]"
         f"[dim]{escape(f.rule)}[/dim]  {escape(f.message)}"
     )
     if 0 < f.line <= len(lines):
@@ -49,21 +52,37 @@ def _finding(console: Console, f: Finding, lines: list[str]) -> None:
         width = max(1, cell_len(source_line[f.column - 1 : end_column - 1]))
         console.print(Text(" " * 5 + " │ ", style="dim") + Text(" " * before + "^" * width, style=style))
     if f.replacements:
-        shown = ", ".join(f"“{r}”" for r in f.replacements[:5])
-        console.print(f"        [green]suggestion:[/green] {escape(shown)}")
+        shown = ", ".join(_("“{text}”").format(text=r) for r in f.replacements[:5])
+        label = ngettext("suggestion:", "suggestions:", len(f.replacements))
+        console.print(f"        [green]{escape(label)}[/green] {escape(shown)}")
+
+
+def level_name(level: Level) -> str:
+    """"error", "warning", "suggestion" in the interface language."""
+    return _(str(level))
+
+
+LEVEL_NAMES = (N_("error"), N_("warning"), N_("suggestion"))  # for the catalogues
 
 
 def summary(run: RunResult) -> str:
-    files = len(run.files)
-    parts = [
-        f"{run.count(Level.ERROR)} error{'s' * (run.count(Level.ERROR) != 1)}",
-        f"{run.count(Level.WARNING)} warning{'s' * (run.count(Level.WARNING) != 1)}",
-        f"{run.count(Level.SUGGESTION)} suggestion{'s' * (run.count(Level.SUGGESTION) != 1)}",
-    ]
-    skipped = f", {len(run.skipped)} skipped" if run.skipped else ""
+    """"3 files checked: 1 error, 2 warnings, 0 suggestions; voice score 84.1/100"."""
+    files = ngettext("{count} file checked", "{count} files checked", len(run.files)).format(count=len(run.files))
+    if run.skipped:
+        skipped = ngettext("{count} skipped", "{count} skipped", len(run.skipped)).format(count=len(run.skipped))
+        files = _("{checked}, {skipped}").format(checked=files, skipped=skipped)
+    counts = _("{errors}, {warnings}, {suggestions}").format(
+        errors=ngettext("{count} error", "{count} errors", run.count(Level.ERROR)).format(count=run.count(Level.ERROR)),
+        warnings=ngettext("{count} warning", "{count} warnings", run.count(Level.WARNING)).format(
+            count=run.count(Level.WARNING)),
+        suggestions=ngettext("{count} suggestion", "{count} suggestions", run.count(Level.SUGGESTION)).format(
+            count=run.count(Level.SUGGESTION)),
+    )
+    line = _("{files}: {counts}").format(files=files, counts=counts)
     score = mean_score(run.files)
-    voice = f"; voice score {score:g}/100" if score is not None else ""
-    return f"{files} file{'s' * (files != 1)} checked{skipped}: {', '.join(parts)}{voice}"
+    if score is not None:
+        line = _("{summary}; voice score {score}/100").format(summary=line, score=ui_number(score))
+    return line
 
 
 FORMAT = Format("text", render, extensions=(".txt", ".log"))

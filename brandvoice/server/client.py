@@ -12,7 +12,8 @@ from typing import Any
 from brandvoice.server import protocol
 
 # the environment that can change a check's output, forwarded so results match in-process runs
-FORWARDED_ENV = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "TERM", "COLUMNS")
+FORWARDED_ENV = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "TERM", "COLUMNS",
+                 "LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")  # the locale: the interface language
 FORWARDED_PREFIX = "BRANDVOICE_"
 
 

@@ -1,0 +1,26 @@
+"""Where a project's configuration may be: the files `config.find_project` reads, nearest first.
+Standard library only, so a command can tell whether there is a project without loading it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+CONFIG_FILES = (".brandvoice.yaml", ".brandvoice.yml")
+PYPROJECT = "pyproject.toml"
+
+
+def config_candidates(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """Each existing configuration file above `path` (a file or a folder), nearest first, with
+    its `stat` (a `pyproject.toml` counts only if it has a `[tool.brandvoice]` table, which
+    `config` checks)."""
+    directory = Path(os.path.abspath(path if path.is_dir() else path.parent))
+    for folder in (directory, *directory.parents):
+        for name in (*CONFIG_FILES, PYPROJECT):
+            candidate = folder / name
+            try:
+                info = candidate.stat()
+            except OSError:
+                continue
+            yield candidate, info
