@@ -16,7 +16,8 @@ def test_front_matter_channels_and_lengths_in_json(tmp_path):
     assert file["lengths"] == {"x": 291, "linkedin": 291}  # 4 × 73 characters, less the final space
     [finding] = file["findings"]
     assert finding["rule"] == "channel.length" and finding["level"] == "error"
-    assert finding["message"].startswith("291/280 characters as X counts them")
+    assert finding["message"].startswith("291/280 caractères selon le décompte de X\u00a0: 11 de trop")
+    assert finding["message_lang"] == "fr"
 
 
 def test_channel_option_and_passing_post(tmp_path):

@@ -100,7 +100,7 @@ def test_findings_on_the_same_span_are_merged():
 
 def test_missing_campaign_hashtags_in_one_finding():
     [m] = run_kind(hashtags, "Bonjour #Hotelia", required=["#Hotelia", "#Ete2026", "HoteliaClub"])[0]
-    assert m.message == "Missing the campaign hashtags #Ete2026, #HoteliaClub."
+    assert m.message == "Missing the campaign hashtags #Ete2026 and #HoteliaClub."
 
 
 def test_no_channel_no_length_finding():
@@ -184,7 +184,7 @@ def test_links_max_shorteners_and_utm(guide):
     text = "Réservez : https://hotelia.fr/offres?utm_source=x et https://bit.ly/abc et https://ailleurs.org/"
     found, _ = run_guide(guide, text, prefix="channel.links")
     messages = {t: m.message for _, t, m in found}
-    assert messages["https://hotelia.fr/offres?utm_source=x"] == "The link lacks the tracking parameters utm_campaign."
+    assert messages["https://hotelia.fr/offres?utm_source=x"] == "The link lacks the tracking parameter utm_campaign."
     assert "shortener" in messages["https://bit.ly/abc"]
     assert messages["https://bit.ly/abc et https://ailleurs.org/"] == "3 links: the guide allows at most 1."
     assert "https://ailleurs.org/" not in messages  # UTM only for the brand's domains

@@ -2,6 +2,7 @@
 
 import pytest
 
+from brandvoice.registry import MESSAGES
 from brandvoice.rules import disclosure
 from channel_helpers import guide_from_yaml, run_guide, run_kind
 
@@ -31,8 +32,10 @@ def test_fr_accepted_mentions(text):
 def test_fr_partner_mention_without_disclosure_cites_the_law():
     [m] = fr("Un week-end de rêve avec Marque Soleil !")
     assert m.whole_document
-    assert "« Publicité » or « Collaboration commerciale »" in m.message
-    assert "loi n° 2023-451" in m.message and "art. 5" in m.message and "2024-978" in m.message
+    said = MESSAGES.render(m.message, "fr-FR")  # what a French draft's reader gets
+    assert said.startswith("Publication commerciale sans la mention « Publicité » ou « Collaboration commerciale » (")
+    assert "loi n° 2023-451 du 9 juin 2023, art. 5" in said and "l’ordonnance n° 2024-978" in said
+    assert "French law no. 2023-451" in m.message  # its English text
 
 
 def test_fr_insufficient_tags_are_named():
@@ -51,11 +54,13 @@ def test_fr_guide_accepted_equivalent():
 
 def test_fr_retouched_and_virtual_images():
     [m] = fr("Publicité : la nouvelle crème @marque", front_matter={"image": "retouched"}, check="images")
-    assert "« Images retouchées »" in m.message
+    assert "L’image est retouchée : ajoutez « Images retouchées » (loi n° 2023-451".replace(" : ", "\u00a0: ").replace(
+        "« ", "«\u00a0").replace(" »", "\u00a0»").replace("n° ", "n°\u00a0") in MESSAGES.render(m.message, "fr-FR")
     assert fr("Publicité : la nouvelle crème @marque", front_matter={"image": "retouched"}) == []  # the mention rule
     assert fr("Publicité : la crème @marque. Images retouchées", front_matter={"image": "retouched"}, check="images") == []
     [m] = fr("Publicité : la crème @marque", front_matter={"image": "generated"}, check="images")
-    assert "« Images virtuelles »" in m.message
+    assert "générée ou virtuelle : ajoutez « Images virtuelles »".replace(" : ", "\u00a0: ").replace(
+        "« ", "«\u00a0").replace(" »", "\u00a0»") in MESSAGES.render(m.message, "fr-FR")
     assert us("#ad new cream @trailco", front_matter={"image": "retouched"}, check="images") == []
 
 

@@ -182,7 +182,7 @@ def test_cli_fix_rewrites_and_exit_code_reflects_what_remains(tmp_path):
     proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--fix", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr  # the only error was fixable
     assert draft.read_text(encoding="utf-8") == "Chez Hotelia, réservez.\n"
-    assert "Fixed 1 finding(s) in 1 file(s)." in proc.stderr
+    assert "Fixed 1 finding in 1 file." in proc.stderr
     draft.write_text("Chez HOTELIA !!! Incroyable.\n", encoding="utf-8")
     proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--fix", cwd=tmp_path)
     assert proc.returncode == 1 and "hotelia.exclamations" in proc.stdout  # not fixable: still fails
@@ -230,7 +230,7 @@ def test_fix_real_french_tweets_changes_only_typography(tmp_path):
         (tmp_path / f"t{i:02}.txt").write_text(tweet + "\n", encoding="utf-8")
     args = ("check", ".", "-b", "hotelia", "--no-grammar", "--select", "typography")
     proc = run_cli(*args, "--fix", cwd=tmp_path)
-    assert f"in {len(tweets)} file(s)" in proc.stderr, proc.stderr  # every sample tweet had something to fix
+    assert f"in {len(tweets)} files." in proc.stderr, proc.stderr  # every sample tweet had something to fix
     typographic = set(" '\"….«»€\u00a0\u202f’")
     for i, tweet in enumerate(tweets):
         fixed = (tmp_path / f"t{i:02}.txt").read_text(encoding="utf-8").removesuffix("\n")

@@ -78,7 +78,7 @@ def test_cycle(tmp_path):
 def test_several_errors_reported_together(tmp_path):
     path = write(tmp_path, "b.yaml", "nam: X\nlevels:\n  x.y: loud\n")
     assert errors_of(path) == [
-        f"{path}:3: levels.x.y: Input should be 'error', 'warning', 'suggestion' or 'off'",
+        f"{path}:3: levels.x.y: should be “error”, “warning”, “suggestion”, or “off”",
         f"{path}:1: nam: unknown key; did you mean “name”?",
     ]
 
@@ -163,7 +163,7 @@ def test_committed_schema_is_up_to_date():
 @pytest.mark.parametrize(
     "body,expected",
     [
-        ("terms: [{use: Foo, not: []}]", "terms.0.not: List should have at least 1 item after validation, not 0"),
+        ("terms: [{use: Foo, not: []}]", "terms.0.not: too short: the minimum length is 1"),
         ('terms: [{use: Foo, not: [""]}]', "terms.0.not: entries must not be empty"),
         ('vocabulary: {reject: [""]}', "vocabulary.reject: entries must not be empty"),
         ('rules: {a: {kind: existence, tokens: [" "]}}', "rules.a: `tokens` entries must not be empty"),

@@ -25,7 +25,7 @@ from helpers import run_cli
 GOLDEN = Path(__file__).parent / "golden"
 SARIF_SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
 ROOT = "/srv/content"  # a fixed report root, so golden files do not depend on the machine
-CI_FORMATS = ("sarif", "github", "rdjsonl", "gitlab", "junit", "markdown")
+CI_FORMATS = ("json", "sarif", "github", "rdjsonl", "gitlab", "junit", "markdown")  # json: the contract
 
 SOURCE_A = "---\nbrand: hotelia\n---\nUn séjour incroyable 🌅 chez HOTELIA, réservez !\nDeux | trois.\n"
 SOURCE_B = "Our new trail shoes are amazing.\n"
@@ -47,9 +47,9 @@ def sample_run() -> RunResult:
     file_a = FileResult(a, "hotelia", "x", "fr-FR", channels=("x",), source=SOURCE_A)
     file_a.findings = [
         _find(SOURCE_A, a, "incroyable", "hotelia.superlatifs", Level.WARNING,
-              "Évitez les superlatifs : « incroyable ».", category="tone"),
+              "Évitez les superlatifs : « incroyable ».", category="tone", message_lang="fr"),
         _find(SOURCE_A, a, "HOTELIA", "hotelia.terms.hotelia", Level.ERROR,
-              "Le nom de la marque s'écrit « Hotelia ».", replacements=("Hotelia",), fix_safe=True),
+              "Le nom de la marque s'écrit « Hotelia ».", replacements=("Hotelia",), fix_safe=True, message_lang="fr"),
         _find(SOURCE_A, a, "Deux | trois", "languagetool.FR_TEST", Level.SUGGESTION,
               "Two lines\nand a | pipe, 100% sure", source="languagetool", category="grammar",
               replacements=("Deux, trois", "Deux et trois")),

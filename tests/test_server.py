@@ -65,6 +65,19 @@ def test_outputs_identical_with_and_without_the_server(server_env, tmp_path):
     assert bad.returncode == 2 and "no such file" in bad.stderr
 
 
+def test_the_server_speaks_each_client_s_language(server_env, tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    start(server_env)
+    args = ("check", str(draft), "-b", "hotelia", "--no-grammar")
+    for locale, summary in (("fr_FR.UTF-8", "1 fichier vérifié\u00a0:"), ("en_US.UTF-8", "1 file checked:")):
+        served = cli(server_env, *args, LANG=locale)
+        local = cli(server_env, *args, LANG=locale, BRANDVOICE_NO_SERVER="1")
+        assert (served.returncode, served.stdout, served.stderr) == (local.returncode, local.stdout, local.stderr)
+        assert summary in served.stdout
+    assert json.loads(cli(server_env, "server", "status", "--json").stdout)["requests"] == 2
+
+
 def test_two_clients_at_once(server_env, tmp_path):
     start(server_env)
     drafts = []

@@ -334,7 +334,7 @@ def test_formality_dimension_orders_registers():
 def test_tone_band_finding_states_value_and_target():
     ctx, found = run("tone", "HUGE!!! DEALS 🔥🔥🔥", dimension="energy", band=[0.1, 0.4])
     assert len(found) == 1 and found[0].whole_document
-    assert dict(found[0].params) == {"dimension": "Energy", "value": "1", "target": "between 0.1 and 0.4"}
+    assert dict(found[0].params) == {"dimension": "Energy", "value": 1.0, "target": "between 0.1 and 0.4"}
     assert ctx.metrics["tone"]["energy"] == 1.0
     _, found = run("tone", "Our boots keep your feet dry on long hikes.", dimension="energy", band=[0.0, 0.4])
     assert found == []
@@ -419,4 +419,4 @@ def test_cli_json_has_the_tone_profile_and_voice_findings(tmp_path):
     rules = {(f["rule"], f["match"]) for f in file["findings"]}
     assert {("voice.register", "Réserve"), ("voice.register", "ta"), ("voice.hype", "incroyable")} <= rules
     energy = [f for f in file["findings"] if f["rule"] == "tone.energy"]
-    assert energy and energy[0]["category"] == "tone" and "the target is between 0 and 0.3" in energy[0]["message"]
+    assert energy and energy[0]["category"] == "tone" and "cible\u00a0: entre 0 et 0,3." in energy[0]["message"]
