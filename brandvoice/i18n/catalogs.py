@@ -16,7 +16,6 @@ import gettext
 import hashlib
 import io
 import os
-import tempfile
 from pathlib import Path
 
 SOURCE_LANGUAGE = "en"
@@ -85,6 +84,8 @@ def _cache_dir() -> Path:
 def _store(path: Path, data: bytes) -> None:
     """Written atomically, older compilations of the same language removed; a cache folder that
     cannot be written only costs the compilation next time."""
+    import tempfile
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
