@@ -27,7 +27,9 @@ def yaml_off(value: Any) -> Any:
     return "off" if value is False else value
 
 
-NbspPolicy = Annotated[Literal["require", "plain-space", "off"], BeforeValidator(yaml_off)]
+# require: a no-break space where French wants one (narrow or not before ; ! ?); strict: exactly the
+# narrow one before ; ! ?; plain-space: ordinary spaces (apps that render U+202F badly); off
+NbspPolicy = Annotated[Literal["require", "strict", "plain-space", "off"], BeforeValidator(yaml_off)]
 
 
 class ChannelProfile(BaseModel):
