@@ -1,9 +1,10 @@
 """energy: how loud a post is — exclamation marks, ALL-CAPS words, emoji and question marks.
 
 - `max_exclamations` per text (default 1) and never a run like "!!" or "?!" (`exclamation_runs`);
-- ALL-CAPS words of `caps_min_letters` letters or more (default 3), sparing acronyms (a shipped
-  list), Roman numerals, the guide's accepted vocabulary and `caps_allow`; hashtags, mentions and
-  URLs are never words here;
+- words in capitals that shout, once per run (as `capitalization` decides them: `nlp.capitals`),
+  sparing acronyms (a shipped list, and short words in capitals that are not dictionary words),
+  Roman numerals, the guide's accepted vocabulary and `caps_allow`; `caps_min_letters` (3) is the
+  fewest letters a word alone needs; hashtags, mentions and URLs are never words here;
 - emoji: `max_emoji` per text (a ZWJ family, a flag or a skin-toned hand counts once), `emoji_banned`,
   `emoji_allowed` (when given, only these), runs of more than `max_emoji_run` emoji in a row, and
   emoji standing for a word at the start of a line ("🏨 de rêve vous attend": screen readers read
@@ -24,9 +25,10 @@ from collections.abc import Iterator
 import regex
 
 from brandvoice.findings import Match
+from brandvoice.nlp.capitals import shouts
 from brandvoice.nlp.lexicons import load_lexicon
+from brandvoice.parsing.social import NOT_PROSE
 from brandvoice.rules.base import CheckContext, Example, RuleOptions
-from brandvoice.rules.words import WORD
 
 NAME = "energy"
 CATEGORY = "tone"
@@ -34,9 +36,7 @@ LEVEL = "warning"
 MESSAGE = "Too loud: “{match}”."
 
 _EXCLAMATION_RUN = regex.compile(r"[!?]*![!?]*")
-_ROMAN = regex.compile(r"[IVXLCDM]+")
 _LINE_START_EMOJI = regex.compile(r"(?m)^[ \t]*")
-_NOT_SOCIAL_WORDS = ("url", "email", "mention", "hashtag")
 
 
 class Options(RuleOptions):
@@ -73,7 +73,7 @@ def _all(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
 
 def _in_social(ctx: CheckContext, i: int) -> bool:
-    return ctx.prose.overlaps(i, i + 1, _NOT_SOCIAL_WORDS)
+    return ctx.prose.overlaps(i, i + 1, NOT_PROSE)
 
 
 def _exclamations(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -93,15 +93,11 @@ def _exclamations(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
 
 def _caps(ctx: CheckContext, options: Options) -> Iterator[Match]:
-    spared = {w.casefold() for w in (*load_lexicon("acronyms"), *options.caps_allow, *ctx.accepted_words)}
-    for m in WORD.finditer(ctx.text):
-        word = m.group()
-        letters = [c for c in word if c.isalpha()]
-        if len(letters) < options.caps_min_letters or not all(c.isupper() for c in letters):
-            continue
-        if word.casefold() in spared or _ROMAN.fullmatch(word) or ctx.prose.overlaps(m.start(), m.end(), _NOT_SOCIAL_WORDS):
-            continue
-        yield Match(m.start(), m.end(), message=f"“{word}” in capitals shouts: write it in lower case.", replacements=(word.capitalize() if m.start() == 0 else word.lower(),))
+    spared = (*load_lexicon("acronyms"), *options.caps_allow, *ctx.accepted_words)
+    for shout in shouts(ctx.prose, ctx.language, spared, options.caps_min_letters):
+        word = ctx.text[shout.start : shout.end]
+        yield Match(shout.start, shout.end, message=f"“{word}” in capitals shouts: write it in lower case.",
+                    replacements=(shout.calm,))
 
 
 def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:

@@ -8,7 +8,10 @@ URLs, e-mail addresses, emoji, inline code and the medium's conventions (`RT @us
 emoticons, HTML entities) never produce findings: a match inside one is dropped, and a match that
 only partly covers one is trimmed to its part outside the token when its suggestions leave the
 token as it is (`@Apple 's` → ` 's`, fixed to `'s`), else dropped. Words of the guide's
-`vocabulary.accept` (and their plural, possessive or inflected forms) are never misspellings.
+`vocabulary.accept` (and their plural, possessive or inflected forms) are never misspellings, nor
+are words in capitals that read as acronyms (the shipped list, or 5 letters at most and not a
+dictionary word: "GPII", "LSI"), as word processors ignore words in upper case; a long word in
+capitals keeps its spelling finding ("DEVELOPPEMENT").
 
 Levels: misspellings and grammar errors are errors, typography and style warnings; override per
 rule (`languagetool.FRENCH_WHITESPACE: suggestion`) or per category
@@ -200,6 +203,14 @@ def _accepted_token(token: str, folded: set[str]) -> bool:
     return any(token.endswith(suffix) and token[: -len(suffix)] in folded for suffix in _INFLECTIONS)
 
 
+def _known_word(word: str, ctx: CheckContext) -> bool:
+    """An accepted word of the guide, or an acronym: not a misspelling whatever LanguageTool knows."""
+    from brandvoice.nlp.capitals import is_acronym
+    from brandvoice.nlp.lexicons import load_lexicon
+
+    return accepted(word, ctx.accepted_words) or is_acronym(word, ctx.language, load_lexicon("acronyms"))
+
+
 def level_for(ctx: CheckContext, rule_id: str, category: str, category_id: str) -> str:
     """The guide's `levels`, most specific first: the rule id (`languagetool.D_N`), then its
     category (`languagetool.category.TYPOS` or `.spelling`), then a prefix (`languagetool`);
@@ -227,7 +238,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         if any(start <= point <= end for point in result.placeholders):
             continue  # touches removed inline code or an image
         category = category_for(m.issue_type, m.category_id)
-        if category == "spelling" and accepted(prose.text[start:end], ctx.accepted_words):
+        if category == "spelling" and _known_word(prose.text[start:end], ctx):
             continue
         level = level_for(ctx, f"languagetool.{m.rule_id}", category, m.category_id)
         if level == "off":
