@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, matches
 
+from brandvoice.engine import one_report_per_problem
 from brandvoice.files import SourceFile
-from brandvoice.findings import Finding
+from brandvoice.findings import Finding, Level
 from brandvoice.nlp.capitals import is_acronym
 from brandvoice.parsing.social import find_social_spans
 from brandvoice.runner import RunOptions, check_sources
@@ -108,6 +109,26 @@ def test_acronyms_are_told_from_words_by_a_dictionary():
     assert not is_acronym("Nasa", "en-US")  # not in capitals
 
 
+# -- a typo in capitals keeps its spelling finding, with a right suggestion ---------------------
+@pytest.mark.parametrize("text,language,word,right", [
+    ("Le DEVELOPPEMENT durable avance.", "fr-FR", "DEVELOPPEMENT", "développement"),
+    ("The DEVELOPMNET team is here.", "en-US", "DEVELOPMNET", "development"),
+])
+def test_a_typo_in_capitals_is_one_spelling_finding_written_calmly(languagetool_server, text, language, word, right):
+    found = [f for f in check(text, f"base-{language[:2]}", language) if f.match == word]
+    assert len(found) == 1
+    [finding] = found
+    assert finding.source == "languagetool" and finding.category == "spelling" and finding.level == Level.ERROR
+    assert finding.replacements[0] == right
+
+
+def test_languagetool_does_not_call_acronyms_misspellings(languagetool_server):
+    text = "Dossier GPII : voir le rapport du LSI et de l’ACS."
+    assert [f.match for f in check(text, "base-fr", "fr-FR") if f.category == "spelling"] == []
+    assert [f.match for f in check("Led by REVCOM, not LNYHB.", "base-en", "en-US")
+            if f.category == "spelling"] == ["REVCOM"]  # 6 letters: not taken for an acronym
+
+
 # -- LanguageTool matches partly on a handle or a hashtag ---------------------------------------
 def test_a_match_partly_on_a_handle_is_trimmed_to_the_error(languagetool_server):
     [finding] = [f for f in check("I love @Apple 's new phone.", "base-en", "en-US") if f.source == "languagetool"]
@@ -163,3 +184,50 @@ def test_an_ordinary_no_break_space_is_accepted_unless_strict(tmp_path):
 
 def test_a_plain_space_before_an_exclamation_mark_is_still_reported():
     assert matches("typography_fr", "Super !", "fr-FR", checks=["nbsp"]) == [" !"]
+
+
+# -- one problem, one report --------------------------------------------------------------------
+def _finding(rule, offset, match, level=Level.WARNING, source="brandvoice", replacements=(), message="m",
+             fix_safe=False):
+    return Finding(rule=rule, source=source, category="style", level=level, message=message, line=1,
+                   column=offset + 1, end_line=1, end_column=offset + 1 + len(match), offset=offset,
+                   length=len(match), match=match, replacements=replacements, fix_safe=fix_safe)
+
+
+def test_the_stronger_of_two_reports_on_a_span_speaks_with_a_right_suggestion():
+    shout = _finding("base-fr.majuscules", 3, "DEVELOPPEMENT", replacements=("developpement",))
+    typo = _finding("languagetool.FR_SPELLING_RULE", 3, "DEVELOPPEMENT", Level.ERROR, "languagetool",
+                    ("DÉVELOPPEMENT", "DÉVELOPPEMENTS"))
+    [one] = one_report_per_problem([shout, typo])
+    assert one.rule == "languagetool.FR_SPELLING_RULE" and one.replacements == ("développement", "développements")
+
+
+def test_two_insertions_on_one_span_make_one_suggestion():
+    nbsp = _finding("typography.fr.nbsp", 10, ":", Level.SUGGESTION, replacements=("\u00a0:",), fix_safe=True,
+                    message="Put a no-break space before “:”.")
+    after = _finding("languagetool.DEUX_POINTS_ESPACE", 10, ":", Level.WARNING, "languagetool", (": ",),
+                     message="Une espace est requise.")
+    [one] = one_report_per_problem([nbsp, after])
+    assert one.replacements == ("\u00a0: ",) and "requise" in one.message and "no-break" in one.message
+
+
+def test_a_run_and_its_element_are_one_report():
+    run = _finding("voice.energy", 5, "!!", replacements=("!",))
+    element = _finding("brand.exclamations", 6, "!", Level.ERROR)
+    [one] = one_report_per_problem([run, element])
+    assert (one.rule, one.match, one.replacements, one.level) == ("brand.exclamations", "!!", ("!",), Level.ERROR)
+    space = _finding("typography.fr.nbsp", 4, " !", Level.SUGGESTION)  # a different problem on the same marks
+    assert len(one_report_per_problem([space, run])) == 2
+
+
+def test_exclamation_runs_and_repeated_words_through_a_guide(languagetool_server, tmp_path):
+    brand = guide(tmp_path, """\
+        extends: base-fr
+        rules:
+          exclamations: {kind: occurrence, pattern: "!", max: 1, level: error}
+        typography: {nbsp: off}
+        """)
+    found = [(f.rule, f.match) for f in check("Enfin l’été !! Réservez les les chambres.", brand, "fr-FR")]
+    assert ("brand.exclamations", "!!") in found and ("voice.energy", "!!") not in found
+    assert [rule for rule, match in found if match in ("!", "!!")] == ["brand.exclamations"]
+    assert [rule for rule, match in found if "les les" in match] == ["base-fr.doublons"]
