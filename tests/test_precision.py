@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, matches
 
+from brandvoice.channels.segment import best_split
 from brandvoice.engine import one_report_per_problem
 from brandvoice.files import SourceFile
 from brandvoice.findings import Finding, Level
@@ -171,6 +172,32 @@ def test_conventions_are_social_spans():
 def test_a_colon_after_a_mention_inside_a_sentence_is_still_french_punctuation():
     found = matches("typography_fr", "Je suis d’accord avec @user: bravo.", "fr-FR", checks=["nbsp"])
     assert found == [":"]
+
+
+# -- CamelCase hashtags: only confident splits, never a dictionary word --------------------------
+@pytest.mark.parametrize("body", ["parkour", "chiche", "surpêche", "greenwashing", "ecologie", "sportwetten",
+                                  "sadderness"])
+def test_no_split_for_words_or_unlikely_splits(body):
+    assert best_split(body, ("fr",)) is None and best_split(body, ("en",)) is None
+
+
+@pytest.mark.parametrize("body,language,parts", [
+    ("microsoftstores", "en", ["microsoft", "stores"]),  # not Micro|Soft|Stores
+    ("thewalkingdead", "en", ["the", "walking", "dead"]),
+    ("notforme", "fr", ["not", "for", "me"]),  # English words in a French post
+    ("transitionénergétique", "fr", ["transition", "énergétique"]),
+    ("vacancesenfamille", "en", ["vacances", "en", "famille"]),  # French words in an English post
+])
+def test_confident_splits(body, language, parts):
+    assert best_split(body, (language,)) == parts
+
+
+def test_camel_case_rule_on_posts():
+    from brandvoice.rules import hashtags
+
+    assert matches("hashtags", "Vive le #parkour et le #chiche", "fr-FR") == []
+    found, _ = __import__("channel_helpers").run_kind(hashtags, "New #microsoftstores open", language="en-US")
+    assert [m.replacements for m in found] == [("#MicrosoftStores",)]
 
 
 # -- no-break spaces: U+00A0 before ; ! ? is French too, unless the policy is strict ------------
