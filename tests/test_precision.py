@@ -213,6 +213,18 @@ def test_a_plain_space_before_an_exclamation_mark_is_still_reported():
     assert matches("typography_fr", "Super !", "fr-FR", checks=["nbsp"]) == [" !"]
 
 
+# -- lexicon entries read in context ------------------------------------------------------------
+@pytest.mark.parametrize("text,language,expected", [
+    ("L’écosystème de la forêt boréale souffre.", "fr-FR", []),
+    ("#Océans : les méduses disent la santé de l’écosystème", "fr-FR", []),  # hashtags are context too
+    ("Notre écosystème de partenaires grandit.", "fr-FR", ["écosystème"]),
+    ("The coral reef ecosystem is dying.", "en-US", []),
+    ("We leverage our ecosystem.", "en-US", ["leverage", "ecosystem"]),
+])
+def test_jargon_entries_with_a_literal_sense(text, language, expected):
+    assert matches("jargon", text, language) == expected
+
+
 # -- one problem, one report --------------------------------------------------------------------
 def _finding(rule, offset, match, level=Level.WARNING, source="brandvoice", replacements=(), message="m",
              fix_safe=False):
