@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import ROOT, matches
 
 from brandvoice.channels.segment import best_split
@@ -270,3 +271,25 @@ def test_exclamation_runs_and_repeated_words_through_a_guide(languagetool_server
     assert ("brand.exclamations", "!!") in found and ("voice.energy", "!!") not in found
     assert [rule for rule, match in found if match in ("!", "!!")] == ["brand.exclamations"]
     assert [rule for rule, match in found if "les les" in match] == ["base-fr.doublons"]
+
+
+# -- the base guides choose LanguageTool's rules for social posts, each with its reason ----------
+@pytest.mark.parametrize("name", ["base-fr", "base-en"])
+def test_every_languagetool_rule_a_base_guide_turns_off_says_why(name):
+    path = ROOT / "styleguides" / f"{name}.yaml"
+    disabled = yaml.safe_load(path.read_text(encoding="utf-8"))["grammar"]["disabled_rules"]
+    assert disabled
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for rule in disabled:
+        [line] = [l for l in lines if l.split("#")[0].strip() == f"- {rule}"]
+        assert "#" in line and line.split("#", 1)[1].strip(), f"{name}: {rule} is turned off without a reason"
+
+
+@pytest.mark.parametrize("text,brand,language,rule", [
+    ("1 300 espèces menacées : les oiseaux disparaissent", "base-fr", "fr-FR", "languagetool.NOMBRES_EN_LETTRES"),
+    ("Une pause de 2 minutes et on repart", "base-fr", "fr-FR", "languagetool.POINT"),
+    ("I'm so excited for the weekend.", "base-en", "en-US", "languagetool.EXCITED_FOR"),
+    ("We went home and we slept.", "base-en", "en-US", "languagetool.COMMA_COMPOUND_SENTENCE"),
+])
+def test_style_rules_unfit_for_posts_are_off_in_the_base_guides(languagetool_server, text, brand, language, rule):
+    assert rule not in {f.rule for f in check(text, brand, language)}
