@@ -29,7 +29,7 @@ def shouted(text: str, language: str) -> list[str]:
 @pytest.fixture(autouse=True, scope="module")
 def _forget_pipelines():
     """Checks here load spaCy models in this process; later tests expect a process that has not
-    (which pipeline a text without a guide gets depends on what is loaded: noted for issue 19)."""
+    (sentence boundaries at the tokens level depend on whether a model is already loaded)."""
     yield
     from brandvoice.nlp.models import reset
 

@@ -37,10 +37,12 @@ def frequencies(lang: str) -> dict[str, float]:
 @cache
 def folded_frequencies(lang: str) -> dict[str, float]:
     """The same frequencies keyed by the unaccented word (hashtags are often typed without accents)."""
-    folded: dict[str, float] = {}
+    folded = dict(frequencies(lang))
     for word, freq in frequencies(lang).items():
-        key = strip_accents(word)
-        folded[key] = folded.get(key, 0.0) + freq
+        if not word.isascii():
+            key = strip_accents(word)
+            if key != word:
+                folded[key] = folded.get(key, 0.0) + freq
     return folded
 
 
