@@ -96,13 +96,11 @@ def resample(corpora: Path) -> None:
 
 def run(lang: str, posts: list[dict]) -> dict[str, list]:
     """Findings per post id, from the engine as `brandvoice check --brand base-xx --channel x` runs it."""
-    from brandvoice.files import SourceFile
-    from brandvoice.runner import RunOptions, check_sources
+    from brandvoice.runner import Checker, RunOptions
 
-    sources = [SourceFile(f"{post['id']}.txt", post["text"] + "\n") for post in posts]
     options = RunOptions(brand=f"base-{lang}", channels=("x",), language=LANGUAGES[lang], cache=False)
-    result = check_sources(sources, options)
-    return {post["id"]: file.findings for post, file in zip(posts, result.files)}
+    files = Checker(options).check_texts([(f"{post['id']}.txt", post["text"] + "\n") for post in posts])
+    return {post["id"]: file.findings for post, file in zip(posts, files)}
 
 
 def family(rule: str) -> str:

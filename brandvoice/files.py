@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pathspec
 
-from brandvoice.parsing.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
-
-DEFAULT_SUFFIXES = tuple(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES))
+from brandvoice.parsing.readers import SUFFIXES as DEFAULT_SUFFIXES  # every suffix a reader reads
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,10 @@ from helpers import ROOT, matches
 
 from brandvoice.channels.segment import best_split
 from brandvoice.engine import one_report_per_problem
-from brandvoice.files import SourceFile
 from brandvoice.findings import Finding, Level
 from brandvoice.nlp.capitals import is_acronym
 from brandvoice.parsing.social import find_social_spans
-from brandvoice.runner import RunOptions, check_sources
+from brandvoice.runner import Checker, RunOptions
 
 SHOUTING = {"shouting": True}
 
@@ -38,9 +37,8 @@ def _forget_pipelines():
 
 def check(text: str, brand: str, language: str, channels=("x",)) -> list[Finding]:
     """The findings of the real engine (LanguageTool included) on one post."""
-    result = check_sources([SourceFile("post.txt", text + "\n")],
-                           RunOptions(brand=brand, language=language, channels=channels, cache=False))
-    return result.files[0].findings
+    checker = Checker(RunOptions(brand=brand, language=language, channels=channels, cache=False))
+    return checker.check_texts([("post.txt", text + "\n")])[0].findings
 
 
 def guide(tmp_path: Path, body: str) -> str:
@@ -90,12 +88,13 @@ def test_acronyms_at_the_edge_of_a_run_stay_out_of_it():
     ("We LOVE THE NASA TEAM", "en-US", "love the NASA team"),  # acronyms inside a run are kept
 ])
 def test_the_suggested_calm_form(text, language, calm):
-    from brandvoice.rules import get_kind
-    from brandvoice.rules.base import CheckContext
     from brandvoice.parsing.prose import ProseText
+    from brandvoice.registry import kind as get_kind
+    from brandvoice.rules.base import CheckContext
 
     kind = get_kind("capitalization")
-    [match] = kind.check(CheckContext(prose=ProseText.plain(text), language=language), kind.Options(shouting=True))
+    options = kind.options(shouting=True)
+    [match] = kind.check(CheckContext(prose=ProseText.plain(text), language=language), options)
     assert match.replacements == (calm,)
 
 
@@ -194,10 +193,12 @@ def test_confident_splits(body, language, parts):
 
 
 def test_camel_case_rule_on_posts():
+    from channel_helpers import run_kind
+
     from brandvoice.rules import hashtags
 
     assert matches("hashtags", "Vive le #parkour et le #chiche", "fr-FR") == []
-    found, _ = __import__("channel_helpers").run_kind(hashtags, "New #microsoftstores open", language="en-US")
+    found, _ = run_kind(hashtags, "New #microsoftstores open", language="en-US")
     assert [m.replacements for m in found] == [("#MicrosoftStores",)]
 
 

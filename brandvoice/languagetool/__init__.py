@@ -15,10 +15,10 @@ import os
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.languages.packs import PACKS
 
 LT_VERSION = "6.8"
-DEFAULT_LANGUAGES = ("en", "fr")
-OPTIONAL_LANGUAGES = ("de", "es")
+DEFAULT_LANGUAGES = tuple(PACKS)  # every language pack's (brandvoice/languages)
 # LanguageTool 6.8's server cannot start without these: its language identifier loads them
 # (CommonWordsDetector looks up es, ca and pt at class initialisation).
 IDENTIFIER_LANGUAGES = ("es", "ca", "pt")

@@ -4,8 +4,9 @@ Short words in capitals are acronyms far more often than shouting ("NASA", "GOP"
 "OGM"); shouting is a run of capitals, or a common word written in capitals. The decision uses
 real signals, not a longer hand list:
 
-- **units**: each word less a leading French elision in lower case (`d’AGIR` is `AGIR`; `L’UE` is
-  `UE`: the article is not the acronym), cut at hyphens where the case changes (`PATRIMOINE-Le`);
+- **units**: each word less a leading elision in lower case, as the language's pack lists them
+  (`d’AGIR` is `AGIR`; `L’UE` is `UE`: the article is not the acronym), cut at hyphens where the
+  case changes (`PATRIMOINE-Le`);
 - **spared**: the acronym lists (shipped, the guide's, its accepted vocabulary), codes and handles
   (a digit or an underscore: `COP21`, `_MONDE`), Roman numerals;
 - **a dictionary**: a unit shouts only if its lower-case form is a word of the text's language or of
@@ -27,11 +28,13 @@ The suggested form is the text in lower case, with a capital at the start of a s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 
+from brandvoice.languages.packs import pack_for
 from brandvoice.learn.typos import likely_typo
 from brandvoice.nlp.vocabulary import in_dictionary, zipf
 from brandvoice.parsing.prose import ProseText
@@ -43,7 +46,6 @@ COMMON_ZIPF = 5.0  # a shorter one when it is this common ("and" 7.4, "i'll" 5.4
 TYPO_MIN_LETTERS = 6  # a word this long one slip away from a common word is that word, misspelled
 ACRONYM_MAX_LETTERS = 5  # at the edge of a run, a non-word this short is an acronym, not the shout
 
-_FRENCH_ELISION = regex.compile(r"(?i)(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])['’](?=\p{L})")
 _ROMAN = regex.compile(r"[IVXLCDM]+")
 _ELONGATED = regex.compile(r"(\p{L})\1{2,}")
 _VOWEL = regex.compile(r"[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸŒÆ]")
@@ -68,9 +70,20 @@ class Shout:
     calm: str
 
 
+@functools.cache
+def _elision(lang: str) -> regex.Pattern | None:
+    """A leading elided word of the language's pack ("l’", "qu’"), if it has any."""
+    pack = pack_for(lang)
+    if pack is None or not pack.elisions:
+        return None
+    words = "|".join(sorted(pack.elisions, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?:{words})['’](?=\p{{L}})")
+
+
 def caps_units(prose: ProseText, lang: str) -> list[Unit]:
     """The words (or parts of words) written in capitals, outside links, handles and conventions."""
     text = prose.text
+    elided = _elision(lang)
     units = []
     for m in WORD.finditer(text):
         token = m.group()
@@ -79,7 +92,7 @@ def caps_units(prose: ProseText, lang: str) -> list[Unit]:
         if prose.overlaps(m.start(), m.end(), NOT_PROSE) or text[m.start() - 1 : m.start()] == ".":
             continue  # .NET, .COM: names, not words
         start = m.start()
-        elision = _FRENCH_ELISION.match(token) if lang == "fr" else None
+        elision = elided.match(token) if elided else None
         if elision:
             head = elision.group()
             if not _all_caps(head):  # d’AGIR: the lower-case article stays out of the unit
@@ -114,6 +127,12 @@ def _letters(core: str) -> int:
     return sum(1 for c in core if c.isalpha())
 
 
+def _dictionaries(lang: str) -> tuple[str, ...]:
+    """The languages a word in capitals may be a word of: the text's, and English (in every
+    market's posts)."""
+    return tuple(dict.fromkeys((lang, "en")))
+
+
 def _is_word(core: str, langs: tuple[str, ...]) -> bool:
     word = core.replace("’", "'")
     if any(in_dictionary(word, lang) for lang in langs):
@@ -136,13 +155,13 @@ def is_acronym(word: str, language: str, spared: Iterable[str] = ()) -> bool:
     if word.upper() in {s.upper() for s in spared}:
         return True
     lang = language.split("-")[0].lower()
-    return _letters(word) <= ACRONYM_MAX_LETTERS and not _is_word(word, tuple(dict.fromkeys((lang, "en"))))
+    return _letters(word) <= ACRONYM_MAX_LETTERS and not _is_word(word, _dictionaries(lang))
 
 
 def shouts(prose: ProseText, language: str, spared: Iterable[str] = (), min_letters: int = 3) -> list[Shout]:
     """The shouting spans of a text, one per run of capitals."""
     lang = language.split("-")[0].lower()
-    langs = tuple(dict.fromkeys((lang, "en")))
+    langs = _dictionaries(lang)
     spared_set = {s.upper() for s in spared}
     units = caps_units(prose, lang)
     if not units:
@@ -223,7 +242,8 @@ def _calm(text: str, start: int, end: int, units: list[Unit], lang: str, acronym
         if acronym_like(unit) and unit.core.isupper() and len(units) > 1:
             chars[unit.start - start : unit.end - start] = text[unit.start : unit.end]
     calm = "".join(chars)
-    if lang == "en":
+    pack = pack_for(lang)
+    if pack and pack.person and pack.person.capital_i:  # English "I" stays a capital
         calm = regex.sub(r"(?<![\p{L}'’])i(?=$|[^\p{L}]|['’])", "I", calm)
     if _SENTENCE_START.search(text[:start]):
         calm = calm[:1].upper() + calm[1:]

@@ -1,5 +1,6 @@
-"""The shipped word lists (`brandvoice/data/lexicons/<name>-<lang>.txt`), extendable and
-prunable per guide, and the options every lexicon kind shares.
+"""The shipped word lists, extendable and prunable per guide, and the options every lexicon kind
+shares. A language's lists are in its pack (`brandvoice/languages/<lang>/lexicons/<name>.txt`);
+lists for every language (acronyms) in `brandvoice/data/lexicons/<name>.txt`.
 
 One entry per line; `#` starts a comment. An entry whose literal sense is common takes a
 context condition after `|`: `écosystème | not near: forêt*, marin, océan*` is found only in a
@@ -14,6 +15,7 @@ from importlib import resources
 
 import regex
 
+from brandvoice.languages.packs import pack_for
 from brandvoice.nlp.vocabulary import strip_accents
 from brandvoice.parsing.social import NOT_PROSE
 from brandvoice.rules.base import RuleOptions
@@ -33,9 +35,12 @@ class LexiconOptions(RuleOptions):
 @cache
 def _lexicon_lines(name: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     """(entry, condition) pairs of a shipped lexicon (empty when there is none for the language)."""
-    filename = f"{name}-{lang}.txt" if lang else f"{name}.txt"
-    path = resources.files("brandvoice.data.lexicons").joinpath(filename)
-    if not path.is_file():
+    if lang is None:
+        path = resources.files("brandvoice.data.lexicons").joinpath(f"{name}.txt")
+    else:
+        pack = pack_for(lang)
+        path = pack.lexicon_file(name) if pack else None
+    if path is None or not path.is_file():
         return ()
     lines = []
     for line in path.read_text(encoding="utf-8").splitlines():

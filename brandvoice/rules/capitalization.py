@@ -27,15 +27,13 @@ from collections.abc import Iterator
 from pydantic import model_validator
 
 from brandvoice.findings import Match
+from brandvoice.messages import Messages
 from brandvoice.nlp.capitals import shouts
 from brandvoice.nlp.lexicons import load_lexicon
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases
 
-NAME = "capitalization"
-CATEGORY = "style"
-LEVEL = "warning"
-MESSAGE = "Write “{expected}”, not “{match}”."
+MESSAGES = Messages({"capitalization.default": "Write “{expected}”, not “{match}”."})
 
 
 class Options(RuleOptions):
@@ -82,4 +80,10 @@ EXAMPLES = (
     Example("L’UE et la SNCF, l’OGM et la CNIL", options={"shouting": True}, language="fr-FR",
             note="acronyms: short words in capitals that are not dictionary words"),
     Example("Free WIFI and a SPA, see the FAQ, ask NASA", options={"shouting": True}),
+)
+
+
+KIND = Kind(
+    name="capitalization", category="style", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

@@ -25,15 +25,24 @@ from collections.abc import Iterator
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.nlp.capitals import shouts
+from brandvoice.messages import Messages
+from brandvoice.nlp.capitals import Shout, shouts
 from brandvoice.nlp.lexicons import load_lexicon
 from brandvoice.parsing.social import NOT_PROSE
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "energy"
-CATEGORY = "tone"
-LEVEL = "warning"
-MESSAGE = "Too loud: “{match}”."
+MESSAGES = Messages({
+    "energy.default": "Too loud: “{match}”.",
+    "energy.questions": "{count} question marks (at most {max}).",
+    "energy.run": "“{found}”: one punctuation mark is enough.",
+    "energy.exclamations": "{count} exclamation marks (at most {max}).",
+    "energy.caps": "“{word}” in capitals shouts: write it in lower case.",
+    "energy.emoji_banned": "{emoji} is not one of this brand’s emoji.",
+    "energy.emoji_not_allowed": "{emoji} is not in this brand’s emoji list ({allowed}).",
+    "energy.emoji_count": "{count} emoji (at most {max}).",
+    "energy.emoji_for_word": "{emoji} stands for a word at the start of the line: write the word.",
+    "energy.emoji_run": "{count} emoji in a row (at most {max}).",
+})
 
 _EXCLAMATION_RUN = regex.compile(r"[!?]*![!?]*")
 _LINE_START_EMOJI = regex.compile(r"(?m)^[ \t]*")
@@ -64,12 +73,14 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 def _all(ctx: CheckContext, options: Options) -> Iterator[Match]:
     yield from _exclamations(ctx, options)
     if options.caps:
-        yield from _caps(ctx, options)
+        for shout in shouted_words(ctx, options):
+            word = ctx.text[shout.start : shout.end]
+            yield Match(shout.start, shout.end, message=MESSAGES.say("energy.caps", word=word), replacements=(shout.calm,))
     yield from _emoji(ctx, options)
     if options.max_questions is not None:
         questions = [i for i, c in enumerate(ctx.text) if c in "?¿" and not _in_social(ctx, i)]
         for i in questions[options.max_questions :]:
-            yield Match(i, i + 1, message=f"{len(questions)} question marks (at most {options.max_questions}).")
+            yield Match(i, i + 1, message=MESSAGES.say("energy.questions", count=len(questions), max=options.max_questions))
 
 
 def _in_social(ctx: CheckContext, i: int) -> bool:
@@ -84,20 +95,19 @@ def _exclamations(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for m in runs:
         if len(m.group()) > 1 and not options.exclamation_runs:
             single = "?" if "?" in m.group() else "!"
-            yield Match(m.start(), m.end(), message=f"“{m.group()}”: one punctuation mark is enough.", replacements=(single,))
+            yield Match(m.start(), m.end(), message=MESSAGES.say("energy.run", found=m.group()), replacements=(single,))
             seen += m.group().count("!")
             continue
         seen += 1
         if allowed is not None and seen > allowed:
-            yield Match(m.start(), m.end(), message=f"{count} exclamation marks (at most {allowed}).")
+            yield Match(m.start(), m.end(), message=MESSAGES.say("energy.exclamations", count=count, max=allowed))
 
 
-def _caps(ctx: CheckContext, options: Options) -> Iterator[Match]:
+def shouted_words(ctx: CheckContext, options: Options) -> list[Shout]:
+    """The shouts of the text, one per run of capitals, decided as `capitalization` decides them
+    (acronyms, Roman numerals, accepted and allowed words spared); the tone profile counts them too."""
     spared = (*load_lexicon("acronyms"), *options.caps_allow, *ctx.accepted_words)
-    for shout in shouts(ctx.prose, ctx.language, spared, options.caps_min_letters):
-        word = ctx.text[shout.start : shout.end]
-        yield Match(shout.start, shout.end, message=f"“{word}” in capitals shouts: write it in lower case.",
-                    replacements=(shout.calm,))
+    return shouts(ctx.prose, ctx.language, spared, options.caps_min_letters)
 
 
 def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -107,12 +117,13 @@ def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for span in emoji:
         key = _strip_variation(span.text)
         if key in banned:
-            yield Match(span.start, span.end, message=f"{span.text} is not one of this brand’s emoji.")
+            yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_banned", emoji=span.text))
         elif allowed and key not in allowed:
-            yield Match(span.start, span.end, message=f"{span.text} is not in this brand’s emoji list ({' '.join(options.emoji_allowed)}).")
+            message = MESSAGES.say("energy.emoji_not_allowed", emoji=span.text, allowed=" ".join(options.emoji_allowed))
+            yield Match(span.start, span.end, message=message)
     if options.max_emoji is not None and len(emoji) > options.max_emoji:
         for span in emoji[options.max_emoji :]:
-            yield Match(span.start, span.end, message=f"{len(emoji)} emoji (at most {options.max_emoji}).")
+            yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_count", count=len(emoji), max=options.max_emoji))
     if options.max_emoji_run is not None:
         yield from _emoji_runs(ctx, emoji, options.max_emoji_run)
     if not options.emoji_for_words:
@@ -122,7 +133,7 @@ def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 continue
             after = regex.match(r"[ \t\u00a0]*(\p{L})", ctx.text[span.end :])
             if after and after.group(1).islower():
-                yield Match(span.start, span.end, message=f"{span.text} stands for a word at the start of the line: write the word.")
+                yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_for_word", emoji=span.text))
 
 
 def _emoji_runs(ctx: CheckContext, emoji, max_run: int) -> Iterator[Match]:
@@ -132,7 +143,7 @@ def _emoji_runs(ctx: CheckContext, emoji, max_run: int) -> Iterator[Match]:
             run.append(span)
             continue
         if len(run) > max_run:
-            yield Match(run[0].start, run[-1].end, message=f"{len(run)} emoji in a row (at most {max_run}).")
+            yield Match(run[0].start, run[-1].end, message=MESSAGES.say("energy.emoji_run", count=len(run), max=max_run))
         run = [span] if span is not None else []
 
 
@@ -145,4 +156,10 @@ EXAMPLES = (
     Example("👉 Réservez sur notre site.", language="fr-FR", note="an emoji bullet before a capital is fine"),
     Example("Sunny 🌞 and calm 🌊", expect=("🌊",), options={"max_emoji": 1}),
     Example("Sunny 🌞 and calm 🌊", expect=("🌞",), options={"emoji_banned": ["🌞"]}),
+)
+
+
+KIND = Kind(
+    name="energy", category="tone", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

@@ -11,12 +11,13 @@ from rich.markup import escape
 from rich.text import Text
 
 from brandvoice.findings import Finding, Level, RunResult
+from brandvoice.formats.common import Format, ReportContext
 from brandvoice.score import mean_score
 
 LEVEL_STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 
 
-def render(run: RunResult, ctx) -> str:
+def render(run: RunResult, ctx: ReportContext) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer, force_terminal=ctx.color, no_color=not ctx.color, highlight=False, soft_wrap=True, width=200
@@ -63,3 +64,6 @@ def summary(run: RunResult) -> str:
     score = mean_score(run.files)
     voice = f"; voice score {score:g}/100" if score is not None else ""
     return f"{files} file{'s' * (files != 1)} checked{skipped}: {', '.join(parts)}{voice}"
+
+
+FORMAT = Format("text", render, extensions=(".txt", ".log"))

@@ -7,11 +7,12 @@ author and no date.
 
 from __future__ import annotations
 
-import subprocess
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from brandvoice.git import GitFailed, GitMissing, run_git
 
 _RECORD, _FIELD = "\x1e", "\x1f"
 _PATHS_PER_CALL = 500  # keeps the command line well under the OS limit
@@ -24,19 +25,11 @@ class Commit:
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
+    """git's output, or None: without git or a repository, files just have no author and date."""
     try:
-        proc = subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=120,
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        return run_git(args, cwd, timeout=120)
+    except (GitMissing, GitFailed):
         return None
-    return proc.stdout if proc.returncode == 0 else None
 
 
 def repository_root(directory: Path, cache: dict[Path, Path | None]) -> Path | None:

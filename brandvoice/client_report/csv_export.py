@@ -12,7 +12,7 @@ import csv
 import io
 from pathlib import Path
 
-from brandvoice.report.data import ReportData
+from brandvoice.client_report.data import ReportData
 
 COLUMNS = (
     "file",

@@ -11,13 +11,13 @@ import json
 from typing import Any
 
 from brandvoice.findings import Finding, RunResult
-from brandvoice.reporters.common import relative_path, source_lines, utf8_column
+from brandvoice.formats.common import Format, ReportContext, relative_path, source_lines, utf8_column
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}
 
 
-def render(run: RunResult, ctx) -> str:
-    root = getattr(ctx, "root", ".")
+def render(run: RunResult, ctx: ReportContext) -> str:
+    root = ctx.root
     out = []
     for result in run.files:
         path = relative_path(result.path, root)
@@ -44,3 +44,6 @@ def _diagnostic(f: Finding, path: str, lines: list[str]) -> dict[str, Any]:
     if f.replacements:
         diagnostic["suggestions"] = [{"range": span, "text": text} for text in f.replacements[:5]]
     return diagnostic
+
+
+FORMAT = Format("rdjsonl", render, extensions=(".jsonl", ".rdjsonl"))

@@ -1,16 +1,37 @@
-"""Helpers shared by the CI formats: paths relative to the report root, stable fingerprints,
-rule metadata, and the files' lines. Not a format itself (it is not in `FORMATS`)."""
+"""What every format shares: the `Format` record and the `ReportContext` it renders with, and the
+CI formats' helpers (paths relative to the report root, stable fingerprints, rule metadata, the
+files' lines). Not a format itself."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from brandvoice.findings import FileResult, Finding, RunResult
+from brandvoice.findings import FileResult, Finding, Level, RunResult
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What formats may need besides the findings."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # path -> text, for source excerpts
+    color: bool = True
+    root: str = "."  # CI formats write paths relative to it
+    fail_on: Level = Level.ERROR  # junit: which findings fail a file's test case
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its name (`--format NAME`), its renderer, and the file extensions that name
+    it in `--output FILE`."""
+
+    name: str
+    render: Callable[[RunResult, ReportContext], str]
+    extensions: tuple[str, ...] = ()
 
 
 def relative_path(path: str, root: str = ".") -> str:
@@ -54,7 +75,7 @@ def rule_infos(run: RunResult) -> dict[str, RuleInfo]:
     """Metadata of every rule the run used (from `run.rules`), plus rules only known through
     their findings (finer ids such as `languagetool.MORFOLOGIK_RULE_FR_FR`)."""
     infos: dict[str, RuleInfo] = {}
-    for rule in getattr(run, "rules", {}).values():
+    for rule in run.rules.values():
         infos[rule.id] = _from_rule(rule)
     for result in run.files:
         for finding in result.findings:
@@ -70,7 +91,7 @@ def rule_infos(run: RunResult) -> dict[str, RuleInfo]:
 
 
 def _from_rule(rule: Any) -> RuleInfo:
-    kind_doc = (getattr(rule.kind, "__doc__", None) or "").strip()
+    kind_doc = rule.kind.doc.strip()
     kind_summary = kind_doc.split("\n\n")[0].replace("\n", " ") if kind_doc else ""
     description = (rule.description or kind_summary or rule.id).strip()
     help_parts = [description]
@@ -83,7 +104,7 @@ def _from_rule(rule: Any) -> RuleInfo:
         help="\n\n".join(help_parts),
         level=rule.level,
         category=rule.category,
-        kind=getattr(rule.kind, "NAME", None),
+        kind=rule.kind.name,
     )
 
 

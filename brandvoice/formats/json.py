@@ -21,6 +21,7 @@ from typing import Any
 
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Level, RunResult
+from brandvoice.formats.common import Format, ReportContext
 from brandvoice.score import run_scores
 
 
@@ -53,5 +54,8 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
     }
 
 
-def render(run: RunResult, ctx) -> str:
+def render(run: RunResult, ctx: ReportContext) -> str:
     return json.dumps(run_to_dict(run), ensure_ascii=False, indent=2) + "\n"
+
+
+FORMAT = Format("json", render, extensions=(".json",))

@@ -8,8 +8,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from brandvoice.client_report.git import Commit
 from brandvoice.findings import FileResult, Finding, Level, RunResult
-from brandvoice.report.git import Commit
+from brandvoice.languages.packs import FALLBACK, PACKS
 from brandvoice.score import DEFAULT_SETTINGS, NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by
 
 LOW_SCORE = 60  # "posts below 60" in the summary: clearly off-voice
@@ -88,12 +89,15 @@ class ReportData:
 
 
 def report_language(run: RunResult, override: str | None = None) -> str:
-    """The report speaks the language most checked files were written in (their guides')."""
+    """The report speaks the language most checked files were written in (among the languages
+    with report strings); English on a tie."""
     if override:
         return override
-    counts = Counter((r.language or "en").split("-")[0].lower() for r in run.files)
-    fr, en = counts.get("fr", 0), counts.get("en", 0)
-    return "fr" if fr > en else "en"
+    languages = [code for code, pack in PACKS.items() if pack.report is not None]
+    counts = Counter(code for r in run.files if (code := (r.language or "en").split("-")[0].lower()) in languages)
+    best = max(counts.values(), default=0)
+    winners = [code for code in languages if counts[code] == best]
+    return FALLBACK.code if FALLBACK.code in winners else winners[0]
 
 
 def suggestion_text(finding: Finding) -> str:

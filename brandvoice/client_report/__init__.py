@@ -3,9 +3,9 @@
 `build_report_data(run, commits)` computes everything once; `write_html` and `write_csv` lay it out.
 """
 
-from brandvoice.report.csv_export import write_csv
-from brandvoice.report.data import ReportData, build_report_data
-from brandvoice.report.git import last_commits
-from brandvoice.report.html import render_html, write_html
+from brandvoice.client_report.csv_export import write_csv
+from brandvoice.client_report.data import ReportData, build_report_data
+from brandvoice.client_report.git import last_commits
+from brandvoice.client_report.html import render_html, write_html
 
 __all__ = ["ReportData", "build_report_data", "last_commits", "render_html", "write_csv", "write_html"]

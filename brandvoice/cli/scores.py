@@ -1,4 +1,5 @@
-"""`brandvoice score` and `brandvoice report`: the numbers a community manager shows a client.
+"""`brandvoice score` and `brandvoice report`: voice scores, the numbers a community manager shows
+a client.
 
 `score` prints a compact table of voice scores, worst first. `report` writes a self-contained
 HTML report with charts and/or a CSV of findings for Excel. Both check files like `check` does,
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from brandvoice.cli.console import ExitCode, color_enabled, err, report_skipped
 from brandvoice.cli.options import (
     BrandOption,
     ChannelOption,
@@ -31,24 +33,18 @@ if TYPE_CHECKING:
     from brandvoice.findings import RunResult
     from brandvoice.runner import RunOptions
 
-EXIT_CLEAN, EXIT_FINDINGS = 0, 1
-
 MinScoreOption = Annotated[
     Optional[float],
     typer.Option("--min-score", min=0, max=100, help="Exit 1 when a file's voice score is below this (0-100)."),
 ]
 
 
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
 def run_with_progress(paths: list[str], options: "RunOptions", progress: bool | None) -> "RunResult":
     from brandvoice.cli.progress import progress_bar
-    from brandvoice.runner import run_check
+    from brandvoice.runner import Checker
 
     with progress_bar(enabled=progress) as callback:
-        return run_check(paths, options, callback)
+        return Checker(options, callback).check_paths(paths)
 
 
 def min_score_gate(run: "RunResult", min_score: float | None) -> bool:
@@ -61,7 +57,7 @@ def min_score_gate(run: "RunResult", min_score: float | None) -> bool:
     if failing:
         names = ", ".join(f"{r.path} ({score_of(r):g})" for r in failing[:10])
         more = f" and {len(failing) - 10} more" if len(failing) > 10 else ""
-        _err(f"{len(failing)} file(s) below the minimum voice score {min_score:g}: {names}{more}")
+        err(f"{len(failing)} file(s) below the minimum voice score {min_score:g}: {names}{more}")
     return bool(failing)
 
 
@@ -78,14 +74,11 @@ def score(
     progress: ProgressOption = None,
 ) -> None:
     """Print each file's voice score (0-100), worst first, with the mean by brand and channel."""
-    from brandvoice.cli.app import color_enabled
-
     options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
-    for path, reason in run.skipped:
-        _err(f"{path}: {reason}")
+    report_skipped(run.skipped)
     sys.stdout.write(score_table(run, color=color_enabled()))
-    raise typer.Exit(EXIT_FINDINGS if min_score_gate(run, min_score) else EXIT_CLEAN)
+    raise typer.Exit(ExitCode.FINDINGS if min_score_gate(run, min_score) else ExitCode.CLEAN)
 
 
 def score_table(run: "RunResult", color: bool) -> str:
@@ -152,14 +145,17 @@ def report(
     progress: ProgressOption = None,
 ) -> None:
     """Write an HTML report with charts and/or a CSV of findings for Excel."""
+    from brandvoice.client_report import build_report_data, last_commits, write_csv, write_html
+    from brandvoice.client_report.csv_export import parse_separator
+    from brandvoice.client_report.i18n import report_languages, strings
     from brandvoice.errors import BrandvoiceError
-    from brandvoice.report import build_report_data, last_commits, write_csv, write_html
-    from brandvoice.report.csv_export import parse_separator
 
     if html is None and csv is None:
         raise typer.BadParameter("say where to write the report: --html FILE and/or --csv FILE", param_hint="--html")
-    if report_lang is not None and report_lang not in ("fr", "en"):
-        raise typer.BadParameter(f"“{report_lang}” is not a report language (fr or en)", param_hint="--report-lang")
+    if report_lang is not None and report_lang not in report_languages():
+        raise typer.BadParameter(
+            f"“{report_lang}” is not a report language ({' or '.join(report_languages())})", param_hint="--report-lang"
+        )
     separator = None
     if csv_sep is not None:
         try:
@@ -168,17 +164,16 @@ def report(
             raise typer.BadParameter(str(exc), param_hint="--csv-sep") from None
     options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
-    for path, reason in run.skipped:
-        _err(f"{path}: {reason}")
+    report_skipped(run.skipped)
     commits = last_commits([r.path for r in run.files]) if git else {}
     data = build_report_data(run, commits, language=report_lang)
     try:
         if html is not None:
             write_html(data, html, title)
-            _err(f"wrote {html}")
+            err(f"wrote {html}")
         if csv is not None:
-            write_csv(data, csv, separator or (";" if data.language == "fr" else ","))
-            _err(f"wrote {csv}")
+            write_csv(data, csv, separator or strings(data.language).csv_separator)
+            err(f"wrote {csv}")
     except OSError as exc:
         raise BrandvoiceError(f"cannot write the report: {exc.strerror}: {exc.filename}") from None
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from brandvoice import __version__
 from brandvoice.findings import Finding, RunResult
-from brandvoice.reporters.common import fingerprints, relative_path, rule_infos
+from brandvoice.formats.common import Format, ReportContext, fingerprints, relative_path, rule_infos
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/brandvoice/brandvoice"
@@ -23,12 +23,12 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 MAX_FIXES = 5  # a fix per suggestion, as LanguageTool may offer many
 
 
-def render(run: RunResult, ctx) -> str:
+def render(run: RunResult, ctx: ReportContext) -> str:
     return json.dumps(to_sarif(run, ctx), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_sarif(run: RunResult, ctx) -> dict[str, Any]:
-    root = getattr(ctx, "root", ".")
+def to_sarif(run: RunResult, ctx: ReportContext) -> dict[str, Any]:
+    root = ctx.root
     infos = rule_infos(run)
     rule_ids = sorted(infos)
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
@@ -140,3 +140,5 @@ def _invocation(run: RunResult) -> dict[str, Any]:
         ]
     return invocation
 
+
+FORMAT = Format("sarif", render, extensions=(".sarif",))

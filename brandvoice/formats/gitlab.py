@@ -8,14 +8,14 @@ import json
 from typing import Any
 
 from brandvoice.findings import RunResult
-from brandvoice.reporters.common import fingerprints, relative_path
+from brandvoice.formats.common import Format, ReportContext, fingerprints, relative_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "suggestion": "info"}
 CATEGORIES = {"grammar": "Style", "spelling": "Style", "readability": "Complexity"}
 
 
-def render(run: RunResult, ctx) -> str:
-    root = getattr(ctx, "root", ".")
+def render(run: RunResult, ctx: ReportContext) -> str:
+    root = ctx.root
     issues: list[dict[str, Any]] = []
     for result in run.files:
         path = relative_path(result.path, root)
@@ -46,3 +46,6 @@ def _body(f) -> str:
     if f.replacements:
         body += " → " + ", ".join(f"“{r}”" for r in f.replacements[:5])
     return body
+
+
+FORMAT = Format("gitlab", render)

@@ -18,8 +18,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from brandvoice.report.data import ReportData
-from brandvoice.report.i18n import LABELS, number, summary_sentences, training_line
+from brandvoice.client_report.data import ReportData
+from brandvoice.client_report.i18n import labels as labels_of
+from brandvoice.client_report.i18n import number, strings, summary_sentences, training_line
 from brandvoice.score import NO_GROUP
 
 # Okabe–Ito colours: distinguishable by colour-blind readers and in greyscale print-outs
@@ -47,7 +48,7 @@ def _layout(fig: go.Figure, data: ReportData, **extra) -> go.Figure:
         height=330,
         margin=dict(l=50, r=20, t=36, b=50),  # room for plotly's mode bar above the plot
         font=dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=12),
-        separators=", " if data.language == "fr" else ".,",
+        separators=strings(data.language).decimal_separator + strings(data.language).thousands_separator,
         showlegend=False,
     )
     fig.update_layout(**{**layout, **extra})
@@ -197,7 +198,7 @@ def _by_author(data: ReportData, labels: dict[str, str]) -> go.Figure:
 
 def build_charts(data: ReportData) -> list[tuple[str, str, go.Figure]]:
     """(id, title, figure) for every chart the data supports."""
-    labels = LABELS[data.language]
+    labels = labels_of(data.language)
     charts = [
         ("chart-distribution", labels["chart_distribution"], _distribution(data, labels)),
         ("chart-brand", labels["chart_brand"], _score_bars(data, data.brand_scores, data.brand_counts, labels)),
@@ -221,12 +222,12 @@ def _environment() -> jinja2.Environment:
 
 
 def render_html(data: ReportData, title: str | None = None) -> str:
-    labels = LABELS[data.language]
+    labels = labels_of(data.language)
     charts = [
         (chart_id, chart_title, pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=chart_id, config=CHART_CONFIG))
         for chart_id, chart_title, fig in build_charts(data)
     ]
-    template_text = resources.files("brandvoice.report").joinpath("report.html.j2").read_text(encoding="utf-8")
+    template_text = resources.files("brandvoice.client_report").joinpath("report.html.j2").read_text(encoding="utf-8")
     return _environment().from_string(template_text).render(
         data=data,
         t=labels,

@@ -5,14 +5,14 @@ the comment stays within GitHub's size limits."""
 from __future__ import annotations
 
 from brandvoice.findings import FileResult, Level, RunResult
-from brandvoice.reporters.common import relative_path
+from brandvoice.formats.common import Format, ReportContext, relative_path
 
 ICONS = {Level.ERROR: "🔴 error", Level.WARNING: "🟠 warning", Level.SUGGESTION: "🔵 suggestion"}
 MAX_ROWS_PER_FILE = 50
 
 
-def render(run: RunResult, ctx) -> str:
-    root = getattr(ctx, "root", ".")
+def render(run: RunResult, ctx: ReportContext) -> str:
+    root = ctx.root
     with_findings = [r for r in run.files if r.findings]
     counts = {level: run.count(level) for level in Level}
     out = ["## brandvoice", ""]
@@ -52,3 +52,6 @@ def _cell(text: str) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
+
+
+FORMAT = Format("markdown", render, extensions=(".md", ".markdown"))

@@ -7,12 +7,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from brandvoice.findings import FileResult, Finding, Level, RunResult
-from brandvoice.reporters.common import relative_path
+from brandvoice.formats.common import Format, ReportContext, relative_path
 
 
-def render(run: RunResult, ctx) -> str:
-    root = getattr(ctx, "root", ".")
-    fail_on = getattr(ctx, "fail_on", Level.ERROR)
+def render(run: RunResult, ctx: ReportContext) -> str:
+    root = ctx.root
+    fail_on = ctx.fail_on
     suite = ET.Element("testsuite", name="brandvoice")
     failures = 0
     for result in run.files:
@@ -52,3 +52,6 @@ def _case(suite: ET.Element, result: FileResult, path: str, fail_on: Level) -> i
 def _line(path: str, f: Finding) -> str:
     suggestion = f" (suggestion: {', '.join(f.replacements[:5])})" if f.replacements else ""
     return f"{path}:{f.line}:{f.column}: {f.level} {f.rule}: {f.message}{suggestion}"
+
+
+FORMAT = Format("junit", render, extensions=(".xml",))

@@ -7,13 +7,13 @@ request's changed files (`--format auto` picks this format when `GITHUB_ACTIONS=
 from __future__ import annotations
 
 from brandvoice.findings import Finding, Level, RunResult
-from brandvoice.reporters.common import relative_path
+from brandvoice.formats.common import Format, ReportContext, relative_path
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 
-def render(run: RunResult, ctx) -> str:
-    root = getattr(ctx, "root", ".")
+def render(run: RunResult, ctx: ReportContext) -> str:
+    root = ctx.root
     lines = []
     for result in run.files:
         path = relative_path(result.path, root)
@@ -48,3 +48,6 @@ def _data(value: str) -> str:
 
 def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+FORMAT = Format("github", render)
