@@ -343,15 +343,15 @@ def test_messages_language_forces_one_and_a_guide_s_own_message_always_wins(tmp_
     guide = tmp_path / "g.yaml"
     guide.write_text(
         "extends: base-fr\nlanguage: fr-FR\nmessages_language: en\n"
-        "rules:\n  cris: {kind: occurrence, pattern: '!', max: 0, message: \"Pas de « ! » ({count} ici).\"}\n",
+        "rules:\n  mots: {kind: existence, tokens: [chambre], message: \"Pas de « {match} » ici.\"}\n",
         encoding="utf-8",
     )
     files = _check_json(tmp_path, {"post.md": "Réserve ta chambre dès maintenant !!\n"}, "--brand", str(guide),
-                        "--no-grammar", "--select", "voice.energy", "--select", "g.cris")
+                        "--no-grammar", "--select", "voice.energy", "--select", "g.mots")
     by_rule = {f["rule"]: f for f in files["post.md"]["findings"]}
     assert (by_rule["voice.energy"]["message"], by_rule["voice.energy"]["message_lang"]) == (
         "“!!”: one punctuation mark is enough.", "en")
-    assert (by_rule["g.cris"]["message"], by_rule["g.cris"]["message_lang"]) == ("Pas de « ! » (2 ici).", "fr")
+    assert (by_rule["g.mots"]["message"], by_rule["g.mots"]["message_lang"]) == ("Pas de « chambre » ici.", "fr")
 
 
 def test_messages_language_must_be_spoken(tmp_path):

@@ -144,7 +144,7 @@ def test_rdjsonl_columns_count_utf8_bytes():
 def test_github_commands_escape_properties_and_data():
     out = render("github").splitlines()
     assert out[0].startswith("::warning file=posts/hotelia/a%2Cb%3Ac.md,line=4,col=11,endLine=4,endColumn=21,")
-    assert out[2].startswith("::notice ") and out[2].endswith("::Two lines%0Aand a | pipe, 100%25 sure%0ASuggestion: “Deux, trois”, “Deux et trois”")
+    assert out[2].startswith("::notice ") and out[2].endswith("::Two lines%0Aand a | pipe, 100%25 sure%0ASuggestions: “Deux, trois”, “Deux et trois”")
     assert out[3].startswith("::warning file=posts/logo.md,")
 
 

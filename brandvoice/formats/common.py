@@ -1,6 +1,7 @@
-"""What every format shares: the `Format` record and the `ReportContext` it renders with, and the
+"""What every format shares: the `Format` record and the `ReportContext` it renders with, the
 CI formats' helpers (paths relative to the report root, stable fingerprints, rule metadata, the
-files' lines). Not a format itself."""
+files' lines), and the words the formats for people share, in the interface language (level
+names, the summary line). Not a format itself."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from brandvoice.findings import FileResult, Finding, Level, RunResult
+from brandvoice.i18n import N_, _, ngettext, ui_number
+from brandvoice.score import mean_score
 
 
 @dataclass(frozen=True)
@@ -115,3 +118,35 @@ def source_lines(source: str) -> list[str]:
 def utf8_column(line_text: str, column: int) -> int:
     """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes)."""
     return len(line_text[: column - 1].encode("utf-8")) + 1
+
+
+def level_name(level: Level) -> str:
+    """"error", "warning", "suggestion" in the interface language."""
+    return _(str(level))
+
+
+LEVEL_NAMES = (N_("error"), N_("warning"), N_("suggestion"))  # for the catalogues
+
+
+def level_counts(run: RunResult) -> str:
+    """"1 error, 2 warnings, 0 suggestions" in the interface language."""
+    return _("{errors}, {warnings}, {suggestions}").format(
+        errors=ngettext("{count} error", "{count} errors", run.count(Level.ERROR)).format(count=run.count(Level.ERROR)),
+        warnings=ngettext("{count} warning", "{count} warnings", run.count(Level.WARNING)).format(
+            count=run.count(Level.WARNING)),
+        suggestions=ngettext("{count} suggestion", "{count} suggestions", run.count(Level.SUGGESTION)).format(
+            count=run.count(Level.SUGGESTION)),
+    )
+
+
+def summary(run: RunResult) -> str:
+    """"3 files checked: 1 error, 2 warnings, 0 suggestions; voice score 84.1/100"."""
+    files = ngettext("{count} file checked", "{count} files checked", len(run.files)).format(count=len(run.files))
+    if run.skipped:
+        skipped = ngettext("{count} skipped", "{count} skipped", len(run.skipped)).format(count=len(run.skipped))
+        files = _("{checked}, {skipped}").format(checked=files, skipped=skipped)
+    line = _("{files}: {counts}").format(files=files, counts=level_counts(run))
+    score = mean_score(run.files)
+    if score is not None:
+        line = _("{summary}; voice score {score}/100").format(summary=line, score=ui_number(score))
+    return line

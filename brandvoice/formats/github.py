@@ -6,8 +6,9 @@ request's changed files (`--format auto` picks this format when `GITHUB_ACTIONS=
 
 from __future__ import annotations
 
-from brandvoice.findings import Finding, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext, relative_path
+from brandvoice.findings import Finding, RunResult
+from brandvoice.formats.common import Format, ReportContext, relative_path, summary
+from brandvoice.i18n import _, ngettext
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -20,8 +21,7 @@ def render(run: RunResult, ctx: ReportContext) -> str:
         lines.extend(_command(f, path) for f in result.findings)
     for path, reason in run.skipped:
         lines.append(f"::warning file={_property(relative_path(path, root))},title=brandvoice::{_data(reason)}")
-    counts = ", ".join(f"{run.count(level)} {level}" for level in sorted(Level, reverse=True))
-    lines.append(f"brandvoice: {len(run.files)} file(s) checked: {counts}")
+    lines.append(f"brandvoice: {summary(run)}")
     return "\n".join(lines) + "\n"
 
 
@@ -37,7 +37,9 @@ def _command(f: Finding, path: str) -> str:
     encoded = ",".join(f"{key}={_property(str(value))}" for key, value in properties.items())
     message = f.message
     if f.replacements:
-        message += "\nSuggestion: " + ", ".join(f"“{r}”" for r in f.replacements[:5])
+        shown = ", ".join(_("“{text}”").format(text=r) for r in f.replacements[:5])
+        message += "\n" + ngettext("Suggestion: {replacements}", "Suggestions: {replacements}", len(f.replacements)).format(
+            replacements=shown)
     return f"::{COMMANDS[str(f.level)]} {encoded}::{_data(message)}"
 
 

@@ -1,30 +1,35 @@
 """`markdown`: a summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: totals, then a
 table per file with findings (line, level, rule, message, suggestion). Long tables are cut so
-the comment stays within GitHub's size limits."""
+the comment stays within GitHub's size limits. Written for people: in the interface language
+(the project's `ui_lang` decides it in CI), messages in their draft's."""
 
 from __future__ import annotations
 
 from brandvoice.findings import FileResult, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext, relative_path
+from brandvoice.formats.common import Format, ReportContext, level_counts, level_name, relative_path
+from brandvoice.i18n import _, ngettext, ui_number
 
-ICONS = {Level.ERROR: "🔴 error", Level.WARNING: "🟠 warning", Level.SUGGESTION: "🔵 suggestion"}
+ICONS = {Level.ERROR: "🔴", Level.WARNING: "🟠", Level.SUGGESTION: "🔵"}
 MAX_ROWS_PER_FILE = 50
 
 
 def render(run: RunResult, ctx: ReportContext) -> str:
     root = ctx.root
     with_findings = [r for r in run.files if r.findings]
-    counts = {level: run.count(level) for level in Level}
+    files = len(run.files)
     out = ["## brandvoice", ""]
     if not with_findings:
-        out.append(f"✅ {_plural(len(run.files), 'file')} checked, nothing to report.")
+        out.append("✅ " + ngettext("{count} file checked, nothing to report.", "{count} files checked, nothing to report.",
+                                   files).format(count=files))
     else:
-        totals = ", ".join(_plural(counts[level], str(level)) for level in sorted(Level, reverse=True))
-        out.append(f"{totals} in {len(with_findings)} of {_plural(len(run.files), 'file')} checked.")
+        out.append(ngettext("{counts} in {with_findings} of {count} file checked.",
+                            "{counts} in {with_findings} of {count} files checked.", files).format(
+            counts=level_counts(run), with_findings=len(with_findings), count=files))
     for result in with_findings:
         out.extend(["", *_file_section(result, relative_path(result.path, root))])
     if run.skipped:
-        out.extend(["", "Skipped: " + "; ".join(f"`{relative_path(p, root)}` ({reason})" for p, reason in run.skipped)])
+        skipped = "; ".join(f"`{relative_path(p, root)}` ({reason})" for p, reason in run.skipped)
+        out.extend(["", _("Skipped: {files}").format(files=skipped)])
     return "\n".join(out) + "\n"
 
 
@@ -32,14 +37,16 @@ def _file_section(result: FileResult, path: str) -> list[str]:
     context = ", ".join(x for x in (result.brand, result.language, *result.channels) if x)
     heading = f"### `{path}`" + (f" ({context})" if context else "")
     if "score" in result.metrics:  # the voice score, when the run computed one
-        heading += f" — voice score {result.metrics['score']:g}/100"
-    rows = [heading, "", "| Line | Level | Rule | Message | Suggestion |", "| ---: | --- | --- | --- | --- |"]
+        heading += " — " + _("voice score {score}/100").format(score=ui_number(result.metrics["score"]))
+    columns = (_("Line"), _("Level"), _("Rule"), _("Message"), _("Suggestion"))
+    rows = [heading, "", "| " + " | ".join(columns) + " |", "| ---: | --- | --- | --- | --- |"]
     for f in result.findings[:MAX_ROWS_PER_FILE]:
-        suggestion = ", ".join(f"“{_cell(r)}”" for r in f.replacements[:3])
-        rows.append(f"| {f.line}:{f.column} | {ICONS[f.level]} | `{f.rule}` | {_cell(f.message)} | {suggestion} |")
+        suggestion = ", ".join(_("“{text}”").format(text=_cell(r)) for r in f.replacements[:3])
+        level = f"{ICONS[f.level]} {level_name(f.level)}"
+        rows.append(f"| {f.line}:{f.column} | {level} | `{f.rule}` | {_cell(f.message)} | {suggestion} |")
     hidden = len(result.findings) - MAX_ROWS_PER_FILE
     if hidden > 0:
-        rows.extend(["", f"… and {hidden} more (run brandvoice locally for the full list)."])
+        rows.extend(["", _("… and {count} more (run brandvoice locally for the full list).").format(count=hidden)])
     return rows
 
 
@@ -48,10 +55,6 @@ def _cell(text: str) -> str:
     return (
         text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", "").replace("\n", " ")
     )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 FORMAT = Format("markdown", render, extensions=(".md", ".markdown"))

@@ -12,9 +12,8 @@ from rich.markup import escape
 from rich.text import Text
 
 from brandvoice.findings import Finding, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext
-from brandvoice.i18n import N_, _, ngettext, ui_number
-from brandvoice.score import mean_score
+from brandvoice.formats.common import Format, ReportContext, level_name, summary
+from brandvoice.i18n import _, ngettext
 
 LEVEL_STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 
@@ -55,34 +54,6 @@ def _finding(console: Console, f: Finding, lines: list[str], width: int) -> None
         shown = ", ".join(_("“{text}”").format(text=r) for r in f.replacements[:5])
         label = ngettext("suggestion:", "suggestions:", len(f.replacements))
         console.print(f"        [green]{escape(label)}[/green] {escape(shown)}")
-
-
-def level_name(level: Level) -> str:
-    """"error", "warning", "suggestion" in the interface language."""
-    return _(str(level))
-
-
-LEVEL_NAMES = (N_("error"), N_("warning"), N_("suggestion"))  # for the catalogues
-
-
-def summary(run: RunResult) -> str:
-    """"3 files checked: 1 error, 2 warnings, 0 suggestions; voice score 84.1/100"."""
-    files = ngettext("{count} file checked", "{count} files checked", len(run.files)).format(count=len(run.files))
-    if run.skipped:
-        skipped = ngettext("{count} skipped", "{count} skipped", len(run.skipped)).format(count=len(run.skipped))
-        files = _("{checked}, {skipped}").format(checked=files, skipped=skipped)
-    counts = _("{errors}, {warnings}, {suggestions}").format(
-        errors=ngettext("{count} error", "{count} errors", run.count(Level.ERROR)).format(count=run.count(Level.ERROR)),
-        warnings=ngettext("{count} warning", "{count} warnings", run.count(Level.WARNING)).format(
-            count=run.count(Level.WARNING)),
-        suggestions=ngettext("{count} suggestion", "{count} suggestions", run.count(Level.SUGGESTION)).format(
-            count=run.count(Level.SUGGESTION)),
-    )
-    line = _("{files}: {counts}").format(files=files, counts=counts)
-    score = mean_score(run.files)
-    if score is not None:
-        line = _("{summary}; voice score {score}/100").format(summary=line, score=ui_number(score))
-    return line
 
 
 FORMAT = Format("text", render, extensions=(".txt", ".log"))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from brandvoice.errors import BrandvoiceWarning
+from brandvoice.i18n import _
 from brandvoice.languages.packs import pack_for
 
 TOKENS = "spacy:tokens"
@@ -143,17 +144,17 @@ def _warn_missing(lang: str, candidates: Sequence[str] | None, dependants: Mappi
     if lang in _warned:
         return
     _warned.add(lang)
-    tried = ", ".join(candidates or default_models(lang)) or "none configured"
-    message = (
-        f"no spaCy model installed for “{lang}” (tried: {tried}); install one with "
-        f"`{install_hint(lang)}`. Using a blank pipeline with a sentencizer"
-    )
+    tried = ", ".join(candidates or default_models(lang)) or _("none configured")
+    message = _(
+        "no spaCy model installed for “{lang}” (tried: {tried}); install one with `{hint}`. "
+        "Using a blank pipeline with a sentencizer"
+    ).format(lang=lang, tried=tried, hint=install_hint(lang))
     skipped = sorted(rule for rule, fate in dependants.items() if fate == "skipped")
     degraded = sorted(rule for rule, fate in dependants.items() if fate == "degraded")
     if skipped:
-        message += f"; skipped (they need tags or parses): {', '.join(skipped)}"
+        message += _("; skipped (they need tags or parses): {rules}").format(rules=", ".join(skipped))
     if degraded:
-        message += f"; run without tags, lemmas or parses, less accurate: {', '.join(degraded)}"
+        message += _("; run without tags, lemmas or parses, less accurate: {rules}").format(rules=", ".join(degraded))
     warnings.warn(message + ".", MissingModelWarning, stacklevel=3)
 
 
