@@ -210,6 +210,7 @@ def test_ui_lang_goes_first_wherever_it_is_written():
     assert with_ui_lang_first(["check", "a.md", "--ui-lang", "fr"]) == (["--ui-lang", "fr", "check", "a.md"], "fr")
     assert with_ui_lang_first(["check", "--ui-lang=en", "a.md"]) == (["--ui-lang=en", "check", "a.md"], "en")
     assert with_ui_lang_first(["check", "--", "--ui-lang", "fr"]) == (["check", "--", "--ui-lang", "fr"], None)
+    assert with_ui_lang_first(["check", "a.md", "--ui-lang"]) == (["--ui-lang", "check", "a.md"], None)
 
 
 def test_ui_lang_wins_over_the_project_which_wins_over_the_locale(tmp_path):

@@ -34,8 +34,8 @@ def with_ui_lang_first(argv: list[str]) -> tuple[list[str], str | None]:
     for i, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg == UI_LANG and i + 1 < len(argv):
-            return [arg, argv[i + 1], *argv[:i], *argv[i + 2 :]], argv[i + 1]
+        if arg == UI_LANG:  # without a value after it, the root command says so
+            return [arg, *argv[i + 1 : i + 2], *argv[:i], *argv[i + 2 :]], (argv[i + 1 : i + 2] or [None])[0]
         if arg.startswith(UI_LANG + "="):
             return [arg, *argv[:i], *argv[i + 1 :]], arg.partition("=")[2]
     return argv, None
