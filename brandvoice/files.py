@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pathspec
 
+from brandvoice.findings import Post
 from brandvoice.parsing.readers import SUFFIXES as DEFAULT_SUFFIXES  # every suffix a reader reads
+from brandvoice.parsing.readers import reader_for
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,12 @@ class SourceFile:
     path: str  # as shown to the user (relative when given relative)
     text: str | None
     problem: str | None = None  # why it was skipped
+    data: bytes | None = None  # the bytes, for readers that decode them themselves (workbooks, CSVs)
+    post: Post | None = None  # the text is this calendar post's cell (checked again after fixes)
+
+    @property
+    def readable(self) -> bool:
+        return self.text is not None or self.data is not None
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Path]:
@@ -93,6 +101,8 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
 
 
 def decode_source(shown: str, data: bytes) -> SourceFile:
+    if reader_for(shown).binary:
+        return SourceFile(shown, None, data=data)
     if b"\0" in data[:8192]:
         return SourceFile(shown, None, "binary file, skipped")
     try:

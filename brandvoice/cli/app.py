@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from brandvoice import __version__
-from brandvoice.cli.console import ExitCode, color_enabled, err, report_skipped
+from brandvoice.cli.console import ExitCode, color_enabled, err, report_reading
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.learn import register as register_learn_commands
 from brandvoice.cli.options import (
@@ -152,7 +152,7 @@ def check(
     )
     with progress_bar() as progress:
         run = Checker(options, progress).check_paths(paths)
-    report_skipped(run.skipped)
+    report_reading(run)
     if fix or diff:
         run = _fix(run, paths, Checker(options), write=not diff, unsafe=unsafe_fixes)
     sources = {r.path: r.source for r in run.files}

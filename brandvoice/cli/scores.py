@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from brandvoice.cli.console import ExitCode, color_enabled, err, report_skipped
+from brandvoice.cli.console import ExitCode, color_enabled, err, report_reading
 from brandvoice.cli.options import (
     BrandOption,
     ChannelOption,
@@ -76,7 +76,7 @@ def score(
     """Print each file's voice score (0-100), worst first, with the mean by brand and channel."""
     options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
-    report_skipped(run.skipped)
+    report_reading(run)
     sys.stdout.write(score_table(run, color=color_enabled()))
     raise typer.Exit(ExitCode.FINDINGS if min_score_gate(run, min_score) else ExitCode.CLEAN)
 
@@ -164,7 +164,7 @@ def report(
             raise typer.BadParameter(str(exc), param_hint="--csv-sep") from None
     options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
-    report_skipped(run.skipped)
+    report_reading(run)
     commits = last_commits([r.path for r in run.files]) if git else {}
     data = build_report_data(run, commits, language=report_lang)
     try:
