@@ -7,6 +7,8 @@ the `.gitignore` files met on the way. Files named explicitly are always checked
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,3 +115,23 @@ def decode_source(shown: str, data: bytes) -> SourceFile:
     if text.startswith("\ufeff"):
         text = text[1:]  # offsets count from after the BOM; --fix writes it back
     return SourceFile(shown, text)
+
+
+def replace_file(target: Path, data: bytes, expected: bytes) -> bool:
+    """Replace a file's bytes atomically (a temporary file beside it, then a rename), keeping its
+    permissions, unless it no longer holds `expected`: False then, and nothing is written."""
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".brandvoice")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        if target.read_bytes() != expected:  # last look, just before the rename
+            Path(temporary).unlink(missing_ok=True)
+            return False
+        os.replace(temporary, target)
+        return True
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
