@@ -27,11 +27,13 @@ class ReportContext:
 @dataclass(frozen=True)
 class Format:
     """An output format: its name (`--format NAME`), its renderer, and the file extensions that name
-    it in `--output FILE`."""
+    it in `--output FILE`. A format that makes a file rather than text (the annotated workbook) has
+    `write` instead of `render`, and is for `--output` only."""
 
     name: str
-    render: Callable[[RunResult, ReportContext], str]
+    render: Callable[[RunResult, ReportContext], str] | None
     extensions: tuple[str, ...] = ()
+    write: Callable[[RunResult, ReportContext, Path], None] | None = None
 
 
 def relative_path(path: str, root: str = ".") -> str:
