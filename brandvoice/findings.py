@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 from typing import Any
 
 
@@ -139,7 +139,7 @@ class Post:
     row: int
     line: int
     column: str  # the header of the text column
-    date: date | None = None
+    date: datetime.date | None = None
     author: str = ""
     status: str = ""
     link: str = ""
