@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.findings import RunResult
+from brandvoice.formats.common import ReportContext
 from brandvoice.i18n import _
 from brandvoice.registry import FORMATS
 
@@ -34,6 +36,9 @@ def resolve_format(name: str, environ: Mapping[str, str] | None = None) -> str:
     if name not in FORMATS:
         raise BrandvoiceError(_("unknown format “{name}” (choose from {formats})").format(
             name=name, formats=", ".join((AUTO, *FORMATS))))
+    if FORMATS[name].render is None:
+        raise BrandvoiceError(_("the {name} format writes a file: use --output {name}:FILE{extension}").format(
+            name=name, extension=FORMATS[name].extensions[0]))
     return name
 
 
@@ -53,6 +58,15 @@ def parse_output(spec: str) -> OutputTarget:
         "--output {spec}: cannot tell the format from the file name; write it first, e.g. --output sarif:{spec} "
         "(formats: {formats}; known extensions: {known})"
     ).format(spec=spec, formats=", ".join(FORMATS), known=known))
+
+
+def write_report(target: OutputTarget, run: RunResult, ctx: ReportContext) -> None:
+    """Write one `--output` target: a text format's report, or a file format's file."""
+    fmt = FORMATS[target.format]
+    if fmt.write is not None:
+        fmt.write(run, ctx, target.path)
+    else:
+        write_output(target, fmt.render(run, ctx))
 
 
 def write_output(target: OutputTarget, report: str) -> None:

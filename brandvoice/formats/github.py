@@ -6,8 +6,8 @@ request's changed files (`--format auto` picks this format when `GITHUB_ACTIONS=
 
 from __future__ import annotations
 
-from brandvoice.findings import Finding, RunResult
-from brandvoice.formats.common import Format, ReportContext, relative_path, summary
+from brandvoice.findings import FileResult, Finding, RunResult
+from brandvoice.formats.common import Format, ReportContext, file_lines, relative_path, summary
 from brandvoice.i18n import _, ngettext
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -18,24 +18,22 @@ def render(run: RunResult, ctx: ReportContext) -> str:
     lines = []
     for result in run.files:
         path = relative_path(result.path, root)
-        lines.extend(_command(f, path) for f in result.findings)
+        lines.extend(_command(f, path, result) for f in result.findings)
     for path, reason in run.skipped:
         lines.append(f"::warning file={_property(relative_path(path, root))},title=brandvoice::{_data(reason)}")
     lines.append(f"brandvoice: {summary(run)}")
     return "\n".join(lines) + "\n"
 
 
-def _command(f: Finding, path: str) -> str:
-    properties = {
-        "file": path,
-        "line": f.line,
-        "col": f.column,
-        "endLine": f.end_line,
-        "endColumn": f.end_column,
-        "title": f"{f.rule} ({f.category})",
-    }
-    encoded = ",".join(f"{key}={_property(str(value))}" for key, value in properties.items())
+def _command(f: Finding, path: str, result: FileResult) -> str:
+    properties: dict[str, object] = {"file": path, "line": f.line, "col": f.column, "endLine": f.end_line, "endColumn": f.end_column}
     message = f.message
+    if result.post is not None:  # a calendar's post: on its row, the cell named in the message
+        start, end = file_lines(result, f)
+        properties = {"file": path, "line": start, "endLine": end}
+        message = f"{result.post.place} {f.line}:{f.column}: {message}"
+    properties["title"] = f"{f.rule} ({f.category})"
+    encoded = ",".join(f"{key}={_property(str(value))}" for key, value in properties.items())
     if f.replacements:
         shown = ", ".join(_("“{text}”").format(text=r) for r in f.replacements[:5])
         message += "\n" + ngettext("Suggestion: {replacements}", "Suggestions: {replacements}", len(f.replacements)).format(

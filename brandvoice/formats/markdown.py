@@ -6,7 +6,7 @@ the comment stays within GitHub's size limits. Written for people: in the interf
 from __future__ import annotations
 
 from brandvoice.findings import FileResult, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext, level_counts, level_name, relative_path
+from brandvoice.formats.common import Format, ReportContext, level_counts, level_name, position, relative_path
 from brandvoice.i18n import _, ngettext, ui_number
 
 ICONS = {Level.ERROR: "🔴", Level.WARNING: "🟠", Level.SUGGESTION: "🔵"}
@@ -35,7 +35,7 @@ def render(run: RunResult, ctx: ReportContext) -> str:
 
 def _file_section(result: FileResult, path: str) -> list[str]:
     context = ", ".join(x for x in (result.brand, result.language, *result.channels) if x)
-    heading = f"### `{path}`" + (f" ({context})" if context else "")
+    heading = f"### `{path}`" + (f" {result.post.place}" if result.post else "") + (f" ({context})" if context else "")
     if "score" in result.metrics:  # the voice score, when the run computed one
         heading += " — " + _("voice score {score}/100").format(score=ui_number(result.metrics["score"]))
     columns = (_("Line"), _("Level"), _("Rule"), _("Message"), _("Suggestion"))
@@ -43,7 +43,7 @@ def _file_section(result: FileResult, path: str) -> list[str]:
     for f in result.findings[:MAX_ROWS_PER_FILE]:
         suggestion = ", ".join(_("“{text}”").format(text=_cell(r)) for r in f.replacements[:3])
         level = f"{ICONS[f.level]} {level_name(f.level)}"
-        rows.append(f"| {f.line}:{f.column} | {level} | `{f.rule}` | {_cell(f.message)} | {suggestion} |")
+        rows.append(f"| {position(result, f)} | {level} | `{f.rule}` | {_cell(f.message)} | {suggestion} |")
     hidden = len(result.findings) - MAX_ROWS_PER_FILE
     if hidden > 0:
         rows.extend(["", _("… and {count} more (run brandvoice locally for the full list).").format(count=hidden)])

@@ -24,22 +24,28 @@ def render(run: RunResult, ctx: ReportContext) -> str:
         file=buffer, force_terminal=ctx.color, no_color=not ctx.color, highlight=False, soft_wrap=True, width=200
     )
     width = max(10, *(len(level_name(level)) + 1 for level in Level))
+    shown = None
     for result in run.files:
         if not result.findings:
             continue
-        console.print(Text(result.path, style="bold underline"))
-        lines = (ctx.sources.get(result.path) or "").split("\n")
+        if result.path != shown:  # a calendar's posts share one heading
+            console.print(Text(result.path, style="bold underline"))
+            shown = result.path
+        text = result.source if result.post else ctx.sources.get(result.path)
+        lines = (text or "").split("\n")
+        place = f"{result.post.place} " if result.post else ""
         for finding in result.findings:
-            _finding(console, finding, lines, width)
+            _finding(console, finding, lines, width, place)
         console.print()
     console.print(summary(run))
     return buffer.getvalue()
 
 
-def _finding(console: Console, f: Finding, lines: list[str], width: int) -> None:
+def _finding(console: Console, f: Finding, lines: list[str], width: int, place: str = "") -> None:
+    """One finding; `place` is a calendar post's cell (`Calendrier!E12 `), its line and column in the cell."""
     style = LEVEL_STYLES[f.level]
     console.print(
-        f"  [dim]{f.line}:{f.column}[/dim]  [{style}]{level_name(f.level):<{width}}[/{style}]"
+        f"  [dim]{escape(place)}{f.line}:{f.column}[/dim]  [{style}]{level_name(f.level):<{width}}[/{style}]"
         f"[dim]{escape(f.rule)}[/dim]  {escape(f.message)}"
     )
     if 0 < f.line <= len(lines):
