@@ -51,6 +51,14 @@ def test_every_message_has_english_and_french(reference):
         assert translated is not None and not translated.fuzzy, message_id
 
 
+def test_the_report_counts_with_the_library_s_plurals():
+    from brandvoice.client_report.labels import strings
+
+    assert [strings("fr").count("error", n) for n in (0, 1, 3)] == ["0 erreur", "1 erreur", "3 erreurs"]
+    assert [strings("en").count("error", n) for n in (0, 1, 3)] == ["0 errors", "1 error", "3 errors"]
+    assert strings("fr").labels["title"] == "Rapport de voix de marque" and strings("de").language == "en"
+
+
 def test_the_completeness_check_finds_what_is_missing_unused_or_mismatched(tmp_path, monkeypatch, reference):
     from babel.messages.pofile import write_po
 

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from brandvoice.i18n.catalogs import speaks
 from brandvoice.language import detect_language, normalise_language
 from brandvoice.languages.packs import PACKS, pack_for
 from brandvoice.nlp.measures import readability
@@ -27,10 +28,8 @@ def test_every_pack_is_complete(code):
     assert all(locale.split("-")[0] == code for locale in pack.locales)
     guide = GUIDES.load(pack.base_guide)  # its base guide ships and loads
     assert guide.language == pack.default_locale and guide.rules
-    if pack.report is not None:
-        english = PACKS["en"].report
-        assert set(pack.report.labels) == set(english.labels)
-        assert set(pack.report.sentences) == set(english.sentences) and set(pack.report.nouns) == set(english.nouns)
+    if pack.report is not None:  # a language reports are written in has a catalogue (tests/test_i18n.py checks it)
+        assert speaks(code), code
 
 
 def test_pack_lookup_and_locales():

@@ -138,8 +138,7 @@ def comment_text(result: FileResult, language: str, run: RunResult) -> str:
     counts = Counter(f.level for f in result.findings)
     parts = []
     for level in sorted(counts, reverse=True):
-        singular, plural = strings(language).nouns[str(level)]
-        parts.append(f"{counts[level]} {singular if counts[level] == 1 else plural}")
+        parts.append(strings(language).count(str(level), counts[level]))
     lines = [strings(language).sentences["comment"].format(score=number(score_of(result), language), counts=", ".join(parts))]
     for f in result.findings:
         level = t[LEVEL_LABELS[f.level]]

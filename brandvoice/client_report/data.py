@@ -13,9 +13,9 @@ from datetime import date, datetime, timezone
 import regex
 
 from brandvoice.client_report.git import Commit
-from brandvoice.client_report.labels import brand_names, category_label, channel_label, rule_label
+from brandvoice.client_report.labels import brand_names, category_label, channel_label, report_languages, rule_label
 from brandvoice.findings import FileResult, Finding, Level, RunResult
-from brandvoice.languages.packs import FALLBACK, PACKS
+from brandvoice.languages.packs import FALLBACK
 from brandvoice.rules.grammar import accepted
 from brandvoice.score import DEFAULT_SETTINGS, NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by
 
@@ -118,10 +118,10 @@ class ReportData:
 
 def report_language(run: RunResult, override: str | None = None) -> str:
     """The report speaks the language most checked files were written in (among the languages
-    with report strings); English on a tie."""
+    reports are written in); English on a tie."""
     if override:
         return override
-    languages = [code for code, pack in PACKS.items() if pack.report is not None]
+    languages = list(report_languages())
     counts = Counter(code for r in run.files if (code := (r.language or "en").split("-")[0].lower()) in languages)
     best = max(counts.values(), default=0)
     winners = [code for code in languages if counts[code] == best]

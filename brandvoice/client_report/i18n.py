@@ -1,8 +1,8 @@
-"""The report's words, in its language (the language pack's report strings), and the summary
+"""The report's words, in its language (`labels.strings`, from the catalogues), and the summary
 paragraph at its top.
 
-French strings follow French typography (narrow no-break space before ; : ! ?, no-break space
-before %, decimal comma): the report of a tool that checks typography should get it right.
+French strings follow French typography (narrow no-break space before ; ! ?, no-break space
+before : and %, decimal comma): the report of a tool that checks typography should get it right.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ __all__ = ["NNBSP", "labels", "number", "plural", "report_languages", "strings",
 
 
 def plural(count: int, noun: str, language: str) -> str:
-    """"1 erreur", "3 erreurs": the count and the noun of the report's language."""
-    singular, plural_form = strings(language).nouns[noun]
-    return f"{count} {singular if count == 1 else plural_form}"
+    """"0 erreur", "1 erreur", "3 erreurs": the count and the noun, by the language's plural rule."""
+    return strings(language).count(noun, count)
 
 
 def summary_sentences(data: ReportData) -> list[str]:

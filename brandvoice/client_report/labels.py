@@ -11,27 +11,63 @@ maison »).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from brandvoice.client_report import words
 from brandvoice.findings import FileResult, Finding, Level
-from brandvoice.languages.pack import ReportStrings
+from brandvoice.i18n.catalogs import speaks
+from brandvoice.languages.pack import ReportFormat
 from brandvoice.languages.packs import FALLBACK, PACKS
 from brandvoice.score import NO_GROUP
 
 BUILT_IN_NAMESPACES = ("voice", "tone", "channel", "disclosure", "typography", "inclusive", "languagetool")
 
 
+@dataclass(frozen=True)
+class ReportStrings:
+    """The report's words in one language, from the catalogues (`words.py` has them in English),
+    and how the language writes numbers, dates and CSV files (its pack's `ReportFormat`)."""
+
+    labels: Mapping[str, str]
+    sentences: Mapping[str, str]
+    rules: Mapping[str, str]  # a rule's name by its id or an id prefix; `{name}` is the rest of the id
+    categories: Mapping[str, str]
+    statuses: Mapping[str, str]  # ok, review, blocking
+    language: str
+    format: ReportFormat
+
+    def __getattr__(self, name: str) -> Any:  # locale, decimal_separator, csv_separator...
+        return getattr(self.format, name)
+
+    def count(self, noun: str, count: int) -> str:
+        """"1 erreur", "3 erreurs": by the language's plural rule."""
+        return words.CATALOG.text(f"report.noun.{noun}", {"count": count}, self.language)
+
+
 def report_languages() -> tuple[str, ...]:
-    """The languages a report can be written in: the packs with report strings."""
-    return tuple(code for code, pack in PACKS.items() if pack.report is not None)
+    """The languages a report can be written in: the packs with a report format and a catalogue."""
+    return tuple(code for code, pack in PACKS.items() if pack.report is not None and speaks(code))
 
 
 def strings(language: str | None) -> ReportStrings:
-    """The report strings of a language (English's for a pack without them)."""
-    pack = PACKS.get((language or "").split("-")[0].lower())
-    return pack.report if pack is not None and pack.report is not None else FALLBACK.report
+    """The report's words in a language (English's for a language reports are not written in)."""
+    code = (language or "").split("-")[0].lower()
+    return _strings(code if code in report_languages() else FALLBACK.code)
+
+
+@functools.cache
+def _strings(code: str) -> ReportStrings:
+    def table(messages: Mapping[str, Any]) -> dict[str, str]:
+        return {message_id.split(".", 2)[2]: words.CATALOG.template(message_id, code) for message_id in messages}
+
+    return ReportStrings(
+        labels=table(words.LABELS), sentences=table(words.SENTENCES), rules=table(words.RULES),
+        categories=table(words.CATEGORIES), statuses=table(words.STATUSES), language=code, format=PACKS[code].report,
+    )
 
 
 def labels(language: str) -> Mapping[str, str]:

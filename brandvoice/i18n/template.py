@@ -8,7 +8,8 @@ python -m brandvoice.i18n.template check         # what is missing, fuzzy, unuse
 ```
 
 The template holds, each under its context:
-- the built-in messages of the kinds and features (`registry.MESSAGES`), context = the message id;
+- the built-in messages of the kinds and features (`registry.MESSAGES`) and the client report's
+  words (`client_report/words.py`), context = the message id;
 - the separators messages are joined with (context `separator`);
 - the kinds' documentation and their examples' notes (`explain`; contexts in `docs.py`);
 - the interface strings marked in the code with `_()`, `ngettext()`, `pgettext()` or `N_()`
@@ -41,12 +42,13 @@ def template() -> Catalog:
     """Every string brandvoice translates, with its context."""
     from brandvoice.cli.app import app
     from brandvoice.cli.ui import help_texts
+    from brandvoice.client_report.words import CATALOG as REPORT
     from brandvoice.docs import DOC_CONTEXT, NOTE_CONTEXT
     from brandvoice.messages import SEPARATOR_CONTEXT, SEPARATORS, Plural
     from brandvoice.registry import KINDS, MESSAGES
 
     catalog = Catalog(project="brandvoice", version=__version__, charset="utf-8", fuzzy=False)
-    for message_id, entry in MESSAGES.templates.items():
+    for message_id, entry in [*MESSAGES.templates.items(), *REPORT.templates.items()]:
         msgid = (entry.one, entry.other) if isinstance(entry, Plural) else entry
         comments = [f"plural by {{{entry.n}}}"] if isinstance(entry, Plural) else []
         catalog.add(msgid, context=message_id, auto_comments=comments)

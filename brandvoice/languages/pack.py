@@ -3,7 +3,8 @@
 A pack is a folder, `brandvoice/languages/<code>/`: its `__init__.py` defines `PACK`, beside its
 data (the lexicons the voice kinds read, `lexicons/<name>.txt`). Its base guide is
 `styleguides/base-<code>.yaml`. Everything optional may be left out: a pack without `person`
-words has no `person` checks, without `report` strings its reports are in English.
+words has no `person` checks, without a `report` format its reports are in English. Its words —
+built-in messages, the interface, reports — are in its message catalogue, `messages.po` beside it.
 """
 
 from __future__ import annotations
@@ -65,23 +66,15 @@ class RegisterWords:
 
 
 @dataclass(frozen=True)
-class ReportStrings:
-    """The client report in this language: labels, the summary's sentences (templates) and the
-    nouns they count, with their plural, the names of rules and categories a client reads, and
-    how numbers, dates and CSV files are written."""
+class ReportFormat:
+    """How this language's reports write numbers, dates and CSV files (the report's words are in
+    the language's message catalogue)."""
 
-    labels: Mapping[str, str]
-    sentences: Mapping[str, str]
-    nouns: Mapping[str, tuple[str, str]]  # singular, plural
     locale: str = "en_US"  # Babel's locale for numbers and dates
     decimal_separator: str = "."
     thousands_separator: str = ","
     csv_separator: str = ","  # the separator this language's Excel expects
     csv_date: str = "%Y-%m-%d %H:%M"  # a date and time this language's Excel reads as one
-    # a rule's name by its id, or by an id prefix (the longest wins); `{name}` is the rest of the id
-    rules: Mapping[str, str] = field(default_factory=dict)
-    categories: Mapping[str, str] = field(default_factory=dict)
-    statuses: Mapping[str, str] = field(default_factory=dict)  # ok, review, blocking
 
 
 @dataclass(frozen=True)
@@ -103,7 +96,7 @@ class LanguagePack:
     register: RegisterWords | None = None
     guide_registers: tuple[str, ...] = ()  # what `guides init` asks: vous/tu, casual/formal
     default_market: str | None = None  # whose disclosure law `guides init` proposes
-    report: ReportStrings | None = None
+    report: ReportFormat | None = None  # a language reports can be written in
 
     @property
     def base_guide(self) -> str:
