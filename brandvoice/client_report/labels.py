@@ -2,7 +2,7 @@
 brands by their guide's display name, networks by their label, a post's status, and numbers and
 dates as the locale writes them (Babel: "78,1" in French, "78.1" in English).
 
-A rule's name is the language pack's name for its id (`typography.fr.nbsp` → « Espaces
+A rule's name is the catalogue's name for its id (`typography.fr.nbsp` → « Espaces
 insécables »), or for an id prefix (`languagetool.MORFOLOGIK_RULE_FR_FR` → « Orthographe »,
 `hotelia.terms.e-mail` → « Terminologie : « e-mail » »); else the guide author's `description` of
 it; else, for a brand's rule, its key in the guide (`hotelia.vocabulaire-maison` → « Vocabulaire
@@ -161,6 +161,6 @@ def status_of(findings: Iterable[Finding], fail_on: Level = Level.ERROR) -> str:
 
 
 def post_language(result: FileResult, fallback: str) -> str:
-    """The report language closest to a post's: its own when a pack has report strings."""
+    """The report language closest to a post's: its own when reports are written in it."""
     code = (result.language or "").split("-")[0].lower()
     return code if code in report_languages() else fallback

@@ -1,8 +1,9 @@
 """German: a minimal pack, the example of what a new language needs.
 
 It has no spaCy model of its own by default (`de_core_news_sm` is used when installed; else a
-blank pipeline with a sentencizer), no lexicons and no report strings (reports are in English);
-LanguageTool checks German grammar and spelling (`brandvoice languagetool install --languages de`).
+blank pipeline with a sentencizer), no lexicons, no report format and no message catalogue
+(reports, built-in messages and the interface are in English); LanguageTool checks German grammar
+and spelling (`brandvoice languagetool install --languages de`).
 """
 
 from __future__ import annotations
