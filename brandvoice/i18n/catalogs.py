@@ -21,6 +21,7 @@ from pathlib import Path
 SOURCE_LANGUAGE = "en"
 CATALOG_NAME = "messages.po"
 LANGUAGES_DIR = Path(__file__).resolve().parent.parent / "languages"
+STALE_SECONDS = 30 * 24 * 3600
 
 
 def language_code(tag: str) -> str:
@@ -82,9 +83,11 @@ def _cache_dir() -> Path:
 
 
 def _store(path: Path, data: bytes) -> None:
-    """Written atomically, older compilations of the same language removed; a cache folder that
-    cannot be written only costs the compilation next time."""
+    """Written atomically; compilations of other versions of the catalogue made over a month ago
+    removed (several checkouts may share the folder: one still in use is compiled again, once). A
+    cache folder that cannot be written only costs the compilation next time."""
     import tempfile
+    import time
 
     tmp = None
     try:
@@ -94,7 +97,7 @@ def _store(path: Path, data: bytes) -> None:
             handle.write(data)
         os.replace(tmp, path)
         for old in path.parent.glob(f"{path.name.split('-')[0]}-*.mo"):
-            if old != path:
+            if old != path and old.stat().st_mtime < time.time() - STALE_SECONDS:
                 old.unlink(missing_ok=True)
     except OSError:
         if tmp is not None:
