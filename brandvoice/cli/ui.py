@@ -49,27 +49,35 @@ def resolve_ui_locale(asked: str | None, environ: Mapping[str, str] | None = Non
 
 
 def _project_ui_lang(cwd: Path) -> str | None:
-    """The `ui_lang` of the project above `cwd`, without loading configuration code when there is
-    no project (the path `--help` takes)."""
+    """The `ui_lang` of the project above `cwd`, read without the configuration's validation
+    (pydantic would double what `--help` costs): a value brandvoice does not speak, or a file it
+    cannot read, is left to the command that loads the configuration to report."""
     for candidate, _info in config_candidates(cwd):
-        if candidate.name == PYPROJECT and not _mentions_brandvoice(candidate):
-            continue
-        from brandvoice.config import find_project
-        from brandvoice.errors import BrandvoiceError
-
         try:
-            project = find_project(cwd)
-        except BrandvoiceError:
-            return None  # the command that reads the configuration reports it
-        return project.config.ui_language if project else None
+            table = _brandvoice_table(candidate)
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        if table is not _NO_TABLE:
+            value = table.get("ui_lang") if isinstance(table, dict) else None
+            return value if value in catalog_languages() else None
     return None
 
 
-def _mentions_brandvoice(pyproject: Path) -> bool:
+_NO_TABLE = object()  # a pyproject.toml without brandvoice's table: no project of ours
+
+
+def _brandvoice_table(file: Path) -> Any:
+    text = file.read_text(encoding="utf-8")
+    if file.name == PYPROJECT:
+        import tomllib
+
+        return tomllib.loads(text).get("tool", {}).get("brandvoice", _NO_TABLE)
+    import yaml
+
     try:
-        return "[tool.brandvoice" in pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def localized_command(app: Any) -> Any:
