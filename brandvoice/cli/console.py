@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
+import shutil
 import sys
 from collections.abc import Iterable
 from typing import TextIO
@@ -27,6 +28,23 @@ def report_skipped(skipped: Iterable[tuple[str, str]]) -> None:
     """Files a run could not check (binary, not UTF-8...), one line each on stderr."""
     for path, reason in skipped:
         err(f"{path}: {reason}")
+
+
+TTY_ENV = "BRANDVOICE_STDOUT_TTY"  # set by the resident server's client when its stdout is a terminal
+
+
+def stdout_is_terminal() -> bool:
+    return os.environ.get(TTY_ENV) == "1" or sys.stdout.isatty()
+
+
+def terminal_width() -> int | None:
+    """Columns to fit excerpts into: `COLUMNS`, else the terminal's; None when not a terminal."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def color_enabled(stream: TextIO | None = None) -> bool:
