@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from brandvoice.cache import ResultCache, findings_from_cache
 from brandvoice.findings import FileResult, Finding, Level, Match
@@ -176,8 +176,23 @@ class Engine:
                     result.findings.append(finding)
         result.findings = _without_echoes(result.findings)
         result.findings.sort(key=lambda f: (f.offset, f.rule))
+        result.findings = self._hold_fixes(item, ctx, result.findings)
         result.metrics.update(ctx.metrics)
         return result
+
+    def _hold_fixes(self, item: CheckItem, ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+        """Safe fixes a rule holds back (one that would push a post over a channel's limit) are
+        reported as such and left to the writer: unsafe, with the reason after the message."""
+        for rule in item.guide.rules:  # every rule of the guide: --select does not lift a limit
+            if rule.kind.hold_fixes is None:
+                continue
+            held = {id(f): why for f, why in rule.kind.hold_fixes(ctx, rule.options, findings)}
+            findings = [
+                replace(f, fix_safe=False, message=f"{f.message} {self.messages.render(held[id(f)])}")
+                if id(f) in held else f
+                for f in findings
+            ]
+        return findings
 
     def _locate(self, item: CheckItem, rule: Rule, match: Match) -> Finding | None:
         doc = item.document
