@@ -26,6 +26,10 @@ _LINK_KINDS = ("url", "email")
 BATCH_SIZE = 256
 
 
+class CheckCancelled(Exception):
+    """The run's `cancelled()` said stop (an editor's text changed while it was being checked)."""
+
+
 @dataclass
 class CheckItem:
     """One document to check, with everything resolved about it."""
@@ -55,6 +59,7 @@ class Engine:
     progress: Callable[[int, int], None] | None = None  # (files done, files in all)
     services: Sequence[Service] = SERVICES
     messages: MessageCatalog = MESSAGES
+    cancelled: Callable[[], bool] | None = None  # asked between services and rules: stop early
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
         return [r for r in guide.rules if self.selection.may_report(r.id, r.kind.fine_ids)]
@@ -92,8 +97,13 @@ class Engine:
 
     def _prepared_batch(self, items: Sequence[CheckItem], batch: list[int]) -> list[CheckContext]:
         contexts = [self._context(items[i]) for i in batch]
+        self._stop_if_cancelled()
         self._prepare([items[i] for i in batch], contexts)
         return contexts
+
+    def _stop_if_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise CheckCancelled()
 
     def _cache_key(self, item: CheckItem) -> str:
         doc = item.document
@@ -166,6 +176,7 @@ class Engine:
             return result
         seen: set[tuple[str, int, int]] = set()
         for rule in self.rules_for(item.guide):
+            self._stop_if_cancelled()
             for match in rule.kind.check(ctx, rule.options):
                 finding = self._locate(item, rule, match)
                 if finding is None:

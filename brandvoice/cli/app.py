@@ -18,6 +18,7 @@ from brandvoice import __version__
 from brandvoice.cli.console import ExitCode, color_enabled, err, report_skipped, stdout_is_terminal, terminal_width
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.learn import register as register_learn_commands
+from brandvoice.cli.lsp import lsp
 from brandvoice.cli.options import (
     BrandOption,
     ChannelOption,
@@ -47,6 +48,7 @@ guides_app = typer.Typer(help="List, show, validate style guides, and print thei
 app.add_typer(guides_app, name="guides")
 app.add_typer(server_app, name="server")
 app.command("watch")(watch)
+app.command("lsp")(lsp)
 app.add_typer(languagetool_app, name="languagetool")
 register_score_commands(app)  # score, report
 register_learn_commands(app, guides_app)  # learn, guides init
