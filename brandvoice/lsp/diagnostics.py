@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from lsprotocol import types
 from brandvoice.channels.profiles import shipped_profiles
 from brandvoice.errors import BrandvoiceError, GuideError, GuideErrors
 from brandvoice.findings import FileResult, Finding, Level
+from brandvoice.guides.model import ResolvedGuide
 from brandvoice.lsp.positions import PositionMap
 
 SOURCE = "brandvoice"
@@ -113,16 +113,23 @@ class Explanations:
     several editors' servers never overwrite each other's."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or Path(tempfile.gettempdir()) / f"brandvoice-explain-{os.getuid()}"
+        from brandvoice.cache import default_cache_dir
+
+        self.folder = folder or default_cache_dir().parent / "explain"
+        if folder is None and os.environ.get("BRANDVOICE_CACHE_DIR"):
+            self.folder = default_cache_dir() / "explain"
         self._texts: dict[tuple[str, str], str] = {}
         self._uris: dict[str, str] = {}
 
-    def text(self, rule_id: str, rules: Mapping[str, Any], guide_id: str, guides_dirs: list[Path]) -> str:
+    def text(self, rule_id: str, rules: Mapping[str, Any], guide: ResolvedGuide | None, guides_dirs: list[Path]) -> str:
+        """The explanation of a finding's rule: the guide's rule (`rules`, as the check ran them),
+        or, for finer ids (`languagetool.D_N`), `brandvoice explain`'s."""
         from brandvoice.docs import explain_guide_rule, explain_rule
 
         rule = rules.get(rule_id)
-        key = (rule_id, rule.id + rule.level + repr(rule.options) if rule is not None else "")
+        key = (rule_id, guide.fingerprint() if guide is not None else "")
         if key not in self._texts:
+            guide_id = guide.id if guide is not None else rule_id.split(".")[0]
             if rule is not None:
                 self._texts[key] = explain_guide_rule(rule, guide_id)
             else:

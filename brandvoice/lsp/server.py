@@ -218,9 +218,8 @@ class BrandvoiceServer(LanguageServer):
         result = checked.result = run.files[0]
         checked.rules = run.rules
         checked.guide = _guide_of(result, checker)
-        guide_id = checked.guide.id if checked.guide else result.brand
         for index, finding in enumerate(result.findings):
-            explanation = self.explanations.text(finding.rule, run.rules, guide_id, list(checker.options.guides_dirs))
+            explanation = self.explanations.text(finding.rule, run.rules, checked.guide, checker.options.guides_dirs)
             uri = self.explanations.uri(finding.rule, explanation)
             checked.diagnostics.append(diagnostic(finding, positions, index, uri))
         return checked
@@ -359,8 +358,8 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
         if path.endswith(GUIDE_SUFFIXES):
             if ls.is_guide(path):
                 ls.validate_guide(path)
-            return
-        ls.schedule(params.text_document.uri, 0)
+        elif _checkable(ls.workspace.get_text_document(params.text_document.uri)):
+            ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: BrandvoiceServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -472,8 +471,8 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
         for finding, diag in zip(checked.result.findings, checked.diagnostics):
             shown = diag.range
             if checked.positions.offset(shown.start) <= at <= checked.positions.offset(shown.end):
-                guide_id = checked.guide.id if checked.guide else finding.rule.split(".")[0]
-                explanation = ls.explanations.text(finding.rule, checked.rules, guide_id, list(ls.settings.guides_dirs))
+                explanation = ls.explanations.text(finding.rule, checked.rules, checked.guide,
+                                                   ls.settings.run_options().guides_dirs)
                 parts.append(f"**{finding.rule}** · {finding.level} · {finding.category}\n\n{finding.message}\n\n"
                              f"```text\n{explanation}\n```")
         if not parts:
