@@ -233,6 +233,14 @@ def test_a_broken_guide_is_a_diagnostic_on_the_guide_and_guides_are_read_again(t
         version = session.change(uri, 0, 0, "")
         codes = [d.code for d in (await session.diagnostics(uri, version)).diagnostics]
         assert codes == ["acme.terms.e-mail", "acme.attente"]
+
+        # a guide saved in the editor is validated at once
+        guide.write_text(guide.read_text(encoding="utf-8").replace("kind: existence", "kind: existance"),
+                         encoding="utf-8")
+        since = time.perf_counter()
+        session.client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=document(guide.as_uri())))
+        [on_guide] = (await session.diagnostics(guide.as_uri(), after=since)).diagnostics
+        assert on_guide.range.start.line == 10 and "unknown rule kind “existance”" in on_guide.message
         await session.stop()
 
     run(scenario)

@@ -123,7 +123,7 @@ class BrandvoiceServer(LanguageServer):
         self._checker: Checker | None = None
         self._stamps: dict[str, tuple[int, int] | None] = {}
         self._guide_reports: dict[str, dict[str, list[types.Diagnostic]]] = {}  # owner -> path -> diagnostics
-        self._published_related: set[str] = set()
+        self._published_related: dict[str, list[types.Diagnostic]] = {}
 
     # --- the checker: one per state of the guides ---------------------------------------------
 
@@ -168,9 +168,8 @@ class BrandvoiceServer(LanguageServer):
         draft.cancel = cancel
         text, version = document.source, document.version
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self.pool, self._check, _path_of(document), text, version, cancel)
-        try:
-            checked = await asyncio.shield(future)
+        try:  # cancelling this task drops a check still queued; a running one stops at its next step
+            checked = await loop.run_in_executor(self.pool, self._check, _path_of(document), text, version, cancel)
         except asyncio.CancelledError:
             cancel.set()
             raise
@@ -181,7 +180,7 @@ class BrandvoiceServer(LanguageServer):
             return
         if draft.cancel is cancel:
             draft.cancel = None
-        if checked is None or self.drafts.get(uri) is not draft or document.version != version:
+        if self.drafts.get(uri) is not draft or document.version != version:
             return
         draft.checked = checked
         self.text_document_publish_diagnostics(
@@ -190,7 +189,7 @@ class BrandvoiceServer(LanguageServer):
         self._report_related(uri, checked.related)
         self._refresh_status()
 
-    def _check(self, path: str, text: str, version: int | None, cancel: threading.Event) -> Checked | None:
+    def _check(self, path: str, text: str, version: int | None, cancel: threading.Event) -> Checked:
         """Worker thread: one check, turned into what the client is sent."""
         from brandvoice.config import find_project
         from brandvoice.files import SourceFile
@@ -236,11 +235,11 @@ class BrandvoiceServer(LanguageServer):
             for path, found in report.items():
                 bucket = merged.setdefault(path, [])
                 bucket.extend(d for d in found if all((d.message, d.range) != (o.message, o.range) for o in bucket))
-        for path in self._published_related - set(merged):
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=_uri(path), diagnostics=[]))
-        for path, found in merged.items():
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=_uri(path), diagnostics=found))
-        self._published_related = set(merged)
+        for path in set(self._published_related) | set(merged):
+            found = merged.get(path, [])
+            if self._published_related.get(path) != found:
+                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=_uri(path), diagnostics=found))
+        self._published_related = {path: found for path, found in merged.items()}
 
     def _refresh_status(self) -> None:
         workspace = self.client_capabilities.workspace
@@ -267,11 +266,9 @@ class BrandvoiceServer(LanguageServer):
         try:
             GUIDES.load_file(Path(path), [Path(d) for d in self.settings.guides_dirs])
         except BrandvoiceError as exc:
-            found = {file: diags for file, diags in error_diagnostics(exc, path).items() if file != path}
-            own = [d for d in error_diagnostics(exc, path).get(path, []) if d.code == "guide"]
-            if own:
-                found[path] = own
-            self._report_related(f"guide:{path}", found)
+            found = error_diagnostics(exc, path)
+            own = [d for d in found.pop(path, []) if d.code == "guide"]  # not "this draft was not checked"
+            self._report_related(f"guide:{path}", {**found, **({path: own} if own else {})})
         else:  # fixed: what drafts said about it is stale too
             for report in self._guide_reports.values():
                 report.pop(path, None)
