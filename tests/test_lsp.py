@@ -289,3 +289,23 @@ def test_positions_split_lines_as_the_protocol_does():
             assert utf16.offset(utf16.position(offset)) == offset
     assert utf16.offset(types.Position(line=1, character=99)) == text.index("\r", 3)  # past the end of a line
     assert PositionMap(text, "utf-8").position(text.index("c")) == types.Position(line=1, character=5)
+
+
+def test_errors_that_stop_a_check_land_on_the_file_at_fault(tmp_path):
+    from brandvoice.config import load_project
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.lsp.diagnostics import error_diagnostics
+
+    draft = str(tmp_path / "post.md")
+    config = tmp_path / ".brandvoice.yaml"
+    config.write_text("brand: acme\nchannels: [x\n", encoding="utf-8")
+    with pytest.raises(BrandvoiceError) as broken:
+        load_project(config)
+    found = error_diagnostics(broken.value, draft)
+    [on_config] = found[str(config)]
+    assert on_config.range.start.line == 2 and on_config.message.startswith("not valid YAML")
+    [on_draft] = found[draft]
+    assert on_draft.code == "config" and on_draft.message.startswith(f"{config}:3: not valid YAML")
+
+    [front_matter] = error_diagnostics(BrandvoiceError(f"{draft}:3: front matter is not valid YAML"), draft)[draft]
+    assert front_matter.range.start.line == 2

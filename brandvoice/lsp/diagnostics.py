@@ -14,6 +14,7 @@ from typing import Any
 from lsprotocol import types
 
 from brandvoice.channels.profiles import shipped_profiles
+from brandvoice.config import CONFIG_FILES, PYPROJECT
 from brandvoice.errors import BrandvoiceError, GuideError, GuideErrors
 from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.model import ResolvedGuide
@@ -65,13 +66,13 @@ def status(result: FileResult) -> str:
 
 # --- errors that stop a check --------------------------------------------------------------------
 
-_WHERE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): ")
+_WHERE = re.compile(r"^(?P<path>[^\n]+?)(?::(?P<line>\d+))?: ")
 
 
 def error_diagnostics(error: BrandvoiceError, draft: str) -> dict[str, list[types.Diagnostic]]:
     """A check that could not run, as diagnostics by file path: each guide error on its guide
-    file (line and key), and one on the draft saying why it was not checked. A draft-level problem
-    (front matter, unknown channel) names its line when it knows it."""
+    file (line and key), a project configuration's on `.brandvoice.yaml`, and one on the draft
+    saying why it was not checked (at its line for a front matter problem)."""
     found: dict[str, list[types.Diagnostic]] = {}
     problems = error.errors if isinstance(error, GuideErrors) else [error] if isinstance(error, GuideError) else []
     for problem in problems:
@@ -80,12 +81,17 @@ def error_diagnostics(error: BrandvoiceError, draft: str) -> dict[str, list[type
             types.Diagnostic(range=_file_line(problem.path, problem.line), message=message,
                              severity=types.DiagnosticSeverity.Error, code="guide", source=SOURCE)
         )
-    line = 0
+    line = None
     where = _WHERE.match(str(error))
-    if where and not problems and os.path.abspath(where["path"]) == os.path.abspath(draft):
-        line = int(where["line"]) - 1
+    if where and not problems:
+        path, number = where["path"], int(where["line"]) if where["line"] else None
+        if os.path.abspath(path) == os.path.abspath(draft):
+            line = number
+        elif Path(path).name in (*CONFIG_FILES, PYPROJECT) and Path(path).is_file():  # the project's file
+            found[path] = [types.Diagnostic(range=_file_line(path, number), message=str(error)[where.end():],
+                                            severity=types.DiagnosticSeverity.Error, code="config", source=SOURCE)]
     found.setdefault(draft, []).append(
-        types.Diagnostic(range=_file_line(None, line + 1), message=str(error),
+        types.Diagnostic(range=_file_line(None, line), message=str(error),
                          severity=types.DiagnosticSeverity.Error, code="config", source=SOURCE)
     )
     return found

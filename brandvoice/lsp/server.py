@@ -27,6 +27,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from brandvoice import __version__
+from brandvoice.config import CONFIG_FILES, PYPROJECT
 from brandvoice.engine import CheckCancelled
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult
@@ -41,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 CHECKED_LANGUAGES = {"markdown", "plaintext", "text"}
 GUIDE_SUFFIXES = (".yaml", ".yml")
-CONFIG_NAMES = (".brandvoice.yaml", ".brandvoice.yml", "pyproject.toml")
+CONFIG_NAMES = (*CONFIG_FILES, PYPROJECT)
 STATUS_PLACES = ("codeLens", "inlayHint", "off")
 
 
