@@ -29,9 +29,13 @@ TITLES = {
 }
 
 
-def quick_fixes(uri: str, finding: Finding, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+def quick_fixes(uri: str, finding: Finding, diagnostic: types.Diagnostic, positions: PositionMap) -> list[types.CodeAction]:
+    """One action per suggestion; never for a finding about the whole post (as `--fix`)."""
+    if finding.whole_document:
+        return []
+    where = positions.range(finding.offset, finding.offset + finding.length)
     actions = []
-    for replacement in finding.replacements[:5]:
+    for replacement in finding.replacements:
         title = (TITLES["replace"].format(replacement=replacement) if replacement
                  else TITLES["remove"].format(match=finding.match))
         actions.append(types.CodeAction(
@@ -39,7 +43,7 @@ def quick_fixes(uri: str, finding: Finding, diagnostic: types.Diagnostic) -> lis
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
             is_preferred=finding.fix_safe,
-            edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=diagnostic.range, new_text=replacement)]}),
+            edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=where, new_text=replacement)]}),
         ))
     return actions
 

@@ -414,7 +414,7 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
             first, last = positions.offset(shown.start), positions.offset(shown.end)
             if not (first <= end and start <= last):
                 continue
-            found.extend(actions.quick_fixes(uri, finding, diag))
+            found.extend(actions.quick_fixes(uri, finding, diag, positions))
             word = finding.match.strip()
             if (finding.category == "spelling" and word and word not in words and " " not in word
                     and checked.guide is not None and actions.writable_guide(checked.guide)):
