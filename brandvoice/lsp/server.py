@@ -57,7 +57,7 @@ class Settings:
     guides_dirs: tuple[str, ...] = ()
     grammar: bool = True
     languagetool_url: str | None = None
-    debounce: float = 0.1  # seconds of quiet after a change before checking
+    debounce: float = 0.05  # seconds of quiet after a change before checking (a running check is cancelled anyway)
     status: str = "codeLens"  # where the post's length and score show: codeLens, inlayHint or off
 
     def updated(self, data: Any) -> Settings:
