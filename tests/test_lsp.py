@@ -147,7 +147,8 @@ def test_a_check_running_for_an_older_version_is_cancelled_and_never_published(m
     from pygls.workspace import Workspace
 
     from brandvoice.engine import CheckCancelled
-    from brandvoice.lsp.server import Checked, create_server
+    from brandvoice.lsp.features import create_server
+    from brandvoice.lsp.server import Checked
 
     server = create_server()
     server.protocol._workspace = Workspace(None)

@@ -29,7 +29,8 @@ def lsp(
 ) -> None:
     """Language server for editors (LSP over stdio): diagnostics as you type, quick fixes, hover, the
     post's length and score. The editor's settings (initializationOptions) override these options."""
-    from brandvoice.lsp.server import Settings, serve
+    from brandvoice.lsp.features import serve
+    from brandvoice.lsp.server import Settings
 
     serve(Settings(
         brand=brand, channels=tuple(channel or ()), lang=lang, guides_dirs=tuple(str(d) for d in guides_dir or ()),
