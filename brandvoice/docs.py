@@ -14,7 +14,7 @@ from brandvoice.guides.loader import available_guides, find_guide, unknown_guide
 from brandvoice.i18n import _, ngettext, pgettext, ui_locale
 from brandvoice.messages import Phrase
 from brandvoice.registry import GUIDES, KINDS, MESSAGES
-from brandvoice.rules.base import Kind
+from brandvoice.rules.base import Kind, Rule
 
 DOC_CONTEXT = "kind documentation"
 NOTE_CONTEXT = "example note"
@@ -62,6 +62,23 @@ def explain_kind(kind: Kind) -> str:
     return "\n".join(parts)
 
 
+def explain_guide_rule(rule: Rule, guide_id: str) -> str:
+    """A rule of a loaded guide: how the guide set it up, then its kind's documentation."""
+    options = rule.options.model_dump(exclude_defaults=True)
+    header = [
+        _("{rule}  (guide {guide}, kind {kind}, level {level}, category {category})").format(
+            rule=rule.id, guide=guide_id, kind=rule.kind.name, level=rule.level, category=rule.category),
+        f"  {rule_description(rule)}" if rule.description else "",
+        "  " + _("message: {template}").format(template=rule.message or MESSAGES.template(rule.message_id, ui_locale())),
+        "  " + _("options: {options}").format(
+            options=yaml.safe_dump(options, allow_unicode=True, default_flow_style=True).strip()),
+        "",
+        _("About the kind “{kind}”:").format(kind=rule.kind.name),
+        "",
+    ]
+    return "\n".join(header) + explain_kind(rule.kind)
+
+
 def explain_rule(rule_id: str, brand: str | None, guides_dirs: list[Path]) -> str:
     if rule_id in GUIDES.kinds:
         return explain_kind(GUIDES.kind(rule_id))
@@ -80,20 +97,7 @@ def explain_rule(rule_id: str, brand: str | None, guides_dirs: list[Path]) -> st
             continue
         for rule in guide.rules:
             if rule.id == rule_id:
-                options = rule.options.model_dump(exclude_defaults=True)
-                header = [
-                    _("{rule}  (guide {guide}, kind {kind}, level {level}, category {category})").format(
-                        rule=rule.id, guide=guide.id, kind=rule.kind.name, level=rule.level, category=rule.category),
-                    f"  {rule_description(rule)}" if rule.description else "",
-                    "  " + _("message: {template}").format(
-                        template=rule.message or MESSAGES.template(rule.message_id, ui_locale())),
-                    "  " + _("options: {options}").format(
-                        options=yaml.safe_dump(options, allow_unicode=True, default_flow_style=True).strip()),
-                    "",
-                    _("About the kind “{kind}”:").format(kind=rule.kind.name),
-                    "",
-                ]
-                return "\n".join(line for line in header if line is not None) + explain_kind(rule.kind)
+                return explain_guide_rule(rule, guide.id)
     raise BrandvoiceError(_(
         "unknown rule “{rule}”: give a kind ({kinds}) or a rule id such as hotelia.superlatifs (with --brand)"
     ).format(rule=rule_id, kinds=", ".join(GUIDES.kinds)))
@@ -127,4 +131,4 @@ def show_guide(ref: str, guides_dirs: list[Path]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["DOC_CONTEXT", "NOTE_CONTEXT", "explain_rule", "kind_doc", "kinds_table", "show_guide"]
+__all__ = ["DOC_CONTEXT", "NOTE_CONTEXT", "explain_guide_rule", "explain_rule", "kind_doc", "kinds_table", "show_guide"]
