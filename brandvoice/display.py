@@ -7,16 +7,19 @@ invisible characters French typography is made of shown as visible ones, and `--
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass
 
 import regex
 import wcwidth
 from rich.text import Text
 
+from brandvoice.i18n import N_, _
+
 ELLIPSIS = "…"
 # U+00A0 and U+202F look like spaces: a fix between them would show identical lines
 VISIBLE = {"\u00a0": "⍽", "\u202f": "·"}
+# their Unicode names, as the legend says them in the interface language
+NAMES = {"\u00a0": N_("NO-BREAK SPACE"), "\u202f": N_("NARROW NO-BREAK SPACE")}
 VISIBLE_STYLE = "bold magenta"
 _GRAPHEME = regex.compile(r"\X")
 
@@ -33,7 +36,7 @@ def visible(text: str) -> str:
 def legend(shown: str) -> str:
     """What the visible stand-ins in `shown` stand for ("" when there are none)."""
     used = [(sign, char) for char, sign in VISIBLE.items() if sign in shown]
-    return "  ".join(f"{sign} U+{ord(char):04X} {unicodedata.name(char)}" for sign, char in used)
+    return "  ".join(f"{sign} U+{ord(char):04X} {_(NAMES[char])}" for sign, char in used)
 
 
 def styled_visible(text: str, style: str = "") -> Text:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from brandvoice.client_report.labels import category_label
 from brandvoice.errors import BrandvoiceError
 from brandvoice.guides.loader import available_guides, find_guide, unknown_guide_message
-from brandvoice.i18n import _, ngettext, pgettext, ui_locale
+from brandvoice.i18n import _, ngettext, pgettext, ui_language, ui_locale
 from brandvoice.messages import Phrase
 from brandvoice.registry import GUIDES, KINDS, MESSAGES
 from brandvoice.rules.base import Kind, Rule
@@ -67,7 +68,8 @@ def explain_guide_rule(rule: Rule, guide_id: str) -> str:
     options = rule.options.model_dump(exclude_defaults=True)
     header = [
         _("{rule}  (guide {guide}, kind {kind}, level {level}, category {category})").format(
-            rule=rule.id, guide=guide_id, kind=rule.kind.name, level=rule.level, category=rule.category),
+            rule=rule.id, guide=guide_id, kind=rule.kind.name, level=_(rule.level),
+            category=category_label(rule.category, ui_language())),
         f"  {rule_description(rule)}" if rule.description else "",
         "  " + _("message: {template}").format(template=rule.message or MESSAGES.template(rule.message_id, ui_locale())),
         "  " + _("options: {options}").format(
@@ -127,7 +129,7 @@ def show_guide(ref: str, guides_dirs: list[Path]) -> str:
         "  " + ngettext("rules ({count}):", "rules ({count}):", len(guide.rules)).format(count=len(guide.rules)),
     ]
     for rule in guide.rules:
-        lines.append(f"    {rule.id:<40} {rule.kind.name:<15} {rule.level:<10} {rule_description(rule)}")
+        lines.append(f"    {rule.id:<40} {rule.kind.name:<15} {_(rule.level):<14} {rule_description(rule)}")
     return "\n".join(lines)
 
 

@@ -204,11 +204,20 @@ class Engine:
                 continue
             held = {id(f): why for f, why in rule.kind.hold_fixes(ctx, rule.options, findings)}
             findings = [
-                replace(f, fix_safe=False, message=f"{f.message} {self.messages.render(held[id(f)])}")
+                replace(f, fix_safe=False,
+                        message=f"{f.message} {self.messages.render(held[id(f)], self._language_of(item, f))}")
                 if id(f) in held else f
                 for f in findings
             ]
         return findings
+
+    @staticmethod
+    def _language_of(item: CheckItem, finding: Finding) -> str:
+        """The language to add to a finding's message in: its own (the draft's locale when they
+        agree, for its numbers), English when brandvoice does not speak it."""
+        if language_code(item.language) == finding.message_lang:
+            return item.language
+        return finding.message_lang if speaks(finding.message_lang) else SOURCE_LANGUAGE
 
     def _locate(self, item: CheckItem, rule: Rule, match: Match) -> Finding | None:
         doc = item.document

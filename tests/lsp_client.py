@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 class Session:
     def __init__(self, cwd: Path, options: dict | None = None, encodings: list[str] | None = None,
-                 env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> None:
-        self.cwd, self.options, self.encodings = cwd, options, encodings
+                 env: dict[str, str] | None = None, args: tuple[str, ...] = (), locale: str | None = None) -> None:
+        self.cwd, self.options, self.encodings, self.locale = cwd, options, encodings, locale
         self.env = {**os.environ, "BRANDVOICE_NO_SERVER": "1", **(env or {})}
         self.args = args
         self.client = LanguageClient("brandvoice-tests", "1")
@@ -92,6 +92,7 @@ class Session:
         )
         self.initialized = await self.client.initialize_async(types.InitializeParams(
             capabilities=capabilities, root_uri=self.cwd.as_uri(), initialization_options=self.options,
+            locale=self.locale,
         ))
         self.client.initialized(types.InitializedParams())
         return self.initialized

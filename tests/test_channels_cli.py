@@ -89,7 +89,7 @@ def test_a_fix_that_fits_in_what_is_left_is_applied(tmp_path):
     assert x_length(x_post(279)) == 279
     fixed, proc = check_x_fix(tmp_path, 279)
     assert fixed.endswith("\u00a0: à bientôt\u202f!") and x_length(fixed) == 280
-    assert proc.returncode == 0 and "Not fixed automatically" not in proc.stdout
+    assert proc.returncode == 0 and "Correction non appliquée" not in proc.stdout
 
 
 def test_a_fix_that_would_push_an_x_post_over_280_is_reported_and_not_applied(tmp_path):
@@ -98,8 +98,8 @@ def test_a_fix_that_would_push_an_x_post_over_280_is_reported_and_not_applied(tm
     fixed, proc = check_x_fix(tmp_path, 280)
     # the no-break space before ":" weighs 1 like a space: applied; U+202F weighs 2: held back
     assert fixed.endswith("\u00a0: à bientôt !") and x_length(fixed) == 280
-    assert ("Put a narrow no-break space before “!”, not a space. Not fixed automatically: the post would be "
-            "281/280 characters as X counts them.") in proc.stdout
+    assert ("Mettez une espace fine insécable avant «\u00a0!\u00a0», pas une espace. Correction non appliquée "
+            "automatiquement\u00a0: la publication atteindrait 281/280 caractères selon le décompte de X.") in proc.stdout
 
 
 def test_a_post_already_over_the_limit_never_grows_by_a_fix(tmp_path):
@@ -107,7 +107,7 @@ def test_a_post_already_over_the_limit_never_grows_by_a_fix(tmp_path):
 
     fixed, proc = check_x_fix(tmp_path, 305)
     assert x_length(fixed) == 305 and fixed.endswith("\u00a0: à bientôt !")
-    assert "the post would be 306/280 characters as X counts them" in proc.stdout
+    assert "la publication atteindrait 306/280 caractères selon le décompte de X" in proc.stdout
 
 
 def test_fixes_fill_the_room_left_in_text_order():
@@ -121,4 +121,6 @@ def test_fixes_fill_the_room_left_in_text_order():
     assert result.metrics["lengths"] == {"x": 276} and result.metrics["limits"] == {"x": 280}
     nbsp = [f for f in result.findings if f.rule == "typography.fr.nbsp"]
     assert [f.fix_safe for f in nbsp] == [True, True, False]  # 276 + 2 + 2 = 280: the first two fit
-    assert nbsp[2].message.endswith("Not fixed automatically: the post would be 282/280 characters as X counts them.")
+    assert nbsp[2].message.endswith(
+        "Correction non appliquée automatiquement\u00a0: la publication atteindrait 282/280 caractères selon le décompte de X."
+    )

@@ -471,3 +471,80 @@ def test_help_never_imports_babel_once_the_catalogue_is_compiled():
     english = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                              env={**__import__("os").environ, **EN})
     assert english.stdout.strip().endswith("False")
+
+
+# --- what main added since: fixes held for a channel, the terminal's legend, the language server ---
+
+
+def test_a_held_fix_says_why_in_its_finding_s_language(tmp_path):
+    from brandvoice.runner import Checker, RunOptions
+
+    tail = " Venez! Réservez! Vite!"  # three narrow no-break spaces to insert, 2 each on X: the third is held
+    text = ("Nos chambres rénovées vous attendent près de la gare. " * 8)[: 276 - len(tail)] + tail
+    guide = tmp_path / "g.yaml"
+    guide.write_text("extends: base-fr\nlanguage: fr-FR\nmessages_language: en\n", encoding="utf-8")
+
+    def held(**options):
+        [result] = Checker(RunOptions(language="fr", channels=("x",), grammar=False, cache=False, **options)).check_texts(
+            [("post.txt", text)])
+        [finding] = [f for f in result.findings if f.rule == "typography.fr.nbsp" and not f.fix_safe]
+        return finding.message_lang, finding.message
+
+    assert held() == ("fr", f"Mettez une espace fine insécable avant «{NBSP}!{NBSP}». Correction non appliquée "
+                            f"automatiquement{NBSP}: la publication atteindrait 282/280 caractères selon le décompte de X.")
+    assert held(brand=str(guide)) == ("en", "Put a narrow no-break space before “!”. Not fixed automatically: the post "
+                                            "would be 282/280 characters as X counts them.")
+
+
+def test_the_legend_of_invisible_spaces_in_the_interface_language():
+    from brandvoice.display import legend
+
+    set_ui_locale("fr-FR")
+    assert legend(f"⍽ ·") == "⍽ U+00A0 espace insécable  · U+202F espace fine insécable"
+    set_ui_locale("en")
+    assert legend(f"⍽ ·") == "⍽ U+00A0 NO-BREAK SPACE  · U+202F NARROW NO-BREAK SPACE"
+
+
+def test_suggestions_in_french_quotes_with_only_the_suggestion_s_own_spaces_made_visible(tmp_path):
+    (tmp_path / "post.md").write_text("---\nlang: fr\n---\nVenez vite !\n", encoding="utf-8")
+    proc = run_cli("check", "post.md", "--no-grammar", "--select", "typography.fr.nbsp", cwd=tmp_path, env=FR)
+    assert f"suggestion{NBSP}: «{NBSP}·!{NBSP}»" in proc.stdout
+    assert proc.stdout.count("⍽") == 0 and "· U+202F espace fine insécable" in proc.stdout
+
+
+def test_the_language_server_speaks_the_editor_s_language(tmp_path):
+    """The editor's display language (`initialize`'s `locale`) gives the server's own words —
+    quick fix titles, the status lens, hover — while findings speak their draft's; `uiLang` wins."""
+    from lsprotocol import types
+
+    from lsp_client import Session, run
+
+    draft = "Chez hotelia, une vue incroyable !\n"
+
+    async def session_in(locale: str, options: dict) -> tuple[list[str], str, str]:
+        session = Session(tmp_path, options={"brand": "hotelia", "grammar": False, "channels": ["linkedin"], **options},
+                          locale=locale)
+        await session.start()
+        uri = session.open(tmp_path / "post.md", draft)
+        found = {d.code: d for d in (await session.diagnostics(uri, 1)).diagnostics}
+        nbsp = found["typography.fr.nbsp"]
+        actions = await session.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=nbsp.range,
+            context=types.CodeActionContext(diagnostics=[])))
+        hover = await session.client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=found["hotelia.superlatifs"].range.start))
+        [lens] = await session.client.text_document_code_lens_async(
+            types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+        assert nbsp.message == f"Mettez une espace fine insécable avant «{NBSP}!{NBSP}», pas une espace."
+        await session.stop()
+        return [a.title for a in actions], hover.contents.value, lens.command.title
+
+    titles, hover, lens = run(lambda: session_in("fr-FR", {}))
+    assert titles == [f"Remplacer par «{NBSP}\u202f!{NBSP}»", "Appliquer toutes les corrections sûres de brandvoice à ce fichier"]
+    assert "**hotelia.superlatifs** · avertissement · ton" in hover
+    assert "(guide hotelia, type existence, niveau avertissement, catégorie ton)" in hover
+    assert re.fullmatch(rf"LinkedIn \d+/3{NNBSP}000 · score \d+", lens)
+
+    titles, hover, lens = run(lambda: session_in("fr-FR", {"uiLang": "en"}))
+    assert titles == ["Replace with “\u202f!”", "Fix all safe brandvoice findings in this file"]
+    assert "**hotelia.superlatifs** · warning · tone" in hover and re.fullmatch(r"LinkedIn \d+/3,000 · score \d+", lens)

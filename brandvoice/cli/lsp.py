@@ -17,6 +17,7 @@ from brandvoice.cli.options import (
 
 
 def lsp(
+    ctx: typer.Context,
     brand: BrandOption = None,
     channel: ChannelOption = None,
     lang: LangOption = None,
@@ -29,10 +30,12 @@ def lsp(
 ) -> None:
     """Language server for editors (LSP over stdio): diagnostics as you type, quick fixes, hover, the
     post's length and score. The editor's settings (initializationOptions) override these options."""
+    from brandvoice.cli.ui import chosen_ui_lang
     from brandvoice.lsp.features import serve
     from brandvoice.lsp.server import Settings
 
     serve(Settings(
         brand=brand, channels=tuple(channel or ()), lang=lang, guides_dirs=tuple(str(d) for d in guides_dir or ()),
         grammar=not no_grammar, languagetool_url=languagetool_url,
+        ui_lang=chosen_ui_lang(ctx.parent.params.get("ui_lang") if ctx.parent else None),
     ))

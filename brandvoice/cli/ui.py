@@ -43,9 +43,15 @@ def with_ui_lang_first(argv: list[str]) -> tuple[list[str], str | None]:
 
 def resolve_ui_locale(asked: str | None, environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> str:
     """The interface locale: `--ui-lang`, the project's `ui_lang`, the user's locale, English."""
+    return chosen_ui_lang(asked, cwd) or locale_from_environment(environ) or SOURCE_LANGUAGE
+
+
+def chosen_ui_lang(asked: str | None, cwd: Path | None = None) -> str | None:
+    """The interface language someone chose: `--ui-lang`, else the project's `ui_lang`; None when
+    it is left to the locale (an editor's, for the language server)."""
     if asked in catalog_languages():
         return asked
-    return _project_ui_lang(cwd or Path.cwd()) or locale_from_environment(environ) or SOURCE_LANGUAGE
+    return _project_ui_lang(cwd or Path.cwd())
 
 
 def _project_ui_lang(cwd: Path) -> str | None:

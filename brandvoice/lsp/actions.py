@@ -13,6 +13,7 @@ from lsprotocol import types
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import Finding
 from brandvoice.guides.model import ResolvedGuide
+from brandvoice.i18n import N_, _
 from brandvoice.lsp.positions import PositionMap
 
 FIX_ALL = "brandvoice.fixAll"  # arguments: the document's URI
@@ -20,13 +21,18 @@ ACCEPT_WORD = "brandvoice.acceptWord"  # arguments: the document's URI, the word
 STATUS = "brandvoice.status"  # the status lens' command: shows nothing more
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.brandvoice"
 
-# the server's few words of its own (the findings' messages come from the catalogue)
+# the server's few words of its own, in the interface language (`title`); the findings' messages
+# speak their draft's
 TITLES = {
-    "replace": "Replace with “{replacement}”",
-    "remove": "Remove “{match}”",
-    "fix_all": "Fix all safe brandvoice findings in this file",
-    "accept": "Add “{word}” to the accepted vocabulary of {guide}",
+    "replace": N_("Replace with “{replacement}”"),
+    "remove": N_("Remove “{match}”"),
+    "fix_all": N_("Fix all safe brandvoice findings in this file"),
+    "accept": N_("Add “{word}” to the accepted vocabulary of {guide}"),
 }
+
+
+def title(name: str, **values: str) -> str:
+    return _(TITLES[name]).format(**values)
 
 
 def quick_fixes(uri: str, finding: Finding, diagnostic: types.Diagnostic, positions: PositionMap) -> list[types.CodeAction]:
@@ -36,10 +42,8 @@ def quick_fixes(uri: str, finding: Finding, diagnostic: types.Diagnostic, positi
     where = positions.range(finding.offset, finding.offset + finding.length)
     actions = []
     for replacement in finding.replacements:
-        title = (TITLES["replace"].format(replacement=replacement) if replacement
-                 else TITLES["remove"].format(match=finding.match))
         actions.append(types.CodeAction(
-            title=title,
+            title=title("replace", replacement=replacement) if replacement else title("remove", match=finding.match),
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
             is_preferred=finding.fix_safe,
@@ -50,16 +54,16 @@ def quick_fixes(uri: str, finding: Finding, diagnostic: types.Diagnostic, positi
 
 def fix_all(uri: str, kind: str = FIX_ALL_KIND, diagnostics: list[types.Diagnostic] | None = None) -> types.CodeAction:
     return types.CodeAction(
-        title=TITLES["fix_all"], kind=kind, diagnostics=diagnostics,
-        command=types.Command(title=TITLES["fix_all"], command=FIX_ALL, arguments=[uri]),
+        title=title("fix_all"), kind=kind, diagnostics=diagnostics,
+        command=types.Command(title=title("fix_all"), command=FIX_ALL, arguments=[uri]),
     )
 
 
 def accept_word(uri: str, word: str, guide: ResolvedGuide, diagnostic: types.Diagnostic) -> types.CodeAction:
-    title = TITLES["accept"].format(word=word, guide=guide.id)
+    label = title("accept", word=word, guide=guide.id)
     return types.CodeAction(
-        title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-        command=types.Command(title=title, command=ACCEPT_WORD, arguments=[uri, word]),
+        title=label, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+        command=types.Command(title=label, command=ACCEPT_WORD, arguments=[uri, word]),
     )
 
 
@@ -101,4 +105,4 @@ def add_accepted_word(guide: ResolvedGuide, word: str) -> None:
     try:
         write_atomically(path, current, updated)
     except FileChanged:
-        raise BrandvoiceError(f"{path} changed while it was being edited: try again") from None
+        raise BrandvoiceError(_("{path} changed while it was being edited: try again").format(path=path)) from None

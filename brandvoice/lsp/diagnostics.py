@@ -18,6 +18,7 @@ from brandvoice.project_files import CONFIG_FILES, PYPROJECT
 from brandvoice.errors import BrandvoiceError, GuideError, GuideErrors
 from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.model import ResolvedGuide
+from brandvoice.i18n import _, ui_language, ui_number
 from brandvoice.lsp.positions import PositionMap
 
 SOURCE = "brandvoice"
@@ -50,17 +51,18 @@ def diagnostic(finding: Finding, positions: PositionMap, index: int, explanation
 
 
 def status(result: FileResult) -> str:
-    """`X 212/280 · LinkedIn 212/3,000 · score 86`: each targeted channel's length and the score."""
+    """`X 212/280 · LinkedIn 212/3,000 · score 86`: each targeted channel's length and the score,
+    in the interface language (`LinkedIn 212/3 000 · score 86` in French)."""
     labels = {name: profile.label for name, profile in shipped_profiles().items()}
     lengths, limits = result.metrics.get("lengths", {}), result.metrics.get("limits", {})
     parts = [
-        f"{labels.get(name, name)} {lengths[name]:,}/{limit:,}"
+        f"{labels.get(name, name)} {ui_number(lengths[name], ',')}/{ui_number(limit, ',')}"
         for name, limit in limits.items()
         if name in lengths and not name.endswith("_bytes")
     ]
     score = result.metrics.get("score")
     if score is not None:
-        parts.append(f"score {score:.0f}")
+        parts.append(_("score {score}").format(score=ui_number(score, ".0f")))
     return " · ".join(parts)
 
 
@@ -124,7 +126,7 @@ class Explanations:
         self.folder = folder or default_cache_dir().parent / "explain"
         if folder is None and os.environ.get("BRANDVOICE_CACHE_DIR"):
             self.folder = default_cache_dir() / "explain"
-        self._texts: dict[tuple[str, str], str] = {}
+        self._texts: dict[tuple[str, str, str], str] = {}  # by rule, guide and interface language
         self._uris: dict[str, str] = {}
 
     def text(self, rule_id: str, rules: Mapping[str, Any], guide: ResolvedGuide | None, guides_dirs: list[Path]) -> str:
@@ -133,7 +135,7 @@ class Explanations:
         from brandvoice.docs import explain_guide_rule, explain_rule
 
         rule = rules.get(rule_id)
-        key = (rule_id, guide.fingerprint() if guide is not None else "")
+        key = (rule_id, guide.fingerprint() if guide is not None else "", ui_language())
         if key not in self._texts:
             guide_id = guide.id if guide is not None else rule_id.split(".")[0]
             if rule is not None:

@@ -12,7 +12,10 @@ from typing import Any
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
+from brandvoice.client_report.labels import category_label
 from brandvoice.errors import BrandvoiceError
+from brandvoice.formats.common import level_name
+from brandvoice.i18n import _, ui_language
 from brandvoice.lsp import actions
 from brandvoice.lsp.diagnostics import status
 from brandvoice.lsp.positions import PositionMap
@@ -32,6 +35,8 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: BrandvoiceServer, params: types.InitializeParams) -> None:
         ls.settings = ls.settings.updated(params.initialization_options)
+        ls.client_locale = params.locale
+        ls.apply_ui_locale()
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: BrandvoiceServer, params: types.InitializedParams) -> None:
@@ -50,6 +55,7 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
         settings = ls.settings.updated(params.settings)
         if settings != ls.settings:
             ls.settings = settings
+            ls.apply_ui_locale()
             ls.reset()
             ls.recheck_all()
 
@@ -142,7 +148,7 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
         edit = types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
             text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits,
         )])
-        result = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label=actions.TITLES["fix_all"]))
+        result = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label=actions.title("fix_all")))
         return {"applied": len(edits) if result.applied else 0}
 
     @server.command(actions.ACCEPT_WORD)
@@ -151,7 +157,7 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
         checked = ls.drafts.get(uri).checked if uri in ls.drafts else None
         guide = checked.guide if checked else None
         if guide is None or not actions.writable_guide(guide):
-            raise BrandvoiceError("this draft's guide is not a file brandvoice may write")
+            raise BrandvoiceError(_("this draft's guide is not a file brandvoice may write"))
         await asyncio.get_running_loop().run_in_executor(ls.pool, actions.add_accepted_word, guide, word)
         ls.reset()
         ls.recheck_all()
@@ -174,8 +180,8 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
             if checked.positions.offset(shown.start) <= at <= checked.positions.offset(shown.end):
                 explanation = ls.explanations.text(finding.rule, checked.rules, checked.guide,
                                                    ls.settings.run_options().guides_dirs)
-                parts.append(f"**{finding.rule}** · {finding.level} · {finding.category}\n\n{finding.message}\n\n"
-                             f"```text\n{explanation}\n```")
+                heading = f"**{finding.rule}** · {level_name(finding.level)} · {category_label(finding.category, ui_language())}"
+                parts.append(f"{heading}\n\n{finding.message}\n\n```text\n{explanation}\n```")
         if not parts:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
@@ -213,7 +219,7 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
 
 def _argument(args: tuple[Any, ...], index: int) -> str:
     if len(args) <= index or not isinstance(args[index], str):
-        raise BrandvoiceError(f"argument {index + 1} is missing or not a string")
+        raise BrandvoiceError(_("argument {number} is missing or not a string").format(number=index + 1))
     return args[index]
 
 

@@ -27,14 +27,16 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from brandvoice import __version__
-from brandvoice.project_files import CONFIG_FILES, PYPROJECT
 from brandvoice.engine import CheckCancelled
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult
 from brandvoice.guides.model import ResolvedGuide
+from brandvoice.i18n import set_ui_locale, ui_locale
+from brandvoice.i18n.catalogs import speaks
 from brandvoice.lsp.diagnostics import Explanations, diagnostic, error_diagnostics
 from brandvoice.lsp.positions import PositionMap
 from brandvoice.parsing.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+from brandvoice.project_files import CONFIG_FILES, PYPROJECT
 from brandvoice.runner import Checker, RunOptions
 
 logger = logging.getLogger(__name__)
@@ -58,6 +60,7 @@ class Settings:
     languagetool_url: str | None = None
     debounce: float = 0.05  # seconds of quiet after a change before checking (a running check is cancelled anyway)
     status: str = "codeLens"  # where the post's length and score show: codeLens, inlayHint or off
+    ui_lang: str | None = None  # the server's own words (titles, status, hover); None: the editor's locale
 
     def updated(self, data: Any) -> Settings:
         if not isinstance(data, dict):
@@ -81,7 +84,17 @@ class Settings:
             changes["debounce"] = float(data["debounce"])
         if data.get("status") in STATUS_PLACES:
             changes["status"] = data["status"]
+        if speaks(data.get("uiLang")) or ("uiLang" in data and data["uiLang"] is None):
+            changes["ui_lang"] = data["uiLang"]
         return replace(self, **changes)
+
+    def ui_locale(self, client_locale: str | None) -> str | None:
+        """The server's interface language: `uiLang` (or `--ui-lang`, the project's `ui_lang`), else
+        the editor's display language (`initialize`'s `locale`) when brandvoice speaks it; None:
+        the locale the server was started in."""
+        if self.ui_lang:
+            return self.ui_lang
+        return client_locale.replace("_", "-") if speaks(client_locale) else None
 
     def run_options(self) -> RunOptions:
         return RunOptions(
@@ -117,6 +130,8 @@ class BrandvoiceServer(LanguageServer):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__("brandvoice", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.settings = settings or Settings()
+        self.client_locale: str | None = None  # the editor's display language, from `initialize`
+        self._started_locale = ui_locale()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandvoice-check")
         self.drafts: dict[str, Draft] = {}
         self.explanations = Explanations()
@@ -142,6 +157,10 @@ class BrandvoiceServer(LanguageServer):
 
     def reset(self) -> None:
         self._checker = None
+
+    def apply_ui_locale(self) -> None:
+        """The server's own words in the language its settings or the editor ask for."""
+        set_ui_locale(self.settings.ui_locale(self.client_locale) or self._started_locale)
 
     # --- checking drafts ----------------------------------------------------------------------
 
