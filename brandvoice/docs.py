@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from brandvoice.client_report.labels import category_label
 from brandvoice.errors import BrandvoiceError
+from brandvoice.formats.common import category_name
 from brandvoice.guides.loader import available_guides, find_guide, unknown_guide_message
-from brandvoice.i18n import _, ngettext, pgettext, ui_language, ui_locale
+from brandvoice.i18n import _, ngettext, pgettext, ui_locale
 from brandvoice.messages import Phrase
 from brandvoice.registry import GUIDES, KINDS, MESSAGES
 from brandvoice.rules.base import Kind, Rule
@@ -45,7 +45,7 @@ def _option_lines(kind: Kind) -> list[str]:
 def kinds_table() -> str:
     blocks = []
     for kind in KINDS:
-        header = f"{kind.name}  [{kind.category}, {kind.level}]"
+        header = f"{kind.name}  [{category_name(kind.category)}, {_(kind.level)}]"
         blocks.append("\n".join([header, f"  {kind_summary(kind)}", "  " + _("options:"), *_option_lines(kind)]))
     return "\n\n".join(blocks)
 
@@ -69,7 +69,7 @@ def explain_guide_rule(rule: Rule, guide_id: str) -> str:
     header = [
         _("{rule}  (guide {guide}, kind {kind}, level {level}, category {category})").format(
             rule=rule.id, guide=guide_id, kind=rule.kind.name, level=_(rule.level),
-            category=category_label(rule.category, ui_language())),
+            category=category_name(rule.category)),
         f"  {rule_description(rule)}" if rule.description else "",
         "  " + _("message: {template}").format(template=rule.message or MESSAGES.template(rule.message_id, ui_locale())),
         "  " + _("options: {options}").format(

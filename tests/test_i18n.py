@@ -500,9 +500,9 @@ def test_the_legend_of_invisible_spaces_in_the_interface_language():
     from brandvoice.display import legend
 
     set_ui_locale("fr-FR")
-    assert legend(f"⍽ ·") == "⍽ U+00A0 espace insécable  · U+202F espace fine insécable"
+    assert legend("⍽ ·") == "⍽ U+00A0 espace insécable  · U+202F espace fine insécable"
     set_ui_locale("en")
-    assert legend(f"⍽ ·") == "⍽ U+00A0 NO-BREAK SPACE  · U+202F NARROW NO-BREAK SPACE"
+    assert legend("⍽ ·") == "⍽ U+00A0 NO-BREAK SPACE  · U+202F NARROW NO-BREAK SPACE"
 
 
 def test_suggestions_in_french_quotes_with_only_the_suggestion_s_own_spaces_made_visible(tmp_path):
@@ -548,3 +548,96 @@ def test_the_language_server_speaks_the_editor_s_language(tmp_path):
     titles, hover, lens = run(lambda: session_in("fr-FR", {"uiLang": "en"}))
     assert titles == ["Replace with “\u202f!”", "Fix all safe brandvoice findings in this file"]
     assert "**hotelia.superlatifs** · warning · tone" in hover and re.fullmatch(r"LinkedIn \d+/3,000 · score \d+", lens)
+
+
+def test_learn_speaks_french(tmp_path, reference):
+    """`learn`'s evidence, notes and the comment it writes into the guide, in the interface
+    language (the posts of tests/data/learn, without LanguageTool)."""
+    import shutil
+
+    guide = tmp_path / "velorizon.yaml"
+    shutil.copy(ROOT / "tests" / "data" / "learn" / "velorizon.yaml", guide)
+    proc = run_cli("learn", "tests/data/learn/velorizon-posts.txt", "--brand", str(guide), "--no-grammar", env=FR)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.startswith("Appris de 32 publications validées avec le guide «\u00a0velorizon\u00a0»")
+    assert f"Vocabulaire{NBSP}: non appris (--no-grammar{NBSP}: LanguageTool n’a pas tourné)." in out
+    assert re.search(rf"Registre{NBSP}: tu \d+.* → tu \(\d+{NBSP}% des publications qui s’adressent au lecteur\)", out)
+    assert re.search(rf"\[\d+(,\d+)?{NNBSP}; \d+(,\d+)?\]  médiane", out)  # a tone band, French decimals
+    assert "# Appris par `brandvoice learn` de 32 publications validées le " in out  # the comment for the guide
+    assert "Relancez avec --write pour l’appliquer au guide" in out
+    assert sorted(f for f in _sentences("en", reference) if f in out) == []
+    bad = run_cli("guides", "init", "--no-input", "--name", "X", "--language", "fr", "--register", "il",
+                  "--channels", "x,myspace", "--output", str(tmp_path / "x.yaml"), env=FR)
+    assert bad.returncode == 2
+    assert f"--register{NBSP}: pour fr, choisissez parmi vous, tu" in bad.stderr
+    assert f"--channels{NBSP}: inconnu{NBSP}: myspace (connus{NBSP}: " in bad.stderr
+
+
+# what is not a sentence for a person: programming errors, the LanguageTool supervisor's log line
+NOT_FOR_PEOPLE = {
+    ("brandvoice/messages.py", "message id "),
+    ("brandvoice/parsing/prose.py", "pieces must advance"),
+    ("brandvoice/rules/base.py", "kind "),
+    ("brandvoice/languagetool/supervisor.py", "brandvoice: idle for"),
+}
+_SAYS = re.compile(r"(?:Error|Warning|Unavailable)$|^_?(?:err|print|notice|progress|BadParameter|UsageError)$")
+_NOT_PEOPLE = {"KeyError", "TypeError", "AttributeError", "NotImplementedError", "AssertionError", "RuntimeError"}
+
+
+def _exception_classes(trees) -> set[str]:
+    """brandvoice's own exceptions and warnings, by name (their messages reach people)."""
+    import ast
+
+    def name(base) -> str:
+        return getattr(base, "id", None) or getattr(base, "attr", None) or ""
+
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    found: set[str] = set()
+    while True:
+        more = {node.name for node in classes if any(
+            n in found or n in ("Exception", "UserWarning") or _SAYS.search(n) for n in map(name, node.bases))}
+        if more <= found:
+            return found
+        found |= more
+
+
+def _literal(node) -> str | None:
+    """The literal text of a string, f-string or concatenation (placeholders as {})."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        parts = [_literal(node.left), _literal(node.right)]
+        return "".join(p for p in parts if p) if any(parts) else None
+    return None
+
+
+def test_no_sentence_reaches_a_person_without_the_catalogue():
+    """Every sentence written straight into an error, a warning or printed output goes through
+    `_()` (or a message table), so the completeness test sees it: a new module with English-only
+    words fails here, not in front of a French user."""
+    import ast
+
+    found = []
+    modules = {path.relative_to(ROOT).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+               for path in sorted(PACKAGE.rglob("*.py")) if "__pycache__" not in path.parts and path.name != "template.py"}
+    exceptions = _exception_classes(modules.values())
+    for where, tree in modules.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if not (_SAYS.search(name) or name in exceptions) or name in _NOT_PEOPLE:
+                continue
+            for argument in node.args[:4]:
+                text = _literal(argument)
+                words = re.sub(r"\{[^{}]*\}|\[/?[a-z ]+\]", " ", text or "")
+                if text and re.search(r"[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}", words) and not any(
+                    where == file and text.startswith(start) for file, start in NOT_FOR_PEOPLE
+                ):
+                    found.append(f"{where}:{node.lineno}: {text[:70]!r}")
+    assert found == []

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from brandvoice.client_report.data import ReportData
 from brandvoice.client_report.labels import labels, number, strings
+from brandvoice.i18n import _
 from brandvoice.score import NO_GROUP
 
 COLUMNS = (
@@ -51,7 +52,7 @@ def parse_separator(value: str) -> str:
     try:
         return SEPARATORS[value]
     except KeyError:
-        raise ValueError(f"unknown CSV separator “{value}” (use , ; or tab)") from None
+        raise ValueError(_("unknown CSV separator “{value}” (use , ; or tab)").format(value=value)) from None
 
 
 def excel_safe(value: str) -> str:

@@ -152,6 +152,17 @@ def level_name(level: Level) -> str:
 LEVEL_NAMES = (N_("error"), N_("warning"), N_("suggestion"))  # for the catalogues
 
 
+def category_name(category: str) -> str:
+    """A finding's category (`findings.CATEGORIES`) in the interface language: its id in English."""
+    return _(category)
+
+
+CATEGORY_NAMES = (  # for the catalogues: every category
+    N_("grammar"), N_("spelling"), N_("typography"), N_("terminology"), N_("tone"), N_("readability"),
+    N_("platform"), N_("disclosure"), N_("inclusive"), N_("style"),
+)
+
+
 def level_counts(run: RunResult) -> str:
     """"1 error, 2 warnings, 0 suggestions" in the interface language."""
     return _("{errors}, {warnings}, {suggestions}").format(

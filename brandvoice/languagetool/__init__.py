@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.i18n import N_
 from brandvoice.languages.packs import PACKS
 
 LT_VERSION = "6.8"
@@ -27,7 +28,7 @@ URL_ENV = "BRANDVOICE_LANGUAGETOOL_URL"
 HOME_ENV = "BRANDVOICE_LANGUAGETOOL_HOME"
 PUBLIC_API_URL = "https://api.languagetool.org"
 
-INSTALL_HINT = "run `brandvoice languagetool install` (needs Java 17+ and Maven), or pass --no-grammar"
+INSTALL_HINT = N_("run `brandvoice languagetool install` (needs Java 17+ and Maven), or pass --no-grammar")  # say it with _()
 
 
 class LanguageToolUnavailable(BrandvoiceError):

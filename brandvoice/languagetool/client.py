@@ -25,6 +25,7 @@ from typing import Any, Self
 
 import httpx
 
+from brandvoice.i18n import _
 from brandvoice.languagetool import (
     INSTALL_HINT,
     PUBLIC_API_URL,
@@ -169,20 +170,22 @@ class LanguageToolClient:
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
             if not self._restart(url):
                 hint = (
-                    INSTALL_HINT
+                    _(INSTALL_HINT)
                     if self.manager is not None
-                    else f"check that server (--languagetool-url or {URL_ENV}), or pass --no-grammar"
+                    else _("check that server (--languagetool-url or {setting}), or pass --no-grammar").format(setting=URL_ENV)
                 )
-                raise LanguageToolUnavailable(f"LanguageTool at {url} is unreachable ({exc}); {hint}") from None
+                raise LanguageToolUnavailable(_("LanguageTool at {url} is unreachable ({problem}); {hint}").format(
+                    url=url, problem=exc, hint=hint)) from None
             try:
                 response = self._http.request(method, f"{self.url}{path}", **kwargs)
             except httpx.HTTPError as exc2:
-                raise LanguageToolUnavailable(f"LanguageTool at {self.url} failed after a restart: {exc2}") from None
+                raise LanguageToolUnavailable(_("LanguageTool at {url} failed after a restart: {problem}").format(
+                    url=self.url, problem=exc2)) from None
         except httpx.TimeoutException:
-            raise LanguageToolUnavailable(
-                f"LanguageTool at {url} did not answer within {TIMEOUT.read:.0f}s; "
+            raise LanguageToolUnavailable(_(
+                "LanguageTool at {url} did not answer within {seconds} s; "
                 "check `brandvoice languagetool status` or restart it (`stop`, then `start`)"
-            ) from None
+            ).format(url=url, seconds=f"{TIMEOUT.read:.0f}")) from None
         if self.manager is not None:
             self.manager.touch()
         return response
@@ -222,11 +225,12 @@ class LanguageToolClient:
         if base in known and base != "en":  # bare `en` has no spell checker: never fall back to it
             return base
         fix = (
-            f"run `brandvoice languagetool install --languages en,fr,{base}`"
+            _("run `{command}`").format(command=f"brandvoice languagetool install --languages en,fr,{base}")
             if self.manager is not None or self.url.startswith("http://127.0.0.1:")
-            else "use a server with that language"
+            else _("use a server with that language")
         )
-        raise LanguageToolUnavailable(f"the LanguageTool server at {self.url} has no {language} support: {fix}")
+        raise LanguageToolUnavailable(_("the LanguageTool server at {url} has no {language} support: {fix}").format(
+            url=self.url, language=language, fix=fix))
 
     def check_raw(self, text: str, options: CheckOptions, data: dict | None = None) -> dict:
         """`POST /v2/check` as LanguageTool answers it (also used by the parity test)."""
@@ -331,7 +335,7 @@ class LanguageToolError(LanguageToolUnavailable):
 
     def __init__(self, status: int, body: str) -> None:
         self.status = status
-        super().__init__(f"LanguageTool answered HTTP {status}: {body}")
+        super().__init__(_("LanguageTool answered HTTP {status}: {body}").format(status=status, body=body))
 
 
 def utf16_to_code_points(text: str) -> Callable[[int], int]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from brandvoice.i18n import N_, _, ngettext
 from brandvoice.languagetool import (
     DEFAULT_LANGUAGES,
     IDENTIFIER_LANGUAGES,
@@ -32,12 +33,13 @@ MIN_JAVA = 17
 MARKER = "installed.json"
 SUPPORTED_LANGUAGES = ("en", "fr", "de", "es", "ca", "pt", "it", "nl")
 
-JAVA_HINT = (
+# said with _(): what to install
+JAVA_HINT = N_(
     "Java 17 or newer is needed to run LanguageTool: install it "
     "(Debian/Ubuntu: `apt-get install openjdk-17-jre-headless`, macOS: `brew install openjdk@17`), "
     "make sure `java` is on PATH, then run `brandvoice languagetool install`"
 )
-MAVEN_HINT = (
+MAVEN_HINT = N_(
     "Maven is needed to fetch LanguageTool {version} from Maven Central: install it "
     "(Debian/Ubuntu: `apt-get install maven`, macOS: `brew install maven`), "
     "then run `brandvoice languagetool install` (or pass --no-grammar)"
@@ -96,11 +98,11 @@ def require_java() -> str:
     """The `java` executable, or LanguageToolUnavailable saying what to install."""
     java = find_java()
     if java is None:
-        raise LanguageToolUnavailable(f"no `java` found. {JAVA_HINT}")
+        raise LanguageToolUnavailable(_("no `java` found. {hint}").format(hint=_(JAVA_HINT)))
     major = java_major_version(java)
     if major is None or major < MIN_JAVA:
-        found = f"Java {major}" if major else "a Java whose version could not be read"
-        raise LanguageToolUnavailable(f"{java} is {found}. {JAVA_HINT}")
+        found = f"Java {major}" if major else _("a Java whose version could not be read")
+        raise LanguageToolUnavailable(_("{java} is {found}. {hint}").format(java=java, found=found, hint=_(JAVA_HINT)))
     return java
 
 
@@ -133,7 +135,8 @@ def normalise_languages(languages: Iterable[str]) -> tuple[str, ...]:
             continue
         if code not in SUPPORTED_LANGUAGES:
             raise LanguageToolUnavailable(
-                f"unsupported language “{raw}” for LanguageTool (choose from {', '.join(SUPPORTED_LANGUAGES)})"
+                _("unsupported language “{language}” for LanguageTool (choose from {languages})").format(
+                    language=raw, languages=", ".join(SUPPORTED_LANGUAGES))
             )
         if code not in codes:
             codes.append(code)
@@ -202,7 +205,8 @@ def _pom(languages: tuple[str, ...], version: str) -> str:
 def _install_with_maven(
     mvn: str, languages: tuple[str, ...], version: str, directory: Path, progress: Progress
 ) -> Installation:
-    progress(f"Resolving LanguageTool {version} ({', '.join(languages)}) from Maven Central with {mvn}...")
+    progress(_("Resolving LanguageTool {version} ({languages}) from Maven Central with {mvn}...").format(
+        version=version, languages=", ".join(languages), mvn=mvn))
     jars = directory / "jars"
     staging = directory / "jars.new"
     shutil.rmtree(staging, ignore_errors=True)
@@ -216,19 +220,21 @@ def _install_with_maven(
         try:
             proc = subprocess.run(command, check=False, capture_output=True, text=True, timeout=1800)
         except subprocess.TimeoutExpired:
-            raise LanguageToolUnavailable("Maven did not finish within 30 minutes; check your network") from None
+            raise LanguageToolUnavailable(_("Maven did not finish within 30 minutes; check your network")) from None
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
         raise LanguageToolUnavailable(
-            f"Maven could not resolve LanguageTool {version} (is Maven Central reachable?):\n{tail}"
+            _("Maven could not resolve LanguageTool {version} (is Maven Central reachable?):").format(version=version)
+            + "\n" + tail
         )
     # swap in the new jars only once they are all there: a failed run leaves the old set usable
     shutil.rmtree(jars, ignore_errors=True)
     staging.rename(jars)
     classpath = tuple(sorted(jars.glob("*.jar")))
     if not any(p.name.startswith("languagetool-server-") for p in classpath):
-        raise LanguageToolUnavailable(f"Maven ran but {jars} has no languagetool-server jar")
-    progress(f"Installed {len(classpath)} jars in {jars}")
+        raise LanguageToolUnavailable(_("Maven ran but {folder} has no languagetool-server jar").format(folder=jars))
+    progress(ngettext("Installed {count} jar in {folder}", "Installed {count} jars in {folder}", len(classpath)).format(
+        count=len(classpath), folder=jars))
     return Installation(version, languages, classpath, "maven", directory)
 
 
@@ -246,12 +252,13 @@ def _install_with_language_tool_python(version: str, directory: Path, progress: 
     local = LocalLanguageTool.from_version_name(version)
     if local not in local.get_installed_versions():
         if not _internet_reachable():
-            raise LanguageToolUnavailable(MAVEN_HINT.format(version=version))
-        progress(f"Maven not found: downloading LanguageTool {version} with language-tool-python...")
+            raise LanguageToolUnavailable(_(MAVEN_HINT).format(version=version))
+        progress(_("Maven not found: downloading LanguageTool {version} with language-tool-python...").format(version=version))
         try:
             local.download()
         except Exception as exc:  # noqa: BLE001 (the library raises unrelated types for network failures)
-            raise LanguageToolUnavailable(f"downloading LanguageTool failed ({exc}). {MAVEN_HINT.format(version=version)}") from None
+            raise LanguageToolUnavailable(_("downloading LanguageTool failed ({problem}). {hint}").format(
+                problem=exc, hint=_(MAVEN_HINT).format(version=version))) from None
     jar = local.get_jar_path()
     # the release zip bundles every language; its server jar's manifest lists the rest
     return Installation(version, ("all",), (jar,), "language-tool-python", directory)

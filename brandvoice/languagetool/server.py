@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from brandvoice.i18n import _
 from brandvoice.languagetool import (
     INSTALL_HINT,
     LT_VERSION,
@@ -76,7 +77,7 @@ def parse_duration(value: str | float) -> float:
             return float(text[:-1]) * units[text[-1]]
         return float(text)
     except ValueError:
-        raise LanguageToolUnavailable(f"invalid duration “{value}” (use seconds, or 90s, 30m, 2h)") from None
+        raise LanguageToolUnavailable(_("invalid duration “{value}” (use seconds, or 90s, 30m, 2h)").format(value=value)) from None
 
 
 @dataclass
@@ -191,12 +192,13 @@ class ServerManager:
         try:
             return self._ensure_running_locked(languages)
         except Timeout:
-            raise LanguageToolUnavailable(
-                f"another process has held {self.state_dir / 'state.lock'} for minutes while starting "
+            raise LanguageToolUnavailable(_(
+                "another process has held {lock} for minutes while starting "
                 "LanguageTool: see `brandvoice languagetool status`, or `stop` it and try again"
-            ) from None
+            ).format(lock=self.state_dir / "state.lock")) from None
         except OSError as exc:
-            raise LanguageToolUnavailable(f"cannot use the LanguageTool state folder {self.state_dir}: {exc}") from None
+            raise LanguageToolUnavailable(_("cannot use the LanguageTool state folder {folder}: {problem}").format(
+                folder=self.state_dir, problem=exc)) from None
 
     def _ensure_running_locked(self, languages: tuple[str, ...]) -> ServerState:
         with self.lock():
@@ -207,10 +209,9 @@ class ServerManager:
             installation = find_installation(languages, self.version)
             if installation is None:
                 wanted = ",".join(languages) if languages else "en,fr"
-                raise LanguageToolUnavailable(
-                    f"LanguageTool {self.version} is not installed for {wanted}: "
-                    + INSTALL_HINT.replace("install`", f"install --languages {wanted}`", 1)
-                )
+                raise LanguageToolUnavailable(_("LanguageTool {version} is not installed for {languages}: {hint}").format(
+                    version=self.version, languages=wanted,
+                    hint=_(INSTALL_HINT).replace("install`", f"install --languages {wanted}`", 1)))
             self._stop_locked()  # a stale state, a dead or foreign process on the port, a wrong language set
             return self._start_locked(installation, languages)
 
@@ -220,7 +221,8 @@ class ServerManager:
             with self.lock():
                 return self._stop_locked()
         except OSError as exc:
-            raise LanguageToolUnavailable(f"cannot use the LanguageTool state folder {self.state_dir}: {exc}") from None
+            raise LanguageToolUnavailable(_("cannot use the LanguageTool state folder {folder}: {problem}").format(
+                folder=self.state_dir, problem=exc)) from None
 
     def _stop_locked(self) -> bool:
         state = self.read_state()
@@ -274,8 +276,8 @@ class ServerManager:
             if "port" not in last_error.lower():
                 break
         raise LanguageToolUnavailable(
-            f"the LanguageTool server did not start (log: {self.log_file}):\n{last_error}\n"
-            f"Try `brandvoice languagetool install` again, or a larger heap ({HEAP_ENV}=2g)."
+            _("the LanguageTool server did not start (log: {log}):").format(log=self.log_file) + f"\n{last_error}\n"
+            + _("Try `brandvoice languagetool install` again, or a larger heap ({setting}).").format(setting=f"{HEAP_ENV}=2g")
         )
 
     def _spawn_supervisor(self, command: list[str]) -> int:
@@ -294,16 +296,18 @@ class ServerManager:
                 close_fds=True,
             )
         try:
-            out, _ = launcher.communicate(timeout=60)
+            out, _errors = launcher.communicate(timeout=60)
         except subprocess.TimeoutExpired:
             launcher.kill()
             launcher.communicate()
-            raise LanguageToolUnavailable(f"the LanguageTool supervisor did not start (log: {self.log_file})") from None
+            raise LanguageToolUnavailable(_("the LanguageTool supervisor did not start (log: {log})").format(
+                log=self.log_file)) from None
         try:
             return int(out.strip())
         except ValueError:
             raise LanguageToolUnavailable(
-                f"the LanguageTool supervisor did not start (log: {self.log_file}):\n{_log_tail(self.log_file)}"
+                _("the LanguageTool supervisor did not start (log: {log}):").format(log=self.log_file)
+                + "\n" + _log_tail(self.log_file)
             ) from None
 
     def _wait_ready(self, url: str, supervisor_pid: int) -> tuple[bool, str]:
@@ -314,7 +318,7 @@ class ServerManager:
             if answers(url, timeout=2.0):
                 return True, ""
             time.sleep(0.2)
-        return False, f"no answer on {url} after {STARTUP_TIMEOUT:.0f}s\n{_log_tail(self.log_file)}"
+        return False, _("no answer on {url} after {seconds} s").format(url=url, seconds=f"{STARTUP_TIMEOUT:.0f}") + "\n" + _log_tail(self.log_file)
 
 
 def answers(url: str, timeout: float = 3.0) -> bool:

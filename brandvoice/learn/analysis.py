@@ -30,6 +30,7 @@ import regex
 from brandvoice.channels.segment import strip_accents
 from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.model import ResolvedGuide
+from brandvoice.i18n import N_, _, ngettext, ui_number
 from brandvoice.learn.typos import TypoVerdict, likely_typo
 from brandvoice.parsing.document import parse_document
 from brandvoice.registry import GUIDES
@@ -149,7 +150,7 @@ def learn_from_results(
     total = len(results)
     proposal = Proposal(guide=guide, posts=total, recurring=settings.recurring_threshold(total))
     if total == 0:
-        proposal.notes.append("no posts to learn from")
+        proposal.notes.append(_("no posts to learn from"))
         return proposal
     lang = (results[0].language or guide.language or "en").split("-")[0]
     words = _recurring_words(results, guide, lang, proposal.recurring)
@@ -243,9 +244,8 @@ def _tone_bands(results: Sequence[FileResult], settings: LearnSettings, notes: l
     bands = []
     too_few = [d for d, measured in values.items() if len(measured) < settings.min_measured]
     if too_few:
-        notes.append(
-            f"tone: {', '.join(too_few)} measured on fewer than {settings.min_measured} posts, no band proposed"
-        )
+        notes.append(_("tone: {dimensions} measured on fewer than {count} posts, no band proposed").format(
+            dimensions=", ".join(too_few), count=settings.min_measured))
     for dimension, measured in values.items():  # in the profile's own order
         if dimension in too_few:
             continue
@@ -253,7 +253,8 @@ def _tone_bands(results: Sequence[FileResult], settings: LearnSettings, notes: l
         low, high = _round_band(low, high, max(abs(v) for v in measured))
         if high - low < 1e-9:
             # nearly every post sits at one value (no passive at all...): a band would flag any change
-            notes.append(f"tone: {dimension} is {low:g} in at least {settings.band[1] - settings.band[0]:.0%} of the posts, no band proposed")
+            notes.append(_("tone: {dimension} is {value} in at least {share} of the posts, no band proposed").format(
+                dimension=dimension, value=ui_number(low), share=ui_number(settings.band[1] - settings.band[0], ".0%")))
             continue
         bands.append(ToneBand(dimension, low, high, round(statistics.median(measured), 3), len(measured)))
     return bands
@@ -339,10 +340,10 @@ def _note_unknown_words(proposal: Proposal, results: Sequence[FileResult], share
         if any(f.category == SPELLING and f.match.strip().casefold() not in proposed for f in result.findings)
     )
     if results and posts / len(results) > share:
-        proposal.notes.append(
-            f"spelling: {posts / len(results):.0%} of the posts still have words LanguageTool does not know, each in "
-            f"fewer than {proposal.recurring} posts (one-off names?): review them with `brandvoice check`"
-        )
+        proposal.notes.append(_(
+            "spelling: {share} of the posts still have words LanguageTool does not know, each in fewer than {count} "
+            "posts (one-off names?): review them with `brandvoice check`"
+        ).format(share=ui_number(posts / len(results), ".0%"), count=proposal.recurring))
 
 
 def _disagreeing_rules(results: Sequence[FileResult], answered: set[str], share: float) -> list[RuleUse]:
@@ -396,10 +397,11 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
         if guide_has(change.path):
             changes.append(change)
         else:
-            proposal.notes.append(f"{what}: the guide format has no `{'.'.join(change.path)}` yet, not proposed")
+            proposal.notes.append(_("{what}: the guide format has no `{key}` yet, not proposed").format(
+                what=_(what), key=".".join(change.path)))
 
     if proposal.accept:
-        propose(Change(("vocabulary", "accept"), [w.word for w in proposal.accept], "extend"), "vocabulary")
+        propose(Change(("vocabulary", "accept"), [w.word for w in proposal.accept], "extend"), N_("vocabulary"))
 
     current_tone = guide.section("tone")
     for band in proposal.tone:
@@ -410,11 +412,11 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
             # a bound the author left open (null) stays open: only the bounds they set are learned
             learned = [None if old is None else new for old, new in zip(current, learned)]
         if current != learned:
-            propose(Change(("tone", band.dimension), learned), "tone bands")
+            propose(Change(("tone", band.dimension), learned), N_("tone bands"))
 
     register = _new_register(proposal, settings)
     if register:
-        propose(Change(("voice", "register"), register), "register")
+        propose(Change(("voice", "register"), register), N_("register"))
 
     hashtags = guide.section("hashtags")
     known = {_tag_key(t, "hashtag") for t in hashtags.known}
@@ -424,17 +426,18 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
         u.tag for u in proposal.hashtags if u.share >= settings.required_share and _tag_key(u.tag, "hashtag") not in required
     ]
     if new_known:
-        propose(Change(("hashtags", "known"), new_known, "extend"), "hashtags")
+        propose(Change(("hashtags", "known"), new_known, "extend"), N_("hashtags"))
     if new_required:
-        propose(Change(("hashtags", "required"), new_required, "extend"), "hashtags")
+        propose(Change(("hashtags", "required"), new_required, "extend"), N_("hashtags"))
 
     official = {m.casefold() for m in guide.section("mentions").official}
     new_official = [u.tag for u in proposal.mentions if u.tag.casefold() not in official]
     if new_official:
-        propose(Change(("mentions", "official"), new_official, "extend"), "mentions")
+        propose(Change(("mentions", "official"), new_official, "extend"), N_("mentions"))
 
     for use in proposal.rules:
         if Level.parse(use.level) > Level.SUGGESTION:
-            comment = f"learn: fires on {use.share:.0%} of {proposal.posts} approved posts"
-            propose(Change(("levels", use.rule), "suggestion", comment=comment), "levels")
+            comment = ngettext("learn: fires on {share} of {count} approved post", "learn: fires on {share} of {count} approved posts",
+                               proposal.posts).format(share=ui_number(use.share, ".0%"), count=proposal.posts)
+            propose(Change(("levels", use.rule), "suggestion", comment=comment), N_("levels"))
     return changes

@@ -14,6 +14,7 @@ from typing import Literal
 
 from brandvoice.errors import BrandvoiceError
 from brandvoice.files import SourceFile, discover, read_source
+from brandvoice.i18n import _
 from brandvoice.parsing.document import is_markdown
 
 Split = Literal["auto", "lines", "files"]
@@ -50,21 +51,21 @@ def split_lines(source: SourceFile) -> list[SourceFile]:
 def read_corpus(paths: list[str], split: Split = "auto", limit: int | None = None) -> Corpus:
     """The posts under `paths` (files or folders), the first `limit` of them when given."""
     if split not in SPLITS:
-        raise BrandvoiceError(f"unknown split “{split}” (choose from {', '.join(SPLITS)})")
+        raise BrandvoiceError(_("unknown split “{name}” (choose from {splits})").format(name=split, splits=", ".join(SPLITS)))
     posts: list[SourceFile] = []
     skipped: list[tuple[str, str]] = []
     files = 0
     try:
         found = list(discover(paths))
     except FileNotFoundError as exc:
-        raise BrandvoiceError(f"{exc.args[0]}: no such file or directory") from None
+        raise BrandvoiceError(_("{path}: no such file or directory").format(path=exc.args[0])) from None
     for path in found:
         if limit is not None and len(posts) >= limit:
             break
         source = read_source(path)
         files += 1
         if not source.readable:
-            skipped.append((source.path, source.problem or "skipped"))
+            skipped.append((source.path, source.problem or _("skipped")))
             continue
         if source.text is None:  # an editorial calendar: its reader makes one post per row
             posts.append(source)

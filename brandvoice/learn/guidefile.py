@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from brandvoice.errors import GuideError
+from brandvoice.i18n import _
 from brandvoice.learn.analysis import Change
 
 # (mapping, sequence, offset): "key:\n  - item" is (2, 4, 2); "key:\n- item" is (2, 2, 0)
@@ -48,11 +49,11 @@ def load_round_trip(text: str, label: str = "guide") -> tuple[YAML, CommentedMap
             data = yaml.load(text)
         except YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise GuideError(label, mark.line + 1 if mark else None, "yaml", f"invalid YAML: {exc}") from None
+            raise GuideError(label, mark.line + 1 if mark else None, "yaml", _("invalid YAML: {problem}").format(problem=exc)) from None
         if data is None:
             data = CommentedMap()
         if not isinstance(data, CommentedMap):
-            raise GuideError(label, 1, "(top level)", "a guide must be a mapping of keys (name, rules, terms...)")
+            raise GuideError(label, 1, _("(top level)"), _("a guide must be a mapping of keys (name, rules, terms...)"))
         distance = sum(1 for line in difflib.ndiff(text.splitlines(), _dump(yaml, data).splitlines()) if line[:1] in "+-")
         if best is None or distance < best[0]:
             best = (distance, yaml, data)

@@ -16,6 +16,7 @@ import regex
 import yaml
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.i18n import _
 from brandvoice.language import normalise_language
 from brandvoice.languages.packs import PACKS
 from brandvoice.learn.analysis import guide_has
@@ -77,36 +78,42 @@ def parse_channels(value: str | list[str]) -> list[str]:
     return [c for c in channels if c not in (NO_BASE, "-")]
 
 
+def _option(option: str, problem: str) -> str:
+    return _("{path}: {reason}").format(path=option, reason=problem)
+
+
 def check_answers(answers: InitAnswers, available_guides: dict[str, Path]) -> list[str]:
     """Every problem with the answers, as messages naming the option to fix."""
     problems = []
     if not answers.name.strip():
-        problems.append("--name: the brand needs a name")
+        problems.append(_option("--name", _("the brand needs a name")))
     if answers.language not in LANGUAGES:
-        problems.append(f"--language: “{answers.language}” is not supported (choose from {', '.join(LANGUAGES)})")
+        problems.append(_option("--language", _("“{value}” is not supported (choose from {choices})").format(
+            value=answers.language, choices=", ".join(LANGUAGES))))
         return problems
     try:
         locale = normalise_language(answers.locale or answers.language)
     except BrandvoiceError as exc:
-        problems.append(f"--locale: {exc}")
+        problems.append(_option("--locale", str(exc)))
     else:
         if locale.split("-")[0] != answers.language:
-            problems.append(
-                f"--locale: {locale} is not a {answers.language} locale (e.g. {PACKS[answers.language].default_locale})"
-            )
+            problems.append(_option("--locale", _("{locale} is not a locale of the language {language} (e.g. {example})").format(
+                locale=locale, language=answers.language, example=PACKS[answers.language].default_locale)))
         answers.locale = locale
     choices = registers(answers.language)
     if choices and answers.register not in choices:
-        problems.append(f"--register: for {answers.language}, choose from {', '.join(choices)}")
+        problems.append(_option("--register", _("for {language}, choose from {choices}").format(
+            language=answers.language, choices=", ".join(choices))))
     unknown = [c for c in answers.channels if c not in known_channels()]
     if unknown:
-        problems.append(f"--channels: unknown {', '.join(unknown)} (known: {', '.join(known_channels())})")
+        problems.append(_option("--channels", _("unknown {channels} (known: {known})").format(
+            channels=", ".join(unknown), known=", ".join(known_channels()))))
     if answers.market and answers.market not in known_markets():
-        problems.append(f"--market: “{answers.market}” is not known (choose from {', '.join(known_markets())})")
+        problems.append(_option("--market", _("“{value}” is not known (choose from {choices})").format(
+            value=answers.market, choices=", ".join(known_markets()))))
     if answers.extends != NO_BASE and answers.extends not in available_guides:
-        problems.append(
-            f"--extends: no guide named “{answers.extends}” (known: {', '.join(sorted(available_guides))}, or {NO_BASE})"
-        )
+        problems.append(_option("--extends", _("no guide named “{name}” (known: {known}, or {none})").format(
+            name=answers.extends, known=", ".join(sorted(available_guides)), none=NO_BASE)))
     return problems
 
 
@@ -252,6 +259,6 @@ def _channel_lines(answers: InitAnswers) -> list[str]:
 
 def write_guide(path: Path, text: str, force: bool = False) -> None:
     if path.exists() and not force:
-        raise BrandvoiceError(f"{path} already exists (use --force to replace it)")
+        raise BrandvoiceError(_("{path} already exists (use --force to replace it)").format(path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from brandvoice.formats.common import category_name
+from brandvoice.i18n import _, ngettext, ui_number
 from brandvoice.learn.analysis import Proposal, TagUse, WordUse
 
 
@@ -24,31 +26,35 @@ def render_text(proposal: Proposal, diff: list[str], color: bool = False, writte
     buffer = io.StringIO()
     out = _console(buffer, color)
     guide = proposal.guide
+    learned = ngettext("Learned from {count} approved post", "Learned from {count} approved posts", proposal.posts)
     out.print(
-        f"[bold]Learned from {proposal.posts} approved post{'s' * (proposal.posts != 1)}[/bold] "
-        f"with the guide “{escape(guide.id)}” ({escape(guide.path or '?')}); "
-        f"“recurring” means in at least {proposal.recurring} posts."
+        "[bold]" + escape(learned.format(count=proposal.posts)) + "[/bold] " + escape(ngettext(
+            "with the guide “{guide}” ({path}); “recurring” means in at least {count} post.",
+            "with the guide “{guide}” ({path}); “recurring” means in at least {count} posts.",
+            proposal.recurring,
+        ).format(guide=guide.id, path=guide.path or "?", count=proposal.recurring))
     )
     _words(out, proposal)
     _tone(out, proposal)
-    _tags(out, "Hashtags used consistently", proposal.hashtags)
-    _tags(out, "Mentions used consistently", proposal.mentions)
+    _tags(out, _("Hashtags used consistently"), proposal.hashtags)
+    _tags(out, _("Mentions used consistently"), proposal.mentions)
     _rules(out, proposal)
     for note in proposal.notes:
-        out.print(f"[dim]note: {escape(note)}[/dim]")
+        out.print("[dim]" + escape(_("note: {note}").format(note=note)) + "[/dim]")
     for path, reason in proposal.skipped:
-        out.print(f"[dim]skipped {escape(path)}: {escape(reason)}[/dim]")
+        out.print("[dim]" + escape(_("skipped {path}: {reason}").format(path=path, reason=reason)) + "[/dim]")
     out.print()
     if not diff:
-        out.print("The guide already matches these posts: nothing to change.")
+        out.print(escape(_("The guide already matches these posts: nothing to change.")))
     else:
         for line in diff:
             out.print(Text(line, style=_diff_style(line)))
         out.print()
         if written:
-            out.print(f"[green]Wrote {escape(written)}.[/green] Check it with `brandvoice guides validate {escape(written)}`.")
+            out.print("[green]" + escape(_("Wrote {path}.").format(path=written)) + "[/green] " + escape(
+                _("Check it with `brandvoice guides validate {path}`.").format(path=written)))
         else:
-            out.print("Run again with --write to apply this to the guide (comments and key order are kept).")
+            out.print(escape(_("Run again with --write to apply this to the guide (comments and key order are kept).")))
     return buffer.getvalue()
 
 
@@ -67,27 +73,40 @@ def _diff_style(line: str) -> str:
 def _words(out: Console, proposal: Proposal) -> None:
     out.print()
     if not proposal.spelling_checked:
-        out.print("[bold]Vocabulary[/bold]: not learned (--no-grammar: LanguageTool did not run).")
+        _heading(out, _("Vocabulary"), _("{title}: not learned (--no-grammar: LanguageTool did not run)."))
         return
     if not proposal.accept and not proposal.typos:
-        out.print("[bold]Vocabulary[/bold]: no recurring word is flagged as misspelled.")
+        _heading(out, _("Vocabulary"), _("{title}: no recurring word is flagged as misspelled."))
         return
     if proposal.accept:
-        out.print("[bold]Vocabulary to accept[/bold] (flagged as misspelled, recurring across posts):")
+        _heading(out, _("Vocabulary to accept"), _("{title} (flagged as misspelled, recurring across posts):"))
         for use in proposal.accept:
             _word(out, use)
     if proposal.typos:
-        out.print("[bold]Left out: they look like typos[/bold] (one letter from a frequent word):")
+        _heading(out, _("Left out: they look like typos"), _("{title} (one letter from a frequent word):"))
         for use in proposal.typos:
             assert use.typo is not None
             out.print(
-                f"  {escape(use.word)}  →  {escape(use.typo.neighbour)}?  "
-                f"[dim]{use.posts} posts; add it to vocabulary.accept by hand if it is a name[/dim]"
+                "  " + escape(_("{word}  →  {neighbour}?").format(word=use.word, neighbour=use.typo.neighbour)) + "  [dim]"
+                + escape(ngettext("{count} post; add it to vocabulary.accept by hand if it is a name",
+                                  "{count} posts; add it to vocabulary.accept by hand if it is a name",
+                                  use.posts).format(count=use.posts)) + "[/dim]"
             )
 
 
+def _heading(out: Console, title: str, line: str, **values: str) -> None:
+    """`line` (a template) with its `{title}` in bold."""
+    before, _title, after = line.partition("{title}")
+    out.print(escape(before.format(**values)) + "[bold]" + escape(title) + "[/bold]" + escape(after.format(**values)))
+
+
+def _posts(count: int) -> str:
+    return ngettext("{count} post", "{count} posts", count).format(count=count)
+
+
 def _word(out: Console, use: WordUse) -> None:
-    out.print(f"  [green]{escape(use.word)}[/green]  {use.posts} posts, {use.occurrences} times")
+    times = ngettext("{count} time", "{count} times", use.occurrences).format(count=use.occurrences)
+    out.print(f"  [green]{escape(use.word)}[/green]  " + escape(_("{posts}, {times}").format(posts=_posts(use.posts), times=times)))
     for example in use.examples:
         out.print(f"      [dim]{escape(example.path)}:[/dim] {escape(example.excerpt)}")
 
@@ -95,41 +114,45 @@ def _word(out: Console, use: WordUse) -> None:
 def _tone(out: Console, proposal: Proposal) -> None:
     if proposal.tone:
         out.print()
-        out.print("[bold]Tone bands[/bold] (10th–90th percentile of the posts):")
+        _heading(out, _("Tone bands"), _("{title} (10th–90th percentile of the posts):"))
         for band in proposal.tone:
-            out.print(
-                f"  {escape(band.dimension):<22} [{band.low:g}, {band.high:g}]  "
-                f"[dim]median {band.median:g}, {band.measured} posts measured[/dim]"
-            )
+            measured = ngettext("median {median}, {count} post measured", "median {median}, {count} posts measured",
+                                band.measured).format(median=ui_number(band.median), count=band.measured)
+            interval = _("[{low}, {high}]").format(low=ui_number(band.low), high=ui_number(band.high))
+            out.print(f"  {escape(band.dimension):<22} {escape(interval)}  [dim]{escape(measured)}[/dim]")
     register = proposal.register
     if register and register.counts:
         shares = ", ".join(f"{name} {count}" for name, count in sorted(register.counts.items(), key=lambda kv: -kv[1]))
         if register.clear:
-            dominant = f" → {register.dominant} ({register.share:.0%} of the posts that address the reader)"
+            dominant = _("{shares} → {register} ({share} of the posts that address the reader)").format(
+                shares=shares, register=register.dominant, share=ui_number(register.share, ".0%"))
         elif any(register.counts.get(r) for r in ("tu", "vous")):
-            dominant = " (no clear majority: not proposed)"
+            dominant = _("{shares} (no clear majority: not proposed)").format(shares=shares)
         else:
-            dominant = " (no post addresses the reader as tu or vous)"
-        out.print(f"[bold]Register[/bold]: {escape(shares)}{escape(dominant)}")
+            dominant = _("{shares} (no post addresses the reader as tu or vous)").format(shares=shares)
+        _heading(out, _("Register"), _("{title}: {text}"), text=dominant)
 
 
 def _tags(out: Console, title: str, uses: list[TagUse]) -> None:
     if not uses:
         return
     out.print()
-    out.print(f"[bold]{title}[/bold]:")
+    _heading(out, title, _("{title}:"))
     for use in uses:
         variants = "" if len(use.spellings) == 1 else "  [dim](" + escape(", ".join(f"{s} ×{n}" for s, n in use.spellings.items())) + ")[/dim]"
-        out.print(f"  {escape(use.tag):<24} {use.posts} posts ({use.share:.0%}){variants}")
+        share = _("{posts} ({share})").format(posts=_posts(use.posts), share=ui_number(use.share, ".0%"))
+        out.print(f"  {escape(use.tag):<24} {escape(share)}{variants}")
 
 
 def _rules(out: Console, proposal: Proposal) -> None:
     if not proposal.rules:
         return
     out.print()
-    out.print("[bold]Rules that fire on most approved posts[/bold] (the guide disagrees with practice):")
+    _heading(out, _("Rules that fire on most approved posts"), _("{title} (the guide disagrees with practice):"))
     for use in proposal.rules:
-        out.print(f"  {escape(use.rule):<40} {use.share:.0%} of posts  [dim]{use.level}, {use.category}[/dim]")
+        share = _("{share} of posts").format(share=ui_number(use.share, ".0%"))
+        kind = f"{_(use.level)}, {category_name(use.category)}"
+        out.print(f"  {escape(use.rule):<40} {escape(share)}  [dim]{escape(kind)}[/dim]")
         out.print(f"      [dim]{escape(use.example.path)}:[/dim] {escape(use.example.excerpt)}")
 
 

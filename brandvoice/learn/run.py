@@ -11,6 +11,7 @@ from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
 from brandvoice.guides.model import ResolvedGuide
+from brandvoice.i18n import _, ngettext
 from brandvoice.learn.analysis import LearnSettings, Proposal, learn_from_results
 from brandvoice.learn.corpus import Split, read_corpus
 from brandvoice.fixes import FileChanged, write_atomically
@@ -44,10 +45,10 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
     `progress(done, total)` follows the check, the long part."""
     corpus = read_corpus(request.paths, request.split, request.limit)
     if not corpus.posts:
-        raise BrandvoiceError("no posts found in " + ", ".join(request.paths))
+        raise BrandvoiceError(_("no posts found in {paths}").format(paths=", ".join(request.paths)))
     guide = GuideCache(request.guides_dirs, request.grammar).get(request.brand)
     if guide.path is None:
-        raise BrandvoiceError(f"the guide “{request.brand}” has no file to learn into")
+        raise BrandvoiceError(_("the guide “{guide}” has no file to learn into").format(guide=request.brand))
     with tempfile.TemporaryDirectory(prefix="brandvoice-learn-") as scratch:
         checking_guide = _with_tone_profile(guide, Path(scratch))
         options = RunOptions(
@@ -61,7 +62,10 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
     path = Path(guide.path)
     with path.open(encoding="utf-8-sig", newline="") as handle:  # keep \r\n as written
         current = handle.read()
-    note = f"Learned by `brandvoice learn` from {proposal.posts} approved posts on {datetime.date.today().isoformat()}."
+    note = ngettext(  # a comment in the guide file
+        "Learned by `brandvoice learn` from {count} approved post on {date}.",
+        "Learned by `brandvoice learn` from {count} approved posts on {date}.", proposal.posts,
+    ).format(count=proposal.posts, date=datetime.date.today().isoformat())
     learned = apply_changes(current, proposal.changes, note=note, label=str(path))
     if learned != current:
         validate_text(path, learned)  # never propose (or write) a guide that would not load
@@ -70,7 +74,7 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
         try:  # in one step, and only if the guide still holds what was learned from
             write_atomically(path, current, learned)
         except FileChanged:
-            raise BrandvoiceError(f"{path} changed while learning: run `brandvoice learn` again") from None
+            raise BrandvoiceError(_("{path} changed while learning: run `brandvoice learn` again").format(path=path)) from None
         outcome.written = str(path)
     return outcome
 

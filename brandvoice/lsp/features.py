@@ -12,10 +12,9 @@ from typing import Any
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
-from brandvoice.client_report.labels import category_label
 from brandvoice.errors import BrandvoiceError
-from brandvoice.formats.common import level_name
-from brandvoice.i18n import _, ui_language
+from brandvoice.formats.common import category_name, level_name
+from brandvoice.i18n import _
 from brandvoice.lsp import actions
 from brandvoice.lsp.diagnostics import status
 from brandvoice.lsp.positions import PositionMap
@@ -180,7 +179,7 @@ def create_server(settings: Settings | None = None) -> BrandvoiceServer:
             if checked.positions.offset(shown.start) <= at <= checked.positions.offset(shown.end):
                 explanation = ls.explanations.text(finding.rule, checked.rules, checked.guide,
                                                    ls.settings.run_options().guides_dirs)
-                heading = f"**{finding.rule}** · {level_name(finding.level)} · {category_label(finding.category, ui_language())}"
+                heading = f"**{finding.rule}** · {level_name(finding.level)} · {category_name(finding.category)}"
                 parts.append(f"{heading}\n\n{finding.message}\n\n```text\n{explanation}\n```")
         if not parts:
             return None
