@@ -641,3 +641,16 @@ def test_no_sentence_reaches_a_person_without_the_catalogue():
                 ):
                     found.append(f"{where}:{node.lineno}: {text[:70]!r}")
     assert found == []
+
+
+def test_a_french_brand_s_new_guide_is_commented_in_french(tmp_path, reference):
+    """`guides init` writes the comments of a guide in its brand's language, whatever the interface's."""
+    path = tmp_path / "cafe.yaml"
+    proc = run_cli("guides", "init", "--no-input", "--name", "Café Lumière", "--language", "fr", "--market", "fr",
+                   "--output", str(path), env=EN)
+    assert proc.returncode == 0, proc.stderr
+    text = path.read_text(encoding="utf-8")
+    assert f"# Termes préférés{NBSP}: écrire `use`, jamais une variante de `not`." in text
+    assert "extends: base-fr   # règles communes aux marques de l’agence écrites en français" in text
+    assert sorted(f for f in _sentences("en", reference) if f in text) == []
+    assert run_cli("guides", "validate", str(path)).returncode == 0

@@ -8,6 +8,7 @@ installed brandvoice does not know yet are written as comments, so the file alwa
 from __future__ import annotations
 
 import datetime
+import gettext
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ import yaml
 
 from brandvoice.errors import BrandvoiceError
 from brandvoice.i18n import _
+from brandvoice.i18n.catalogs import translations
+from brandvoice.i18n.formatting import babel_locale
 from brandvoice.language import normalise_language
 from brandvoice.languages.packs import PACKS
 from brandvoice.learn.analysis import guide_has
@@ -132,38 +135,52 @@ def _flow_list(values: list[str]) -> str:
     return "[" + ", ".join(_scalar(v) for v in values) + "]"
 
 
-def _section(key: str, lines: list[str]) -> list[str]:
+def _comment(text: str) -> list[str]:
+    """A comment block, line by line."""
+    return ["# " + line if line else "#" for line in text.split("\n")]
+
+
+def _section(key: str, lines: list[str], _=gettext.gettext) -> list[str]:
     """The section's lines, commented out when this brandvoice does not know the section."""
     if guide_has((key,)):
         return lines
-    return [f"# (needs a brandvoice with the `{key}:` section)"] + ["# " + line if line else "#" for line in lines]
+    return _comment(_("(needs a brandvoice with the `{key}:` section)").format(key=key)) + [
+        "# " + line if line else "#" for line in lines]
 
 
 def render_guide(answers: InitAnswers, path: Path) -> str:
+    """The guide's text; its comments in the brand's language (the catalogue's words for it)."""
+    _ = translations(answers.language).gettext
     name = answers.name.strip()
     french = answers.language == "fr"
     today = datetime.date.today().isoformat()
     variants = [v for v in dict.fromkeys([name.lower(), name.upper(), name.title()]) if v != name]
     out: list[str] = [
-        f"# {name}: brandvoice style guide, started with `brandvoice guides init` on {today}.",
-        f"# Check it:           brandvoice guides validate {path}",
-        f"# Learn from posts:   brandvoice learn approved-posts/ --brand {path}   (then --write)",
-        "# Reference of every section and rule kind: brandvoice guides schema, brandvoice rules.",
+        *_comment(_(
+            "{name}: brandvoice style guide, started with `brandvoice guides init` on {date}.\n"
+            "Check it:           brandvoice guides validate {path}\n"
+            "Learn from posts:   brandvoice learn approved-posts/ --brand {path}   (then --write)\n"
+            "Reference of every section and rule kind: brandvoice guides schema, brandvoice rules."
+        ).format(name=name, date=today, path=path)),
         f"name: {_scalar(name)}",
     ]
     if answers.extends != NO_BASE:
-        out.append(f"extends: {_scalar(answers.extends)}   # rules shared by the agency's {answers.language} brands")
+        language = babel_locale(answers.language).get_language_name(answers.language)  # "français", "English"
+        shared = _("rules shared by the agency's {language} brands").format(language=language)
+        out.append(f"extends: {_scalar(answers.extends)}   # {shared}")
     out += [
         f"language: {answers.locale}",
         f"description: {_scalar(answers.description or _default_description(answers))}",
         "",
-        "# Words never flagged as misspellings (brand, product and place names, campaign words), and",
-        "# words the brand never uses. `brandvoice learn` proposes the first from approved posts.",
+        *_comment(_(
+            "Words never flagged as misspellings (brand, product and place names, campaign words), and\n"
+            "words the brand never uses. `brandvoice learn` proposes the first from approved posts."
+        )),
         "vocabulary:",
         f"  accept: {_flow_list([name])}",
         "  reject: []",
         "",
-        "# Preferred terms: write `use`, never a `not` variant.",
+        *_comment(_("Preferred terms: write `use`, never a `not` variant.")),
     ]
     if variants:
         out += [
@@ -176,42 +193,45 @@ def render_guide(answers: InitAnswers, path: Path) -> str:
         ]
     else:
         out += ["terms: []", ""]
-    out += _voice_lines(answers)
-    out += _section("channels", _channel_lines(answers))
+    out += _voice_lines(answers, _)
+    out += _section("channels", _channel_lines(answers, _), _)
     out.append("")
     if answers.market:
         out += _section("disclosure", [
-            "# Sponsored posts must carry the disclosure this market's law requires",
-            "# (FR: loi 2023-451 « Publicité » / « Collaboration commerciale »; US: FTC #ad).",
+            *_comment(_(
+                "Sponsored posts must carry the disclosure this market's law requires\n"
+                "(FR: loi 2023-451 « Publicité » / « Collaboration commerciale »; US: FTC #ad)."
+            )),
             "disclosure:",
             f"  market: {answers.market}",
-            "  partners: []    # brands that pay for posts: mentioning one makes a post sponsored",
-        ])
+            "  partners: []    # " + _("brands that pay for posts: mentioning one makes a post sponsored"),
+        ], _)
         out.append("")
+    example = "[\"#" + regex.sub(r"[^\p{L}\p{N}]", "", name) + "\"]"
     out += _section("hashtags", [
-        "# Campaign hashtags every post carries, the brand's own spelled in CamelCase, and a cap.",
+        *_comment(_("Campaign hashtags every post carries, the brand's own spelled in CamelCase, and a cap.")),
         "hashtags:",
         "  required: []",
-        "  known: []      # e.g. [\"#" + regex.sub(r"[^\p{L}\p{N}]", "", name) + "\"]",
+        "  known: []      # " + _("e.g. {example}").format(example=example),
         "  banned: []",
-    ])
+    ], _)
     out.append("")
     out += _section("mentions", [
-        "# The brand's official handles (exact spelling) and handles never to tag.",
+        *_comment(_("The brand's official handles (exact spelling) and handles never to tag.")),
         "mentions:",
         "  official: []",
         "  never_tag: []",
-    ])
+    ], _)
     out += [
         "",
-        "# Brand rules: each one a rule kind with its options (see `brandvoice rules`), e.g.",
+        *_comment(_("Brand rules: each one a rule kind with its options (see `brandvoice rules`), e.g.")),
         "#   superlatives:",
         "#     kind: existence",
         "#     tokens: [incroyable, exceptionnel]" if french else "#     tokens: [amazing, revolutionary]",
         "#     level: warning",
         "rules: {}",
         "",
-        "# A level (error, warning, suggestion or off) per rule id or id prefix, e.g. `typography.fr: off`.",
+        *_comment(_("A level (error, warning, suggestion or off) per rule id or id prefix, e.g. `typography.fr: off`.")),
         "levels: {}",
     ]
     return "\n".join(out) + "\n"
@@ -225,14 +245,15 @@ def _default_description(answers: InitAnswers) -> str:
     return f"{answers.name.strip()}'s voice: {answers.register}, clear and friendly."
 
 
-def _voice_lines(answers: InitAnswers) -> list[str]:
+def _voice_lines(answers: InitAnswers, _=gettext.gettext) -> list[str]:
     """The register as the voice section says it: tu/vous words, or English contractions."""
     pack = PACKS[answers.language]
     if not answers.register:
         return []
     if pack.register is not None:
         lines = [
-            f"# How the brand addresses its readers: `{answers.register}` (the other form is flagged).",
+            *_comment(_("How the brand addresses its readers: `{register}` (the other form is flagged).").format(
+                register=answers.register)),
             "voice:",
             f"  register: {answers.register}",
         ]
@@ -243,15 +264,15 @@ def _voice_lines(answers: InitAnswers) -> list[str]:
             "voice:",
             f"  contractions: {contractions}",
         ]
-    return _section("voice", lines) + [""]
+    return _section("voice", lines, _) + [""]
 
 
-def _channel_lines(answers: InitAnswers) -> list[str]:
-    lines = [
-        "# Channels the brand publishes on. A draft names its channel with `--channel x` or front",
-        "# matter `channel: x`; each entry may override the shipped profile (max_length, max_hashtags,",
-        "# nbsp...), and new channels need a max_length.",
-    ]
+def _channel_lines(answers: InitAnswers, _=gettext.gettext) -> list[str]:
+    lines = _comment(_(
+        "Channels the brand publishes on. A draft names its channel with `--channel x` or front\n"
+        "matter `channel: x`; each entry may override the shipped profile (max_length, max_hashtags,\n"
+        "nbsp...), and new channels need a max_length."
+    ))
     if not answers.channels:
         return lines + ["channels: {}"]
     return lines + ["channels:"] + [f"  {c}: {{}}" for c in answers.channels]
