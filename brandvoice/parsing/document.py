@@ -11,8 +11,9 @@ from typing import Any
 import regex
 import yaml
 
-from brandvoice.parsing.markdown import build_markdown
+from brandvoice.parsing.markdown import LINE_BREAK, build_markdown
 from brandvoice.parsing.prose import ProseBuilder, ProseText
+from brandvoice.parsing.protected import ProtectedSpans, protected_spans
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -32,10 +33,11 @@ class DocumentError(Exception):
 
 
 class LineIndex:
-    """Code-point offset to 1-based (line, column), by bisection over line starts."""
+    """Code-point offset to 1-based (line, column), by bisection over line starts. Lines end
+    with `\r\n`, `\r` or `\n`, as editors and the Markdown parser count them."""
 
     def __init__(self, source: str) -> None:
-        self._starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+        self._starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -109,6 +111,11 @@ class Document:
     def lines(self) -> LineIndex:
         return LineIndex(self.source)
 
+    @cached_property
+    def protected(self) -> ProtectedSpans:
+        """Source spans no fix may change (links, HTML, code, raw blocks...)."""
+        return protected_spans(self.source, self.markdown, self.prose.raw)
+
 
 def is_markdown(path: str) -> bool:
     return PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
@@ -148,8 +155,10 @@ def _load_front_matter(text: str, first_line: int) -> dict[str, Any]:
 
 def _directives(source: str, pattern: regex.Pattern) -> tuple[Directive, ...]:
     found = []
+    lines = None
     for m in pattern.finditer(source):
-        line = source.count("\n", 0, m.start()) + 1
+        lines = lines or LineIndex(source)
+        line = lines.position(m.start())[0]
         selectors = tuple(s.strip() for s in regex.split(r"[,\s]+", m.group(2)) if s.strip())
         found.append(Directive(line, m.group(1), selectors))
     return tuple(found)
