@@ -19,11 +19,13 @@ from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.parsing.document import Document, rule_matches
 from brandvoice.rules.base import CheckContext, rule_needs
+from brandvoice.rules.words import PatternTimeout
 
 if TYPE_CHECKING:
     from brandvoice.cache import ResultCache
 
 _LINK_KINDS = ("url", "email")
+UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
 # the heavy services rules may need (`NEEDS` = {"spacy:parser"} → "spacy"), each with a batch
 # hook `prepare(ctxs)` and a `fingerprint(ctx)` of what its results depend on (result cache)
 SERVICES = {
@@ -189,19 +191,46 @@ class Engine:
         if doc.suppressions.file_disabled:
             return result
         seen: set[tuple[str, int, int]] = set()
+        unchecked = [(u.start, u.end, f"Not checked: {u.reason}.") for u in doc.prose.unchecked]
         for rule in self.rules_for(item.guide):
-            for match in rule.kind.check(ctx, rule.options):
-                finding = self._locate(item, rule, match)
-                if finding is None:
-                    continue
-                key = (finding.rule, finding.offset, finding.length)
-                if key not in seen:
-                    seen.add(key)
-                    result.findings.append(finding)
+            try:
+                for match in rule.kind.check(ctx, rule.options):
+                    finding = self._locate(item, rule, match)
+                    if finding is None:
+                        continue
+                    key = (finding.rule, finding.offset, finding.length)
+                    if key not in seen:
+                        seen.add(key)
+                        result.findings.append(finding)
+            except PatternTimeout as exc:
+                unchecked.append((0, 0, f"Rule {rule.id} not applied: {exc}."))
         result.findings = _without_echoes(result.findings)
+        result.findings.extend(self._unchecked(item, unchecked))
         result.findings.sort(key=lambda f: (f.offset, f.rule))
         result.metrics.update(ctx.metrics)
         return result
+
+    def _unchecked(self, item: CheckItem, spans: list[tuple[int, int, str]]) -> list[Finding]:
+        """What could not be checked, as findings (reported whatever `--select` says: a reader
+        must know; `--ignore brandvoice.unchecked` or a guide level silences them)."""
+        doc = item.document
+        level_name = item.guide.level_for(UNCHECKED_RULE, "warning")
+        if level_name == "off" or any(rule_matches(s, UNCHECKED_RULE) for s in self.selection.ignore):
+            return []
+        found = []
+        for start, end, message in spans:
+            line, column = doc.lines.position(start)
+            end_line, end_column = doc.lines.position(end)
+            if doc.suppressions.suppressed(UNCHECKED_RULE, line):
+                continue
+            found.append(
+                Finding(
+                    rule=UNCHECKED_RULE, source="brandvoice", category="style", level=Level.parse(level_name),
+                    message=message, line=line, column=column, end_line=end_line, end_column=end_column,
+                    offset=start, length=end - start, match=doc.source[start:end], whole_document=end == start,
+                )
+            )
+        return found
 
     def _locate(self, item: CheckItem, rule: Rule, match: Match) -> Finding | None:
         doc = item.document
@@ -232,6 +261,8 @@ class Engine:
         if matched != prose.text[match.start : match.end] and not match.whole_document:
             # markup inside the span (a link target, `**`): a replacement would erase it
             replacements, fix_safe = (), False
+        elif replacements and doc.protected.touches(offset, end):
+            replacements, fix_safe = (), False  # a URL, HTML, code, a raw block: never rewritten
         message = match.message or rule.message.format_map(_Template(match=prose.text[match.start : match.end], **params))
         return Finding(
             rule=rule_id,

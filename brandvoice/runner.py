@@ -18,7 +18,7 @@ from brandvoice.cache import ResultCache
 from brandvoice.config import FileSettings, Project, find_project
 from brandvoice.engine import CheckItem, Engine, Selection
 from brandvoice.errors import BrandvoiceError, GuideError
-from brandvoice.files import SourceFile, decode_source, discover, read_source
+from brandvoice.files import SourceFile, decode_source, discover, read_source, read_stdin
 from brandvoice.gitdiff import changes_since
 from brandvoice.findings import FileResult, RunResult
 from brandvoice.guides.loader import load_guide, load_guide_file
@@ -77,7 +77,7 @@ def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list
     file_paths: list[str] = []
     for raw in paths:
         if raw == "-":
-            sources.append(decode_source(stdin_filename or "<stdin>", sys.stdin.buffer.read()))
+            sources.append(decode_source(stdin_filename or "<stdin>", read_stdin(sys.stdin.buffer)))
         else:
             file_paths.append(raw)
     try:

@@ -21,7 +21,7 @@ def matches(kind_name: str, text: str, language: str = "en-US", **options) -> li
     return [text[m.start : m.end] for m in kind.check(ctx, kind.Options.model_validate(options))]
 
 
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None):
+def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None, timeout: float = 600):
     full_env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "brandvoice", *args],
@@ -30,7 +30,7 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: 
         text=True,
         cwd=cwd or ROOT,
         env=full_env,
-        timeout=600,
+        timeout=timeout,
     )
 
 

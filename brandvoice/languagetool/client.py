@@ -14,6 +14,7 @@ shared local server (started if needed). The public API is used only when its UR
 from __future__ import annotations
 
 import atexit
+import bisect
 import itertools
 import json
 import os
@@ -384,8 +385,9 @@ def split_prose(prose: ProseText, max_chunk: int = MAX_CHUNK) -> list[Chunk]:
     chunks = []
     for start, end in itertools.pairwise(cuts):
         if text[start:end].strip():
-            inside = tuple(p - start for p in points if start <= p < end or (p == end == len(text)))
-            chunks.append(Chunk(start, text[start:end], inside))
+            last = end + 1 if end == len(text) else end  # a point at the very end belongs to the last chunk
+            inside = points[bisect.bisect_left(points, start) : bisect.bisect_left(points, last)]
+            chunks.append(Chunk(start, text[start:end], tuple(p - start for p in inside)))
     return chunks
 
 
@@ -401,9 +403,9 @@ def _cut_points(prose: ProseText, max_chunk: int) -> list[int]:
         last, limit = cuts[-1], cuts[-1] + max_chunk
         cut = None
         for candidates in (paragraph_starts, sentence_starts):
-            inside = [c for c in candidates if last < c <= limit]
-            if inside:
-                cut = inside[-1]
+            best = bisect.bisect_right(candidates, limit) - 1  # the last start within the limit
+            if best >= 0 and candidates[best] > last:
+                cut = candidates[best]
                 break
         if cut is None:
             space = text.rfind(" ", last + 1, limit)

@@ -20,6 +20,7 @@ grammar:
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 
@@ -171,6 +172,12 @@ def prepare(ctxs: list[CheckContext], options: Options | None = None) -> None:
             ctx.services[SERVICE] = result
 
 
+def _touches_placeholder(points: tuple[int, ...], start: int, end: int) -> bool:
+    """Whether a removed-markup point lies in [start, end] (points are in order)."""
+    i = bisect.bisect_left(points, start)
+    return i < len(points) and points[i] <= end
+
+
 def accepted(word: str, accepted_words: frozenset[str]) -> bool:
     """Whether a flagged word is an accepted one, or its plural/possessive/inflected form."""
     if not accepted_words:
@@ -215,7 +222,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for m in result.matches:
         if m.end <= m.start or prose.overlaps(m.start, m.end, MASKED_KINDS):
             continue
-        if any(m.start <= point <= m.end for point in result.placeholders):
+        if _touches_placeholder(result.placeholders, m.start, m.end):
             continue  # touches removed inline code or an image
         category = category_for(m.issue_type, m.category_id)
         if category == "spelling" and accepted(prose.text[m.start : m.end], ctx.accepted_words):
