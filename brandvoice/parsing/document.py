@@ -114,7 +114,7 @@ class Document:
     @cached_property
     def protected(self) -> ProtectedSpans:
         """Source spans no fix may change (links, HTML, code, raw blocks...)."""
-        return protected_spans(self.source, self.markdown, self.prose.raw)
+        return protected_spans(self.source, self.markdown, self.prose.unfixable)
 
 
 def is_markdown(path: str) -> bool:

@@ -106,6 +106,7 @@ def _gap(builder: ProseBuilder, end: int, final: bool = False) -> None:
 def _align_inline(builder: ProseBuilder, children: list[Token], region_end: int) -> None:
     src = builder.source
     autolink_start, autolink_kind = builder.prose_pos, "url"
+    link_text_start = builder.source_pos
     for child in children:
         pos = builder.source_pos
         kind = child.type
@@ -135,6 +136,7 @@ def _align_inline(builder: ProseBuilder, children: list[Token], region_end: int)
             if child.markup == "autolink":
                 autolink_start = builder.prose_pos
                 autolink_kind = "email" if str(child.attrs.get("href", "")).startswith("mailto:") else "url"
+            link_text_start = builder.source_pos
         elif kind == "link_close":
             if child.markup == "autolink":
                 if not src.startswith(">", pos):
@@ -142,6 +144,8 @@ def _align_inline(builder: ProseBuilder, children: list[Token], region_end: int)
                 builder.autolink(autolink_start, builder.prose_pos, autolink_kind)
                 builder.markup(pos + 1)
             else:
+                if not src.startswith(("](", "]["), pos) or src.startswith("][]", pos):
+                    builder.protect(link_text_start, pos)  # the text is the reference label: keep it
                 builder.markup(_end_of_link_target(src, pos, region_end))
         elif kind == "image":
             if not src.startswith("![", pos):

@@ -5,10 +5,10 @@ checked by rules) and *markup* (front matter, code, link targets, comments...), 
 standing in the prose as a short `interpret_as` string (often "" or a paragraph break). The prose
 text is the concatenation; `to_source()` maps a prose span back to source offsets by bisection.
 
-A parser also records what it could not read as its syntax says: source spans it kept as raw
-prose (`raw`: checked, but never fixed, as they may hold markup), spans it could not check at all
-(`unchecked`, with the reason: reported to the user), and autolinks (`<https://…>`), which rules
-see as one URL whatever characters end it.
+A parser also records source spans a fix must not change (`unfixable`: blocks it kept as raw
+prose, which may hold markup, and link texts that are reference labels), spans it could not
+check at all (`unchecked`, with the reason: reported to the user), and autolinks
+(`<https://…>`), which rules see as one URL whatever characters end it.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class ProseBuilder:
         self._prose_len = 0
         self._source_pos = 0
         self._blocks: list[Block] = []
-        self._raw: list[tuple[int, int]] = []
+        self._unfixable: list[tuple[int, int]] = []
         self._unchecked: list[Unchecked] = []
         self._autolinks: list[tuple[int, int, str]] = []
 
@@ -97,8 +97,12 @@ class ProseBuilder:
         """The source up to `end` is prose the parser could not separate from its markup."""
         start = self._source_pos
         self.prose(end)
+        self.protect(start, end)
+
+    def protect(self, start: int, end: int) -> None:
+        """Source [start, end), prose or not, must not be changed by a fix."""
         if end > start:
-            self._raw.append((start, end))
+            self._unfixable.append((start, end))
 
     def unchecked(self, start: int, end: int, reason: str) -> None:
         """The source span [start, end) is not checked (it must be markup)."""
@@ -118,7 +122,7 @@ class ProseBuilder:
             "".join(self._chunks),
             tuple(self._pieces),
             tuple(self._blocks),
-            raw=tuple(self._raw),
+            unfixable=tuple(self._unfixable),
             unchecked=tuple(self._unchecked),
             autolinks=tuple(self._autolinks),
         )
@@ -130,7 +134,7 @@ class ProseText:
     text: str
     pieces: tuple[Piece, ...]
     blocks: tuple[Block, ...] = ()
-    raw: tuple[tuple[int, int], ...] = ()  # source spans kept as raw prose: never fixed
+    unfixable: tuple[tuple[int, int], ...] = ()  # source spans no fix may change
     unchecked: tuple[Unchecked, ...] = ()
     autolinks: tuple[tuple[int, int, str], ...] = ()  # prose spans: (start, end, "url" or "email")
     _starts: list[int] = field(init=False, repr=False, compare=False)

@@ -3,8 +3,9 @@
 The parser already keeps markup out of the prose, so findings there are never made. This is the
 second line of defence `--fix` relies on, found in the source itself, whatever the parser made of
 it: autolinks (`<https://…>`), raw URLs and e-mail addresses, HTML tags with their attributes,
-comments, code spans, link targets (`](…)`) and, in Markdown, reference definitions, plus the
-blocks the parser kept as raw prose. A finding that touches one is reported without a fix.
+comments, code spans, link targets (`](…)`) and, in Markdown, reference definitions, plus what
+the parser marked unfixable (blocks kept as raw prose, reference labels). A finding that touches
+one is reported without a fix.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _ANYWHERE = regex.compile(
     r"|</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>"  # HTML tag and its attributes
     r"|(?<!`)(`+)(?!`)[^\n]{0,1000}?(?<!`)\1(?!`)"  # code span (bounded: stays linear)
     r"|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"  # link target
-    r"|\b(?:https?://|ftp://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?')\]…]"  # raw URL
+    r"|(?<![\p{L}\p{N}])(?:https?://|ftp://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?')\]…]"  # raw URL
     r"|\b[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+\b",  # e-mail address
     regex.DOTALL,
 )
@@ -54,8 +55,9 @@ class ProtectedSpans:
         return len(self._starts)
 
 
-def protected_spans(source: str, markdown: bool, raw: Iterable[tuple[int, int]] = ()) -> ProtectedSpans:
+def protected_spans(source: str, markdown: bool, unfixable: Iterable[tuple[int, int]] = ()) -> ProtectedSpans:
+    """The protected spans of a source, with those its parser marked `unfixable`."""
     spans = [m.span() for m in _ANYWHERE.finditer(source)]
     if markdown:
         spans += [m.span() for m in _REFERENCE_DEFINITION.finditer(source)]
-    return ProtectedSpans([*spans, *raw])
+    return ProtectedSpans([*spans, *unfixable])
