@@ -5,6 +5,12 @@ re-checks exactly the files it governs), the language and channels, the rule sel
 brandvoice version, and the fingerprints of the engines the rules use (spaCy model versions,
 LanguageTool version). Entries are JSON files written atomically (temp file + rename), so
 concurrent runs never see half an entry; the folder is pruned, oldest first, past its size bound.
+
+An entry is trusted only after it is checked against the text it is used for: its schema, the key
+and the hash of the text it was computed for, and each finding's offsets, matched text and line
+and column in that text. Anything else (a truncated, tampered or swapped entry) is a miss: the
+file is checked again and the entry rewritten. The cache is as trusted as its folder: a writer
+there can still forge an entry that passes (`--no-cache` when the folder is shared).
 """
 
 from __future__ import annotations
@@ -17,11 +23,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from brandvoice import __version__
-from brandvoice.findings import FileResult, Finding, Level
+from brandvoice.findings import LEVEL_NAMES, FileResult, Finding, Level
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-_FORMAT = 1
+_FORMAT = 2
 
 
 def default_cache_dir() -> Path:
@@ -51,26 +59,34 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str, source: str) -> tuple[list[Finding], dict[str, Any]] | None:
+        """The findings and metrics cached for `key`, if the entry is sound for `source`."""
+        path = self._path(key)
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            result = entry_for(data, key, source)
+        except (OSError, ValueError, ValidationError):  # unreadable, not JSON, not an entry for this text
+            result = None
+        if result is None:
             self.misses += 1
             return None
         self.hits += 1
-        return data
+        return result
 
     def put(self, key: str, result: FileResult) -> None:
         path = self._path(key)
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps(result_to_cache(result), ensure_ascii=False)
+            payload = json.dumps(result_to_cache(key, result), ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
             os.replace(tmp, path)
             self._written += len(payload)
         except OSError:
+            if tmp is not None:  # a full disk: leave no partial entry behind
+                Path(tmp).unlink(missing_ok=True)
             return  # a cache that cannot be written only costs speed
 
     def prune(self) -> None:
@@ -111,8 +127,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def result_to_cache(result: FileResult) -> dict[str, Any]:
+def _text_hash(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def result_to_cache(key: str, result: FileResult) -> dict[str, Any]:
     return {
+        "key": key,
+        "text_sha256": _text_hash(result.source),
         "findings": [
             {**f.to_dict(), "fix_safe": f.fix_safe, "whole_document": f.whole_document} for f in result.findings
         ],
@@ -120,26 +142,57 @@ def result_to_cache(result: FileResult) -> dict[str, Any]:
     }
 
 
-def findings_from_cache(data: dict[str, Any]) -> list[Finding]:
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _CachedFinding(_Strict):
+    rule: str
+    source: str
+    category: str
+    level: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    length: int
+    match: str
+    replacements: list[str]
+    fix_safe: bool
+    whole_document: bool
+
+
+class _CachedEntry(_Strict):
+    key: str
+    text_sha256: str
+    findings: list[_CachedFinding]
+    metrics: dict[str, Any]
+
+
+def entry_for(data: Any, key: str, source: str) -> tuple[list[Finding], dict[str, Any]] | None:
+    """The findings and metrics of a cache entry, or None unless it was made for this very key
+    and text and every finding lies where it says in the text (else `ValidationError`)."""
+    entry = _CachedEntry.model_validate(data)
+    if entry.key != key or entry.text_sha256 != _text_hash(source):
+        return None
+    from brandvoice.parsing.document import LineIndex
+
+    lines = LineIndex(source)
     findings = []
-    for f in data["findings"]:
+    for f in entry.findings:
+        end = f.offset + f.length
+        if not (0 <= f.offset <= end <= len(source)) or source[f.offset : end] != f.match or f.level not in LEVEL_NAMES:
+            return None
+        if lines.position(f.offset) != (f.line, f.column) or lines.position(end) != (f.end_line, f.end_column):
+            return None
         findings.append(
             Finding(
-                rule=f["rule"],
-                source=f["source"],
-                category=f["category"],
-                level=Level.parse(f["level"]),
-                message=f["message"],
-                line=f["line"],
-                column=f["column"],
-                end_line=f["end_line"],
-                end_column=f["end_column"],
-                offset=f["offset"],
-                length=f["length"],
-                match=f["match"],
-                replacements=tuple(f["replacements"]),
-                fix_safe=f["fix_safe"],
-                whole_document=f["whole_document"],
+                rule=f.rule, source=f.source, category=f.category, level=Level.parse(f.level), message=f.message,
+                line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column, offset=f.offset,
+                length=f.length, match=f.match, replacements=tuple(f.replacements), fix_safe=f.fix_safe,
+                whole_document=f.whole_document,
             )
         )
-    return findings
+    return findings, entry.metrics

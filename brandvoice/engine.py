@@ -96,9 +96,10 @@ class Engine:
         if self.cache is not None:
             for i, item in enumerate(items):
                 keys[i] = self._cache_key(item)
-                cached = self.cache.get(keys[i])
+                cached = self.cache.get(keys[i], item.document.source)
                 if cached is not None:
-                    results[i] = self._from_cache(item, cached)
+                    results[i] = item.empty_result()
+                    results[i].findings, results[i].metrics = cached
         todo = [i for i, r in enumerate(results) if r is None]
         done = len(items) - len(todo)
         # Batches bound memory and let progress move. The next batch's services (LanguageTool
@@ -112,7 +113,7 @@ class Engine:
                     pending = ahead.submit(self._prepared_batch, items, batches[k + 1])
                 for i, ctx in zip(batch, contexts):
                     results[i] = self._check_one(items[i], ctx)
-                    if self.cache is not None:
+                    if self.cache is not None and not _timed_out(results[i]):
                         self.cache.put(keys[i], results[i])
                 done += len(batch)
                 if self.progress is not None:
@@ -142,14 +143,6 @@ class Engine:
                 "engines": engines,
             }
         )
-
-    def _from_cache(self, item: CheckItem, data: dict) -> FileResult:
-        from brandvoice.cache import findings_from_cache
-
-        result = item.empty_result()
-        result.findings = findings_from_cache(data)
-        result.metrics = data["metrics"]
-        return result
 
     def _context(self, item: CheckItem) -> CheckContext:
         doc = item.document
@@ -281,6 +274,11 @@ class Engine:
             fix_safe=fix_safe and len(replacements) == 1,
             whole_document=match.whole_document,
         )
+
+
+def _timed_out(result: FileResult) -> bool:
+    """A rule stopped by its time limit: the next run tries again (a busy machine is no verdict)."""
+    return any(f.rule == UNCHECKED_RULE and f.whole_document for f in result.findings)
 
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:

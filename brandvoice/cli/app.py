@@ -161,7 +161,7 @@ def check(
         stdin_filename=stdin_filename,
         diff_base=diff_base,
         changed_only=changed,
-        cache=not no_cache,
+        cache=not (no_cache or fix or diff),  # fixes come from a fresh check, never from a cached entry
     )
     from brandvoice.cli.progress import progress_bar
 
