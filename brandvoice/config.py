@@ -165,14 +165,23 @@ def _load_cached(file: Path, mtime_ns: int, size: int) -> Project | None:
 
 
 def load_project(file: Path) -> Project:
+    from brandvoice import safe_yaml
+    from brandvoice.files import Unreadable, read_regular_file
+
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BrandvoiceError(f"{file}: cannot read: {exc}") from None
+        raw = read_regular_file(file)
+        text = raw.decode("utf-8")
+    except Unreadable as exc:
+        raise BrandvoiceError(f"{file}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BrandvoiceError(f"{file}:{line}: not UTF-8 text") from None
+    try:
+        data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{file}:{mark.line + 1}" if mark else str(file)
-        raise BrandvoiceError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        line = safe_yaml.error_line(exc, text)
+        where = f"{file}:{line}" if line else str(file)
+        raise BrandvoiceError(f"{where}: not valid YAML: {safe_yaml.error_text(exc)}") from None
     return _project(file, data or {})
 
 

@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from brandvoice import safe_yaml
 from brandvoice.errors import GuideError, GuideErrors
+from brandvoice.files import Unreadable, read_regular_file
 from brandvoice.guides.model import GuideFile, ResolvedGuide
 from brandvoice.guides.sections import build_rules
 
@@ -84,25 +86,32 @@ def unknown_guide_message(ref: str, guides_dirs: list[Path] | None = None) -> st
 class _KeyLines:
     """Line numbers of the keys of a YAML document, by key path, from PyYAML's node marks."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str = "", node: yaml.Node | None = None) -> None:
         self.lines: dict[tuple, int] = {}
-        try:
-            node = yaml.compose(text)
-        except yaml.YAMLError:
-            node = None
+        if node is None and text:
+            try:
+                node = safe_yaml.compose(text)
+            except yaml.YAMLError:
+                node = None
         if node is not None:
-            self._walk(node, ())
+            self._walk(node)
 
-    def _walk(self, node: yaml.Node, path: tuple) -> None:
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                sub = path + (key.value,)
-                self.lines[sub] = key.start_mark.line + 1
-                self._walk(value, sub)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                self._walk(item, path + (i,))
+    def _walk(self, root: yaml.Node) -> None:
+        # by a stack, not recursion; an alias is walked once (its anchor's lines stand for it)
+        stack, seen = [(root, ())], set()
+        while stack:
+            node, path = stack.pop()
+            self.lines.setdefault(path, node.start_mark.line + 1)
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    sub = path + (key.value,)
+                    self.lines[sub] = key.start_mark.line + 1
+                    stack.append((value, sub))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, path + (i,)) for i, item in enumerate(node.value))
 
     def line_of(self, path: tuple) -> int | None:
         while path:
@@ -115,24 +124,25 @@ class _KeyLines:
 def read_guide_file(path: Path) -> tuple[dict[str, Any], _KeyLines]:
     label = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GuideError(label, None, None, f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise GuideError(label, None, None, f"cannot read: {exc.strerror}") from None
+        raw = read_regular_file(path)
+    except Unreadable as exc:
+        raise GuideError(label, None, None, str(exc)) from None
     try:
-        data = yaml.safe_load(text)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise GuideError(label, line, None, f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x})") from None
+    try:
+        node = safe_yaml.compose(text)
+        data = safe_yaml.construct(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context = getattr(exc, "context", None)
-        detail = f"{problem} ({context})" if context else problem
-        raise GuideError(label, mark.line + 1 if mark else None, "yaml", f"invalid YAML: {detail}") from None
+        line = safe_yaml.error_line(exc, text)
+        raise GuideError(label, line, "yaml", f"invalid YAML: {safe_yaml.error_text(exc)}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise GuideError(label, 1, "(top level)", "a guide must be a mapping of keys (name, rules, terms...)")
-    return data, _KeyLines(text)
+    return data, _KeyLines(node=node)
 
 
 def validate_guide_data(path: Path, data: dict[str, Any], lines: _KeyLines) -> GuideFile:
@@ -251,9 +261,6 @@ def _guide_id(path: Path) -> str:
 
 def _chain(path: Path, guides_dirs: list[Path] | None, seen: tuple[Path, ...]) -> list[tuple[str, Path, dict]]:
     resolved = path.resolve()
-    if resolved in seen:
-        cycle = " → ".join(p.name for p in (*seen, resolved))
-        raise GuideError(str(path), None, "extends", f"cycle in extends: {cycle}")
     data, lines = read_guide_file(path)
     validate_guide_data(path, data, lines)
     parents = data.get("extends") or []
@@ -268,6 +275,10 @@ def _chain(path: Path, guides_dirs: list[Path] | None, seen: tuple[Path, ...]) -
             raise GuideError(
                 str(path), lines.line_of(loc), "extends", unknown_guide_message(parent, guides_dirs)
             ) from None
+        if parent_path.resolve() in (*seen, resolved):
+            loc = ("extends", i) if isinstance(data.get("extends"), list) else ("extends",)
+            cycle = " → ".join(p.name for p in (*seen, resolved, parent_path.resolve()))
+            raise GuideError(str(path), lines.line_of(loc), "extends", f"cycle in extends: {cycle}")
         for item in _chain(parent_path, guides_dirs, (*seen, resolved)):
             if all(item[1] != p for _, p, _ in chain):
                 chain.append(item)

@@ -39,11 +39,15 @@ def _template(message: str | None) -> str | None:
     if message is None:
         return None
     try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
     except ValueError as exc:
         raise ValueError(f"invalid message template: {exc} (write {{{{ and }}}} for literal braces)") from None
-    if any(not name.isidentifier() for name in fields):
+    if any(not name.isidentifier() for name, _, _ in fields):
         raise ValueError("message placeholders are names such as {match}; write {{ and }} for literal braces")
+    # no widths or conversions: `{match:>300000000}` would build a 300-million-character message
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            raise ValueError(f"message placeholders take no format or conversion: write {{{name}}}")
     return message
 
 

@@ -139,13 +139,14 @@ def parse_document(path: str, source: str, markdown: bool | None = None) -> Docu
 
 
 def _load_front_matter(text: str, first_line: int) -> dict[str, Any]:
+    from brandvoice import safe_yaml
+
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark else first_line
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DocumentError(f"front matter is not valid YAML: {problem}", line) from None
+        line = safe_yaml.error_line(exc, text)
+        problem = safe_yaml.error_text(exc)
+        raise DocumentError(f"front matter is not valid YAML: {problem}", first_line + line - 1 if line else first_line) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
