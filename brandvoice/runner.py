@@ -24,7 +24,7 @@ from brandvoice.findings import FileResult, RunResult
 from brandvoice.guides.loader import load_guide, load_guide_file
 from brandvoice.guides.model import ResolvedGuide
 from brandvoice.language import detect_language, normalise_language
-from brandvoice.languagetool import URL_ENV
+from brandvoice.languagetool import URL_ENV, begin_run
 from brandvoice.parsing.document import DocumentError, parse_document
 from brandvoice.score import score_files
 
@@ -45,6 +45,7 @@ class RunOptions:
     cache: bool = True
     diff_base: str | None = None  # report only findings on lines changed since this git ref
     changed_only: bool = False  # check only files changed (since diff_base, else HEAD), all their findings
+    verbose: bool = False  # say where drafts are sent, every run
 
 
 class GuideCache:
@@ -96,6 +97,7 @@ def run_check(paths: list[str], options: RunOptions, progress: Progress | None =
 
 
 def check_sources(sources: list[SourceFile], options: RunOptions, progress: Progress | None = None) -> RunResult:
+    begin_run()  # the run's LanguageTool requests share one time budget
     guides = GuideCache(options.guides_dirs, options.grammar)
     run = RunResult()
     items: list[CheckItem] = []
@@ -116,6 +118,7 @@ def check_sources(sources: list[SourceFile], options: RunOptions, progress: Prog
         cache=ResultCache() if options.cache else None,
         progress=progress,
     )
+    _say_where_drafts_go(items, engine, options.verbose)
     run.files = engine.check(items)
     run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
     if changes is not None and not options.changed_only:
@@ -151,6 +154,25 @@ def _item(source: SourceFile, options: RunOptions, guides: GuideCache) -> CheckI
     return CheckItem(
         doc, guide, language, channels, brand=guide.id if brand else None, languagetool_url=languagetool_url
     )
+
+
+def _say_where_drafts_go(items: list[CheckItem], engine: Engine, verbose: bool) -> None:
+    """Drafts leave this machine only for a server the user configured: said the first time for
+    each such server (and every time with --verbose), before anything is sent."""
+    from brandvoice.languagetool import announce_server
+    from brandvoice.rules.base import rule_needs
+
+    servers: dict[str | None, str] = {}
+    for item in items:
+        if any("languagetool" in rule_needs(rule) for rule in engine.rules_for(item.guide)):
+            if os.environ.get(URL_ENV):
+                origin = f"--languagetool-url or {URL_ENV}"
+            else:
+                project = find_project(Path.cwd() if item.document.path.startswith("<") else Path(item.document.path))
+                origin = f"{project.file}, languagetool.url" if project and project.languagetool_url else "default"
+            servers.setdefault(item.languagetool_url, origin)
+    for url, origin in servers.items():
+        announce_server(url, origin, verbose)
 
 
 def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) -> None:

@@ -135,6 +135,9 @@ def check(
     no_server: Annotated[
         bool, typer.Option("--no-server", help="Run in this process even when `brandvoice server` runs.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also say where drafts are sent for grammar checks.")
+    ] = False,
 ) -> None:
     """Check drafts and report findings."""
     from brandvoice.config import failing, run_fail_level
@@ -162,6 +165,7 @@ def check(
         diff_base=diff_base,
         changed_only=changed,
         cache=not (no_cache or fix or diff),  # fixes come from a fresh check, never from a cached entry
+        verbose=verbose,
     )
     from brandvoice.cli.progress import progress_bar
 
@@ -188,7 +192,8 @@ def _fix(run, paths: list[str], options, write: bool, unsafe: bool):
 
     if write and "-" in paths:
         raise BrandvoiceError("--fix cannot rewrite standard input; use --diff to see the fixes")
-    outcome = fix_run(run, lambda sources: check_sources(sources, options), unsafe=unsafe)
+    recheck = replace(options, verbose=False)  # the run already said where drafts go
+    outcome = fix_run(run, lambda sources: check_sources(sources, recheck), unsafe=unsafe)
     if not write:
         sys.stdout.write("".join(unified_diff(f) for f in outcome.files))
         err(f"{outcome.applied} fix(es) would be applied to {len(outcome.files)} file(s)")

@@ -12,6 +12,8 @@ Nothing here is imported unless a grammar rule runs or a `languagetool` command 
 from __future__ import annotations
 
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
@@ -26,6 +28,9 @@ IDENTIFIER_LANGUAGES = ("es", "ca", "pt")
 URL_ENV = "BRANDVOICE_LANGUAGETOOL_URL"
 HOME_ENV = "BRANDVOICE_LANGUAGETOOL_HOME"
 PUBLIC_API_URL = "https://api.languagetool.org"
+CONNECT_TIMEOUT_ENV = "BRANDVOICE_LANGUAGETOOL_CONNECT_TIMEOUT"
+TIMEOUT_ENV = "BRANDVOICE_LANGUAGETOOL_TIMEOUT"
+BUDGET_ENV = "BRANDVOICE_LANGUAGETOOL_BUDGET"
 
 INSTALL_HINT = "run `brandvoice languagetool install` (needs Java 17+ and Maven), or pass --no-grammar"
 
@@ -42,3 +47,114 @@ def cache_root() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("brandvoice")) / "languagetool"
+
+
+@dataclass(frozen=True)
+class RequestLimits:
+    connect: float  # seconds to connect
+    request: float  # seconds for one request, its whole answer included (a slow drip is cut too)
+    budget: float  # seconds for all the requests of one run
+
+
+def _seconds(env: str, default: float) -> float:
+    value = os.environ.get(env)
+    try:
+        return float(value) if value else default
+    except ValueError:
+        raise BrandvoiceError(f"{env}={value!r}: give a number of seconds") from None
+
+
+def request_limits() -> RequestLimits:
+    return RequestLimits(
+        connect=_seconds(CONNECT_TIMEOUT_ENV, 5.0),
+        request=_seconds(TIMEOUT_ENV, 120.0),
+        budget=_seconds(BUDGET_ENV, 1800.0),
+    )
+
+
+_run_deadline: float | None = None
+
+
+def begin_run() -> None:
+    """A check run starts: its LanguageTool requests together get `budget` seconds from now."""
+    global _run_deadline
+    _run_deadline = time.monotonic() + request_limits().budget
+
+
+def run_deadline() -> float | None:
+    return _run_deadline
+
+
+def is_local(url: str) -> bool:
+    """Whether a URL's host is this machine: every address it resolves to is a loopback (or the
+    unspecified address, which connects here). Decided on the addresses, not the spelling:
+    `localhost.`, `127.1`, `0.0.0.0`, `0`, `[::1]` are all local."""
+    import ipaddress
+    import socket
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    host = host[:-1] if host.endswith(".") else host  # `localhost.` is the fully qualified `localhost`
+    if not host:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True  # always loopback (RFC 6761), whatever a resolver says
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)}
+    except (OSError, UnicodeError):
+        return False
+    try:
+        ips = [ipaddress.ip_address(a.split("%", 1)[0]) for a in addresses]
+    except ValueError:
+        return False
+    return bool(ips) and all(ip.is_loopback or ip.is_unspecified for ip in ips)
+
+
+NOTIFIED_FILE = "off-machine-servers.txt"  # servers the user was told drafts go to, one URL a line
+
+
+def announce_server(url: str | None, origin: str, verbose: bool = False) -> None:
+    """Say where drafts go: the first time a server off this machine is used (per user), and
+    every time with `verbose`. A notice on stderr (a BrandvoiceWarning), before any request."""
+    if url is None:
+        if verbose:
+            _notice("drafts are checked by the shared LanguageTool server on this machine (127.0.0.1 only)")
+        return
+    from brandvoice.languagetool.client import configured_url
+
+    target = configured_url(url) or url
+    if is_local(target):
+        if verbose:
+            _notice(f"drafts are checked by the LanguageTool server at {target}, on this machine (set by {origin})")
+        return
+    notified = cache_root() / NOTIFIED_FILE
+    try:
+        known = set(notified.read_text(encoding="utf-8").split())
+    except OSError:
+        known = set()
+    if target in known and not verbose:
+        return
+    _notice(
+        f"drafts are sent to the LanguageTool server at {target}, off this machine (set by {origin})"
+        + ("" if verbose else "; said once per server, every run with --verbose")
+    )
+    try:
+        notified.parent.mkdir(parents=True, exist_ok=True)
+        with open(notified, "a", encoding="utf-8") as handle:
+            handle.write(target + "\n")
+    except OSError:
+        pass  # then it is said again next time: better than never
+
+
+def _notice(message: str) -> None:
+    """A notice on stderr every time it is given (Python shows a repeated warning only once)."""
+    import warnings
+
+    from brandvoice.errors import BrandvoiceWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", BrandvoiceWarning)
+        warnings.warn(BrandvoiceWarning(message), stacklevel=3)
