@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from brandvoice.errors import BrandvoiceError
 from brandvoice.server import protocol
 from brandvoice.server.client import request
 
@@ -20,8 +21,15 @@ server_app = typer.Typer(
 )
 
 
+def _runtime_dir():
+    try:
+        return protocol.runtime_dir()
+    except protocol.UnsafeRuntimeDir as exc:
+        raise BrandvoiceError(f"the resident server's folder is not safe to use: {exc}") from None
+
+
 def _status() -> dict | None:
-    if not protocol.socket_path().exists():
+    if not protocol.check_socket(_runtime_dir() / "server.sock"):
         return None
     return request({"op": "status"}, timeout=5)
 
@@ -36,7 +44,7 @@ def start(
     if status:
         print(f"brandvoice server already running (pid {status['pid']}, {status['socket']})")
         return
-    log = protocol.runtime_dir() / "server.log"
+    log = _runtime_dir() / "server.log"
     with open(log, "ab") as handle:
         process = subprocess.Popen(
             [sys.executable, "-m", "brandvoice.server.daemon", "--idle", str(idle_minutes * 60)],
@@ -66,12 +74,14 @@ def stop() -> None:
     """Stop the server."""
     status = _status()
     if not status:
-        protocol.socket_path().unlink(missing_ok=True)  # a stale socket from a killed server
+        stale = _runtime_dir() / "server.sock"
+        if protocol.check_socket(stale):
+            stale.unlink(missing_ok=True)  # a stale socket from a killed server
         print("brandvoice server is not running")
         return
     request({"op": "stop"}, timeout=5)
     deadline = time.time() + 10
-    while time.time() < deadline and protocol.socket_path().exists():
+    while time.time() < deadline and protocol.check_socket(_runtime_dir() / "server.sock"):
         time.sleep(0.1)
     print(f"brandvoice server stopped (pid {status['pid']})")
 
