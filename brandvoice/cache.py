@@ -15,6 +15,7 @@ there can still forge an entry that passes (`--no-cache` when the folder is shar
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -22,8 +23,6 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from brandvoice import __version__
 from brandvoice.findings import LEVEL_NAMES, FileResult, Finding, Level
@@ -65,7 +64,7 @@ class ResultCache:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             result = entry_for(data, key, source)
-        except (OSError, ValueError, ValidationError):  # unreadable, not JSON, not an entry for this text
+        except (OSError, ValueError):  # unreadable, not JSON
             result = None
         if result is None:
             self.misses += 1
@@ -142,57 +141,53 @@ def result_to_cache(key: str, result: FileResult) -> dict[str, Any]:
     }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+_FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}  # annotations, as strings
+_PLAIN_TYPES = {"str": str, "int": int, "bool": bool}
 
 
-class _CachedFinding(_Strict):
-    rule: str
-    source: str
-    category: str
-    level: str
-    message: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    offset: int
-    length: int
-    match: str
-    replacements: list[str]
-    fix_safe: bool
-    whole_document: bool
-
-
-class _CachedEntry(_Strict):
-    key: str
-    text_sha256: str
-    findings: list[_CachedFinding]
-    metrics: dict[str, Any]
+def _finding_from(data: Any) -> Finding | None:
+    """A cached finding with each field of the right JSON type, or None."""
+    if not isinstance(data, dict) or data.keys() != _FINDING_FIELDS.keys():
+        return None
+    values = {}
+    for name, annotation in _FINDING_FIELDS.items():
+        value = data[name]
+        if annotation in _PLAIN_TYPES:
+            if type(value) is not _PLAIN_TYPES[annotation]:  # `type is`: a bool is no int here
+                return None
+        elif name == "level":
+            if value not in LEVEL_NAMES:
+                return None
+            value = Level.parse(value)
+        elif name == "replacements":
+            if not isinstance(value, list) or not all(type(r) is str for r in value):
+                return None
+            value = tuple(value)
+        values[name] = value
+    return Finding(**values)
 
 
 def entry_for(data: Any, key: str, source: str) -> tuple[list[Finding], dict[str, Any]] | None:
     """The findings and metrics of a cache entry, or None unless it was made for this very key
-    and text and every finding lies where it says in the text (else `ValidationError`)."""
-    entry = _CachedEntry.model_validate(data)
-    if entry.key != key or entry.text_sha256 != _text_hash(source):
+    and text and every finding lies where it says in the text."""
+    if not isinstance(data, dict) or data.keys() != {"key", "text_sha256", "findings", "metrics"}:
+        return None
+    if data["key"] != key or data["text_sha256"] != _text_hash(source):
+        return None
+    if not isinstance(data["findings"], list) or not isinstance(data["metrics"], dict):
         return None
     from brandvoice.parsing.document import LineIndex
 
     lines = LineIndex(source)
     findings = []
-    for f in entry.findings:
+    for raw in data["findings"]:
+        f = _finding_from(raw)
+        if f is None:
+            return None
         end = f.offset + f.length
-        if not (0 <= f.offset <= end <= len(source)) or source[f.offset : end] != f.match or f.level not in LEVEL_NAMES:
+        if not (0 <= f.offset <= end <= len(source)) or source[f.offset : end] != f.match:
             return None
         if lines.position(f.offset) != (f.line, f.column) or lines.position(end) != (f.end_line, f.end_column):
             return None
-        findings.append(
-            Finding(
-                rule=f.rule, source=f.source, category=f.category, level=Level.parse(f.level), message=f.message,
-                line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column, offset=f.offset,
-                length=f.length, match=f.match, replacements=tuple(f.replacements), fix_safe=f.fix_safe,
-                whole_document=f.whole_document,
-            )
-        )
-    return findings, entry.metrics
+        findings.append(f)
+    return findings, data["metrics"]
