@@ -21,7 +21,7 @@ install: $(STAMP)
 
 # LanguageTool jars from Maven Central into the user cache; a no-op once there.
 languagetool: install
-	$(BV) languagetool install --languages en,fr
+	$(BV) languagetool install --languages en,fr,de
 
 demo: install languagetool
 	$(BV) check examples/ --fail-on error; status=$$?; \

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from brandvoice import __version__
-from brandvoice.findings import LEVEL_NAMES, FileResult, Finding, Level
+from brandvoice.findings import FileResult, Finding, Level
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _FORMAT = 2
@@ -58,12 +58,13 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str, source: str) -> tuple[list[Finding], dict[str, Any]] | None:
-        """The findings and metrics cached for `key`, if the entry is sound for `source`."""
+    def get(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
+        """The findings and metrics cached for `key`, if the entry is sound for `document` (its
+        `source`, and `position()` of an offset)."""
         path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            result = entry_for(data, key, source)
+            result = entry_for(data, key, document)
         except (OSError, ValueError):  # unreadable, not JSON
             result = None
         if result is None:
@@ -143,6 +144,7 @@ def result_to_cache(key: str, result: FileResult) -> dict[str, Any]:
 
 _FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}  # annotations, as strings
 _PLAIN_TYPES = {"str": str, "int": int, "bool": bool}
+_LEVELS = {str(level): level for level in Level}
 
 
 def _finding_from(data: Any) -> Finding | None:
@@ -156,9 +158,9 @@ def _finding_from(data: Any) -> Finding | None:
             if type(value) is not _PLAIN_TYPES[annotation]:  # `type is`: a bool is no int here
                 return None
         elif name == "level":
-            if value not in LEVEL_NAMES:
+            if value not in _LEVELS:
                 return None
-            value = Level.parse(value)
+            value = _LEVELS[value]
         elif name == "replacements":
             if not isinstance(value, list) or not all(type(r) is str for r in value):
                 return None
@@ -167,18 +169,16 @@ def _finding_from(data: Any) -> Finding | None:
     return Finding(**values)
 
 
-def entry_for(data: Any, key: str, source: str) -> tuple[list[Finding], dict[str, Any]] | None:
+def entry_for(data: Any, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
     """The findings and metrics of a cache entry, or None unless it was made for this very key
-    and text and every finding lies where it says in the text."""
+    and text and every finding lies where it says in the document."""
+    source = document.source
     if not isinstance(data, dict) or data.keys() != {"key", "text_sha256", "findings", "metrics"}:
         return None
     if data["key"] != key or data["text_sha256"] != _text_hash(source):
         return None
     if not isinstance(data["findings"], list) or not isinstance(data["metrics"], dict):
         return None
-    from brandvoice.parsing.document import LineIndex
-
-    lines = LineIndex(source)
     findings = []
     for raw in data["findings"]:
         f = _finding_from(raw)
@@ -187,7 +187,7 @@ def entry_for(data: Any, key: str, source: str) -> tuple[list[Finding], dict[str
         end = f.offset + f.length
         if not (0 <= f.offset <= end <= len(source)) or source[f.offset : end] != f.match:
             return None
-        if lines.position(f.offset) != (f.line, f.column) or lines.position(end) != (f.end_line, f.end_column):
+        if document.position(f.offset) != (f.line, f.column) or document.position(end) != (f.end_line, f.end_column):
             return None
         findings.append(f)
     return findings, data["metrics"]

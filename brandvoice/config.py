@@ -166,10 +166,10 @@ def _load_cached(file: Path, mtime_ns: int, size: int) -> Project | None:
 
 def load_project(file: Path) -> Project:
     from brandvoice import safe_yaml
-    from brandvoice.files import Unreadable, read_regular_file
+    from brandvoice.reading import SETTINGS_MAX_BYTES, Unreadable, read_regular_file
 
     try:
-        raw = read_regular_file(file)
+        raw = read_regular_file(file, SETTINGS_MAX_BYTES)
         text = raw.decode("utf-8")
     except Unreadable as exc:
         raise BrandvoiceError(f"{file}: {exc}") from None

@@ -8,12 +8,14 @@ from pathlib import Path
 import yaml
 
 from brandvoice.errors import BrandvoiceError
-from brandvoice.rules import KIND_MODULES, UnknownKind, all_kinds, get_kind
+from brandvoice.guides.loader import available_guides, find_guide, unknown_guide_message
+from brandvoice.registry import GUIDES, KINDS, MESSAGES
+from brandvoice.rules.base import Kind
 
 
-def _option_lines(kind) -> list[str]:
+def _option_lines(kind: Kind) -> list[str]:
     lines = []
-    for name, field in kind.Options.model_fields.items():
+    for name, field in kind.options.model_fields.items():
         default = "required" if field.is_required() else f"default {field.get_default(call_default_factory=True)!r}"
         annotation = getattr(field.annotation, "__name__", None) or str(field.annotation).replace("typing.", "")
         lines.append(f"    {field.alias or name}: {annotation} ({default})")
@@ -22,15 +24,14 @@ def _option_lines(kind) -> list[str]:
 
 def kinds_table() -> str:
     blocks = []
-    for kind in all_kinds():
-        summary = (kind.__doc__ or "").strip().splitlines()[0]
-        blocks.append("\n".join([f"{kind.NAME}  [{kind.CATEGORY}, {kind.LEVEL}]", f"  {summary}", "  options:", *_option_lines(kind)]))
+    for kind in KINDS:
+        blocks.append("\n".join([f"{kind.name}  [{kind.category}, {kind.level}]", f"  {kind.summary}", "  options:", *_option_lines(kind)]))
     return "\n\n".join(blocks)
 
 
-def explain_kind(kind) -> str:
-    parts = [inspect.cleandoc(kind.__doc__ or kind.NAME), "", "Options:", *_option_lines(kind), "", "Examples:"]
-    for example in kind.EXAMPLES:
+def explain_kind(kind: Kind) -> str:
+    parts = [inspect.cleandoc(kind.doc), "", "Options:", *_option_lines(kind), "", "Examples:"]
+    for example in kind.examples:
         verdict = "flags " + ", ".join(f"“{m}”" for m in example.expect) if example.expect else "passes"
         options = f" with {example.options}" if example.options else ""
         note = f"  ({example.note})" if example.note else ""
@@ -39,47 +40,43 @@ def explain_kind(kind) -> str:
 
 
 def explain_rule(rule_id: str, brand: str | None, guides_dirs: list[Path]) -> str:
-    if rule_id in KIND_MODULES:
-        return explain_kind(get_kind(rule_id))
+    if rule_id in GUIDES.kinds:
+        return explain_kind(GUIDES.kind(rule_id))
     if rule_id.startswith("languagetool."):
         lt_id = rule_id.split(".", 1)[1]
         return (
             f"{rule_id}: LanguageTool's rule {lt_id}, reported through the `grammar` kind.\n"
             f"  Turn it off in a guide with `grammar: {{disabled_rules: [{lt_id}]}}`, or change its level with\n"
             f"  `levels: {{{rule_id}: suggestion}}`; its own documentation is LanguageTool's.\n\n"
-            + explain_kind(get_kind("grammar"))
+            + explain_kind(GUIDES.kind("grammar"))
         )
-    from brandvoice.guides.loader import available_guides, load_guide
-
     candidates = [brand] if brand else [rule_id.split(".")[0], *available_guides(guides_dirs)]
     for ref in candidates:
         try:
-            guide = load_guide(ref, guides_dirs)
+            guide = GUIDES.load(ref, guides_dirs)
         except BrandvoiceError:
             continue
         for rule in guide.rules:
             if rule.id == rule_id:
                 header = [
-                    f"{rule.id}  (guide {guide.id}, kind {rule.kind.NAME}, level {rule.level}, category {rule.category})",
+                    f"{rule.id}  (guide {guide.id}, kind {rule.kind.name}, level {rule.level}, category {rule.category})",
                     f"  {rule.description}" if rule.description else "",
-                    f"  message: {rule.message}",
+                    f"  message: {rule.message or MESSAGES.template(rule.message_id)}",
                     "  options: " + yaml.safe_dump(rule.options.model_dump(exclude_defaults=True), allow_unicode=True, default_flow_style=True).strip(),
                     "",
-                    f"About the kind “{rule.kind.NAME}”:",
+                    f"About the kind “{rule.kind.name}”:",
                     "",
                 ]
                 return "\n".join(line for line in header if line is not None) + explain_kind(rule.kind)
-    raise BrandvoiceError(f"unknown rule “{rule_id}”: give a kind ({', '.join(KIND_MODULES)}) or a rule id such as hotelia.superlatifs (with --brand)")
+    raise BrandvoiceError(f"unknown rule “{rule_id}”: give a kind ({', '.join(GUIDES.kinds)}) or a rule id such as hotelia.superlatifs (with --brand)")
 
 
 def show_guide(ref: str, guides_dirs: list[Path]) -> str:
-    from brandvoice.guides.loader import find_guide, load_guide_file, unknown_guide_message
-
     try:
         path = find_guide(ref, guides_dirs)
     except FileNotFoundError:
         raise BrandvoiceError(unknown_guide_message(ref, guides_dirs)) from None
-    guide = load_guide_file(path, guides_dirs)
+    guide = GUIDES.load_file(path, guides_dirs)
     lines = [
         f"{guide.name}  ({guide.id}, {guide.language or 'language not set'})",
         f"  file: {guide.path}",
@@ -88,8 +85,8 @@ def show_guide(ref: str, guides_dirs: list[Path]) -> str:
         f"  rules ({len(guide.rules)}):",
     ]
     for rule in guide.rules:
-        lines.append(f"    {rule.id:<40} {rule.kind.NAME:<15} {rule.level:<10} {rule.description}")
+        lines.append(f"    {rule.id:<40} {rule.kind.name:<15} {rule.level:<10} {rule.description}")
     return "\n".join(lines)
 
 
-__all__ = ["kinds_table", "explain_rule", "show_guide", "UnknownKind"]
+__all__ = ["kinds_table", "explain_rule", "show_guide"]

@@ -1,37 +1,30 @@
 """The rule engine: runs a guide's rules over parsed documents and locates what they find.
 
 Kinds see prose; the engine owns everything else: batch preparation of the heavy services rules
-need (one spaCy pass and one round of LanguageTool requests per batch of texts, overlapping), rule ids and levels (a kind may report finer ids through
-`params`, e.g. LanguageTool's), message templates, source positions through the offset table,
-suppression comments, rule selection, and de-duplication.
+need (one spaCy pass and one round of LanguageTool requests per batch of texts, overlapping), rule
+ids and levels (a kind may report finer ids, e.g. LanguageTool's, in `Match.rule_id`), message
+templates, source positions through the offset table, suppression comments, rule selection, and
+de-duplication.
 """
 
 from __future__ import annotations
 
-import importlib
-
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from brandvoice.cache import ResultCache
 from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
-from brandvoice.parsing.document import Document, rule_matches
-from brandvoice.rules.base import CheckContext, rule_needs
+from brandvoice.messages import MessageCatalog
+from brandvoice.parsing.document import Document
+from brandvoice.registry import MESSAGES, SERVICES
+from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 from brandvoice.rules.words import PatternTimeout
-
-if TYPE_CHECKING:
-    from brandvoice.cache import ResultCache
+from brandvoice.selectors import OFF, Selection, category_selector, matches
 
 _LINK_KINDS = ("url", "email")
 UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
-# the heavy services rules may need (`NEEDS` = {"spacy:parser"} → "spacy"), each with a batch
-# hook `prepare(ctxs)` and a `fingerprint(ctx)` of what its results depend on (result cache)
-SERVICES = {
-    "spacy": "brandvoice.nlp.docs",
-    "languagetool": "brandvoice.rules.grammar",
-}
 BATCH_SIZE = 256
 
 
@@ -57,38 +50,16 @@ class CheckItem:
         )
 
 
-@dataclass(frozen=True)
-class Selection:
-    """Rule selection by id or id prefix, as in ruff: `select` narrows, `ignore` removes."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-    def may_report(self, rule: Rule) -> bool:
-        """Whether a rule can report anything selected. A kind reporting finer ids
-        (`languagetool.<ID>`) runs unless the selection rules out its whole prefix; its
-        findings are then filtered one by one."""
-        if not getattr(rule.kind, "FINE_IDS", False):
-            return self.allows(rule.id)
-        prefix = rule.id + "."
-        if any(rule_matches(s, rule.id) or s == prefix for s in self.ignore):
-            return False
-        return not self.select or any(rule_matches(s, rule.id) or s.startswith(prefix) for s in self.select)
-
-    def allows(self, rule_id: str) -> bool:
-        if self.select and not any(rule_matches(s, rule_id) for s in self.select):
-            return False
-        return not any(rule_matches(s, rule_id) for s in self.ignore)
-
-
 @dataclass
 class Engine:
     selection: Selection = field(default_factory=Selection)
-    cache: "ResultCache | None" = None
+    cache: ResultCache | None = None
     progress: Callable[[int, int], None] | None = None  # (files done, files in all)
+    services: Sequence[Service] = SERVICES
+    messages: MessageCatalog = MESSAGES
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
-        return [r for r in guide.rules if self.selection.may_report(r)]
+        return [r for r in guide.rules if self.selection.may_report(r.id, r.kind.fine_ids)]
 
     def check(self, items: Sequence[CheckItem]) -> list[FileResult]:
         results: list[FileResult | None] = [None] * len(items)
@@ -96,7 +67,7 @@ class Engine:
         if self.cache is not None:
             for i, item in enumerate(items):
                 keys[i] = self._cache_key(item)
-                cached = self.cache.get(keys[i], item.document.source)
+                cached = self.cache.get(keys[i], item.document)
                 if cached is not None:
                     results[i] = item.empty_result()
                     results[i].findings, results[i].metrics = cached
@@ -130,7 +101,7 @@ class Engine:
     def _cache_key(self, item: CheckItem) -> str:
         doc = item.document
         ctx = self._context(item)
-        engines = sorted(f"{service}:{_service_hook(service, 'fingerprint')(ctx)}" for service in self._services(item))
+        engines = sorted(f"{s.name}:{s.fingerprint(self._request(item, ctx, s))}" for s in self._services(item))
         return self.cache.key(
             {
                 "source": doc.source,
@@ -149,33 +120,40 @@ class Engine:
         return CheckContext(
             prose=doc.prose,
             language=item.language,
-            guide=item.guide,
             front_matter=doc.front_matter,
             channels=item.channels,
             path=doc.path,
+            accepted_words=item.guide.accepted_words,
             languagetool_url=item.languagetool_url,
         )
 
-    def _services(self, item: CheckItem) -> set[str]:
-        """The heavy services the item's rules need (`spacy:parser` → `spacy`)."""
-        return {need.split(":")[0] for rule in self.rules_for(item.guide) for need in rule_needs(rule)} & SERVICES.keys()
+    def _services(self, item: CheckItem) -> list[Service]:
+        """The heavy services the item's selected rules need (`spacy:parser` → spaCy)."""
+        needs = {need for rule in self.rules_for(item.guide) for need in rule.needs}
+        return [service for service in self.services if any(service.serves(need) for need in needs)]
+
+    def _request(self, item: CheckItem, ctx: CheckContext, service: Service) -> ServiceRequest:
+        """What `service` prepares for this text: every rule of its guide that uses it (the spaCy
+        level is the highest they need, whichever rules are selected) and the guide's options."""
+        rules = tuple(r for r in item.guide.rules if any(service.serves(need) for need in r.needs))
+        return ServiceRequest(ctx, rules, item.guide.service_options.get(service.name))
 
     def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext]) -> None:
         """Prepare each heavy service once for all the texts whose rules need it."""
-        by_service: dict[str, list[CheckContext]] = {}
+        by_service: dict[str, tuple[Service, list[ServiceRequest]]] = {}
         for item, ctx in zip(items, contexts):
             if item.document.suppressions.file_disabled:
                 continue
             for service in self._services(item):
-                by_service.setdefault(service, []).append(ctx)
-        hooks = [(_service_hook(service), ctxs) for service, ctxs in by_service.items()]
-        if len(hooks) <= 1:
-            for prepare, ctxs in hooks:
-                prepare(ctxs)
+                by_service.setdefault(service.name, (service, []))[1].append(self._request(item, ctx, service))
+        jobs = list(by_service.values())
+        if len(jobs) <= 1:
+            for service, requests in jobs:
+                service.prepare(requests)
             return
         # overlap I/O-bound preparation (LanguageTool requests) with CPU-bound work (spaCy)
-        with ThreadPoolExecutor(max_workers=len(hooks), thread_name_prefix="prepare") as pool:
-            for future in [pool.submit(prepare, ctxs) for prepare, ctxs in hooks]:
+        with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="prepare") as pool:
+            for future in [pool.submit(service.prepare, requests) for service, requests in jobs]:
                 future.result()
 
     def _check_one(self, item: CheckItem, ctx: CheckContext) -> FileResult:
@@ -184,7 +162,7 @@ class Engine:
         if doc.suppressions.file_disabled:
             return result
         seen: set[tuple[str, int, int]] = set()
-        unchecked = [(u.start, u.end, f"Not checked: {u.reason}.") for u in doc.prose.unchecked]
+        unchecked = [(u.start, u.end, u.reason) for u in doc.prose.unchecked]
         for rule in self.rules_for(item.guide):
             try:
                 for match in rule.kind.check(ctx, rule.options):
@@ -196,7 +174,7 @@ class Engine:
                         seen.add(key)
                         result.findings.append(finding)
             except PatternTimeout as exc:
-                unchecked.append((0, 0, f"Rule {rule.id} not applied: {exc}."))
+                unchecked.append((0, 0, exc.message(rule.id)))
         result.findings = _without_echoes(result.findings)
         result.findings.extend(self._unchecked(item, unchecked))
         result.findings.sort(key=lambda f: (f.offset, f.rule))
@@ -207,20 +185,21 @@ class Engine:
         """What could not be checked, as findings (reported whatever `--select` says: a reader
         must know; `--ignore brandvoice.unchecked` or a guide level silences them)."""
         doc = item.document
-        level_name = item.guide.level_for(UNCHECKED_RULE, "warning")
-        if level_name == "off" or any(rule_matches(s, UNCHECKED_RULE) for s in self.selection.ignore):
+        level_name = item.guide.levels.level_for(UNCHECKED_RULE, "warning")
+        if level_name == OFF or any(matches(s, UNCHECKED_RULE) for s in self.selection.ignore):
             return []
         found = []
-        for start, end, message in spans:
-            line, column = doc.lines.position(start)
-            end_line, end_column = doc.lines.position(end)
+        for start, end, reason in spans:
+            line, column = doc.position(start)
+            end_line, end_column = doc.position(end)
             if doc.suppressions.suppressed(UNCHECKED_RULE, line):
                 continue
             found.append(
                 Finding(
                     rule=UNCHECKED_RULE, source="brandvoice", category="style", level=Level.parse(level_name),
-                    message=message, line=line, column=column, end_line=end_line, end_column=end_column,
-                    offset=start, length=end - start, match=doc.source[start:end], whole_document=end == start,
+                    message=self.messages.render(reason), line=line, column=column, end_line=end_line,
+                    end_column=end_column, offset=start, length=end - start, match=doc.source[start:end],
+                    whole_document=end == start,
                 )
             )
         return found
@@ -228,25 +207,25 @@ class Engine:
     def _locate(self, item: CheckItem, rule: Rule, match: Match) -> Finding | None:
         doc = item.document
         prose = doc.prose
-        params = dict(match.params)
-        rule_id = params.pop("rule_id", rule.id)
+        rule_id = match.rule_id or rule.id
+        level_name = rule.level
         if rule_id != rule.id:
             if not self.selection.allows(rule_id):
                 return None
-            # a kind reporting finer ids resolves their levels itself (most specific key first)
-            level_name = params.pop("level", None) or item.guide.level_for(rule_id, rule.level)
-            if level_name == "off":
+            # finer ids take their level from the guide's `levels`, most specific key first
+            namespace = rule_id.rpartition(".")[0]
+            categories = [category_selector(namespace, c) for c in (match.source_category, match.category) if c]
+            level_name = item.guide.levels.level_for(rule_id, match.level or rule.level, categories)
+            if level_name == OFF:
                 return None
-        else:
-            level_name = rule.level
-        if not getattr(rule.kind, "SEES_LINKS", False) and prose.overlaps(match.start, match.end, _LINK_KINDS):
+        if not rule.kind.sees_links and prose.overlaps(match.start, match.end, _LINK_KINDS):
             return None
         span = prose.to_source(match.start, match.end)
         if span is None:  # the match touches markup (code, link target...): not prose
             return None
         offset, end = span
-        line, column = doc.lines.position(offset)
-        end_line, end_column = doc.lines.position(end)
+        line, column = doc.position(offset)
+        end_line, end_column = doc.position(end)
         if doc.suppressions.suppressed(rule_id, line):
             return None
         matched = doc.source[offset:end]
@@ -256,11 +235,15 @@ class Engine:
             replacements, fix_safe = (), False
         elif replacements and doc.protected.touches(offset, end):
             replacements, fix_safe = (), False  # a URL, HTML, code, a raw block: never rewritten
-        message = match.message or rule.message.format_map(_Template(match=prose.text[match.start : match.end], **params))
+        if match.message:
+            message = self.messages.render(match.message)
+        else:
+            template = rule.message or self.messages.template(rule.message_id)
+            message = self.messages.format(template, {"match": prose.text[match.start : match.end], **dict(match.params)})
         return Finding(
             rule=rule_id,
-            source=params.pop("source", rule.source),
-            category=params.pop("category", rule.category),
+            source=match.source or rule.source,
+            category=match.category or rule.category,
             level=Level.parse(level_name),
             message=message,
             line=line,
@@ -286,15 +269,3 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
     own is the same problem said twice ("les les"): the brand's rule speaks for it."""
     own = {(f.offset, f.length) for f in findings if f.source == "brandvoice"}
     return [f for f in findings if f.source == "brandvoice" or (f.offset, f.length) not in own]
-
-
-def _service_hook(service: str, function: str = "prepare") -> Callable:
-    return getattr(importlib.import_module(SERVICES[service]), function)
-
-
-class _Template(dict):
-    """Message placeholders a rule does not provide stay visible rather than failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-

@@ -1,97 +1,21 @@
 """Which files a run checks, and reading them safely.
 
 Directories are walked for Markdown and text files, skipping hidden folders and paths ignored by
-the `.gitignore` files met on the way. Files named explicitly are always checked.
-
-Only regular files are read (a named pipe would block the run, a device such as /dev/zero never
-ends), and no more than `max_file_bytes()` of them (5 MB, or `BRANDVOICE_MAX_FILE_BYTES`):
-anything else is reported and skipped. Standard input has the same limit.
+the `.gitignore` files met on the way. Files named explicitly are always checked. Only regular
+files within the size limit are read (`brandvoice.reading`): anything else is reported and skipped.
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pathspec
 
-from brandvoice.errors import BrandvoiceError
-from brandvoice.parsing.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
-
-DEFAULT_SUFFIXES = tuple(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES))
-MAX_FILE_BYTES_ENV = "BRANDVOICE_MAX_FILE_BYTES"
-DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
-
-
-class Unreadable(Exception):
-    """A file that is not read: not a regular file, too large, or an OS error (the reason)."""
-
-
-def max_file_bytes() -> int:
-    value = os.environ.get(MAX_FILE_BYTES_ENV)
-    try:
-        return int(value) if value else DEFAULT_MAX_FILE_BYTES
-    except ValueError:
-        raise BrandvoiceError(f"{MAX_FILE_BYTES_ENV}={value!r}: give a number of bytes") from None
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
-
-
-def _too_large(limit: int) -> str:
-    return f"larger than the {_size(limit)} limit ({MAX_FILE_BYTES_ENV} raises it)"
-
-
-_KINDS = {
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
-}
-
-
-def read_regular_file(path: Path | str, limit: int | None = None) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; else `Unreadable` says why. Never
-    blocks on a pipe, never reads a device."""
-    limit = max_file_bytes() if limit is None else limit
-    try:
-        _require_regular(os.stat(path).st_mode)  # before opening: opening a device can act
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except OSError as exc:
-        raise Unreadable(f"cannot read: {exc.strerror}") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        _require_regular(info.st_mode)  # replaced between the two looks
-        if info.st_size > limit:
-            raise Unreadable(f"{_size(info.st_size)}, {_too_large(limit)}")
-        return read_limited(handle, limit)
-
-
-def _require_regular(mode: int) -> None:
-    if not stat.S_ISREG(mode):
-        raise Unreadable(f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')})")
-
-
-def read_limited(stream: BinaryIO, limit: int) -> bytes:
-    """At most `limit` bytes from `stream`; `Unreadable` if there are more."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise Unreadable(_too_large(limit))
-    return data
-
-
-def read_stdin(stream: BinaryIO) -> bytes:
-    try:
-        return read_limited(stream, max_file_bytes())
-    except Unreadable as exc:
-        raise BrandvoiceError(f"standard input is {exc}") from None
-
+from brandvoice.parsing.readers import SUFFIXES as DEFAULT_SUFFIXES  # every suffix a reader reads
+from brandvoice.reading import Unreadable, read_regular_file
 
 @dataclass(frozen=True)
 class SourceFile:

@@ -25,9 +25,6 @@ class Level(enum.IntEnum):
         return self.name.lower()
 
 
-LEVEL_NAMES = ("error", "warning", "suggestion")
-OFF = "off"
-
 CATEGORIES = (
     "grammar",
     "spelling",
@@ -46,19 +43,30 @@ CATEGORIES = (
 class Match:
     """A problem as a rule kind sees it: a span of the prose text, before the engine locates it.
 
-    `start`/`end` are offsets into `ProseText.text`. `params` fill the rule's message template
-    (`{match}` is always available). `message` overrides the rule's template when the kind
-    computes its own wording. A `fix_safe` match with exactly one replacement is applied by `--fix`.
-    `whole_document` marks findings about the file as a whole (length, tone bands...).
+    `start`/`end` are offsets into `ProseText.text`. `message` is the kind's own wording (a
+    `messages.Message`, or a checker's text as is) and wins over the rule's template; `params` fill
+    the rule's template otherwise (`{match}` is always available). A `fix_safe` match with exactly
+    one replacement is applied by `--fix`. `whole_document` marks findings about the file as a
+    whole (length, tone bands...).
+
+    A kind that reports finer ids than its rule's (LanguageTool: `languagetool.D_N`) says so in
+    `rule_id`, with the finding's `category`, `source`, default `level` (before the guide's
+    `levels`) and `source_category`, the checker's own category id (`TYPOS`), which `levels`
+    can select as `<rule>.category.<ID>`. Left empty, they are the rule's.
     """
 
     start: int
     end: int
-    message: str | None = None
+    message: Any = None  # messages.Message | messages.Joined | str | None
     replacements: tuple[str, ...] = ()
     params: tuple[tuple[str, Any], ...] = ()
     fix_safe: bool = False
     whole_document: bool = False
+    rule_id: str | None = None
+    level: str | None = None
+    source: str | None = None
+    category: str | None = None
+    source_category: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

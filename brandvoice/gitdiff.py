@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult
+from brandvoice.git import GitFailed, GitMissing, run_git
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's well-known empty tree
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
@@ -63,31 +63,22 @@ def _key(path: str) -> str:
 
 def _git(args: list[str], cwd: Path) -> str:
     try:
-        proc = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
-        )
-    except FileNotFoundError:
+        return run_git(args, cwd)
+    except GitMissing:
         raise BrandvoiceError("--diff-base and --changed need git, which is not installed") from None
-    if proc.returncode != 0:
-        raise _GitFailed(proc.stderr.strip())
-    return proc.stdout
-
-
-class _GitFailed(Exception):
-    pass
 
 
 def changes_since(base: str | None, cwd: Path | None = None) -> Changes:
     cwd = cwd or Path.cwd()
     try:
         toplevel = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    except _GitFailed:
+    except GitFailed:
         raise BrandvoiceError(f"--diff-base/--changed: {cwd} is not inside a git repository") from None
     since = _resolve_base(base, cwd)
     try:
         diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--find-renames", since, "--"], cwd)
         untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], toplevel)
-    except _GitFailed as exc:
+    except GitFailed as exc:
         raise BrandvoiceError(f"git diff failed: {exc}") from None
     changes = Changes(since, parse_diff(diff, toplevel))
     for name in filter(None, untracked.split("\0")):
@@ -99,7 +90,7 @@ def _resolve_base(base: str | None, cwd: Path) -> str:
     ref = base or "HEAD"
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
-    except _GitFailed:
+    except GitFailed:
         if base is None:
             return EMPTY_TREE  # a repository without commits yet: everything is new
         raise BrandvoiceError(
@@ -110,7 +101,7 @@ def _resolve_base(base: str | None, cwd: Path) -> str:
         return "HEAD"
     try:  # as a pull request: changes on this branch since it left `base`
         return _git(["merge-base", ref, "HEAD"], cwd).strip()
-    except _GitFailed:
+    except GitFailed:
         return ref  # unrelated histories: compare with the ref itself
 
 

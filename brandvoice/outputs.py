@@ -13,20 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
-from brandvoice.reporters import FORMATS
+from brandvoice.registry import FORMATS
 
 AUTO = "auto"
-BY_EXTENSION = {
-    ".sarif": "sarif",
-    ".json": "json",
-    ".xml": "junit",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".jsonl": "rdjsonl",
-    ".rdjsonl": "rdjsonl",
-    ".txt": "text",
-    ".log": "text",
-}
+BY_EXTENSION = {extension: fmt.name for fmt in FORMATS.values() for extension in fmt.extensions}
 
 
 @dataclass(frozen=True)

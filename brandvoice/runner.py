@@ -1,8 +1,10 @@
-"""A check run: from paths and options to a `RunResult`. No printing here.
+"""Checking, for every front end: `Checker` takes `RunOptions` and files, sources or texts, and
+returns results. The CLI (`check`, `score`, `report`, `learn`), `watch` and the resident server
+go through it; an editor integration calls `Checker(options).check_texts(...)`. No printing here.
 
-Per file, settings resolve as: command line > front matter > project configuration
-(`.brandvoice.yaml`: its path globs, then its defaults) > guide defaults. A file without a brand
-is checked with the base guide of its language (`base-fr`, `base-en`).
+Per document, settings resolve as: run options (the command line) > front matter > project
+configuration (`.brandvoice.yaml`: its path globs, then its defaults) > guide defaults. A document
+without a brand is checked with the base guide of its language (`base-fr`, `base-en`...).
 """
 
 from __future__ import annotations
@@ -10,35 +12,42 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandvoice.cache import ResultCache
+from brandvoice.channels.profiles import known_channels
 from brandvoice.config import FileSettings, Project, find_project
-from brandvoice.engine import CheckItem, Engine, Selection
-from brandvoice.errors import BrandvoiceError, GuideError
-from brandvoice.files import SourceFile, decode_source, discover, read_source, read_stdin
-from brandvoice.gitdiff import changes_since
+from brandvoice.engine import CheckItem, Engine
+from brandvoice.errors import BrandvoiceError
+from brandvoice.files import SourceFile, decode_source, discover, read_source
+from brandvoice.reading import read_stdin
 from brandvoice.findings import FileResult, RunResult
-from brandvoice.guides.loader import load_guide, load_guide_file
+from brandvoice.gitdiff import changes_since
 from brandvoice.guides.model import ResolvedGuide
 from brandvoice.language import detect_language, normalise_language
+from brandvoice.languages.packs import pack_for
 from brandvoice.languagetool import URL_ENV, begin_run
-from brandvoice.parsing.document import DocumentError, parse_document
-from brandvoice.score import score_files
+from brandvoice.parsing.document import Document, DocumentError
+from brandvoice.parsing.readers import STDIN, read_documents
+from brandvoice.registry import GUIDES
+from brandvoice.score import record_score
+from brandvoice.selectors import Selection
 
-
-Progress = Callable[[int, int], None]  # (files done, files in all)
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 
 @dataclass
 class RunOptions:
+    """What a run is asked to do, from the command line (or an editor's settings)."""
+
     brand: str | None = None
     channels: tuple[str, ...] = ()
     language: str | None = None  # a locale, "fr", "en" or "auto"
     guides_dirs: list[Path] = field(default_factory=list)
     grammar: bool = True
+    languagetool_url: str | None = None  # wins over BRANDVOICE_LANGUAGETOOL_URL and the project's
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     stdin_filename: str | None = None
@@ -49,7 +58,7 @@ class RunOptions:
 
 
 class GuideCache:
-    """Each guide is loaded and its rules built once per run."""
+    """Each guide is loaded and its rules built once per checker."""
 
     def __init__(self, guides_dirs: list[Path], grammar: bool) -> None:
         self.guides_dirs = guides_dirs
@@ -64,11 +73,11 @@ class GuideCache:
         if key not in self._guides:
             path = Path(ref)
             if path.suffix in (".yaml", ".yml") and path.is_file():
-                guide = load_guide_file(path, guides_dirs)
+                guide = GUIDES.load_file(path, guides_dirs)
             else:
-                guide = load_guide(ref, guides_dirs)
+                guide = GUIDES.load(ref, guides_dirs)
             if not grammar:
-                guide.rules = [r for r in guide.rules if "languagetool" not in getattr(r.kind, "NEEDS", ())]
+                guide.rules = [r for r in guide.rules if "languagetool" not in r.needs]
             self._guides[key] = guide
         return self._guides[key]
 
@@ -78,7 +87,7 @@ def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list
     file_paths: list[str] = []
     for raw in paths:
         if raw == "-":
-            sources.append(decode_source(stdin_filename or "<stdin>", read_stdin(sys.stdin.buffer)))
+            sources.append(decode_source(stdin_filename or STDIN, read_stdin(sys.stdin.buffer)))
         else:
             file_paths.append(raw)
     try:
@@ -91,93 +100,103 @@ def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list
     return sources
 
 
-def run_check(paths: list[str], options: RunOptions, progress: Progress | None = None) -> RunResult:
-    sources = collect_sources(paths, options.stdin_filename)
-    return check_sources(sources, options, progress)
+class Checker:
+    """Checks with one set of options; guides are loaded once per checker (make a new one to see
+    edited guides)."""
 
+    def __init__(self, options: RunOptions, progress: Progress | None = None) -> None:
+        self.options = options
+        self.progress = progress
+        self.guides = GuideCache(options.guides_dirs, options.grammar)
 
-def check_sources(sources: list[SourceFile], options: RunOptions, progress: Progress | None = None) -> RunResult:
-    begin_run()  # the run's LanguageTool requests share one time budget
-    guides = GuideCache(options.guides_dirs, options.grammar)
-    run = RunResult()
-    items: list[CheckItem] = []
-    changes = changes_since(options.diff_base) if options.diff_base or options.changed_only else None
-    if changes is not None:  # unchanged files cannot have findings on changed lines: not checked
-        sources = [s for s in sources if s.path.startswith("<") or changes.touches(s.path)]
-    for source in sources:
-        if source.text is None:
-            run.skipped.append((source.path, source.problem or "skipped"))
-            continue
-        try:
-            items.append(_item(source, options, guides))
-        except DocumentError as exc:
-            where = f"{source.path}:{exc.line}" if exc.line else source.path
-            raise BrandvoiceError(f"{where}: {exc}") from None
-    engine = Engine(
-        Selection(options.select, options.ignore),
-        cache=ResultCache() if options.cache else None,
-        progress=progress,
-    )
-    _say_where_drafts_go(items, engine, options.verbose)
-    run.files = engine.check(items)
-    run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
-    if changes is not None and not options.changed_only:
-        for result in run.files:
-            changes.restrict(result)
-    score_files(run.files, items)  # after --diff-base: the score follows what is reported
-    return run
+    def check_paths(self, paths: list[str]) -> RunResult:
+        """Files and folders (`-`: standard input), as `brandvoice check` takes them."""
+        return self.check_sources(collect_sources(paths, self.options.stdin_filename))
 
+    def check_texts(self, texts: Iterable[tuple[str, str]]) -> list[FileResult]:
+        """Texts that need not be saved (an editor's buffers): (path, text) pairs; the path says
+        how to read the text and which project configuration applies."""
+        return self.check_sources([SourceFile(path, text) for path, text in texts]).files
 
-def _item(source: SourceFile, options: RunOptions, guides: GuideCache) -> CheckItem:
-    markdown = None
-    if source.path == "<stdin>":
-        markdown = True  # stdin without a filename: Markdown is a superset of plain text posts
-    doc = parse_document(source.path, source.text or "", markdown=markdown)
-    fm = doc.front_matter
-    project = find_project(Path.cwd() if source.path.startswith("<") else Path(source.path))
-    conf = project.settings_for(Path(source.path)) if project else FileSettings()
-    # command line > front matter > project config (its path globs, then its defaults) > guide
-    language_hint = (
-        options.language or _str(fm, "lang", source.path) or _str(fm, "language", source.path) or conf.language
-    )
-    brand = options.brand or _str(fm, "brand", source.path) or conf.brand
-    if brand:
-        guide = guides.get(brand, project)
-    else:
-        language = _resolve_language(language_hint, None, doc.prose.text)
-        guide = guides.get(f"base-{language.split('-')[0]}", project)
-    language = _resolve_language(language_hint, guide.language, doc.prose.text)
-    channels = options.channels or _channels_from_front_matter(fm, source.path) or conf.channels or ()
-    _check_channels(channels, guide, source.path)
-    # --languagetool-url and BRANDVOICE_LANGUAGETOOL_URL win over the file's own project
-    languagetool_url = os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
-    return CheckItem(
-        doc, guide, language, channels, brand=guide.id if brand else None, languagetool_url=languagetool_url
-    )
+    def check_sources(self, sources: list[SourceFile]) -> RunResult:
+        options = self.options
+        begin_run()  # the run's LanguageTool requests share one time budget
+        run = RunResult()
+        items: list[CheckItem] = []
+        changes = changes_since(options.diff_base) if options.diff_base or options.changed_only else None
+        if changes is not None:  # unchanged files cannot have findings on changed lines: not checked
+            sources = [s for s in sources if s.path.startswith("<") or changes.touches(s.path)]
+        for source in sources:
+            if source.text is None:
+                run.skipped.append((source.path, source.problem or "skipped"))
+                continue
+            try:
+                documents = read_documents(source.path, source.text)
+            except DocumentError as exc:
+                where = f"{source.path}:{exc.line}" if exc.line else source.path
+                raise BrandvoiceError(f"{where}: {exc}") from None
+            items.extend(self._item(document) for document in documents)
+        engine = Engine(
+            Selection(options.select, options.ignore),
+            cache=ResultCache() if options.cache else None,
+            progress=self.progress,
+        )
+        self._say_where_drafts_go(items, engine)
+        run.files = engine.check(items)
+        run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
+        if changes is not None and not options.changed_only:
+            for result in run.files:
+                changes.restrict(result)
+        for result, item in zip(run.files, items):  # after --diff-base: the score follows what is reported
+            record_score(result, item.document.prose.text, item.guide.section("score"))
+        return run
 
-
-def _say_where_drafts_go(items: list[CheckItem], engine: Engine, verbose: bool) -> None:
-    """Drafts leave this machine only for a server the user configured: said the first time for
-    each such server (and every time with --verbose), before anything is sent."""
-    from brandvoice.languagetool import announce_server
-    from brandvoice.rules.base import rule_needs
-
-    servers: dict[str | None, str] = {}
-    for item in items:
-        if any("languagetool" in rule_needs(rule) for rule in engine.rules_for(item.guide)):
-            if os.environ.get(URL_ENV):
-                origin = f"--languagetool-url or {URL_ENV}"
+    def _say_where_drafts_go(self, items: list[CheckItem], engine: Engine) -> None:
+        """Drafts leave this machine only for a server the user configured: said the first time
+        for each such server (and every time with `verbose`), before anything is sent."""
+        servers: dict[str | None, str] = {}
+        for item in items:
+            if not any("languagetool" in rule.needs for rule in engine.rules_for(item.guide)):
+                continue  # no grammar check: nothing is sent
+            if self.options.languagetool_url:
+                origin = "--languagetool-url"
+            elif os.environ.get(URL_ENV):
+                origin = URL_ENV
             else:
                 project = find_project(Path.cwd() if item.document.path.startswith("<") else Path(item.document.path))
                 origin = f"{project.file}, languagetool.url" if project and project.languagetool_url else "default"
             servers.setdefault(item.languagetool_url, origin)
-    for url, origin in servers.items():
-        announce_server(url, origin, verbose)
+        if servers:
+            from brandvoice.languagetool.client import announce_server
+
+            for url, origin in servers.items():
+                announce_server(url, origin, self.options.verbose)
+
+    def _item(self, doc: Document) -> CheckItem:
+        options = self.options
+        fm = doc.front_matter
+        project = find_project(Path.cwd() if doc.path.startswith("<") else Path(doc.path))
+        conf = project.settings_for(Path(doc.path)) if project else FileSettings()
+        # run options > front matter > project config (its path globs, then its defaults) > guide
+        language_hint = options.language or _str(fm, "lang", doc.path) or _str(fm, "language", doc.path) or conf.language
+        brand = options.brand or _str(fm, "brand", doc.path) or conf.brand
+        if brand:
+            guide = self.guides.get(brand, project)
+        else:
+            code = _resolve_language(language_hint, None, doc.prose.text).split("-")[0]
+            pack = pack_for(code)
+            guide = self.guides.get(pack.base_guide if pack else f"base-{code}", project)
+        language = _resolve_language(language_hint, guide.language, doc.prose.text)
+        channels = options.channels or _channels_from_front_matter(fm, doc.path) or conf.channels or ()
+        _check_channels(channels, guide, doc.path)
+        # drafts go to the server the run names, else the environment's, else the file's project's
+        languagetool_url = (
+            options.languagetool_url or os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
+        )
+        return CheckItem(doc, guide, language, channels, brand=guide.id if brand else None, languagetool_url=languagetool_url)
 
 
 def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) -> None:
-    from brandvoice.channels import known_channels
-
     known = known_channels(guide)
     for channel in channels:
         if channel not in known:
@@ -214,4 +233,4 @@ def _channels_from_front_matter(fm: dict, path: str) -> tuple[str, ...]:
     raise BrandvoiceError(f"{path}: front matter `channels` must be a name or a list of names")
 
 
-__all__ = ["RunOptions", "run_check", "check_sources", "collect_sources", "FileResult", "GuideError"]
+__all__ = ["Checker", "GuideCache", "RunOptions", "collect_sources"]

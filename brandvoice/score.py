@@ -27,17 +27,14 @@ Guides tune the weights in a `score:` section (merged through `extends` like oth
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable, Iterable
+from typing import Annotated
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from brandvoice.findings import FileResult, Finding, Level
-
-if TYPE_CHECKING:
-    from brandvoice.engine import CheckItem
-    from brandvoice.findings import RunResult
+from brandvoice.findings import FileResult, Finding, Level, RunResult
+from brandvoice.guides.model import Section
 
 DEFAULT_LEVEL_WEIGHTS: dict[str, float] = {"error": 1.0, "warning": 0.4, "suggestion": 0.1}
 # Legal exposure (missing #ad) weighs more than a missing non-breaking space.
@@ -112,24 +109,15 @@ def file_score(findings: Iterable[Finding], words: int, settings: ScoreSettings 
     return 100.0 * 0.5 ** (density / settings.half_life)
 
 
-def settings_for(guide) -> ScoreSettings:
-    """The score settings of a resolved guide (validated with the guide; defaults when absent)."""
-    raw = guide.section("score") if guide is not None else None
-    if not raw:
-        return DEFAULT_SETTINGS
-    return ScoreSettings.model_validate(raw)
+# the guide's `score:` section only tunes weights: it builds no rule
+SECTION = Section("score", ScoreSettings, description="Voice score weights (brandvoice.score).")
 
 
-def score_files(results: Sequence[FileResult], items: Sequence["CheckItem"]) -> None:
-    """Record `words` and `score` on each checked file (the engine returns results in item order)."""
-    cache: dict[int, ScoreSettings] = {}
-    for result, item in zip(results, items):
-        key = id(item.guide)
-        if key not in cache:
-            cache[key] = settings_for(item.guide)
-        words = count_words(item.document.prose.text)
-        result.metrics["words"] = words
-        result.metrics["score"] = round(file_score(result.findings, words, cache[key]), 1)
+def record_score(result: FileResult, prose: str, settings: ScoreSettings) -> None:
+    """Record `words` and `score` on a checked file, from its prose and its guide's settings."""
+    words = count_words(prose)
+    result.metrics["words"] = words
+    result.metrics["score"] = round(file_score(result.findings, words, settings), 1)
 
 
 def score_of(result: FileResult) -> float:
@@ -160,7 +148,7 @@ def by_channel(result: FileResult) -> tuple[str | None, ...]:
     return result.channels or (result.channel,)
 
 
-def run_scores(run: "RunResult") -> dict[str, object]:
+def run_scores(run: RunResult) -> dict[str, object]:
     """The run's score and its breakdowns, as the JSON summary shows them."""
     return {
         "score": mean_score(run.files),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from brandvoice.guides.loader import load_guide_file
+from brandvoice.registry import GUIDES
 from brandvoice.parsing.prose import ProseText
 from brandvoice.rules.base import CheckContext
 
@@ -13,12 +13,13 @@ from brandvoice.rules.base import CheckContext
 def guide_from_yaml(tmp_path: Path, text: str, name: str = "brand"):
     path = tmp_path / f"{name}.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return load_guide_file(path)
+    return GUIDES.load_file(path)
 
 
 def context(text: str, language: str = "fr-FR", channels=(), front_matter=None, guide=None) -> CheckContext:
     return CheckContext(prose=ProseText.plain(text), language=language, channels=tuple(channels),
-                        front_matter=front_matter or {}, guide=guide)
+                        front_matter=front_matter or {},
+                        accepted_words=guide.accepted_words if guide is not None else frozenset())
 
 
 def run_guide(guide, text: str, language: str = "fr-FR", channels=(), front_matter=None, prefix: str = ""):
@@ -26,7 +27,7 @@ def run_guide(guide, text: str, language: str = "fr-FR", channels=(), front_matt
     ctx = context(text, language, channels, front_matter, guide)
     found = []
     for rule in guide.rules:
-        if rule.id.startswith(prefix) and getattr(rule.kind, "NAME", "") != "grammar":
+        if rule.id.startswith(prefix) and rule.kind.name != "grammar":
             for m in rule.kind.check(ctx, rule.options):
                 found.append((rule.id, text[m.start : m.end], m))
     return found, ctx

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from brandvoice.parsing.prose import ProseText
-from brandvoice.rules import get_kind
+from brandvoice.registry import kind as get_kind
 from brandvoice.rules.base import CheckContext
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def matches(kind_name: str, text: str, language: str = "en-US", **options) -> list[str]:
     kind = get_kind(kind_name)
     ctx = CheckContext(prose=ProseText.plain(text), language=language)
-    return [text[m.start : m.end] for m in kind.check(ctx, kind.Options.model_validate(options))]
+    return [text[m.start : m.end] for m in kind.check(ctx, kind.options.model_validate(options))]
 
 
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None, timeout: float = 600):

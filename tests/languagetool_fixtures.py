@@ -17,15 +17,15 @@ import pytest
 
 @pytest.fixture(scope="session")
 def languagetool_server():
-    from brandvoice.languagetool import LanguageToolUnavailable
+    from brandvoice.languagetool import DEFAULT_LANGUAGES, LanguageToolUnavailable
     from brandvoice.languagetool.install import install
     from brandvoice.languagetool.server import ServerManager
 
     os.environ.pop("BRANDVOICE_LANGUAGETOOL_URL", None)  # the tests check the real local server
     try:
-        install(["en", "fr"])
+        install(DEFAULT_LANGUAGES)  # every language pack's
         manager = ServerManager()
-        state = manager.ensure_running(("en", "fr"))
+        state = manager.ensure_running(DEFAULT_LANGUAGES)
     except LanguageToolUnavailable as exc:
         pytest.fail(f"LanguageTool is needed by these tests: {exc}")
     yield state

@@ -7,7 +7,7 @@ import sys
 from brandvoice.cache import ResultCache
 from brandvoice.engine import Engine
 from brandvoice.files import read_source
-from brandvoice.runner import RunOptions, check_sources
+from brandvoice.runner import Checker, RunOptions
 from helpers import ROOT
 
 GUIDE = "rules:\n  hype:\n    kind: existence\n    tokens: [incroyable]\n"
@@ -24,7 +24,7 @@ def run(paths, guide_path, cache_dir, monkeypatch):
         caches.append(self.cache)
 
     monkeypatch.setattr(Engine, "__init__", spy)
-    result = check_sources([read_source(p) for p in paths], options)
+    result = Checker(options).check_sources([read_source(p) for p in paths])
     return result, caches[0]
 
 
@@ -125,7 +125,7 @@ def test_another_spacy_model_checks_again(tmp_path, monkeypatch):
     run([draft], guide, tmp_path / "cache", monkeypatch)
     _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
     assert cache.hits == 1
-    monkeypatch.setattr(docs, "fingerprint", lambda ctx: "spacy:fr_core_news_md@3.8.0")
+    monkeypatch.setattr(docs, "_model_fingerprint", lambda lang, candidates: "spacy:fr_core_news_md@3.8.0")
     _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
     assert cache.misses == 1
 

@@ -115,7 +115,7 @@ def test_languagetool_can_be_turned_off_per_project(tmp_path):
     (tmp_path / ".brandvoice.yaml").write_text("languagetool: {enabled: false}\n", encoding="utf-8")
     project = find_project(tmp_path / "x.md")
     guides = GuideCache([], grammar=True)
-    needs = lambda guide: {n for r in guide.rules for n in getattr(r.kind, "NEEDS", ())}  # noqa: E731
+    needs = lambda guide: {n for r in guide.rules for n in r.needs}  # noqa: E731
     assert "languagetool" not in needs(guides.get("base-fr", project))
     if "languagetool" in needs(guides.get("base-fr")):  # the shipped guide checks grammar by default
         assert len(guides.get("base-fr").rules) > len(guides.get("base-fr", project).rules)

@@ -17,7 +17,7 @@ from brandvoice.errors import BrandvoiceWarning
 from brandvoice.fixes import (
     Edit, FileChanged, NotWritten, apply, fix_run, fixable_count, plan, unified_diff, write_atomically, write_fixes,
 )
-from brandvoice.runner import RunOptions, check_sources
+from brandvoice.runner import Checker, RunOptions
 from helpers import run_cli
 
 HOTELIA = RunOptions(brand="hotelia", grammar=False)
@@ -92,8 +92,8 @@ def test_safe_fix_wins_over_unsafe_at_the_same_place():
 
 
 def test_the_longest_fix_wins_at_the_same_place():
-    run = check_sources([SourceFile("p.txt", "Rejoignez le hotelia club.")], HOTELIA)
-    outcome = fix_run(run, lambda sources: check_sources(sources, HOTELIA))
+    run = Checker(HOTELIA).check_sources([SourceFile("p.txt", "Rejoignez le hotelia club.")])
+    outcome = fix_run(run, lambda sources: Checker(HOTELIA).check_sources(sources))
     assert outcome.files[0].fixed == "Rejoignez le HoteliaClub."
 
 
@@ -109,11 +109,11 @@ FRAGMENTS = ["Chez ", "HOTELIA", "hotelia", " le check-in", " un email", "Hoteli
 def test_fixing_twice_equals_fixing_once(parts, markdown):
     path = "post.md" if markdown else "post.txt"
     text = "".join(parts)
-    recheck = lambda sources: check_sources(sources, HOTELIA)  # noqa: E731
-    first = fix_run(check_sources([SourceFile(path, text)], HOTELIA), recheck)
+    recheck = lambda sources: Checker(HOTELIA).check_sources(sources)  # noqa: E731
+    first = fix_run(Checker(HOTELIA).check_sources([SourceFile(path, text)]), recheck)
     fixed = first.files[0].fixed if first.files else text
     assert fixable_count(first.run.files) == 0
-    second = fix_run(check_sources([SourceFile(path, fixed)], HOTELIA), recheck)
+    second = fix_run(Checker(HOTELIA).check_sources([SourceFile(path, fixed)]), recheck)
     assert second.files == []  # nothing left to fix
     assert [f.rule for f in second.run.files[0].findings] == [f.rule for f in first.run.files[0].findings]
 
@@ -132,8 +132,8 @@ def test_fix_keeps_bom_line_endings_front_matter_and_final_newline(tmp_path_fact
     raw = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
     path = tmp_path_factory.mktemp("fix") / "post.md"
     path.write_bytes(raw)
-    run = check_sources([SourceFile(str(path), text)], HOTELIA)
-    outcome = fix_run(run, lambda sources: check_sources(sources, HOTELIA))
+    run = Checker(HOTELIA).check_sources([SourceFile(str(path), text)])
+    outcome = fix_run(run, lambda sources: Checker(HOTELIA).check_sources(sources))
     write_fixes(outcome, run)
     assert outcome.problems == []
     data = path.read_bytes()
@@ -150,8 +150,8 @@ def test_fix_keeps_bom_line_endings_front_matter_and_final_newline(tmp_path_fact
 def test_a_file_changed_since_it_was_checked_is_not_written(tmp_path):
     path = tmp_path / "post.md"
     path.write_text("Chez HOTELIA.\n", encoding="utf-8")
-    run = check_sources([SourceFile(str(path), path.read_text(encoding="utf-8"))], HOTELIA)
-    outcome = fix_run(run, lambda sources: check_sources(sources, HOTELIA))
+    run = Checker(HOTELIA).check_sources([SourceFile(str(path), path.read_text(encoding="utf-8"))])
+    outcome = fix_run(run, lambda sources: Checker(HOTELIA).check_sources(sources))
     path.write_text("Chez HOTELIA, modifié entre-temps.\n", encoding="utf-8")
     write_fixes(outcome, run)
     assert path.read_text(encoding="utf-8") == "Chez HOTELIA, modifié entre-temps.\n"
@@ -266,8 +266,9 @@ def test_unsafe_fixes_apply_languagetool_single_suggestions(tmp_path):
 
 def _fixed_run(path: Path):
     text = path.read_text(encoding="utf-8")
-    run = check_sources([SourceFile(str(path), text)], HOTELIA)
-    return run, fix_run(run, lambda sources: check_sources(sources, HOTELIA))
+    checker = Checker(HOTELIA)
+    run = checker.check_sources([SourceFile(str(path), text)])
+    return run, fix_run(run, checker.check_sources)
 
 
 def test_read_only_files_are_not_rewritten(tmp_path):

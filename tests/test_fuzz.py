@@ -27,7 +27,7 @@ from brandvoice.errors import BrandvoiceError
 from brandvoice.files import SourceFile
 from brandvoice.fixes import fix_run
 from brandvoice.parsing.document import LineIndex
-from brandvoice.runner import RunOptions, check_sources
+from brandvoice.runner import Checker, RunOptions
 
 EXAMPLES = int(os.environ.get("BRANDVOICE_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(
@@ -56,7 +56,7 @@ DRAFTS = st.lists(st.one_of(DRAFT_PIECES, st.text(max_size=8)), max_size=30).map
 @given(DRAFTS, st.sampled_from(["post.md", "post.txt"]))
 def test_drafts_never_crash_and_findings_are_exactly_placed(text, path):
     try:
-        run = check_sources([SourceFile(path, text)], HOTELIA)
+        run = Checker(HOTELIA).check_sources([SourceFile(path, text)])
     except BrandvoiceError:
         return  # a user-facing error (bad front matter...), not a crash
     [result] = run.files
@@ -91,7 +91,8 @@ SEPARATORS = [" ", "\n", "\n\n", "\n\n- ", "\n\n> ", "\n\n# ", " **", "** ", " _
 )
 def test_fix_never_touches_links_html_or_code(parts, path):
     text = "".join(separator + piece for separator, piece in parts)
-    outcome = fix_run(check_sources([SourceFile(path, text)], HOTELIA), lambda s: check_sources(s, HOTELIA))
+    checker = Checker(HOTELIA)
+    outcome = fix_run(checker.check_sources([SourceFile(path, text)]), checker.check_sources)
     fixed = outcome.files[0].fixed if outcome.files else text
     for piece in PROTECTED if path.endswith(".md") else IN_PLAIN_TEXT:
         if piece == "[l'HOTELIA ?]" and "[l'HOTELIA ?]:" not in text:
@@ -129,8 +130,9 @@ def test_guides_load_or_give_a_guide_error(tmp_path_factory, data, form, cut):
     path = tmp_path_factory.mktemp("guide") / "g.yaml"
     path.write_text(text, encoding="utf-8")
     try:
-        run = check_sources([SourceFile("post.md", "Chez HOTELIA, l'hôtel ? 20€... #Été2026\n")],
-                            RunOptions(brand=str(path), grammar=False, cache=False))
+        run = Checker(RunOptions(brand=str(path), grammar=False, cache=False)).check_sources(
+            [SourceFile("post.md", "Chez HOTELIA, l'hôtel ? 20€... #Été2026\n")]
+        )
     except BrandvoiceError:
         return
     assert len(run.files) == 1

@@ -72,8 +72,8 @@ def test_wrong_answers_exit_2_and_write_nothing(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "myspace" in proc.stderr and "--register" in proc.stderr
     assert not target.exists()
-    proc = run_cli("guides", "init", "--name", "X", "--no-input", "--extends", "base-de", "-o", str(target))
-    assert proc.returncode == 2 and "base-de" in proc.stderr
+    proc = run_cli("guides", "init", "--name", "X", "--no-input", "--extends", "base-it", "-o", str(target))
+    assert proc.returncode == 2 and "base-it" in proc.stderr  # no Italian base guide
 
 
 def test_an_existing_file_is_kept_unless_forced(tmp_path):

@@ -9,7 +9,7 @@ import os
 import threading
 
 from brandvoice.files import SourceFile, read_source
-from brandvoice.runner import RunOptions, check_sources
+from brandvoice.runner import Checker, RunOptions
 from helpers import run_cli
 
 NO_GRAMMAR = ("-b", "hotelia", "--no-grammar", "--format", "json")
@@ -105,7 +105,7 @@ def test_a_draft_over_spacys_limit_is_parsed_in_pieces(monkeypatch):
     monkeypatch.setattr(docs, "SPACY_CHUNK", 1_000)
     paragraph = "Nous vous attendons chez Hotelia pour un séjour au calme. Réservez vite !"
     text = "\n\n".join([paragraph] * 200)
-    [result] = check_sources([SourceFile("long.md", text)], RunOptions(brand="hotelia", grammar=False, cache=False)).files
+    [result] = Checker(RunOptions(brand="hotelia", grammar=False, cache=False)).check_sources([SourceFile("long.md", text)]).files
     assert result.metrics["words"] == 200 * 12
     doc = docs.get_doc(CheckContext(prose=ProseText.plain(text), language="fr-FR"), PARSE)
     one = docs.get_doc(CheckContext(prose=ProseText.plain(paragraph), language="fr-FR"), PARSE)

@@ -30,7 +30,7 @@ from brandvoice.languagetool.client import (
 from brandvoice.languagetool.server import STATE_PROPERTY, ServerManager, free_port
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.social import find_social_spans
-from brandvoice.rules import get_kind
+from brandvoice.registry import kind as get_kind
 from brandvoice.rules.base import CheckContext
 from brandvoice.rules.grammar import accepted, category_for
 
@@ -84,11 +84,11 @@ def client(languagetool_server):
 
 
 # -- the kind's documented examples -------------------------------------------------------------
-@pytest.mark.parametrize("example", get_kind("grammar").EXAMPLES, ids=lambda e: e.text[:30])
+@pytest.mark.parametrize("example", get_kind("grammar").examples, ids=lambda e: e.text[:30])
 def test_documented_examples(languagetool_server, example):
     kind = get_kind("grammar")
     ctx = CheckContext(prose=ProseText.plain(example.text), language=example.language)
-    found = tuple(example.text[m.start : m.end] for m in kind.check(ctx, kind.Options(**example.options)))
+    found = tuple(example.text[m.start : m.end] for m in kind.check(ctx, kind.options(**example.options)))
     assert found == example.expect
 
 
@@ -185,7 +185,7 @@ def test_social_spans_never_produce_findings(languagetool_server, client, name, 
         raw = client.check_prose(prose, CheckOptions(language)).matches
         masked_raw += sum(prose.overlaps(m.start, m.end, MASKED) for m in raw)
         ctx = CheckContext(prose=prose, language=language)
-        for match in kind.check(ctx, kind.Options()):
+        for match in kind.check(ctx, kind.options()):
             kept += 1
             assert not prose.overlaps(match.start, match.end, MASKED), (post, post[match.start : match.end])
     assert masked_raw > 0, "the sample should contain raw LanguageTool matches on hashtags/mentions"

@@ -11,7 +11,7 @@ import yaml
 
 from brandvoice.errors import BrandvoiceError, GuideErrors
 from brandvoice.findings import FileResult, Finding, Level
-from brandvoice.guides.loader import load_guide_file
+from brandvoice.registry import GUIDES
 from brandvoice.learn.analysis import Change, LearnSettings, guide_has, learn_from_results, percentile
 from brandvoice.learn.corpus import read_corpus
 from brandvoice.learn.guidefile import apply_changes, load_round_trip, validate_text
@@ -118,7 +118,7 @@ def _corpus(n: int = 30):
 
 
 def test_analysis_of_checked_posts():
-    guide = load_guide_file(GUIDE)
+    guide = GUIDES.load_file(GUIDE)
     results = _corpus()
     proposal = learn_from_results(results, guide, LearnSettings())
     assert [(w.word, w.posts, w.occurrences) for w in proposal.accept] == [("Brisalune", 30, 30)]
@@ -226,7 +226,7 @@ def test_an_invalid_result_is_refused(tmp_path):
 
 
 def test_too_few_measures_give_no_band_but_a_note():
-    guide = load_guide_file(GUIDE)
+    guide = GUIDES.load_file(GUIDE)
     results = [_result(f"p{i}", "Bonjour.", tone={"energy": i / 10} if i < 3 else None) for i in range(10)]
     proposal = learn_from_results(results, guide)
     assert proposal.tone == [] and proposal.register is None
@@ -255,7 +255,7 @@ def test_learning_into_a_starter_guide(tmp_path):
 def test_open_tone_bounds_stay_open(tmp_path):
     guide_path = tmp_path / "g.yaml"
     guide_path.write_text("extends: base-fr\ntone:\n  energy: [null, 0.2]   # never loud\n", encoding="utf-8")
-    proposal = learn_from_results(_corpus(), load_guide_file(guide_path))
+    proposal = learn_from_results(_corpus(), GUIDES.load_file(guide_path))
     changes = {c.path: c.value for c in proposal.changes}
     assert changes[("tone", "energy")] == [None, 0.37]
     new = apply_changes(guide_path.read_text(encoding="utf-8"), proposal.changes)

@@ -9,13 +9,13 @@ import warnings
 
 import pytest
 
-from brandvoice.guides.model import ResolvedGuide
+from brandvoice.nlp import docs as spacy_service
 from brandvoice.nlp import models
-from brandvoice.nlp.docs import get_doc, prepare_docs
+from brandvoice.nlp.docs import SpacySettings, get_doc, prepare_docs
 from brandvoice.nlp.models import PARSE, TAGS, TOKENS, MissingModelWarning, load_pipeline, resolve_model
 from brandvoice.nlp.tokenizer import normalise, token_text
 from brandvoice.parsing.prose import ProseText
-from brandvoice.rules.base import CheckContext
+from brandvoice.rules.base import CheckContext, ServiceRequest
 from helpers import ROOT, matches
 
 
@@ -127,20 +127,19 @@ def test_missing_model_warns_once_per_language(monkeypatch):
     assert len([w for w in caught if issubclass(w.category, MissingModelWarning)]) == 1
 
 
-def _guide_without_models(rules=()) -> ResolvedGuide:
-    return ResolvedGuide(
-        id="nomodel", name="No model", path=None, language="fr-FR",
-        data={"voice": {"models": {"fr": ["fr_missing_model"], "en": ["en_missing_model"]}}}, rules=list(rules),
-    )
+def _without_models(ctx: CheckContext) -> ServiceRequest:
+    """The spaCy service asked to parse `ctx` with models that are not installed (as a guide's
+    `voice: {models: ...}` would)."""
+    return ServiceRequest(ctx, options=SpacySettings({"fr": ("fr_missing_model",), "en": ("en_missing_model",)}))
 
 
 def test_without_a_model_passive_is_skipped_and_register_still_reads_the_lexicon(monkeypatch):
     monkeypatch.setattr(models, "_warned", set())
     from brandvoice.rules import passive, register
 
-    guide = _guide_without_models()
     with pytest.warns(MissingModelWarning):
-        ctx = CheckContext(ProseText.plain("Les chambres ont été rénovées. Réserve ta chambre."), language="fr-FR", guide=guide)
+        ctx = CheckContext(ProseText.plain("Les chambres ont été rénovées. Réserve ta chambre."), language="fr-FR")
+        spacy_service.prepare([_without_models(ctx)])
         assert list(passive.check(ctx, passive.Options(max_share=0))) == []
     found = [ctx.text[m.start : m.end] for m in register.check(ctx, register.Options(use="vous"))]
     assert "ta" in found

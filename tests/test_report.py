@@ -15,11 +15,11 @@ from chromium_cdp import Chromium, chromium_binary
 from helpers import ROOT, run_cli, run_json
 
 from brandvoice.findings import FileResult, Finding, Level, RunResult
-from brandvoice.report.csv_export import COLUMNS, csv_text, excel_safe
-from brandvoice.report.data import build_report_data, training_rules
-from brandvoice.report.git import Commit, last_commits
-from brandvoice.report.html import render_html
-from brandvoice.report.i18n import NNBSP, summary_sentences
+from brandvoice.client_report.csv_export import COLUMNS, csv_text, excel_safe
+from brandvoice.client_report.data import build_report_data, training_rules
+from brandvoice.client_report.git import Commit, last_commits
+from brandvoice.client_report.html import render_html
+from brandvoice.client_report.i18n import NNBSP, summary_sentences
 
 DATA = Path(__file__).parent / "data" / "report"
 ARTIFACTS = ROOT / "test-artifacts"

@@ -17,8 +17,9 @@ import pytest
 from brandvoice.findings import FileResult, Finding, Level, RunResult
 from brandvoice.guides.model import Rule
 from brandvoice.outputs import parse_output, resolve_format
-from brandvoice.reporters import FORMATS, ReportContext, get_reporter
-from brandvoice.rules import get_kind
+from brandvoice.formats.common import ReportContext
+from brandvoice.registry import FORMATS
+from brandvoice.registry import kind as get_kind
 from helpers import run_cli
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -69,7 +70,7 @@ def sample_run() -> RunResult:
 def render(fmt: str, fail_on: Level = Level.ERROR) -> str:
     run = sample_run()
     ctx = ReportContext(sources={r.path: r.source for r in run.files}, color=False, root=ROOT, fail_on=fail_on)
-    return get_reporter(fmt).render(run, ctx)
+    return FORMATS[fmt].render(run, ctx)
 
 
 @pytest.mark.parametrize("fmt", CI_FORMATS)
@@ -123,7 +124,7 @@ def test_fingerprints_survive_lines_added_above():
         result = FileResult(path, None, None, "fr-FR", source=source)
         result.findings = [_find(source, path, "HOTELIA", "r.x", Level.ERROR, "m")]
         run = RunResult(files=[result])
-        data = json.loads(get_reporter("gitlab").render(run, ReportContext(root=ROOT)))
+        data = json.loads(FORMATS["gitlab"].render(run, ReportContext(root=ROOT)))
         return [issue["fingerprint"] for issue in data]
 
     assert prints("Chez HOTELIA.\n") == prints("Nouveau paragraphe.\n\nChez HOTELIA.\n")
@@ -167,7 +168,7 @@ def test_markdown_table_escapes_cells():
 
 def test_every_format_is_registered_and_renders_an_empty_run():
     for fmt in FORMATS:
-        assert isinstance(get_reporter(fmt).render(RunResult(), ReportContext(color=False)), str)
+        assert isinstance(FORMATS[fmt].render(RunResult(), ReportContext(color=False)), str)
 
 
 def test_auto_format_and_output_specs():
@@ -210,7 +211,7 @@ def test_cli_bad_output_spec_exits_2(tmp_path):
 def test_markdown_shows_the_voice_score_when_known():
     run = sample_run()
     run.files[0].metrics["score"] = 84.1
-    out = get_reporter("markdown").render(run, ReportContext(root=ROOT, color=False))
+    out = FORMATS["markdown"].render(run, ReportContext(root=ROOT, color=False))
     assert "### `posts/hotelia/a,b:c.md` (hotelia, fr-FR, x) — voice score 84.1/100" in out
 
 
@@ -219,11 +220,11 @@ def test_sarif_and_junit_carry_the_voice_scores():
     for i, result in enumerate(run.files):
         result.metrics["score"] = 80.0 + i
     ctx = ReportContext(root=ROOT, color=False)
-    sarif = json.loads(get_reporter("sarif").render(run, ctx))
+    sarif = json.loads(FORMATS["sarif"].render(run, ctx))
     jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
     properties = sarif["runs"][0]["properties"]
     assert sorted(properties["voiceScores"].values()) == [80.0 + i for i in range(len(run.files))]
     assert properties["voiceScore"] == round(sum(properties["voiceScores"].values()) / len(run.files), 1)
-    junit = ET.fromstring(get_reporter("junit").render(run, ctx))
+    junit = ET.fromstring(FORMATS["junit"].render(run, ctx))
     scores = [p.get("value") for p in junit.iter("property") if p.get("name") == "voice_score"]
     assert scores == [f"{80.0 + i:g}" for i in range(len(run.files))]

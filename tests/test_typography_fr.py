@@ -86,10 +86,10 @@ def test_english_texts_are_not_checked():
 
 def test_typography_turns_off_languagetool_whitespace_rules(tmp_path):
     guide = guide_from_yaml(tmp_path, "language: fr-FR\n")
-    [grammar] = [r for r in guide.rules if r.kind.NAME == "grammar"]
+    [grammar] = [r for r in guide.rules if r.kind.name == "grammar"]
     assert set(typography_fr.COVERS_LANGUAGETOOL_RULES) <= set(grammar.options.disabled_rules)
     guide = guide_from_yaml(tmp_path, "language: fr-FR\ntypography: {nbsp: 'off'}\n", name="other")
-    [grammar] = [r for r in guide.rules if r.kind.NAME == "grammar"]
+    [grammar] = [r for r in guide.rules if r.kind.name == "grammar"]
     assert not set(typography_fr.COVERS_LANGUAGETOOL_RULES) & set(grammar.options.disabled_rules)
 
 

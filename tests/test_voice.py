@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from brandvoice.guides.model import GuideFile, ResolvedGuide
+from brandvoice.guides.factory import RuleFactory
 from brandvoice.nlp.profile import tone_profile
 from brandvoice.nlp.settings import ToneSection, VoiceSection, build_tone_rules, build_voice_rules
 from brandvoice.parsing.prose import ProseText
-from brandvoice.rules import get_kind
+from brandvoice.registry import GUIDES
+from brandvoice.registry import kind as get_kind
 from brandvoice.rules.base import CheckContext
+from brandvoice.selectors import LevelMap
 from helpers import matches, run_json
 
 pytestmark = pytest.mark.spacy
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.spacy
 def run(kind_name: str, text: str, language: str = "en-US", **options):
     kind = get_kind(kind_name)
     ctx = CheckContext(prose=ProseText.plain(text), language=language)
-    return ctx, list(kind.check(ctx, kind.Options.model_validate(options)))
+    return ctx, list(kind.check(ctx, kind.options.model_validate(options)))
 
 
 # --- register: the hard cases of the issue, and more ---
@@ -300,9 +302,8 @@ def test_energy(text, options, expected):
 
 
 def test_energy_spares_the_guide_vocabulary():
-    guide = ResolvedGuide(id="g", name="G", path=None, language="en-US", data={}, accepted_words=frozenset({"REI"}))
-    ctx = CheckContext(ProseText.plain("Visit REI today"), language="en-US", guide=guide)
-    assert list(get_kind("energy").check(ctx, get_kind("energy").Options())) == []
+    ctx = CheckContext(ProseText.plain("Visit REI today"), language="en-US", accepted_words=frozenset({"REI"}))
+    assert list(get_kind("energy").check(ctx, get_kind("energy").options())) == []
 
 
 # --- tone profile and bands ---
@@ -341,25 +342,26 @@ def test_tone_band_finding_states_value_and_target():
 
 def test_tone_options_are_validated():
     with pytest.raises(ValidationError):
-        get_kind("tone").Options.model_validate({"dimension": "energy", "band": [0.5, 0.1]})
+        get_kind("tone").options.model_validate({"dimension": "energy", "band": [0.5, 0.1]})
     with pytest.raises(ValidationError):
-        get_kind("tone").Options.model_validate({"band": [0.1, 0.5]})
+        get_kind("tone").options.model_validate({"band": [0.1, 0.5]})
     with pytest.raises(ValidationError):
-        get_kind("tone").Options.model_validate({"dimension": "loudness"})
+        get_kind("tone").options.model_validate({"dimension": "loudness"})
 
 
 # --- guide sections ---
 
 
-def _guide(data: dict) -> ResolvedGuide:
-    GuideFile.model_validate(data)  # the schema accepts it
-    return ResolvedGuide(id="brand", name="Brand", path=None, language="fr-FR", data=data)
+def _guide(data: dict):
+    """The validated guide (the schema accepts it) and a rule factory with its levels."""
+    guide = GUIDES.model.model_validate(data)
+    return guide, RuleFactory("brand", "brand.yaml", LevelMap(dict(guide.levels)), GUIDES.kinds)
 
 
 def test_voice_section_builds_voice_rules_with_shorthands():
     guide = _guide({"voice": {"register": "tu", "contractions": "required", "person": "third",
                               "passive": {"max_share": 0.2}, "hype": True, "jargon": False}})
-    rules = {r.id: r for r in build_voice_rules(guide)}
+    rules = {r.id: r for r in build_voice_rules(*guide)}
     assert set(rules) == {"voice.register", "voice.formality", "voice.person", "voice.passive", "voice.hype"}
     assert rules["voice.register"].options.use == "tu"
     assert rules["voice.formality"].options.contractions == "required"
@@ -369,19 +371,18 @@ def test_voice_section_builds_voice_rules_with_shorthands():
 
 
 def test_levels_apply_to_voice_rules():
-    guide = _guide({"voice": {"hype": True, "passive": True}})
-    guide.levels = {"voice.hype": "error", "voice.passive": "off"}
-    rules = [r for r in build_voice_rules(guide) if r is not None]
+    guide = _guide({"voice": {"hype": True, "passive": True}, "levels": {"voice.hype": "error", "voice.passive": "off"}})
+    rules = [r for r in build_voice_rules(*guide) if r is not None]
     assert [(r.id, r.level) for r in rules] == [("voice.hype", "error")]
 
 
 def test_tone_section_builds_profile_and_band_rules():
     guide = _guide({"tone": {"energy": [0.1, 0.4], "formality": [0.5, None]}})
-    rules = {r.id: r for r in build_tone_rules(guide)}
+    rules = {r.id: r for r in build_tone_rules(*guide)}
     assert set(rules) == {"tone.profile", "tone.energy", "tone.formality"}
     assert rules["tone.energy"].options.band == (0.1, 0.4)
-    assert list(build_tone_rules(_guide({}))) == []
-    assert [r.id for r in build_tone_rules(_guide({"voice": {"hype": True}}))] == ["tone.profile"]
+    assert list(build_tone_rules(*_guide({}))) == []
+    assert [r.id for r in build_tone_rules(*_guide({"voice": {"hype": True}}))] == ["tone.profile"]
 
 
 @pytest.mark.parametrize(
@@ -396,7 +397,7 @@ def test_tone_section_builds_profile_and_band_rules():
 )
 def test_guide_mistakes_are_schema_errors(section):
     with pytest.raises(ValidationError):
-        GuideFile.model_validate(section)
+        GUIDES.model.model_validate(section)
 
 
 def test_voice_section_models_and_schema():

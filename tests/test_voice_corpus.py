@@ -13,7 +13,7 @@ from brandvoice.nlp.models import PARSE
 from brandvoice.nlp.profile import DIMENSIONS, tone_profile
 from brandvoice.nlp.settings import VOICE_KINDS
 from brandvoice.parsing.prose import ProseText
-from brandvoice.rules import get_kind
+from brandvoice.registry import kind as get_kind
 from brandvoice.rules.base import CheckContext
 
 pytestmark = pytest.mark.spacy
@@ -50,7 +50,7 @@ def test_hashtags_and_mentions_are_single_tokens(contexts):
 @pytest.mark.parametrize("kind_name", [*VOICE_KINDS, "tone"])
 def test_every_voice_kind_runs_and_spares_hashtags_and_mentions(contexts, kind_name):
     kind = get_kind(kind_name)
-    options = kind.Options.model_validate({"max_share": 0} if kind_name == "passive" else {})
+    options = kind.options.model_validate({"max_share": 0} if kind_name == "passive" else {})
     for ctx in contexts:
         for match in kind.check(ctx, options):
             assert 0 <= match.start < match.end <= len(ctx.text)

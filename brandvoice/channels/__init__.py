@@ -1,6 +1,6 @@
 """Publishing channels: shipped profiles, guide overrides and the platforms' ways of counting."""
 
-from brandvoice.channels.counting import COUNTERS, UNIT_NAMES, graphemes, mastodon_length, utf8_bytes, x_length
+from brandvoice.channels.counting import COUNTERS, graphemes, mastodon_length, utf8_bytes, x_length
 from brandvoice.channels.profiles import (
     ChannelOverride,
     ChannelProfile,
@@ -12,7 +12,6 @@ from brandvoice.channels.profiles import (
 
 __all__ = [
     "COUNTERS",
-    "UNIT_NAMES",
     "ChannelOverride",
     "ChannelProfile",
     "ChannelsSection",

@@ -1,5 +1,5 @@
-"""Section builders: turn a guide's `channels`, `hashtags`, `mentions`, `links`, `emoji`,
-`disclosure`, `typography` and `inclusive` sections into rules with stable ids.
+"""The guide sections of channel fitness — `channels`, `hashtags`, `mentions`, `links`, `emoji` —
+and the rules they build, with stable ids:
 
 | id | kind | default level |
 | --- | --- | --- |
@@ -8,106 +8,68 @@
 | `channel.mentions` / `channel.mentions.never-tag` | mentions | warning / error |
 | `channel.links` | links | warning |
 | `channel.emoji` | emoji_placement | suggestion |
-| `disclosure.fr` / `disclosure.fr.images` / `disclosure.us` | disclosure | error |
-| `typography.fr.{nbsp,apostrophe,quotes,currency,ellipsis}` | typography_fr | suggestion |
-| `inclusive.fr` / `inclusive.en` | inclusive | warning |
+
+Every channel rule sees the channel profiles the guide resolves (`channels:` over the shipped ones).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from brandvoice.channels.profiles import ChannelsSection, resolve_profiles
+from pydantic import BaseModel
 
-if TYPE_CHECKING:
-    from brandvoice.guides.model import ResolvedGuide, Rule
+from brandvoice.channels.profiles import ChannelsSection, guide_profiles
+from brandvoice.guides.factory import RuleFactory
+from brandvoice.guides.model import Rule, Section
+from brandvoice.rules.emoji_placement import EmojiSection
+from brandvoice.rules.hashtags import HashtagsSection
+from brandvoice.rules.links import SHORTENERS, LinksSection
+from brandvoice.rules.mentions import MentionsSection
 
 
-def _profiles(guide: "ResolvedGuide") -> list:
-    return list(resolve_profiles(ChannelsSection.model_validate(guide.section("channels") or {})).values())
+def build_length_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    profiles = guide_profiles(guide)
+    yield factory.rule("channel.length", "channel_length", {"profiles": profiles},
+                       description="The post fits each targeted channel's length limit.")
+    yield factory.rule("channel.length.near", "channel_length", {"profiles": profiles, "report": "near"},
+                       level="suggestion", description="The post is close to a channel's length limit.")
 
 
-def build_channel_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
-    from brandvoice.guides.sections import make_rule
-    from brandvoice.rules.emoji_placement import EmojiSection
-    from brandvoice.rules.hashtags import HashtagsSection
-    from brandvoice.rules.links import SHORTENERS, LinksSection
-    from brandvoice.rules.mentions import MentionsSection
-
-    profiles = _profiles(guide)
-    yield make_rule(guide, "channel.length", "channel_length", {"profiles": profiles},
-                    description="The post fits each targeted channel's length limit.")
-    yield make_rule(guide, "channel.length.near", "channel_length", {"profiles": profiles, "report": "near"},
-                    level="suggestion", description="The post is close to a channel's length limit.")
-    hashtags = HashtagsSection.model_validate(guide.section("hashtags") or {})
-    yield make_rule(guide, "channel.hashtags", "hashtags",
-                    {**hashtags.model_dump(), "camel_case": False, "profiles": profiles})
+def build_hashtag_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    hashtags: HashtagsSection = guide.hashtags
+    yield factory.rule("channel.hashtags", "hashtags",
+                       {**hashtags.model_dump(), "camel_case": False, "profiles": guide_profiles(guide)})
     if hashtags.camel_case:  # a word-list guess is a suggestion; the guide's `known` spellings too
-        yield make_rule(guide, "channel.hashtags.camel-case", "hashtags", {
+        yield factory.rule("channel.hashtags.camel-case", "hashtags", {
             "known": hashtags.known, "camel_case": True, "duplicates": False, "buried_disclosure": False,
             "caps": False,
         }, level="suggestion", description="Multi-word hashtags in CamelCase, for screen readers.")
-    mentions = MentionsSection.model_validate(guide.section("mentions") or {})
+
+
+def build_mention_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    mentions: MentionsSection = guide.mentions
     if mentions.official:
-        yield make_rule(guide, "channel.mentions", "mentions", {"official": mentions.official})
+        yield factory.rule("channel.mentions", "mentions", {"official": mentions.official})
     if mentions.never_tag:
-        yield make_rule(guide, "channel.mentions.never-tag", "mentions", {"never_tag": mentions.never_tag},
-                        level="error", description="Handles the brand never tags.")
-    links = LinksSection.model_validate(guide.section("links") or {})
+        yield factory.rule("channel.mentions.never-tag", "mentions", {"never_tag": mentions.never_tag},
+                           level="error", description="Handles the brand never tags.")
+
+
+def build_link_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    links: LinksSection = guide.links
     banned = (list(SHORTENERS) if links.shorteners else []) + links.banned_domains
-    yield make_rule(guide, "channel.links", "links", {
+    yield factory.rule("channel.links", "links", {
         "max": links.max, "banned_domains": banned, "require_utm": links.require_utm, "utm_domains": links.utm_domains,
     })
-    emoji = EmojiSection.model_validate(guide.section("emoji") or {})
-    yield make_rule(guide, "channel.emoji", "emoji_placement", emoji.model_dump())
 
 
-def build_disclosure_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
-    """One rule per market; each runs only on files whose market (front matter, else guide) is its own."""
-    from brandvoice.guides.sections import make_rule
-    from brandvoice.rules.disclosure import LAWS, DisclosureSection
-
-    section = DisclosureSection.model_validate(guide.section("disclosure") or {})
-    for market in LAWS:
-        yield make_rule(guide, f"disclosure.{market.lower()}", "disclosure", {
-            "market": market, "default_market": section.market,
-            "partners": section.partners, "accepted": section.accepted,
-        }, description=f"Sponsored posts carry the disclosure {market} law requires.")
-    yield make_rule(guide, "disclosure.fr.images", "disclosure", {
-        "market": "FR", "default_market": section.market, "partners": section.partners,
-        "accepted": section.accepted, "check": "images",
-    }, description="Sponsored posts with retouched or generated images say so (FR).")
+def build_emoji_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    yield factory.rule("channel.emoji", "emoji_placement", guide.emoji.model_dump())
 
 
-def build_typography_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
-    from brandvoice.guides.sections import make_rule
-    from brandvoice.rules.typography_fr import TypographySection
-
-    section = TypographySection.model_validate(guide.section("typography") or {})
-    profiles = _profiles(guide)
-    wanted = {"nbsp": section.nbsp != "off", "apostrophe": section.apostrophe, "quotes": section.quotes,
-              "currency": section.currency, "ellipsis": section.ellipsis}
-    for check, enabled in wanted.items():
-        if enabled:
-            yield make_rule(guide, f"typography.fr.{check}", "typography_fr", {
-                "checks": [check], "nbsp": section.nbsp, "locale": section.locale, "profiles": profiles,
-            })
-
-
-def build_inclusive_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
-    from brandvoice.guides.sections import make_rule
-    from brandvoice.rules.inclusive import EnglishInclusive, InclusiveSection
-
-    section = InclusiveSection.model_validate(guide.section("inclusive") or {})
-    if section.french != "off":
-        yield make_rule(guide, "inclusive.fr", "inclusive", {"lang": "fr", "policy": section.french},
-                        description=f"French inclusive writing policy: {section.french}.")
-    english = section.english
-    if english is True:
-        english = EnglishInclusive()
-    if english:
-        yield make_rule(guide, "inclusive.en", "inclusive", {"lang": "en", **english.model_dump()},
-                        description="Gender-neutral and inclusive English terms.")
-
-
+CHANNELS = Section("channels", ChannelsSection, build_length_rules,
+                   description="Channel profiles: override shipped ones, add new ones.")
+HASHTAGS = Section("hashtags", HashtagsSection, build_hashtag_rules, description="Hashtag rules.")
+MENTIONS = Section("mentions", MentionsSection, build_mention_rules, description="Official and never-tag handles.")
+LINKS = Section("links", LinksSection, build_link_rules, description="Link count, shorteners, UTM parameters.")
+EMOJI = Section("emoji", EmojiSection, build_emoji_rules, description="Emoji placement.")

@@ -147,12 +147,3 @@ COUNTERS = {
     "codepoints": code_points,
     "mastodon": mastodon_length,
 }
-
-UNIT_NAMES = {
-    "x": "characters as X counts them",
-    "graphemes": "characters",
-    "bytes": "bytes",
-    "utf16": "characters",
-    "codepoints": "characters",
-    "mastodon": "characters as Mastodon counts them",
-}

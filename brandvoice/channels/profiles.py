@@ -19,12 +19,10 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 
-Counting = Literal["x", "graphemes", "bytes", "utf16", "codepoints", "mastodon"]
+from brandvoice.channels.counting import COUNTERS
+from brandvoice.selectors import yaml_off
 
-
-def yaml_off(value: Any) -> Any:
-    """YAML 1.1 reads an unquoted `off` as false: that is what authors mean by it."""
-    return "off" if value is False else value
+Counting = Literal[tuple(COUNTERS)]  # how a platform measures a post: a name in COUNTERS
 
 
 NbspPolicy = Annotated[Literal["require", "plain-space", "off"], BeforeValidator(yaml_off)]
@@ -97,8 +95,12 @@ def resolve_profiles(section: dict | ChannelsSection | None) -> dict[str, Channe
     return profiles
 
 
+def guide_profiles(guide: BaseModel) -> list[ChannelProfile]:
+    """The channel profiles of a validated guide: the shipped ones with its `channels:` applied."""
+    return list(resolve_profiles(guide.channels).values())
+
+
 def known_channels(guide: Any = None) -> list[str]:
-    """Channel names a file may target with this guide (`--channel`, front matter): for the
-    engine to reject a typo with a clear message instead of silently checking nothing."""
-    section = guide.section("channels") if guide is not None else None
-    return sorted(resolve_profiles(section or None))
+    """Channel names a file may target with this (resolved) guide (`--channel`, front matter): for
+    the engine to reject a typo with a clear message instead of silently checking nothing."""
+    return sorted(resolve_profiles(guide.section("channels") if guide is not None else None))

@@ -8,6 +8,7 @@ import regex
 
 from brandvoice.channels.profiles import ChannelProfile, resolve_profiles
 from brandvoice.findings import Match
+from brandvoice.messages import Joined
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.social import SocialSpan
 
@@ -45,21 +46,22 @@ def in_blocks(start: int, blocks: list[list[SocialSpan]]) -> bool:
     return any(block[0].start <= start < block[-1].end for block in blocks)
 
 
-def merged_by_span(matches: Iterable[Match]) -> list[Match]:
+def merged_by_span(matches: Iterable[Match], separator: str = " ", end: str = "") -> list[Match]:
     """Matches on the same span become one (the engine keeps one finding per rule and span):
-    messages joined, replacements pooled, safe only if every part was."""
+    messages joined by `separator` (then `end`), replacements pooled, safe only if every part was."""
     by_span: dict[tuple[int, int], list[Match]] = {}
     for match in matches:
         by_span.setdefault((match.start, match.end), []).append(match)
     result = []
-    for (start, end), group in by_span.items():
-        if len(group) == 1:
+    for (start, stop), group in by_span.items():
+        if len(group) == 1 and not end:
             result.append(group[0])
             continue
         replacements = tuple(dict.fromkeys(r for m in group for r in m.replacements))
+        messages = tuple(m.message for m in group if m.message)
         result.append(Match(
-            start, end,
-            message=" ".join(m.message for m in group if m.message),
+            start, stop,
+            message=Joined(separator, messages, end) if messages else None,
             replacements=replacements,
             fix_safe=all(m.fix_safe for m in group) and len(replacements) == 1,
             whole_document=any(m.whole_document for m in group),

@@ -1,13 +1,12 @@
-"""The `brandvoice` command. Thin: parses options, calls the runner, hands results to a reporter.
+"""The `brandvoice` command. Thin: parses options, calls the checker, hands results to a format.
 
-Heavy modules are imported inside commands so `brandvoice --help` stays fast. Exit codes:
-0 nothing at or above the fail level, 1 findings at or above it, 2 usage, configuration or
-runtime error (printed without a traceback).
+Heavy modules are imported inside commands so `brandvoice --help` stays fast. Exit codes are
+`console.ExitCode`: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage,
+configuration or runtime error (printed without a traceback).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,9 @@ from typing import Annotated, Optional
 import typer
 
 from brandvoice import __version__
+from brandvoice.cli.console import ExitCode, color_enabled, err, report_skipped
+from brandvoice.cli.languagetool import languagetool_app
+from brandvoice.cli.learn import register as register_learn_commands
 from brandvoice.cli.options import (
     BrandOption,
     ChannelOption,
@@ -27,11 +29,9 @@ from brandvoice.cli.options import (
     PathsArgument,
     SelectOption,
     run_options,
-    use_languagetool_url,
 )
-from brandvoice.cli.languagetool import languagetool_app
-from brandvoice.cli.report import MinScoreOption, min_score_gate, register as register_report_commands
-from brandvoice.cli.learn import register as register_learn_commands
+from brandvoice.cli.scores import MinScoreOption, min_score_gate
+from brandvoice.cli.scores import register as register_score_commands
 from brandvoice.cli.server import server_app
 from brandvoice.cli.watch import watch
 
@@ -48,23 +48,8 @@ app.add_typer(guides_app, name="guides")
 app.add_typer(server_app, name="server")
 app.command("watch")(watch)
 app.add_typer(languagetool_app, name="languagetool")
-register_report_commands(app)  # score, report
+register_score_commands(app)  # score, report
 register_learn_commands(app, guides_app)  # learn, guides init
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def err(message: str) -> None:
-    """Diagnostics go to stderr."""
-    print(message, file=sys.stderr)
-
-
-def color_enabled(stream=sys.stdout) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return stream.isatty()
 
 
 def _version(value: bool) -> None:
@@ -140,13 +125,14 @@ def check(
     ] = False,
 ) -> None:
     """Check drafts and report findings."""
+    from brandvoice.cli.progress import progress_bar
     from brandvoice.config import failing, run_fail_level
     from brandvoice.findings import Level
+    from brandvoice.formats.common import ReportContext
     from brandvoice.outputs import parse_output, resolve_format, write_output
-    from brandvoice.reporters import ReportContext, get_reporter
-    from brandvoice.runner import run_check
+    from brandvoice.registry import FORMATS
+    from brandvoice.runner import Checker
 
-    use_languagetool_url(languagetool_url)
     terminal_format = resolve_format(output_format)
     targets = [parse_output(spec) for spec in output or ()]
     try:
@@ -161,43 +147,41 @@ def check(
         no_grammar,
         select,
         ignore,
+        languagetool_url=languagetool_url,
         stdin_filename=stdin_filename,
         diff_base=diff_base,
         changed_only=changed,
         cache=not (no_cache or fix or diff),  # fixes come from a fresh check, never from a cached entry
         verbose=verbose,
     )
-    from brandvoice.cli.progress import progress_bar
-
     with progress_bar() as progress:
-        run = run_check(paths, options, progress)
-    for path, reason in run.skipped:
-        err(f"{path}: {reason}")
+        run = Checker(options, progress).check_paths(paths)
+    report_skipped(run.skipped)
     if fix or diff:
-        run = _fix(run, paths, options, write=not diff, unsafe=unsafe_fixes)
+        # fix rounds check again: the run already said where drafts go
+        run = _fix(run, paths, Checker(replace(options, verbose=False)), write=not diff, unsafe=unsafe_fixes)
     sources = {r.path: r.source for r in run.files}
     context = ReportContext(sources=sources, color=color_enabled(), fail_on=run_fail_level(fail_level))
     for target in targets:
-        write_output(target, get_reporter(target.format).render(run, replace(context, color=False)))
-    sys.stdout.write(get_reporter(terminal_format).render(run, context))
+        write_output(target, FORMATS[target.format].render(run, replace(context, color=False)))
+    sys.stdout.write(FORMATS[terminal_format].render(run, context))
     failed = min_score_gate(run, min_score) | failing(run.files, fail_level)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)
 
 
-def _fix(run, paths: list[str], options, write: bool, unsafe: bool):
-    """--fix writes and returns what remains; --diff prints the diff and exits."""
+def _fix(run, paths: list[str], checker, write: bool, unsafe: bool):
+    """--fix writes and returns what remains; --diff prints the diff and exits. `checker` checks
+    the fixed texts again, round after round."""
     from brandvoice.errors import BrandvoiceError
     from brandvoice.fixes import fix_run, unified_diff, write_fixes
-    from brandvoice.runner import check_sources
 
     if write and "-" in paths:
         raise BrandvoiceError("--fix cannot rewrite standard input; use --diff to see the fixes")
-    recheck = replace(options, verbose=False)  # the run already said where drafts go
-    outcome = fix_run(run, lambda sources: check_sources(sources, recheck), unsafe=unsafe)
+    outcome = fix_run(run, checker.check_sources, unsafe=unsafe)
     if not write:
         sys.stdout.write("".join(unified_diff(f) for f in outcome.files))
         err(f"{outcome.applied} fix(es) would be applied to {len(outcome.files)} file(s)")
-        raise typer.Exit(EXIT_FINDINGS if outcome.files else EXIT_CLEAN)
+        raise typer.Exit(ExitCode.FINDINGS if outcome.files else ExitCode.CLEAN)
     write_fixes(outcome, run)
     for path, reason in outcome.problems:
         err(f"{path}: {reason}")
@@ -253,18 +237,18 @@ def guides_validate(
 ) -> None:
     """Validate guide files (and what they extend); exit 2 on the first invalid one."""
     from brandvoice.errors import BrandvoiceError
-    from brandvoice.guides.loader import load_guide_file
+    from brandvoice.registry import GUIDES
 
     failed = False
     for file in files:
         try:
-            guide = load_guide_file(file, list(guides_dir or []))
+            guide = GUIDES.load_file(file, list(guides_dir or []))
         except BrandvoiceError as exc:
             err(str(exc))
             failed = True
         else:
             print(f"{file}: ok ({len(guide.rules)} rules)")
-    raise typer.Exit(EXIT_ERROR if failed else EXIT_CLEAN)
+    raise typer.Exit(ExitCode.ERROR if failed else ExitCode.CLEAN)
 
 
 @guides_app.command("schema")
@@ -272,6 +256,6 @@ def guides_schema() -> None:
     """Print the JSON Schema of a guide (for yaml-language-server and other editors)."""
     import json
 
-    from brandvoice.guides.schema import guide_json_schema
+    from brandvoice.registry import GUIDES
 
-    print(json.dumps(guide_json_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(GUIDES.json_schema(), indent=2, ensure_ascii=False))

@@ -12,7 +12,8 @@ def run(argv: list[str]) -> int:
     """Run the CLI in this process and return its exit code, printing as the CLI does."""
     import typer
 
-    from brandvoice.cli.app import EXIT_ERROR, app, err
+    from brandvoice.cli.app import app
+    from brandvoice.cli.console import ExitCode, err
     from brandvoice.errors import BrandvoiceError
 
     _notices_as_plain_text()
@@ -26,16 +27,16 @@ def run(argv: list[str]) -> int:
         return 1
     except BrandvoiceError as exc:
         err(f"brandvoice: error: {exc}")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except KeyboardInterrupt:
         err("brandvoice: interrupted")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except Exception:  # a bug, not a user mistake: exit 2 (not "findings") with what to report
         import traceback
 
         traceback.print_exc()
         err("brandvoice: internal error: please report it with the traceback above")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     return code if isinstance(code, int) else 0
 
 

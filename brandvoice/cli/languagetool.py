@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from brandvoice.languagetool import DEFAULT_LANGUAGES
+
 languagetool_app = typer.Typer(
     help="Install LanguageTool and manage the shared local server used for grammar and spelling.",
     no_args_is_help=True,
@@ -21,8 +23,8 @@ def _say(message: str) -> None:
 @languagetool_app.command("install")
 def install_command(
     languages: Annotated[
-        str, typer.Option("--languages", "-l", help="Comma-separated languages: en, fr (default), de, es...")
-    ] = "en,fr",
+        str, typer.Option("--languages", "-l", help="Comma-separated languages (default: every language pack's).")
+    ] = ",".join(DEFAULT_LANGUAGES),
 ) -> None:
     """Fetch LanguageTool from Maven Central into the user cache (a no-op when already there)."""
     from brandvoice.languagetool.install import install

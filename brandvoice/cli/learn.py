@@ -12,14 +12,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from brandvoice.cli.console import ExitCode, color_enabled
 from brandvoice.cli.options import GuidesDirOption
+from brandvoice.languages.packs import PACKS
 
-EXIT_CLEAN, EXIT_ERROR = 0, 2
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
-
+_LOCALES = ", ".join(locale for pack in PACKS.values() for locale in pack.locales)
 
 def learn(
     paths: Annotated[list[str], typer.Argument(help="Approved posts: files, folders, or text files with one post per line.")],
@@ -45,11 +42,11 @@ def learn(
     and show the change to its guide as a diff (--write applies it)."""
     import json
 
-    from brandvoice.cli.app import color_enabled
     from brandvoice.learn.analysis import LearnSettings
     from brandvoice.learn.corpus import SPLITS
-    from brandvoice.learn.report import render_text, to_json
-    from brandvoice.learn.run import LearnRequest, learn as run_learn
+    from brandvoice.learn.render import render_text, to_json
+    from brandvoice.learn.run import LearnRequest
+    from brandvoice.learn.run import learn as run_learn
 
     if output_format not in ("text", "json"):
         raise typer.BadParameter(f"unknown format “{output_format}” (choose from text, json)", param_hint="--format")
@@ -73,13 +70,13 @@ def learn(
         print(json.dumps(to_json(outcome.proposal, outcome.diff, outcome.written), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(render_text(outcome.proposal, outcome.diff, color=color_enabled(), written=outcome.written))
-    raise typer.Exit(EXIT_CLEAN)
+    raise typer.Exit(ExitCode.CLEAN)
 
 
 def guides_init(
     name: Annotated[Optional[str], typer.Option("--name", help="The brand's name, as it is spelled.")] = None,
     language: Annotated[Optional[str], typer.Option("--language", help="fr or en.")] = None,
-    locale: Annotated[Optional[str], typer.Option("--locale", help="fr-FR, fr-CA, fr-CH, en-US, en-GB...")] = None,
+    locale: Annotated[Optional[str], typer.Option("--locale", help=f"The language's variant: {_LOCALES}...")] = None,
     register: Annotated[
         Optional[str], typer.Option("--register", help="French: vous or tu. English: casual or formal.")
     ] = None,
@@ -101,8 +98,9 @@ def guides_init(
     """Start a style guide: answer a few questions (or pass them as options) and get a commented
     YAML guide that validates."""
     from brandvoice.errors import BrandvoiceError
-    from brandvoice.guides.loader import available_guides, load_guide_file
+    from brandvoice.guides.loader import available_guides
     from brandvoice.learn import init
+    from brandvoice.registry import GUIDES
 
     guides_dirs = list(guides_dir or [])
 
@@ -117,16 +115,18 @@ def guides_init(
     name = ask(name, "Brand name", None if not no_input else "")
     if not name:
         raise typer.BadParameter("the brand needs a name", param_hint="--name")
-    language = ask(language, "Language (fr or en)", "fr").strip().lower()
+    language = ask(language, f"Language ({_either(init.LANGUAGES)})", "fr").strip().lower()
     if language not in init.LANGUAGES:
         raise typer.BadParameter(f"“{language}” is not supported (choose from {', '.join(init.LANGUAGES)})", param_hint="--language")
-    locale = ask(locale, "Locale", init.DEFAULT_LOCALES[language])
-    registers = init.REGISTERS[language]
-    register = ask(register, f"Register ({' or '.join(registers)})", registers[0]).strip().lower()
+    pack = PACKS[language]
+    locale = ask(locale, "Locale", pack.default_locale)
+    registers = init.registers(language)
+    if registers:
+        register = ask(register, f"Register ({_either(registers)})", registers[0]).strip().lower()
     channel_list = init.parse_channels(
         ask(channels, f"Channels used, comma-separated ({', '.join(init.known_channels())})", ", ".join(init.DEFAULT_CHANNELS))
     )
-    market = ask(market, f"Market for sponsored-post disclosure ({' or '.join(init.known_markets())})", init.DEFAULT_MARKETS[language])
+    market = ask(market, f"Market for sponsored-post disclosure ({_either(init.known_markets())})", pack.default_market or "")
     extends = ask(extends, "Base guide to extend (or none)", f"base-{language}")
 
     answers = init.InitAnswers(
@@ -142,7 +142,7 @@ def guides_init(
     previous = path.read_bytes() if existed else None
     init.write_guide(path, text, force=force)
     try:
-        guide = load_guide_file(path, guides_dirs)
+        guide = GUIDES.load_file(path, guides_dirs)
     except BaseException:
         # the starter guide must validate: never leave a broken one behind
         if previous is None:
@@ -153,7 +153,13 @@ def guides_init(
     print(f"Wrote {path} ({len(guide.rules)} rules, extends {extends}).")
     print(f"Check a draft:      brandvoice check draft.md --brand {path}")
     print(f"Learn from posts:   brandvoice learn approved-posts/ --brand {path}   (review, then add --write)")
-    raise typer.Exit(EXIT_CLEAN)
+    raise typer.Exit(ExitCode.CLEAN)
+
+
+def _either(choices) -> str:
+    """"fr or en", "fr, en or de"."""
+    choices = list(choices)
+    return " or ".join(choices) if len(choices) < 3 else f"{', '.join(choices[:-1])} or {choices[-1]}"
 
 
 def register(app: typer.Typer, guides_app: typer.Typer) -> None:

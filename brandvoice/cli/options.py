@@ -28,16 +28,6 @@ LanguageToolUrlOption = Annotated[
 ]
 
 
-def use_languagetool_url(url: str | None) -> None:
-    """The LanguageTool client reads its server from the environment (it wins over project config)."""
-    if url:
-        import os
-
-        from brandvoice.languagetool import URL_ENV
-
-        os.environ[URL_ENV] = url
-
-
 SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")]
 IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
 ProgressOption = Annotated[

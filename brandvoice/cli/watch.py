@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from brandvoice.cli.console import color_enabled
 from brandvoice.cli.options import BrandOption, ChannelOption, GuidesDirOption, LangOption, NoGrammarOption, run_options
 
 
@@ -26,10 +27,10 @@ def watch(
     import watchfiles
     from rich.console import Console
 
-    from brandvoice.cli.app import color_enabled
     from brandvoice.errors import BrandvoiceError
-    from brandvoice.reporters import ReportContext, get_reporter
-    from brandvoice.runner import run_check
+    from brandvoice.formats import text
+    from brandvoice.formats.common import ReportContext
+    from brandvoice.runner import Checker
 
     console = Console(highlight=False, soft_wrap=True)
     options = run_options(brand, channel, lang, guides_dir, no_grammar)
@@ -40,12 +41,12 @@ def watch(
     def redraw() -> None:
         started = time.perf_counter()
         try:
-            run = run_check([str(p) for p in paths], options)
+            run = Checker(options).check_paths([str(p) for p in paths])  # guides read again: they may have changed
         except BrandvoiceError as exc:  # a guide being edited may be invalid for a moment
             console.clear()
             console.print(f"[red]brandvoice: error:[/red] {exc}")
             return
-        report = get_reporter("text").render(
+        report = text.render(
             run, ReportContext(sources={r.path: r.source for r in run.files}, color=color_enabled())
         )
         console.clear()

@@ -1,8 +1,10 @@
-"""The style-guide file format (pydantic models, which also give the JSON Schema) and the
-resolved guide the engine runs: one guide with its `extends` chain merged and its rules built.
+"""The style guide's core: the keys every guide has (name, extends, language, rules, levels), the
+field types sections share, the `Section` record through which a feature adds its own key, and
+the resolved guide the engine runs.
 
-Feature sections (grammar, voice, channels...) are declared here as models owned by the modules
-that use them, so a guide is validated in one place and `brandvoice guides schema` covers it all.
+The guide format knows no feature: each feature (terms, grammar, voice, channels...) owns its
+section's model and a builder `(guide, factory) -> rules`, and `brandvoice/registry.py` lists the
+sections. `GuideFormat` (guides/format.py) puts them together.
 """
 
 from __future__ import annotations
@@ -10,22 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 import string
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, get_origin
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from brandvoice.languagetool.section import GrammarSection
-from brandvoice.nlp.settings import ToneSection, VoiceSection
-from brandvoice.channels.profiles import ChannelsSection
-from brandvoice.rules.disclosure import DisclosureSection
-from brandvoice.rules.emoji_placement import EmojiSection
-from brandvoice.rules.hashtags import HashtagsSection
-from brandvoice.rules.inclusive import InclusiveSection
-from brandvoice.rules.links import LinksSection
-from brandvoice.rules.mentions import MentionsSection
-from brandvoice.rules.typography_fr import TypographySection
-from brandvoice.score import ScoreSettings
+from brandvoice.rules.base import Rule
+from brandvoice.selectors import LevelMap, LevelName
+
+if TYPE_CHECKING:
+    from brandvoice.guides.factory import RuleFactory
+
+__all__ = ["GuideCore", "ResolvedGuide", "Rule", "RuleSpec", "Section", "Strict", "Template", "Words", "model_in"]
 
 
 def _words(values: list[str]) -> list[str]:
@@ -55,33 +54,8 @@ Words = Annotated[list[str], AfterValidator(_words)]
 Template = Annotated[str | None, AfterValidator(_template)]
 
 
-def _yaml_off(value: Any) -> Any:
-    # YAML 1.1 reads an unquoted `off` as false: that is what authors mean by it
-    return "off" if value is False else value
-
-
-LevelName = Annotated[Literal["error", "warning", "suggestion", "off"], BeforeValidator(_yaml_off)]
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Vocabulary(Strict):
-    accept: list[str] = Field(default_factory=list, description="Never flagged as misspellings.")
-    reject: Words = Field(default_factory=list, description="Always flagged.")
-
-
-class Term(Strict):
-    use: str = Field(description="The preferred term.")
-    not_: Words = Field(alias="not", min_length=1, description="Forbidden variants.")
-    case_sensitive: bool = False
-    message: Template = None
-    level: LevelName | None = None
-    safe_fix: bool = Field(True, description="`false` when the swap can break agreement around it.")
-    match: Literal["exact", "lemma"] = Field(
-        "exact", description="`lemma` also matches inflected forms (needs spaCy)."
-    )
 
 
 class RuleSpec(BaseModel):
@@ -95,81 +69,86 @@ class RuleSpec(BaseModel):
     description: str | None = None
 
 
-class GuideFile(Strict):
-    """One style-guide YAML file, as written by a brand author."""
+class GuideCore(Strict):
+    """The keys of every guide; features add their sections (see `Section`)."""
 
     name: str | None = Field(None, description="Display name of the brand.")
     extends: str | list[str] | None = Field(None, description="Guides (name or path) this one builds on.")
     language: str | None = Field(None, description="BCP 47 tag: fr-FR, fr-CA, en-US, en-GB...")
     description: str | None = None
-    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
-    terms: list[Term] = Field(default_factory=list)
     rules: dict[str, RuleSpec] = Field(default_factory=dict)
     levels: dict[str, LevelName] = Field(
         default_factory=dict, description="Level override (or `off`) per rule id or id prefix."
     )
-    score: ScoreSettings = Field(default_factory=ScoreSettings, description="Voice score weights (brandvoice.score).")
-    grammar: GrammarSection = Field(default_factory=GrammarSection, description="LanguageTool grammar and spelling.")
-    channels: ChannelsSection = Field(
-        default_factory=ChannelsSection, description="Channel profiles: override shipped ones, add new ones."
-    )
-    hashtags: HashtagsSection = Field(default_factory=HashtagsSection, description="Hashtag rules.")
-    mentions: MentionsSection = Field(default_factory=MentionsSection, description="Official and never-tag handles.")
-    links: LinksSection = Field(default_factory=LinksSection, description="Link count, shorteners, UTM parameters.")
-    emoji: EmojiSection = Field(default_factory=EmojiSection, description="Emoji placement.")
-    disclosure: DisclosureSection = Field(
-        default_factory=DisclosureSection, description="Sponsored-content disclosure (market, partners)."
-    )
-    typography: TypographySection = Field(default_factory=TypographySection, description="French typography.")
-    inclusive: InclusiveSection = Field(default_factory=InclusiveSection, description="Inclusive writing policy.")
-    voice: VoiceSection | None = Field(None, description="Voice checks with spaCy (register, passive, energy...).")
-    tone: ToneSection | None = Field(None, description="Target bands for the tone profile's dimensions.")
+
+
+# A section builder: the validated guide (every section, typed) and the factory that makes rules.
+Builder = Callable[[BaseModel, "RuleFactory"], Iterable[Rule | None]]
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A rule ready to run: a kind, validated options, and how to report what it finds."""
+class Section:
+    """A feature's key in the guide: its model, and the builder that turns it into rules.
 
-    id: str
-    kind: Any  # the kind's module
-    options: Any
-    level: str
-    category: str
-    message: str
-    source: str = "brandvoice"
-    description: str = ""
+    `model` is the section's annotation (`GrammarSection`, `list[Term]`); an `optional` section is
+    null unless the guide writes it, others default to their model's defaults. `union_lists` are
+    the lists that `extends` unions instead of replacing (`()` for the section itself when it is a
+    list, `("accept",)` for one of its keys)."""
+
+    key: str
+    model: Any
+    build: Builder | None = None
+    description: str | None = None
+    optional: bool = False
+    union_lists: tuple[tuple[str, ...], ...] = ()
+
+    def field(self) -> tuple[Any, Any]:
+        """The section as a field of the guide model."""
+        if self.optional:
+            return self.model | None, Field(None, description=self.description)
+        default = list if get_origin(self.model) is list else self.model
+        return self.model, Field(default_factory=default, description=self.description)
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside `Model`, `list[Model]`, `dict[str, Model]` or `Model | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 @dataclass
 class ResolvedGuide:
+    """One guide with its `extends` chain merged, validated (`model`: every section typed) and
+    its rules built."""
+
     id: str
     name: str
     path: str | None
     language: str | None
-    data: dict[str, Any]  # the merged raw guide (feature sections read from here, validated)
+    model: BaseModel
     rules: list[Rule] = field(default_factory=list)
-    accepted_words: frozenset[str] = frozenset()
-    levels: dict[str, str] = field(default_factory=dict)
+    accepted_words: frozenset[str] = frozenset()  # never misspellings, never shouting
+    levels: LevelMap = field(default_factory=lambda: LevelMap({}))
+    service_options: dict[str, Any] = field(default_factory=dict)  # service name -> what the guide tells it
     chain: tuple[str, ...] = ()  # the guide files merged, parent first
     _fingerprint: str | None = field(default=None, repr=False, compare=False)
+
+    def section(self, key: str) -> Any:
+        """A section of the guide, validated (None for an optional section the guide lacks)."""
+        return getattr(self.model, key)
 
     def fingerprint(self) -> str:
         """Changes whenever what this guide checks changes (content, levels, rules run)."""
         if self._fingerprint is None:
             payload = json.dumps(
-                {"data": self.data, "rules": [(r.id, r.level, r.kind.NAME) for r in self.rules]},
+                {"guide": self.model.model_dump(mode="json"), "rules": [(r.id, r.level, r.kind.name) for r in self.rules]},
                 sort_keys=True, ensure_ascii=False, default=str,
             )
             self._fingerprint = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         return self._fingerprint
 
-    def section(self, key: str, default: Any = None) -> Any:
-        return self.data.get(key, default)
-
-    def level_for(self, rule_id: str, default: str) -> str:
-        """The longest matching `levels` entry wins (exact id, then the longest prefix)."""
-        best, best_len = default, -1
-        for selector, level in self.levels.items():
-            if (rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")) and len(selector) > best_len:
-                best, best_len = level, len(selector)
-        return best

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.languages.packs import PACKS
 
 LT_VERSION = "6.8"
-DEFAULT_LANGUAGES = ("en", "fr")
-OPTIONAL_LANGUAGES = ("de", "es")
+DEFAULT_LANGUAGES = tuple(PACKS)  # every language pack's (brandvoice/languages)
 # LanguageTool 6.8's server cannot start without these: its language identifier loads them
 # (CommonWordsDetector looks up es, ca and pt at class initialisation).
 IDENTIFIER_LANGUAGES = ("es", "ca", "pt")
@@ -111,50 +111,3 @@ def is_local(url: str) -> bool:
     except ValueError:
         return False
     return bool(ips) and all(ip.is_loopback or ip.is_unspecified for ip in ips)
-
-
-NOTIFIED_FILE = "off-machine-servers.txt"  # servers the user was told drafts go to, one URL a line
-
-
-def announce_server(url: str | None, origin: str, verbose: bool = False) -> None:
-    """Say where drafts go: the first time a server off this machine is used (per user), and
-    every time with `verbose`. A notice on stderr (a BrandvoiceWarning), before any request."""
-    if url is None:
-        if verbose:
-            _notice("drafts are checked by the shared LanguageTool server on this machine (127.0.0.1 only)")
-        return
-    from brandvoice.languagetool.client import configured_url
-
-    target = configured_url(url) or url
-    if is_local(target):
-        if verbose:
-            _notice(f"drafts are checked by the LanguageTool server at {target}, on this machine (set by {origin})")
-        return
-    notified = cache_root() / NOTIFIED_FILE
-    try:
-        known = set(notified.read_text(encoding="utf-8").split())
-    except OSError:
-        known = set()
-    if target in known and not verbose:
-        return
-    _notice(
-        f"drafts are sent to the LanguageTool server at {target}, off this machine (set by {origin})"
-        + ("" if verbose else "; said once per server, every run with --verbose")
-    )
-    try:
-        notified.parent.mkdir(parents=True, exist_ok=True)
-        with open(notified, "a", encoding="utf-8") as handle:
-            handle.write(target + "\n")
-    except OSError:
-        pass  # then it is said again next time: better than never
-
-
-def _notice(message: str) -> None:
-    """A notice on stderr every time it is given (Python shows a repeated warning only once)."""
-    import warnings
-
-    from brandvoice.errors import BrandvoiceWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("always", BrandvoiceWarning)
-        warnings.warn(BrandvoiceWarning(message), stacklevel=3)

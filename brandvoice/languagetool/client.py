@@ -38,6 +38,7 @@ import httpx
 from brandvoice.languagetool import (
     BUDGET_ENV,
     INSTALL_HINT,
+    cache_root,
     PUBLIC_API_URL,
     URL_ENV,
     LanguageToolUnavailable,
@@ -491,3 +492,48 @@ def _cut_points(prose: ProseText, max_chunk: int) -> list[int]:
         cuts.append(cut)
     cuts.append(len(text))
     return cuts
+
+
+NOTIFIED_FILE = "off-machine-servers.txt"  # servers the user was told drafts go to, one URL a line
+
+
+def announce_server(url: str | None, origin: str, verbose: bool = False) -> None:
+    """Say where drafts go: the first time a server off this machine is used (per user), and
+    every time with `verbose`. A notice on stderr (a BrandvoiceWarning), before any request."""
+    if url is None:
+        if verbose:
+            _notice("drafts are checked by the shared LanguageTool server on this machine (127.0.0.1 only)")
+        return
+    target = configured_url(url) or url
+    if is_local(target):
+        if verbose:
+            _notice(f"drafts are checked by the LanguageTool server at {target}, on this machine (set by {origin})")
+        return
+    notified = cache_root() / NOTIFIED_FILE
+    try:
+        known = set(notified.read_text(encoding="utf-8").split())
+    except OSError:
+        known = set()
+    if target in known and not verbose:
+        return
+    _notice(
+        f"drafts are sent to the LanguageTool server at {target}, off this machine (set by {origin})"
+        + ("" if verbose else "; said once per server, every run with --verbose")
+    )
+    try:
+        notified.parent.mkdir(parents=True, exist_ok=True)
+        with open(notified, "a", encoding="utf-8") as handle:
+            handle.write(target + "\n")
+    except OSError:
+        pass  # then it is said again next time: better than never
+
+
+def _notice(message: str) -> None:
+    """A notice on stderr every time it is given (Python shows a repeated warning only once)."""
+    import warnings
+
+    from brandvoice.errors import BrandvoiceWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", BrandvoiceWarning)
+        warnings.warn(BrandvoiceWarning(message), stacklevel=3)

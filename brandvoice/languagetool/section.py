@@ -18,12 +18,11 @@ levels:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-if TYPE_CHECKING:
-    from brandvoice.guides.model import ResolvedGuide, Rule
+from brandvoice.guides.factory import RuleFactory
+from brandvoice.guides.model import Rule, Section
 
 RULE_ID = "languagetool"
 
@@ -45,19 +44,19 @@ class GrammarSection(BaseModel):
     mother_tongue: str | None = Field(None, description="The writers' first language (false-friend rules).")
 
 
-def build_grammar_rules(guide: ResolvedGuide) -> Iterable[Rule | None]:
-    """Section builder: the `languagetool` rule unless the guide turns grammar off."""
-    from brandvoice.guides.sections import make_rule
-
-    section = GrammarSection.model_validate(guide.section("grammar") or {})
+def build_grammar_rules(guide: BaseModel, factory: RuleFactory) -> Iterable[Rule | None]:
+    """The `languagetool` rule unless the guide turns grammar off."""
+    section: GrammarSection = guide.grammar
     if not section.enabled:
         return
     options = section.model_dump(exclude={"enabled"})
-    yield make_rule(
-        guide,
+    yield factory.rule(
         RULE_ID,
         "grammar",
         options,
         source="languagetool",
         description="Grammar, spelling and typography by LanguageTool.",
     )
+
+
+SECTION = Section("grammar", GrammarSection, build_grammar_rules, description="LanguageTool grammar and spelling.")

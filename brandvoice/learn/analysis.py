@@ -1,6 +1,6 @@
 """From approved posts to a proposal for the brand's guide.
 
-The posts are checked by the real engine with the brand's current guide (`check_sources`), so
+The posts are checked by the real engine with the brand's current guide (`runner.Checker`), so
 every number here is what `brandvoice check` would report on them. Approved posts are the brand's
 practice; the proposal moves the guide towards it:
 
@@ -13,7 +13,7 @@ practice; the proposal moves the guide towards it:
 - `levels`: rules that fire on most approved posts (the guide disagrees with practice) are
   proposed at `suggestion`, with the share of posts each fires on.
 
-A proposal only names sections the guide format knows (`GuideFile`), so it always validates.
+A proposal only names keys the guide format knows (`registry.GUIDES`), so it always validates.
 """
 
 from __future__ import annotations
@@ -29,9 +29,11 @@ import regex
 
 from brandvoice.channels.segment import strip_accents
 from brandvoice.findings import FileResult, Finding, Level
-from brandvoice.guides.model import GuideFile, ResolvedGuide
+from brandvoice.guides.model import ResolvedGuide
 from brandvoice.learn.typos import TypoVerdict, likely_typo
 from brandvoice.parsing.document import parse_document
+from brandvoice.registry import GUIDES
+from brandvoice.rules.register import Options as RegisterOptions
 
 SPELLING = "spelling"
 _WORDLIKE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’.\- ]*")
@@ -370,30 +372,8 @@ def _disagreeing_rules(results: Sequence[FileResult], answered: set[str], share:
 
 
 def guide_has(path: tuple[str, ...]) -> bool:
-    """Whether the guide format has a key at `path` (feature sections land one by one)."""
-    model: Any = GuideFile
-    for key in path:
-        fields = getattr(model, "model_fields", None)
-        if fields is None:
-            return True  # a free-form mapping (levels, tone bands): any key
-        info = fields.get(key) or next((f for f in fields.values() if f.alias == key), None)
-        if info is None:
-            return False
-        model = model_of(info.annotation)
-        if model is None:
-            return True
-    return True
-
-
-def model_of(annotation: Any) -> Any:
-    """The pydantic model in an annotation (`Model`, `Model | None`, `list[Model]`), or None."""
-    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = model_of(arg)
-        if found is not None:
-            return found
-    return None
+    """Whether the guide format has a key at `path`."""
+    return GUIDES.has_key(path)
 
 
 def _new_register(proposal: Proposal, settings: LearnSettings) -> str | None:
@@ -401,9 +381,10 @@ def _new_register(proposal: Proposal, settings: LearnSettings) -> str | None:
     register = proposal.register
     if not register or not register.dominant or not register.clear:
         return None
-    current = (proposal.guide.section("voice") or {}).get("register")
-    if isinstance(current, dict):
-        current = current.get("use")
+    voice = proposal.guide.section("voice")
+    current = voice.register_ if voice is not None else None
+    if isinstance(current, RegisterOptions):  # `register: {use: vous}` rather than `register: vous`
+        current = current.use
     return register.dominant if current != register.dominant else None
 
 
@@ -420,9 +401,10 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
     if proposal.accept:
         propose(Change(("vocabulary", "accept"), [w.word for w in proposal.accept], "extend"), "vocabulary")
 
-    current_tone = guide.section("tone") or {}
+    current_tone = guide.section("tone")
     for band in proposal.tone:
-        current = current_tone.get(band.dimension)
+        current = getattr(current_tone, band.dimension, None) if current_tone is not None else None
+        current = list(current) if current is not None else None
         learned = [band.low, band.high]
         if isinstance(current, list) and len(current) == 2:
             # a bound the author left open (null) stays open: only the bounds they set are learned
@@ -434,9 +416,9 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
     if register:
         propose(Change(("voice", "register"), register), "register")
 
-    hashtags = guide.section("hashtags") or {}
-    known = {_tag_key(t, "hashtag") for t in hashtags.get("known", []) or []} if isinstance(hashtags, dict) else set()
-    required = {_tag_key(t, "hashtag") for t in hashtags.get("required", []) or []} if isinstance(hashtags, dict) else set()
+    hashtags = guide.section("hashtags")
+    known = {_tag_key(t, "hashtag") for t in hashtags.known}
+    required = {_tag_key(t, "hashtag") for t in hashtags.required}
     new_known = [u.tag for u in proposal.hashtags if _tag_key(u.tag, "hashtag") not in known]
     new_required = [
         u.tag for u in proposal.hashtags if u.share >= settings.required_share and _tag_key(u.tag, "hashtag") not in required
@@ -446,8 +428,7 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
     if new_required:
         propose(Change(("hashtags", "required"), new_required, "extend"), "hashtags")
 
-    mentions = guide.section("mentions") or {}
-    official = {m.casefold() for m in mentions.get("official", []) or []} if isinstance(mentions, dict) else set()
+    official = {m.casefold() for m in guide.section("mentions").official}
     new_official = [u.tag for u in proposal.mentions if u.tag.casefold() not in official]
     if new_official:
         propose(Change(("mentions", "official"), new_official, "extend"), "mentions")

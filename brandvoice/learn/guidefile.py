@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -164,27 +162,14 @@ def _extended(current: Any, items: list[Any]) -> CommentedSeq:
 def validate_text(path: Path, text: str) -> None:
     """Raise the guide errors `brandvoice guides validate` would report for this text."""
     from brandvoice import safe_yaml
-    from brandvoice.guides.loader import _KeyLines, validate_guide_data
+    from brandvoice.guides.loader import KeyLines
+    from brandvoice.registry import GUIDES
 
     data = safe_yaml.load(text) or {}
-    validate_guide_data(path, data, _KeyLines(text))
+    GUIDES.validate(path, data, KeyLines(text))
 
 
 def unified_diff(old: str, new: str, path: str) -> list[str]:
     return list(
         difflib.unified_diff(old.splitlines(), new.splitlines(), fromfile=f"{path} (current)", tofile=f"{path} (learned)", lineterm="")
     )
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file in one step, so an interrupted write never leaves half a guide."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

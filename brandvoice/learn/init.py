@@ -17,12 +17,10 @@ import yaml
 
 from brandvoice.errors import BrandvoiceError
 from brandvoice.language import normalise_language
+from brandvoice.languages.packs import PACKS
 from brandvoice.learn.analysis import guide_has
 
-LANGUAGES = ("fr", "en")
-REGISTERS = {"fr": ("vous", "tu"), "en": ("casual", "formal")}
-DEFAULT_LOCALES = {"fr": "fr-FR", "en": "en-US"}
-DEFAULT_MARKETS = {"fr": "FR", "en": "US"}
+LANGUAGES = tuple(PACKS)
 DEFAULT_CHANNELS = ("instagram", "linkedin", "x")
 NO_BASE = "none"
 
@@ -40,10 +38,18 @@ class InitAnswers:
 
     def __post_init__(self) -> None:
         self.language = self.language.strip().lower()
-        self.locale = self.locale or DEFAULT_LOCALES.get(self.language)
-        self.register = self.register or REGISTERS.get(self.language, ("",))[0]
-        self.market = (self.market or DEFAULT_MARKETS.get(self.language, "")).upper()
+        pack = PACKS.get(self.language)
+        self.locale = self.locale or (pack.default_locale if pack else None)
+        self.register = self.register or (registers(self.language) or ("",))[0]
+        self.market = (self.market or (pack.default_market if pack else None) or "").upper()
         self.extends = self.extends or f"base-{self.language}"
+
+
+def registers(language: str) -> tuple[str, ...]:
+    """The ways a brand may address its readers in this language (`--register`): French vous/tu,
+    English casual/formal (contractions); none when the pack has neither."""
+    pack = PACKS.get(language)
+    return pack.guide_registers if pack else ()
 
 
 def guide_slug(name: str) -> str:
@@ -85,10 +91,13 @@ def check_answers(answers: InitAnswers, available_guides: dict[str, Path]) -> li
         problems.append(f"--locale: {exc}")
     else:
         if locale.split("-")[0] != answers.language:
-            problems.append(f"--locale: {locale} is not a {answers.language} locale (e.g. {DEFAULT_LOCALES[answers.language]})")
+            problems.append(
+                f"--locale: {locale} is not a {answers.language} locale (e.g. {PACKS[answers.language].default_locale})"
+            )
         answers.locale = locale
-    if answers.register not in REGISTERS[answers.language]:
-        problems.append(f"--register: for {answers.language}, choose from {', '.join(REGISTERS[answers.language])}")
+    choices = registers(answers.language)
+    if choices and answers.register not in choices:
+        problems.append(f"--register: for {answers.language}, choose from {', '.join(choices)}")
     unknown = [c for c in answers.channels if c not in known_channels()]
     if unknown:
         problems.append(f"--channels: unknown {', '.join(unknown)} (known: {', '.join(known_channels())})")
@@ -160,7 +169,7 @@ def render_guide(answers: InitAnswers, path: Path) -> str:
         ]
     else:
         out += ["terms: []", ""]
-    out += _voice_lines(answers, french)
+    out += _voice_lines(answers)
     out += _section("channels", _channel_lines(answers))
     out.append("")
     if answers.market:
@@ -204,17 +213,23 @@ def render_guide(answers: InitAnswers, path: Path) -> str:
 def _default_description(answers: InitAnswers) -> str:
     if answers.language == "fr":
         return f"Voix de {answers.name.strip()} : on {'vouvoie' if answers.register == 'vous' else 'tutoie'} nos lecteurs."
+    if not answers.register:
+        return f"{answers.name.strip()}'s voice: clear and friendly."
     return f"{answers.name.strip()}'s voice: {answers.register}, clear and friendly."
 
 
-def _voice_lines(answers: InitAnswers, french: bool) -> list[str]:
-    if french:
+def _voice_lines(answers: InitAnswers) -> list[str]:
+    """The register as the voice section says it: tu/vous words, or English contractions."""
+    pack = PACKS[answers.language]
+    if not answers.register:
+        return []
+    if pack.register is not None:
         lines = [
             f"# How the brand addresses its readers: `{answers.register}` (the other form is flagged).",
             "voice:",
             f"  register: {answers.register}",
         ]
-    else:
+    else:  # casual or formal: contractions
         contractions = "required" if answers.register == "casual" else "forbidden"
         lines = [
             f"# A {answers.register} voice: contractions are {contractions} (“do not” vs “don’t”).",

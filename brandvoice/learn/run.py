@@ -11,10 +11,11 @@ from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
 from brandvoice.guides.model import ResolvedGuide
-from brandvoice.learn.analysis import LearnSettings, Proposal, guide_has, learn_from_results
+from brandvoice.learn.analysis import LearnSettings, Proposal, learn_from_results
 from brandvoice.learn.corpus import Split, read_corpus
-from brandvoice.learn.guidefile import apply_changes, unified_diff, validate_text, write_atomically
-from brandvoice.runner import GuideCache, RunOptions, check_sources
+from brandvoice.fixes import FileChanged, write_atomically
+from brandvoice.learn.guidefile import apply_changes, unified_diff, validate_text
+from brandvoice.runner import Checker, GuideCache, RunOptions
 
 
 @dataclass
@@ -52,7 +53,7 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
         options = RunOptions(
             brand=checking_guide, language=request.language, guides_dirs=request.guides_dirs, grammar=request.grammar
         )
-        run = check_sources(corpus.posts, options, progress)
+        run = Checker(options, progress).check_sources(corpus.posts)
     proposal = learn_from_results(run.files, guide, request.settings)
     proposal.skipped = corpus.skipped + run.skipped
     proposal.spelling_checked = request.grammar
@@ -66,22 +67,24 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
         validate_text(path, learned)  # never propose (or write) a guide that would not load
     outcome = LearnOutcome(proposal, current, learned, unified_diff(current, learned, str(path)))
     if write and learned != current:
-        write_atomically(path, learned)
+        try:  # in one step, and only if the guide still holds what was learned from
+            write_atomically(path, current, learned)
+        except FileChanged:
+            raise BrandvoiceError(f"{path} changed while learning: run `brandvoice learn` again") from None
         outcome.written = str(path)
     return outcome
 
 
 def _with_tone_profile(guide: ResolvedGuide, scratch: Path) -> str:
-    """The guide to check the posts with: the brand's own, or, when it has neither a `voice:` nor
-    a `tone:` section (so no tone profile would be measured), a guide that extends it and only
-    adds an empty-banded `tone:` section. Same file name, so rule ids stay the brand's."""
+    """The guide to check the posts with: the brand's own, or, when it measures no tone profile
+    (neither a `voice:` nor a `tone:` section), a guide that extends it and only adds an
+    empty-banded `tone:` section. Same file name, so rule ids stay the brand's."""
     assert guide.path is not None
-    if guide.section("tone") or guide.section("voice") or not guide_has(("tone", "min_words")):
+    if any(rule.id == "tone.profile" for rule in guide.rules):
         return guide.path
-    from brandvoice.guides.model import GuideFile
-    from brandvoice.learn.analysis import model_of
+    from brandvoice.nlp.settings import ToneSection
 
-    min_words = model_of(GuideFile.model_fields["tone"].annotation).model_fields["min_words"].default
+    min_words = ToneSection.model_fields["min_words"].default
     wrapper = scratch / Path(guide.path).name
     wrapper.write_text(f"extends: {json.dumps(str(Path(guide.path).resolve()))}\ntone: {{min_words: {min_words}}}\n", encoding="utf-8")
     return str(wrapper)

@@ -17,13 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from brandvoice.languages.packs import FALLBACK, pack_for
+
 FREQUENT_ZIPF = 3.5  # about once per 300,000 words: "hotel" is 3.9 in French, "hiking" 3.9 in English
 MARGIN_ZIPF = 1.5  # the neighbour must be ~30 times more common than the word itself
-
-_LETTERS = {
-    "en": "abcdefghijklmnopqrstuvwxyz'-",
-    "fr": "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ'’-",
-}
 
 
 @cache
@@ -44,7 +41,7 @@ def zipf(word: str, lang: str) -> float:
 
 def edits1(word: str, lang: str) -> set[str]:
     """Every string one insertion, deletion, substitution or adjacent transposition away."""
-    letters = _LETTERS.get(lang, _LETTERS["en"])
+    letters = (pack_for(lang) or FALLBACK).alphabet
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = {a + b[1:] for a, b in splits if b}
     transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}

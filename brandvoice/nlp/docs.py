@@ -1,9 +1,10 @@
-"""One spaCy `Doc` per text, shared by every kind, made in batches with `nlp.pipe`.
+"""One spaCy `Doc` per text, shared by every kind, made in batches with `nlp.pipe`: the engine's
+`spacy` service.
 
-The engine calls `prepare_docs(ctxs)` once per batch for the texts whose rules need spaCy; kinds
-call `get_doc(ctx, need)` in `check` (which parses on the spot when a kind runs without the
-engine, e.g. in rule examples). The level parsed is the highest one any enabled rule of the text's guide needs, so the
-model is loaded once even when several kinds need different levels.
+The engine prepares each batch of texts whose rules need spaCy (`SERVICE`); kinds call
+`get_doc(ctx, need)` in `check` (which parses on the spot when a kind runs without the engine,
+e.g. in rule examples). The level parsed is the highest one any rule of the text's guide needs, so
+the model is loaded once even when several kinds need different levels.
 
 A text longer than `SPACY_CHUNK` characters is parsed in pieces cut between paragraphs (spaCy
 refuses texts over `nlp.max_length`, and its memory grows with the text), joined back into one
@@ -13,53 +14,69 @@ refuses texts over `nlp.max_length`, and its memory grows with the text), joined
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, resolve_model
 from brandvoice.nlp.tokenizer import normalise
-from brandvoice.rules.base import CheckContext, rule_needs
+from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 
-SERVICE = "spacy"
+NAME = "spacy"
 _PIPELINE = "spacy:pipeline"
+_CANDIDATES = "spacy:candidates"  # the models a text was parsed with: a later, deeper parse keeps them
 SPACY_CHUNK = 100_000  # characters per spaCy call: far under nlp.max_length, memory bounded
 _BATCH_TEXTS = 64
 
 
-def guide_dependants(ctx: CheckContext) -> dict[str, str]:
-    """Rule id → spaCy level, for the rules of the text's guide that use spaCy."""
-    found = {}
-    for rule in ctx.guide.rules if ctx.guide else ():
-        level = level_of(rule_needs(rule))
-        if level:
-            found[rule.id] = level
-    return found
+@dataclass(frozen=True)
+class SpacySettings:
+    """What a guide tells the spaCy service: model names to try per language (`voice: models:`)."""
+
+    models: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def model_candidates(ctx: CheckContext) -> list[str] | None:
-    """Model names the guide asks for (`voice: {models: {fr: [...]}}`), or None for the defaults."""
-    voice = ctx.guide.section("voice") if ctx.guide else None
-    models = (voice or {}).get("models") if isinstance(voice, dict) else None
-    names = (models or {}).get(ctx.lang)
-    if isinstance(names, str):
-        return [names]
-    return list(names) if names else None
+@dataclass(frozen=True)
+class _Job:
+    ctx: CheckContext
+    level: str
+    candidates: tuple[str, ...] | None = None
+    dependants: Mapping[str, str] = field(default_factory=dict)  # rule id -> "skipped" or "degraded"
+
+
+def _candidates(request: ServiceRequest) -> tuple[str, ...] | None:
+    settings = request.options
+    names = settings.models.get(request.ctx.lang) if isinstance(settings, SpacySettings) else None
+    return tuple(names) if names else None
+
+
+def _job(request: ServiceRequest) -> _Job:
+    """What to parse a text with: the highest level its guide's rules need, and the rules that a
+    blank pipeline (no model installed) would skip or degrade, for the warning."""
+    dependants = {}
+    for rule in request.rules:
+        if level_of(rule.needs) not in (None, TOKENS):
+            dependants[rule.id] = "skipped" if rule.kind.skipped_without_model else "degraded"
+    level = level_of([TOKENS, *(need for rule in request.rules for need in rule.needs)])
+    return _Job(request.ctx, level, _candidates(request), dependants)
 
 
 def _satisfies(pipeline: Pipeline | None, level: str) -> bool:
     return pipeline is not None and (pipeline.fallback or LEVELS.index(pipeline.level) >= LEVELS.index(level))
 
 
-def prepare(ctxs: Sequence[CheckContext]) -> None:
+def prepare(requests: Sequence[ServiceRequest]) -> None:
     """The engine's batch hook: one doc per text, at the level its guide's rules need."""
-    prepare_docs(ctxs)
+    _parse([_job(request) for request in requests])
 
 
-def fingerprint(ctx: CheckContext) -> str:
+def fingerprint(request: ServiceRequest) -> str:
     """The model a text is parsed with (name and version), for the result cache: installing or
     upgrading a model re-checks the texts it parses."""
-    candidates = model_candidates(ctx)
-    return _model_fingerprint(ctx.lang, tuple(candidates) if candidates else None)
+    return _model_fingerprint(request.ctx.lang, _candidates(request))
+
+
+SERVICE = Service(NAME, prepare, fingerprint)
 
 
 @functools.cache
@@ -77,26 +94,25 @@ def _model_fingerprint(lang: str, candidates: tuple[str, ...] | None) -> str:
 
 
 def prepare_docs(ctxs: Sequence[CheckContext], need: str = TOKENS) -> None:
-    """Parse, in one `nlp.pipe` per pipeline, the texts that lack a doc at level `need`."""
-    groups: dict[tuple[str, str, tuple[str, ...] | None], list[CheckContext]] = {}
-    for ctx in ctxs:
-        dependants = guide_dependants(ctx)
-        level = level_of([need, *dependants.values()]) or TOKENS
-        if SERVICE in ctx.services and _satisfies(ctx.services.get(_PIPELINE), level):
+    """Parse, in one `nlp.pipe` per pipeline, the texts that lack a doc at level `need` (with the
+    models they were parsed with before, else the defaults)."""
+    _parse([_Job(ctx, need, ctx.services.get(_CANDIDATES)) for ctx in ctxs])
+
+
+def _parse(jobs: Sequence[_Job]) -> None:
+    groups: dict[tuple[str, str, tuple[str, ...] | None], list[_Job]] = {}
+    for job in jobs:
+        ctx = job.ctx
+        if NAME in ctx.services and _satisfies(ctx.services.get(_PIPELINE), job.level):
             continue
-        candidates = model_candidates(ctx)
-        groups.setdefault((ctx.lang, level, tuple(candidates) if candidates else None), []).append(ctx)
+        groups.setdefault((ctx.lang, job.level, job.candidates), []).append(job)
     for (lang, level, candidates), group in groups.items():
-        dependants = {}
-        for ctx in group:
-            for rule in ctx.guide.rules if ctx.guide else ():
-                if level_of(rule_needs(rule)) not in (None, TOKENS):
-                    # kinds that yield nothing without a model say so with SKIPPED_WITHOUT_MODEL
-                    dependants[rule.id] = "skipped" if getattr(rule.kind, "SKIPPED_WITHOUT_MODEL", False) else "degraded"
+        dependants = {rule: fate for job in group for rule, fate in job.dependants.items()}
         pipeline = load_pipeline(lang, level, candidates, dependants)
-        for ctx, doc in zip(group, _parsed(pipeline.nlp, [normalise(ctx.text) for ctx in group])):
-            ctx.services[SERVICE] = doc
-            ctx.services[_PIPELINE] = pipeline
+        for job, doc in zip(group, _parsed(pipeline.nlp, [normalise(job.ctx.text) for job in group])):
+            job.ctx.services[NAME] = doc
+            job.ctx.services[_PIPELINE] = pipeline
+            job.ctx.services[_CANDIDATES] = candidates
 
 
 def _parsed(nlp: Any, texts: list[str]) -> Iterable[Any]:
@@ -142,9 +158,9 @@ def split_text(text: str, size: int) -> list[str]:
 
 def get_doc(ctx: CheckContext, need: str = TOKENS) -> Any:
     """The text's doc, parsed now if no batch hook did it."""
-    if SERVICE not in ctx.services or not _satisfies(ctx.services.get(_PIPELINE), need):
+    if NAME not in ctx.services or not _satisfies(ctx.services.get(_PIPELINE), need):
         prepare_docs([ctx], need)
-    return ctx.services[SERVICE]
+    return ctx.services[NAME]
 
 
 def pipeline_of(ctx: CheckContext) -> Pipeline:

@@ -1,11 +1,13 @@
-"""The shipped word lists (`brandvoice/data/lexicons/<name>-<lang>.txt`), extendable and
-prunable per guide, and the options every lexicon kind shares."""
+"""The shipped word lists, extendable and prunable per guide, and the options every lexicon kind
+shares. A language's lists are in its pack (`brandvoice/languages/<lang>/lexicons/<name>.txt`);
+lists for every language (acronyms) in `brandvoice/data/lexicons/<name>.txt`."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
 
+from brandvoice.languages.packs import pack_for
 from brandvoice.rules.base import RuleOptions
 from brandvoice.rules.words import compile_phrases
 
@@ -21,9 +23,12 @@ class LexiconOptions(RuleOptions):
 @cache
 def load_lexicon(name: str, lang: str | None = None) -> tuple[str, ...]:
     """Entries of a shipped lexicon (empty when there is none for the language)."""
-    filename = f"{name}-{lang}.txt" if lang else f"{name}.txt"
-    path = resources.files("brandvoice.data.lexicons").joinpath(filename)
-    if not path.is_file():
+    if lang is None:
+        path = resources.files("brandvoice.data.lexicons").joinpath(f"{name}.txt")
+    else:
+        pack = pack_for(lang)
+        path = pack.lexicon_file(name) if pack else None
+    if path is None or not path.is_file():
         return ()
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines():

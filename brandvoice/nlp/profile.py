@@ -9,7 +9,8 @@ Every dimension is documented in docs/voice.md with its formula:
 - `readability`: Flesch reading ease (English) or Kandel–Moles (French), null under `min_words`;
 - `passive_share` (0–1): sentences with a passive construction / sentences;
 - `avg_sentence_length`: words / sentences;
-- `register` (French): "vous", "tu", "mixed" or null, from the same signals as the register kind.
+- `register` (languages with register words: French): "vous", "tu", "mixed" or null, from the same
+  signals as the register kind.
 
 A dimension the pipeline cannot measure (no model installed: no tags, no parse) is null.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from brandvoice.languages.packs import pack_for
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.lexicons import LexiconOptions, find
 from brandvoice.nlp.measures import formality_score, passive_share, readability, sentences
@@ -61,7 +63,7 @@ def _loud_signals(ctx: CheckContext) -> int:
     from brandvoice.rules import energy
 
     exclamations = sum(1 for i, c in enumerate(ctx.text) if c == "!" and not ctx.prose.overlaps(i, i + 1, ("url",)))
-    caps = sum(1 for _ in energy._caps(ctx, energy.Options()))
+    caps = sum(1 for _ in energy.shouted_words(ctx, energy.Options()))
     emoji = len(ctx.prose.spans_of("emoji"))
     hype = sum(1 for _ in find(ctx, "hype", LexiconOptions()))
     return exclamations + caps + emoji + hype
@@ -72,7 +74,8 @@ def _hedges(ctx: CheckContext) -> int:
 
 
 def _register(ctx: CheckContext) -> str | None:
-    if ctx.lang != "fr":
+    pack = pack_for(ctx.lang)
+    if pack is None or pack.register is None:
         return None
     from brandvoice.rules import register
 

@@ -29,10 +29,13 @@ tone profile on every file) whenever either section is present.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from brandvoice.guides.factory import RuleFactory
+from brandvoice.guides.model import Rule, Section
+from brandvoice.nlp.docs import SpacySettings
 from brandvoice.rules import cliches as _cliches
 from brandvoice.rules import energy as _energy
 from brandvoice.rules import formality as _formality
@@ -45,9 +48,6 @@ from brandvoice.rules import readability as _readability
 from brandvoice.rules import register as _register
 from brandvoice.rules import sentence_length as _sentence_length
 from brandvoice.rules.readability import Band, check_band
-
-if TYPE_CHECKING:
-    from brandvoice.guides.model import ResolvedGuide, Rule
 
 VOICE_KINDS = ("register", "formality", "person", "passive", "sentence_length", "readability",
                "hedging", "hype", "cliches", "jargon", "energy")
@@ -105,13 +105,18 @@ def _options(value: Any) -> dict[str, Any] | None:
     return value.model_dump(exclude_unset=True)
 
 
-def build_voice_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
-    from brandvoice.guides.sections import make_rule
+def _written(section: BaseModel | None) -> bool:
+    """Whether the guide wrote the section with something in it (`voice: {}` builds nothing)."""
+    return section is not None and bool(section.model_fields_set)
 
-    raw = guide.section("voice")
-    if not raw:
+
+def build_voice_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    section: VoiceSection | None = guide.voice
+    if not _written(section):
         return
-    section = VoiceSection.model_validate(raw)
+    if section.models:
+        models = {lang: (names,) if isinstance(names, str) else tuple(names) for lang, names in section.models.items()}
+        factory.set_service_options("spacy", SpacySettings(models))
     entries: dict[str, dict[str, Any] | None] = {
         name: _options(getattr(section, "register_" if name == "register" else name)) for name in VOICE_KINDS
     }
@@ -123,20 +128,23 @@ def build_voice_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
         entries["formality"] = {**(entries["formality"] or {}), "contractions": section.contractions}
     for name, options in entries.items():
         if options is not None:
-            yield make_rule(guide, f"voice.{name}", name, options)
+            yield factory.rule(f"voice.{name}", name, options)
 
 
-def build_tone_rules(guide: "ResolvedGuide") -> Iterator["Rule | None"]:
-    from brandvoice.guides.sections import make_rule
-
-    raw_tone = guide.section("tone")
-    if not raw_tone and not guide.section("voice"):
+def build_tone_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    if not _written(guide.tone) and not _written(guide.voice):
         return
-    section = ToneSection.model_validate(raw_tone or {})
-    yield make_rule(guide, "tone.profile", "tone", {"min_words": section.min_words},
-                    description="The tone profile on each file (no findings).")
+    section: ToneSection = guide.tone if guide.tone is not None else ToneSection()
+    yield factory.rule("tone.profile", "tone", {"min_words": section.min_words},
+                       description="The tone profile on each file (no findings).")
     for dimension in ("formality", "energy", "confidence", "readability", "passive_share", "avg_sentence_length"):
         band = getattr(section, dimension)
         if band is not None:
-            yield make_rule(guide, f"tone.{dimension}", "tone",
-                            {"dimension": dimension, "band": band, "min_words": section.min_words})
+            yield factory.rule(f"tone.{dimension}", "tone",
+                               {"dimension": dimension, "band": band, "min_words": section.min_words})
+
+
+VOICE = Section("voice", VoiceSection, build_voice_rules, optional=True,
+                description="Voice checks with spaCy (register, passive, energy...).")
+TONE = Section("tone", ToneSection, build_tone_rules, optional=True,
+               description="Target bands for the tone profile's dimensions.")

@@ -7,29 +7,17 @@
 - Texts are given to spaCy with ’ replaced by ' (same length, so offsets do not move): the
   models were trained on straight apostrophes and mis-tag "l’hôtel" otherwise. Use
   `token_text(ctx_text, token)` to read the original characters.
-- French words that contain an apostrophe stay whole ("aujourd’hui", "quelqu’un",
-  "presqu’île"), while elisions split after the apostrophe ("l’" + "hôtel", "t’" + "as").
+- Words that contain an apostrophe stay whole when the language pack says so (French
+  "aujourd’hui", "quelqu’un", "presqu’île"), while elisions split after the apostrophe ("l’" +
+  "hôtel", "t’" + "as").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from brandvoice.languages.packs import pack_for
 from brandvoice.parsing.social import find_social_spans
-
-# French words spelled with an apostrophe that are not elisions
-_FRENCH_APOSTROPHE_WORDS = (
-    "aujourd'hui",
-    "quelqu'un",
-    "quelqu'une",
-    "presqu'île",
-    "presqu'îles",
-    "prud'homme",
-    "prud'hommes",
-    "prud'homal",
-    "entr'ouvert",
-    "entr'ouverte",
-)
 
 
 def normalise(text: str) -> str:
@@ -103,15 +91,16 @@ class SocialTokenizer:
 
 
 def customise(nlp: Any) -> None:
-    """Install the social tokenizer and the French apostrophe-word exceptions (once per nlp)."""
+    """Install the social tokenizer and the language pack's exceptions (once per nlp)."""
     _register()
     if isinstance(nlp.tokenizer, SocialTokenizer):
         return
     base = nlp.tokenizer
-    if nlp.lang == "fr":
+    pack = pack_for(nlp.lang)
+    if pack and pack.tokenizer_exceptions:
         from spacy.symbols import ORTH
 
-        for word in _FRENCH_APOSTROPHE_WORDS:
+        for word in pack.tokenizer_exceptions:
             for form in (word, word.capitalize()):
                 base.add_special_case(form, [{ORTH: form}])
     nlp.tokenizer = SocialTokenizer(base)

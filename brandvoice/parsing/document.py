@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Protocol
 
 import regex
 import yaml
@@ -14,6 +14,7 @@ import yaml
 from brandvoice.parsing.markdown import LINE_BREAK, build_markdown
 from brandvoice.parsing.prose import ProseBuilder, ProseText
 from brandvoice.parsing.protected import ProtectedSpans, protected_spans
+from brandvoice.selectors import Directive, Suppressions
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -32,9 +33,15 @@ class DocumentError(Exception):
         self.line = line
 
 
+class Locator(Protocol):
+    """Where a source offset is, as findings report it: 1-based (line, column)."""
+
+    def position(self, offset: int) -> tuple[int, int]: ...
+
+
 class LineIndex:
-    """Code-point offset to 1-based (line, column), by bisection over line starts. Lines end
-    with `\r\n`, `\r` or `\n`, as editors and the Markdown parser count them."""
+    """Code-point offset to 1-based (line, column) of a file, by bisection over line starts. Lines
+    end with `\r\n`, `\r` or `\n`, as editors and the Markdown parser count them."""
 
     def __init__(self, source: str) -> None:
         self._starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]
@@ -42,60 +49,6 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
-
-
-@dataclass(frozen=True, slots=True)
-class Directive:
-    line: int
-    action: str  # disable-file, disable-next-line, disable, enable
-    selectors: tuple[str, ...]  # empty: every rule
-
-
-@dataclass(frozen=True)
-class Suppressions:
-    directives: tuple[Directive, ...] = ()
-
-    @property
-    def file_disabled(self) -> bool:
-        """Every rule off for this file (a `disable-file` naming rules only silences those)."""
-        return any(d.action == "disable-file" and not d.selectors for d in self.directives)
-
-    def suppressed(self, rule: str, line: int) -> bool:
-        """Whether a finding of `rule` on 1-based `line` is silenced by a directive above it."""
-        disabled_all = False
-        disabled: set[str] = set()
-        for d in self.directives:
-            if d.action == "disable-file":
-                if _selects(d.selectors, rule):
-                    return True
-            elif d.action == "disable-next-line":
-                if d.line == line - 1 and _selects(d.selectors, rule):
-                    return True
-            elif d.line >= line:
-                break
-            elif d.action == "disable":
-                disabled_all |= not d.selectors
-                disabled.update(d.selectors)
-            elif d.selectors:  # enable some
-                disabled.difference_update(d.selectors)
-            else:  # enable all
-                disabled_all = False
-                disabled.clear()
-        return disabled_all or (bool(disabled) and _selects(tuple(disabled), rule))
-
-
-def _selects(selectors: tuple[str, ...], rule: str) -> bool:
-    if not selectors:
-        return True
-    return any(rule_matches(sel, rule) for sel in selectors)
-
-
-def rule_matches(selector: str, rule: str) -> bool:
-    """`hotelia.` or `hotelia` selects `hotelia.superlatifs`; ids match exactly otherwise."""
-    selector = selector.strip()
-    if selector.endswith("."):
-        return rule.startswith(selector)
-    return rule == selector or rule.startswith(selector + ".")
 
 
 @dataclass(frozen=True)
@@ -106,6 +59,7 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     suppressions: Suppressions = Suppressions()
     markdown: bool = False
+    locator: Locator | None = None  # None: line and column in `source`
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -115,6 +69,11 @@ class Document:
     def protected(self) -> ProtectedSpans:
         """Source spans no fix may change (links, HTML, code, raw blocks...)."""
         return protected_spans(self.source, self.markdown, self.prose.unfixable)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset: in the file for Markdown and text; a reader
+        of other sources gives its own `locator` (a cell of a spreadsheet)."""
+        return (self.locator or self.lines).position(offset)
 
 
 def is_markdown(path: str) -> bool:

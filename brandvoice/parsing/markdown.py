@@ -16,6 +16,7 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from brandvoice.messages import Messages
 from brandvoice.parsing.prose import ProseBuilder
 
 PARAGRAPH_BREAK = "\n\n"
@@ -83,7 +84,10 @@ def build_markdown(builder: ProseBuilder, body_start: int) -> None:
     _gap(builder, len(source), final=True)
 
 
-_TOO_DEEP = f"nested deeper than the Markdown parser reads (lists and quotes, {MAX_NESTING} levels)"
+MESSAGES = Messages(
+    {"brandvoice.unchecked.nested": "Not checked: nested deeper than the Markdown parser reads (lists and quotes, {limit} levels)."}
+)
+_TOO_DEEP = MESSAGES.say("brandvoice.unchecked.nested", limit=MAX_NESTING)
 
 
 def _too_deep(token: Token, tokens: list[Token], index: int) -> bool:

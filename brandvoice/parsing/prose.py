@@ -33,11 +33,11 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class Unchecked:
-    """A source span no rule looked at, and why (reported as a finding)."""
+    """A source span no rule looked at, and the message that says why (reported as a finding)."""
 
     start: int
     end: int
-    reason: str
+    reason: str  # a messages.Message
 
 
 @dataclass(frozen=True, slots=True)

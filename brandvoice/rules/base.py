@@ -1,35 +1,40 @@
-"""The contract between the engine and rule kinds.
+"""The contract between the engine, rule kinds and the heavy services kinds use.
 
-A rule kind is one module in `brandvoice/rules/` that defines:
+A rule kind is one module in `brandvoice/rules/` that ends with its record, `KIND = Kind(...)`,
+registered in `brandvoice/registry.py`:
 
-- `NAME`: the kind's name, as written in guides (`kind: existence`);
-- `CATEGORY` and `LEVEL`: defaults for rules of this kind;
-- `Options`: a pydantic model (subclass of `RuleOptions`) of the kind's options and defaults;
-- `EXAMPLES`: failing and passing `Example`s (documentation and data-driven tests);
+- `name`: as written in guides (`kind: existence`); `category` and `level`: defaults for its rules;
+- `options`: a pydantic model (subclass of `RuleOptions`) of the kind's options and defaults;
 - `check(ctx, options)`: a pure function yielding `Match`es for one text (prepared services are in
   `ctx.services`);
-- optionally `NEEDS`: the heavy services the kind uses ({"spacy"}, {"spacy:parser"}, {"languagetool"}),
-  or `needs_for(options)` when the options decide; the engine prepares each service once per batch
+- `messages`: its built-in message templates by id, `"<kind>.default"` being its rules' default
+  (see `brandvoice.messages`);
+- `examples`: failing and passing `Example`s (documentation and data-driven tests);
+- `doc`: the module docstring, the kind's documentation (`brandvoice explain`);
+- `needs`: the heavy services it uses ({"spacy"}, {"spacy:parser"}, {"languagetool"}), or
+  `needs_for(options)` when the options decide; the engine prepares each service once per batch
   of texts (one `nlp.pipe`, concurrent LanguageTool requests) before any `check` runs;
-- optionally `MESSAGE`: the default message template.
+- flags the engine reads: `sees_links` (its findings may lie on URLs and e-mail addresses),
+  `fine_ids` (its findings carry finer rule ids: `Match.rule_id`), `skipped_without_model`
+  (yields nothing without a spaCy model), `covers_languagetool(options)` (LanguageTool rule ids
+  it checks itself, turned off in LanguageTool) and `without_languagetool_rules(options, ids)`
+  (how a kind sending text to LanguageTool turns those off).
 
-The module docstring is the kind's documentation (`brandvoice explain`). The engine turns matches
-into findings: it stamps the rule id, level, category and message, and locates them in the source.
+A service (`Service`) prepares a batch of texts for the rules that need it and fingerprints what
+its results depend on (the result cache). The engine turns matches into findings: it stamps the
+rule id, level, category and message, and locates them in the source.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from brandvoice.findings import Match
 from brandvoice.parsing.prose import ProseText
-
-if TYPE_CHECKING:
-    from brandvoice.guides.model import ResolvedGuide
 
 
 class RuleOptions(BaseModel):
@@ -52,10 +57,10 @@ class CheckContext:
 
     prose: ProseText
     language: str = "fr-FR"
-    guide: "ResolvedGuide | None" = None
     front_matter: dict[str, Any] = field(default_factory=dict)
     channels: tuple[str, ...] = ()
     path: str = "<text>"
+    accepted_words: frozenset[str] = frozenset()  # the guide's vocabulary: never misspelled, never shouting
     languagetool_url: str | None = None  # the file's LanguageTool server; None: the local one
     services: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
@@ -68,10 +73,6 @@ class CheckContext:
     def lang(self) -> str:
         """The bare language code: `fr` for `fr-CA`."""
         return self.language.split("-")[0].lower()
-
-    @property
-    def accepted_words(self) -> frozenset[str]:
-        return self.guide.accepted_words if self.guide else frozenset()
 
 
 @dataclass(frozen=True)
@@ -89,19 +90,87 @@ class Example:
         return bool(self.expect)
 
 
-def rule_needs(rule: Any) -> frozenset[str]:
-    """A rule's needs: its kind's `needs_for(options)` when the options decide, else `NEEDS`."""
-    needs_for = getattr(rule.kind, "needs_for", None)
-    if needs_for is not None:
-        return frozenset(needs_for(rule.options))
-    return frozenset(getattr(rule.kind, "NEEDS", ()))
+@dataclass(frozen=True)
+class Kind:
+    """A rule kind (see the module docstring). Engineers write kinds; writers write rules."""
+
+    name: str
+    category: str
+    level: str
+    options: type[RuleOptions]
+    check: Callable[[CheckContext, Any], Iterable[Match]]
+    messages: Mapping[str, str]
+    examples: tuple[Example, ...]
+    doc: str
+    needs: frozenset[str] = frozenset()
+    needs_for: Callable[[Any], frozenset[str]] | None = None
+    sees_links: bool = False
+    fine_ids: bool = False
+    skipped_without_model: bool = False
+    covers_languagetool: Callable[[Any], frozenset[str]] | None = None
+    without_languagetool_rules: Callable[[Any, frozenset[str]], Any] | None = None
+
+    def __post_init__(self) -> None:
+        if self.default_message not in self.messages:
+            raise ValueError(f"kind {self.name}: no default message {self.default_message!r}")
+
+    @property
+    def default_message(self) -> str:
+        """The id of its rules' default message template."""
+        return f"{self.name}.default"
+
+    @property
+    def summary(self) -> str:
+        """The first line of its documentation."""
+        return self.doc.strip().splitlines()[0]
+
+    def needs_of(self, options: Any) -> frozenset[str]:
+        """The services a rule of this kind needs with these options."""
+        return frozenset(self.needs_for(options)) if self.needs_for is not None else self.needs
 
 
-class RuleKind(Protocol):
-    NAME: str
-    CATEGORY: str
-    LEVEL: str
-    Options: type[RuleOptions]
-    EXAMPLES: tuple[Example, ...]
+@dataclass(frozen=True)
+class Rule:
+    """A rule ready to run: a kind, validated options, and how to report what it finds.
+    `message` is the guide author's own template; without one, the kind's built-in
+    `message_id` speaks."""
 
-    def check(self, ctx: CheckContext, options: Any) -> Iterator[Match]: ...
+    id: str
+    kind: Kind
+    options: Any
+    level: str
+    category: str
+    message: str | None = None
+    message_id: str = ""
+    source: str = "brandvoice"
+    description: str = ""
+
+    @property
+    def needs(self) -> frozenset[str]:
+        return self.kind.needs_of(self.options)
+
+
+@dataclass(frozen=True)
+class ServiceRequest:
+    """One text a service prepares: its context, the rules of its guide that use the service, and
+    the options the guide gives the service (e.g. the spaCy models to try)."""
+
+    ctx: CheckContext
+    rules: tuple[Rule, ...] = ()
+    options: Any = None
+
+
+@dataclass(frozen=True)
+class Service:
+    """A heavy service kinds share (spaCy, LanguageTool), prepared once per batch of texts.
+
+    `prepare(requests)` fills each request's `ctx.services`; `fingerprint(request)` names what the
+    results depend on besides the text and guide (model or server version), for the result cache.
+    A rule needs a service by its name or `name:level` (`spacy:parser`)."""
+
+    name: str
+    prepare: Callable[[Sequence[ServiceRequest]], None]
+    fingerprint: Callable[[ServiceRequest], str]
+
+    def serves(self, need: str) -> bool:
+        return need.split(":")[0] == self.name

@@ -22,13 +22,11 @@ from collections.abc import Iterator
 from pydantic import model_validator
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, words
 
-NAME = "capitalization"
-CATEGORY = "style"
-LEVEL = "warning"
-MESSAGE = "Write “{expected}”, not “{match}”."
+MESSAGES = Messages({"capitalization.default": "Write “{expected}”, not “{match}”."})
 
 DEFAULT_ACRONYMS = (
     "OK", "USA", "UK", "EU", "UE", "FAQ", "PDF", "URL", "SMS", "TV", "CEO", "PDG", "SNCF", "RATP",
@@ -85,4 +83,10 @@ EXAMPLES = (
     Example("Rejoignez le HoteliaClub !", options={"words": ["HoteliaClub"]}, language="fr-FR"),
     Example("SOLDES MONSTRES au spa", expect=("SOLDES", "MONSTRES"), options={"shouting": True}, language="fr-FR"),
     Example("Free WIFI and a SPA, see the FAQ", options={"shouting": True}),
+)
+
+
+KIND = Kind(
+    name="capitalization", category="style", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

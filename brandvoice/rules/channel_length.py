@@ -16,18 +16,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from brandvoice.channels.counting import COUNTERS, UNIT_NAMES, utf8_bytes
+from brandvoice.channels.counting import COUNTERS, utf8_bytes
 from brandvoice.channels.profiles import ChannelProfile
-from brandvoice.channels.targets import targeted_profiles
+from brandvoice.channels.targets import merged_by_span, targeted_profiles
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "channel_length"
-CATEGORY = "platform"
-LEVEL = "error"
-MESSAGE = "Too long for the channel."
-SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
-
+MESSAGES = Messages({
+    "channel_length.default": "Too long for the channel.",
+    "channel_length.over": "{measured:,}/{limit:,} {unit}: {excess:,} over the limit",
+    "channel_length.near": "{measured:,}/{limit:,} {unit}: {share:.0%} of the limit, little room left for edits",
+    # how each counting method's unit reads (see channels.counting.COUNTERS)
+    "channel_length.unit.x": "characters as X counts them",
+    "channel_length.unit.graphemes": "characters on {channel}",
+    "channel_length.unit.bytes": "bytes on {channel}",
+    "channel_length.unit.utf16": "characters on {channel}",
+    "channel_length.unit.codepoints": "characters on {channel}",
+    "channel_length.unit.mastodon": "characters as Mastodon counts them",
+})
 
 class Options(RuleOptions):
     profiles: tuple[ChannelProfile, ...] = ()  # resolved by the guide; empty: shipped profiles
@@ -47,20 +54,10 @@ def _overflow_start(text: str, count, limit: int) -> int:
     return lo
 
 
-def _unit(profile: ChannelProfile, counting: str) -> str:
-    unit = UNIT_NAMES[counting]
-    return unit if "counts them" in unit else f"{unit} on {profile.label}"
-
-
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     """One match per span: channels whose limits fall at the same place share one message
     (the engine keeps one finding per rule and span)."""
-    by_span: dict[tuple[int, int], list[Match]] = {}
-    for match in _matches(ctx, options):
-        by_span.setdefault((match.start, match.end), []).append(match)
-    for (start, end), matches in by_span.items():
-        message = "; ".join(m.message.rstrip(".") for m in matches) + "."
-        yield Match(start, end, message=message, whole_document=True)
+    return iter(merged_by_span(_matches(ctx, options), separator="; ", end="."))
 
 
 def _matches(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -78,18 +75,20 @@ def _matches(ctx: CheckContext, options: Options) -> Iterator[Match]:
             count = utf8_bytes if counting == "bytes" else COUNTERS[counting]
             measured = count(text)
             lengths[metric] = measured
-            message = f"{measured:,}/{limit:,} {_unit(profile, counting)}"
+            unit = MESSAGES.say(f"channel_length.unit.{counting}", channel=profile.label)
             if measured > limit and options.report == "over":
                 start = offset + _overflow_start(text, count, limit)
                 yield Match(
                     min(start, offset + len(text) - 1), offset + len(text),
-                    message=f"{message}: {measured - limit:,} over the limit.",
+                    message=MESSAGES.say("channel_length.over", measured=measured, limit=limit, unit=unit,
+                                       excess=measured - limit),
                     whole_document=True,
                 )
             elif options.report == "near" and limit * profile.warn_share < measured <= limit:
                 yield Match(
                     offset, offset + len(text),
-                    message=f"{message}: {measured / limit:.0%} of the limit, little room left for edits.",
+                    message=MESSAGES.say("channel_length.near", measured=measured, limit=limit, unit=unit,
+                                       share=measured / limit),
                     whole_document=True,
                 )
 
@@ -109,4 +108,11 @@ EXAMPLES = (
             note="the URL counts 23, the emoji 2"),
     Example("x" * 270, expect=("x" * 270,), options={"default_channels": ["x"], "report": "near"},
             note="270/280 is above 95% of the limit"),
+)
+
+
+KIND = Kind(
+    name="channel_length", category="platform", level="error", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+    sees_links=True,  # findings on links, and about the whole post, which may hold links
 )

@@ -1,6 +1,6 @@
 """cliches: worn-out marketing phrases ("havre de paix", "hidden gem", "next level").
 
-Shipped lexicons for French and English (`brandvoice/data/lexicons/cliches-*.txt`); `add` extends
+Shipped lexicons for French and English (`brandvoice/languages/<lang>/lexicons/cliches.txt`); `add` extends
 and `remove` prunes them per guide, `lexicon: false` keeps only `add`.
 
 ```yaml
@@ -11,13 +11,12 @@ voice:
 
 from __future__ import annotations
 
+from brandvoice.messages import Messages
 from brandvoice.nlp.lexicons import LexiconOptions, lexicon_check
-from brandvoice.rules.base import Example
+from brandvoice.rules.base import Example, Kind
 
-NAME = "cliches"
-CATEGORY = "style"
-LEVEL = "suggestion"
-MESSAGE = "“{match}” is a cliché: say what is specific about this place or product."
+MESSAGES = Messages({"cliches.default": "“{match}” is a cliché: say what is specific about this place or product."})
+
 LEXICON = "cliches"
 
 
@@ -31,4 +30,10 @@ EXAMPLES = (
     Example("This hidden gem takes hiking to the next level.", expect=("hidden gem", "next level")),
     Example("This trail climbs 600 m in 4 km.", options={"add": ["breathtaking views"]}),
     Example("A hidden gem.", options={"remove": ["hidden gem"]}),
+)
+
+
+KIND = Kind(
+    name="cliches", category="style", level="suggestion", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

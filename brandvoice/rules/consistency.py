@@ -19,14 +19,11 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, match_case
 
-NAME = "consistency"
-CATEGORY = "style"
-LEVEL = "warning"
-MESSAGE = "“{match}” and “{first}” in the same text: pick one spelling."
-
+MESSAGES = Messages({"consistency.default": "“{match}” and “{first}” in the same text: pick one spelling."})
 
 class Options(RuleOptions):
     groups: tuple[tuple[str, ...], ...] = Field(min_length=1)
@@ -68,4 +65,10 @@ EXAMPLES = (
         language="fr-FR",
     ),
     Example("Write to us by email. One email is enough.", options={"groups": [["e-mail", "email"]]}),
+)
+
+
+KIND = Kind(
+    name="consistency", category="style", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

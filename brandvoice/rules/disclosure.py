@@ -28,47 +28,58 @@ from pydantic import BaseModel, ConfigDict, Field
 from brandvoice.channels.counting import graphemes
 from brandvoice.channels.targets import hashtag_blocks, in_blocks, merged_by_span
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.guides.factory import RuleFactory
+from brandvoice.guides.model import Rule, Section
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases
 
-NAME = "disclosure"
-CATEGORY = "disclosure"
-LEVEL = "error"
-MESSAGE = "Sponsored content must be disclosed."
-SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
+MESSAGES = Messages({
+    "disclosure.default": "Sponsored content must be disclosed.",
+    "disclosure.too_late": "“{found}” comes after the first {window} characters, hidden behind “more”: disclose at "
+    "the start ({citation}).",
+    "disclosure.buried": "“{found}” is lost in a block of hashtags: state it clearly, apart ({citation}).",
+    "disclosure.unclear": "“{found}” is not a clear disclosure: write {wanted} ({citation}).",
+    "disclosure.missing": "Sponsored post without {wanted} ({citation}).",
+    "disclosure.images": "The image is {image}: add « {words} » ({citation}, III).",
+    "disclosure.citation.fr": "loi n° 2023-451 du 9 juin 2023, art. 5, mod. ordonnance n° 2024-978 du 6 novembre 2024",
+    "disclosure.wanted.fr": "« Publicité » or « Collaboration commerciale »",
+    "disclosure.citation.us": "FTC Endorsement Guides, 16 CFR Part 255; FTC, Disclosures 101 for Social Media Influencers",
+    "disclosure.wanted.us": '"#ad", "#sponsored" or "Paid partnership"',
+})
 
 Market = Literal["FR", "US"]
 
 
 @dataclass(frozen=True)
 class MarketLaw:
-    citation: str
+    citation: str  # the texts that require the disclosure
     valid: regex.Pattern
     insufficient: regex.Pattern
-    wanted: str
+    wanted: str  # the wordings they accept
     window: int | None  # the disclosure must start within this many characters
 
 
 _F = regex.IGNORECASE | regex.V1
 LAWS: dict[str, MarketLaw] = {
     "FR": MarketLaw(
-        citation="loi n° 2023-451 du 9 juin 2023, art. 5, mod. ordonnance n° 2024-978 du 6 novembre 2024",
+        citation=MESSAGES.say("disclosure.citation.fr"),
         valid=regex.compile(r"(?<![\w#])#?publicit[ée](?!\w)|(?<![\w#])#?collaboration[ _]?commerciale(?!\w)", _F),
         insufficient=regex.compile(
             r"(?<![\w#])#(?:sponso\w*|sp|spon|partenariat\w*|partenaire\w*|collab\w*|pub|ad|partner)(?!\w)"
             r"|(?<!\w)(?:sponsoris[ée]e?s?|en partenariat avec|merci (?:à )?@\w+)", _F),
-        wanted="« Publicité » or « Collaboration commerciale »",
+        wanted=MESSAGES.say("disclosure.wanted.fr"),
         window=None,
     ),
     "US": MarketLaw(
-        citation="FTC Endorsement Guides, 16 CFR Part 255; FTC, Disclosures 101 for Social Media Influencers",
+        citation=MESSAGES.say("disclosure.citation.us"),
         valid=regex.compile(
             r"(?<![\w#])#(?:ad|advertisement|sponsored)(?!\w)"
             r"|(?<![\w#])(?:advertisement|sponsored|paid (?:partnership|ad))(?!\w)|(?<![\w#])ad:", _F),
         insufficient=regex.compile(
             r"(?<![\w#])#(?:sp|spon|sponsor|partner|collab|ambassador|thanks)(?!\w)"
             r"|(?<!\w)thanks?(?: you)?,? @\w+", _F),
-        wanted='"#ad", "#sponsored" or "Paid partnership"',
+        wanted=MESSAGES.say("disclosure.wanted.us"),
         window=125,
     ),
 }
@@ -145,20 +156,19 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if not timely:
         if visible:  # US: present, but after the cut
             s, e = visible[0]
-            yield Match(s, e, message=f"“{ctx.text[s:e]}” comes after the first {law.window} characters, "
-                        f"hidden behind “more”: disclose at the start ({law.citation}).")
+            yield Match(s, e, message=MESSAGES.say("disclosure.too_late", found=ctx.text[s:e], window=law.window,
+                                                 citation=law.citation))
         elif markers:
             s, e = markers[0]
-            yield Match(s, e, message=f"“{ctx.text[s:e]}” is lost in a block of hashtags: state it clearly, "
-                        f"apart ({law.citation}).")
+            yield Match(s, e, message=MESSAGES.say("disclosure.buried", found=ctx.text[s:e], citation=law.citation))
         else:
             weak = list(law.insufficient.finditer(ctx.text))
             for m in weak:
-                yield Match(m.start(), m.end(), message=f"“{m.group()}” is not a clear disclosure: "
-                            f"write {law.wanted} ({law.citation}).")
+                yield Match(m.start(), m.end(), message=MESSAGES.say("disclosure.unclear", found=m.group(),
+                                                                   wanted=law.wanted, citation=law.citation))
             if not weak:
-                yield Match(0, len(ctx.text), message=f"Sponsored post without {law.wanted} ({law.citation}).",
-                            whole_document=True)
+                yield Match(0, len(ctx.text), message=MESSAGES.say("disclosure.missing", wanted=law.wanted,
+                                                                 citation=law.citation), whole_document=True)
 
 
 def _images(ctx: CheckContext, law: MarketLaw) -> Iterator[Match]:
@@ -166,8 +176,8 @@ def _images(ctx: CheckContext, law: MarketLaw) -> Iterator[Match]:
     if law is LAWS["FR"] and kind in IMAGE_MENTIONS:
         words, pattern = IMAGE_MENTIONS[kind]
         if not pattern.search(ctx.text):
-            yield Match(0, len(ctx.text), message=f"The image is {kind}: add « {words} » ({law.citation}, III).",
-                        whole_document=True)
+            yield Match(0, len(ctx.text), message=MESSAGES.say("disclosure.images", image=kind, words=words,
+                                                             citation=law.citation), whole_document=True)
 
 
 EXAMPLES = (
@@ -183,3 +193,30 @@ EXAMPLES = (
     Example("Thanks @trailco for the boots!", expect=("Thanks @trailco",),
             options={"market": "US", "default_market": "US", "partners": ["@trailco"]}),
 )
+
+
+KIND = Kind(
+    name="disclosure", category="disclosure", level="error", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+    sees_links=True,  # findings on links, and about the whole post, which may hold links
+)
+
+
+def build_disclosure_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    """The guide's `disclosure:` section: one rule per market (`disclosure.fr`, `disclosure.us`),
+    each running only on files whose market (front matter, else guide) is its own, and
+    `disclosure.fr.images`."""
+    section: DisclosureSection = guide.disclosure
+    for market in LAWS:
+        yield factory.rule(f"disclosure.{market.lower()}", "disclosure", {
+            "market": market, "default_market": section.market,
+            "partners": section.partners, "accepted": section.accepted,
+        }, description=f"Sponsored posts carry the disclosure {market} law requires.")
+    yield factory.rule("disclosure.fr.images", "disclosure", {
+        "market": "FR", "default_market": section.market, "partners": section.partners,
+        "accepted": section.accepted, "check": "images",
+    }, description="Sponsored posts with retouched or generated images say so (FR).")
+
+
+SECTION = Section("disclosure", DisclosureSection, build_disclosure_rules,
+                  description="Sponsored-content disclosure (market, partners).")

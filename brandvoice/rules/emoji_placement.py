@@ -18,18 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "emoji_placement"
-CATEGORY = "platform"
-LEVEL = "suggestion"
-MESSAGE = "Emoji placement: {match}."
-SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
+MESSAGES = Messages({
+    "emoji_placement.default": "Emoji placement: {match}.",
+    "emoji_placement.run": "{count} emoji in a row: screen readers read each name; keep {max} at most.",
+    "emoji_placement.at_start": "Start with words, not an emoji: the first words are the preview.",
+    "emoji_placement.between_words": "An emoji in the middle of a sentence breaks it for screen readers; put it at the end.",
+    "emoji_placement.too_many": "{count} emoji: the guide allows {max}.",
+})
 
 _WORD_BEFORE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*[ \u00a0]?$")
 _WORD_AFTER = regex.compile(r"^[ \u00a0]?\p{L}")
@@ -75,18 +77,19 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for run in _runs(emoji, text):
         if options.max_run is not None and len(run) > options.max_run:
             yield Match(run[0].start, run[-1].end,
-                        message=f"{len(run)} emoji in a row: screen readers read each name; keep {options.max_run} at most.")
+                        message=MESSAGES.say("emoji_placement.run", count=len(run), max=options.max_run))
     if not options.at_start and not text[: emoji[0].start].strip():
-        yield Match(emoji[0].start, emoji[0].end, message="Start with words, not an emoji: the first words are the preview.")
+        yield Match(emoji[0].start, emoji[0].end, message=MESSAGES.say("emoji_placement.at_start"))
     if not options.between_words:
         for span in emoji:
             if _WORD_BEFORE.search(text[: span.start][-40:]) and _WORD_AFTER.search(text[span.end : span.end + 3]):
                 yield Match(span.start, span.end,
-                            message="An emoji in the middle of a sentence breaks it for screen readers; put it at the end.")
+                            message=MESSAGES.say("emoji_placement.between_words"))
     if options.max_total is not None and len(emoji) > options.max_total:
         extra = emoji[options.max_total:]
         yield Match(extra[0].start, extra[-1].end,
-                    message=f"{len(emoji)} emoji: the guide allows {options.max_total}.", whole_document=True)
+                    message=MESSAGES.say("emoji_placement.too_many", count=len(emoji), max=options.max_total),
+                    whole_document=True)
 
 
 EXAMPLES = (
@@ -95,4 +98,11 @@ EXAMPLES = (
     Example("🔥 Big news today", expect=("🔥",), options={"at_start": False}),
     Example("We ❤️ hiking", expect=("❤️",), options={"between_words": False}),
     Example("We love hiking ❤️", options={"between_words": False, "at_start": False}),
+)
+
+
+KIND = Kind(
+    name="emoji_placement", category="platform", level="suggestion", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+    sees_links=True,  # findings on links, and about the whole post, which may hold links
 )

@@ -25,13 +25,22 @@ import regex
 
 from brandvoice.findings import Match
 from brandvoice.nlp.lexicons import load_lexicon
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import WORD
 
-NAME = "energy"
-CATEGORY = "tone"
-LEVEL = "warning"
-MESSAGE = "Too loud: “{match}”."
+MESSAGES = Messages({
+    "energy.default": "Too loud: “{match}”.",
+    "energy.questions": "{count} question marks (at most {max}).",
+    "energy.run": "“{found}”: one punctuation mark is enough.",
+    "energy.exclamations": "{count} exclamation marks (at most {max}).",
+    "energy.caps": "“{word}” in capitals shouts: write it in lower case.",
+    "energy.emoji_banned": "{emoji} is not one of this brand’s emoji.",
+    "energy.emoji_not_allowed": "{emoji} is not in this brand’s emoji list ({allowed}).",
+    "energy.emoji_count": "{count} emoji (at most {max}).",
+    "energy.emoji_for_word": "{emoji} stands for a word at the start of the line: write the word.",
+    "energy.emoji_run": "{count} emoji in a row (at most {max}).",
+})
 
 _EXCLAMATION_RUN = regex.compile(r"[!?]*![!?]*")
 _ROMAN = regex.compile(r"[IVXLCDM]+")
@@ -64,12 +73,15 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 def _all(ctx: CheckContext, options: Options) -> Iterator[Match]:
     yield from _exclamations(ctx, options)
     if options.caps:
-        yield from _caps(ctx, options)
+        for m in shouted_words(ctx, options):
+            word = m.group()
+            calm = word.capitalize() if m.start() == 0 else word.lower()
+            yield Match(m.start(), m.end(), message=MESSAGES.say("energy.caps", word=word), replacements=(calm,))
     yield from _emoji(ctx, options)
     if options.max_questions is not None:
         questions = [i for i, c in enumerate(ctx.text) if c in "?¿" and not _in_social(ctx, i)]
         for i in questions[options.max_questions :]:
-            yield Match(i, i + 1, message=f"{len(questions)} question marks (at most {options.max_questions}).")
+            yield Match(i, i + 1, message=MESSAGES.say("energy.questions", count=len(questions), max=options.max_questions))
 
 
 def _in_social(ctx: CheckContext, i: int) -> bool:
@@ -84,15 +96,17 @@ def _exclamations(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for m in runs:
         if len(m.group()) > 1 and not options.exclamation_runs:
             single = "?" if "?" in m.group() else "!"
-            yield Match(m.start(), m.end(), message=f"“{m.group()}”: one punctuation mark is enough.", replacements=(single,))
+            yield Match(m.start(), m.end(), message=MESSAGES.say("energy.run", found=m.group()), replacements=(single,))
             seen += m.group().count("!")
             continue
         seen += 1
         if allowed is not None and seen > allowed:
-            yield Match(m.start(), m.end(), message=f"{count} exclamation marks (at most {allowed}).")
+            yield Match(m.start(), m.end(), message=MESSAGES.say("energy.exclamations", count=count, max=allowed))
 
 
-def _caps(ctx: CheckContext, options: Options) -> Iterator[Match]:
+def shouted_words(ctx: CheckContext, options: Options) -> Iterator[regex.Match]:
+    """ALL-CAPS words of the text (acronyms, Roman numerals, accepted and allowed words spared);
+    the tone profile counts them too."""
     spared = {w.casefold() for w in (*load_lexicon("acronyms"), *options.caps_allow, *ctx.accepted_words)}
     for m in WORD.finditer(ctx.text):
         word = m.group()
@@ -101,7 +115,7 @@ def _caps(ctx: CheckContext, options: Options) -> Iterator[Match]:
             continue
         if word.casefold() in spared or _ROMAN.fullmatch(word) or ctx.prose.overlaps(m.start(), m.end(), _NOT_SOCIAL_WORDS):
             continue
-        yield Match(m.start(), m.end(), message=f"“{word}” in capitals shouts: write it in lower case.", replacements=(word.capitalize() if m.start() == 0 else word.lower(),))
+        yield m
 
 
 def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -111,12 +125,13 @@ def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for span in emoji:
         key = _strip_variation(span.text)
         if key in banned:
-            yield Match(span.start, span.end, message=f"{span.text} is not one of this brand’s emoji.")
+            yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_banned", emoji=span.text))
         elif allowed and key not in allowed:
-            yield Match(span.start, span.end, message=f"{span.text} is not in this brand’s emoji list ({' '.join(options.emoji_allowed)}).")
+            message = MESSAGES.say("energy.emoji_not_allowed", emoji=span.text, allowed=" ".join(options.emoji_allowed))
+            yield Match(span.start, span.end, message=message)
     if options.max_emoji is not None and len(emoji) > options.max_emoji:
         for span in emoji[options.max_emoji :]:
-            yield Match(span.start, span.end, message=f"{len(emoji)} emoji (at most {options.max_emoji}).")
+            yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_count", count=len(emoji), max=options.max_emoji))
     if options.max_emoji_run is not None:
         yield from _emoji_runs(ctx, emoji, options.max_emoji_run)
     if not options.emoji_for_words:
@@ -126,7 +141,7 @@ def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 continue
             after = regex.match(r"[ \t\u00a0]*(\p{L})", ctx.text[span.end :])
             if after and after.group(1).islower():
-                yield Match(span.start, span.end, message=f"{span.text} stands for a word at the start of the line: write the word.")
+                yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_for_word", emoji=span.text))
 
 
 def _emoji_runs(ctx: CheckContext, emoji, max_run: int) -> Iterator[Match]:
@@ -136,7 +151,7 @@ def _emoji_runs(ctx: CheckContext, emoji, max_run: int) -> Iterator[Match]:
             run.append(span)
             continue
         if len(run) > max_run:
-            yield Match(run[0].start, run[-1].end, message=f"{len(run)} emoji in a row (at most {max_run}).")
+            yield Match(run[0].start, run[-1].end, message=MESSAGES.say("energy.emoji_run", count=len(run), max=max_run))
         run = [span] if span is not None else []
 
 
@@ -149,4 +164,10 @@ EXAMPLES = (
     Example("👉 Réservez sur notre site.", language="fr-FR", note="an emoji bullet before a capital is fine"),
     Example("Sunny 🌞 and calm 🌊", expect=("🌊",), options={"max_emoji": 1}),
     Example("Sunny 🌞 and calm 🌊", expect=("🌞",), options={"emoji_banned": ["🌞"]}),
+)
+
+
+KIND = Kind(
+    name="energy", category="tone", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

@@ -22,14 +22,11 @@ from typing import Literal
 from pydantic import model_validator
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, compile_user_pattern
 
-NAME = "existence"
-CATEGORY = "style"
-LEVEL = "warning"
-MESSAGE = "Avoid “{match}”."
-
+MESSAGES = Messages({"existence.default": "Avoid “{match}”."})
 
 class Options(RuleOptions):
     tokens: tuple[str, ...] = ()
@@ -92,4 +89,10 @@ EXAMPLES = (
         options={"tokens": ["courriel"], "match": "lemma"},
         language="fr-FR",
     ),
+)
+
+
+KIND = Kind(
+    name="existence", category="style", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs_for=needs_for,
 )

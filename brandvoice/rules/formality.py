@@ -7,7 +7,7 @@ contractions ("don't" → "do not"; ambiguous ones such as "he'd" get both readi
 pair gets the later form flagged, whatever the mode. In French, `forbidden` flags spoken elisions
 ("y’a", "j’suis", "p’tit").
 
-`slang` (default true) flags the shipped informal words (`brandvoice/data/lexicons/slang-*.txt`),
+`slang` (default true) flags the shipped informal words (`brandvoice/languages/<lang>/lexicons/slang.txt`),
 extended by `slang_add` and pruned by `slang_remove`.
 
 ```yaml
@@ -26,39 +26,23 @@ from typing import Literal
 import regex
 
 from brandvoice.findings import Match
+from brandvoice.languages.pack import Contractions
+from brandvoice.languages.packs import pack_for
+from brandvoice.messages import Messages
 from brandvoice.nlp.lexicons import LexiconOptions, find
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import match_case
 
-NAME = "formality"
-CATEGORY = "tone"
-LEVEL = "warning"
-MESSAGE = "“{match}” does not fit the brand’s register."
+MESSAGES = Messages({
+    "formality.default": "“{match}” does not fit the brand’s register.",
+    "formality.spoken": "“{found}” is spoken French: write “{written}”.",
+    "formality.slang": "“{found}” is slang.",
+    "formality.no_contractions": "Write “{written}”: this brand does not use contractions.",
+    "formality.either": "{first} or {second}",
+    "formality.contractions": "Write “{written}”: this brand uses contractions.",
+    "formality.mixed": "“{found}” and “{first}” in the same text: pick one.",
+})
 
-# (contracted, full forms...). The first full form is the suggestion; "required" only suggests
-# contractions from the full forms marked in _CONTRACTIBLE (the "have" ones need a participle).
-_PAIRS_EN: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("don't", ("do not",)), ("doesn't", ("does not",)), ("didn't", ("did not",)),
-    ("isn't", ("is not",)), ("aren't", ("are not",)), ("wasn't", ("was not",)), ("weren't", ("were not",)),
-    ("haven't", ("have not",)), ("hasn't", ("has not",)), ("hadn't", ("had not",)),
-    ("won't", ("will not",)), ("wouldn't", ("would not",)), ("can't", ("cannot", "can not")),
-    ("couldn't", ("could not",)), ("shouldn't", ("should not",)), ("mustn't", ("must not",)),
-    ("I'm", ("I am",)), ("you're", ("you are",)), ("we're", ("we are",)), ("they're", ("they are",)),
-    ("it's", ("it is", "it has")), ("that's", ("that is", "that has")), ("there's", ("there is", "there has")),
-    ("here's", ("here is",)), ("what's", ("what is", "what has")), ("he's", ("he is", "he has")), ("she's", ("she is", "she has")),
-    ("I'll", ("I will",)), ("you'll", ("you will",)), ("we'll", ("we will",)), ("they'll", ("they will",)), ("it'll", ("it will",)),
-    ("I've", ("I have",)), ("you've", ("you have",)), ("we've", ("we have",)), ("they've", ("they have",)),
-    ("I'd", ("I would", "I had")), ("you'd", ("you would", "you had")), ("we'd", ("we would", "we had")),
-    ("they'd", ("they would", "they had")), ("he'd", ("he would", "he had")), ("she'd", ("she would", "she had")),
-    ("he'll", ("he will",)), ("she'll", ("she will",)), ("that'll", ("that will",)), ("there'll", ("there will",)),
-    ("who's", ("who is", "who has")), ("where's", ("where is",)), ("how's", ("how is",)),
-)
-_NOT_CONTRACTIBLE = {"it has", "that has", "there has", "what has", "he has", "she has", "who has", "I have", "you have",
-                     "we have", "they have", "I had", "you had", "we had", "they had", "he had", "she had"}
-# spoken French elisions → the written form
-_SPOKEN_FR = {"y'a": "il y a", "y'avait": "il y avait", "j'suis": "je suis", "chuis": "je suis", "p'tit": "petit",
-              "p'tite": "petite", "p'tits": "petits", "p'tites": "petites", "m'sieur": "monsieur", "t'es": "tu es",
-              "t'étais": "tu étais", "j'sais": "je sais", "j'peux": "je peux", "j'vais": "je vais", "ch'sais": "je sais"}
 _EDGE_BEFORE = r"(?<![\p{L}\p{N}_#@'’-])"
 _EDGE_AFTER = r"(?![\p{L}\p{N}_'’-])"
 
@@ -96,17 +80,19 @@ def _clause_end_follows(text: str, end: int) -> bool:
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     found: list[Match] = []
-    if ctx.lang == "en":
-        found.extend(_contractions_en(ctx, options))
-    elif ctx.lang == "fr" and options.contractions == "forbidden":
-        for spoken, written in _SPOKEN_FR.items():
+    pack = pack_for(ctx.lang)
+    if pack is not None and pack.contractions is not None:
+        found.extend(_contractions(ctx, options, pack.contractions))
+    elif pack is not None and options.contractions == "forbidden":
+        for spoken, written in pack.spoken_forms.items():
             for m in _compiled(spoken).finditer(ctx.text):
-                found.append(Match(m.start(), m.end(), message=f"“{m.group()}” is spoken French: write “{written}”.",
+                message = MESSAGES.say("formality.spoken", found=m.group(), written=written)
+                found.append(Match(m.start(), m.end(), message=message,
                                    replacements=(match_case(m.group(), written),)))
     if options.slang:
         lexicon = LexiconOptions(add=options.slang_add, remove=options.slang_remove)
         for m in find(ctx, "slang", lexicon):
-            found.append(Match(m.start(), m.end(), message=f"“{m.group()}” is slang."))
+            found.append(Match(m.start(), m.end(), message=MESSAGES.say("formality.slang", found=m.group())))
     taken: list[tuple[int, int]] = []
     for match in sorted(found, key=lambda m: (m.start, -m.end)):
         if not any(s < match.end and match.start < e for s, e in taken):
@@ -114,35 +100,38 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             yield match
 
 
-def _contractions_en(ctx: CheckContext, options: Options) -> Iterator[Match]:
+def _contractions(ctx: CheckContext, options: Options, contractions: Contractions) -> Iterator[Match]:
     text = ctx.text
-    for contracted, fulls in _PAIRS_EN:
+    for contracted, fulls in contractions.pairs:
         short = [m for m in _compiled(contracted).finditer(text)]
         long = [(m, full) for full in fulls for m in _compiled(full).finditer(text)]
         if options.contractions == "forbidden":
             for m in short:
                 suggestions = tuple(_apostrophe_like(m.group(), match_case(m.group(), f)) for f in fulls)
-                yield Match(m.start(), m.end(), message=f"Write “{' or '.join(suggestions)}”: this brand does not use contractions.",
+                written = suggestions[0]
+                if len(suggestions) > 1:
+                    written = MESSAGES.say("formality.either", first=suggestions[0], second=suggestions[1])
+                yield Match(m.start(), m.end(), message=MESSAGES.say("formality.no_contractions", written=written),
                             replacements=suggestions, fix_safe=len(suggestions) == 1)
             continue
         if options.contractions == "required":
             for m, full in long:
-                if full in _NOT_CONTRACTIBLE or _clause_end_follows(text, m.end()):
+                if full in contractions.not_contractible or _clause_end_follows(text, m.end()):
                     continue
                 suggestion = match_case(m.group(), contracted)
-                yield Match(m.start(), m.end(), message=f"Write “{suggestion}”: this brand uses contractions.",
+                yield Match(m.start(), m.end(), message=MESSAGES.say("formality.contractions", written=suggestion),
                             replacements=(suggestion,), fix_safe=True)
             continue
         if options.consistent and short and long:
             # "cannot" then "can't": the form used first wins
-            long_forms = [m for m, full in long if full not in _NOT_CONTRACTIBLE]
+            long_forms = [m for m, full in long if full not in contractions.not_contractible]
             if not long_forms:
                 continue
             first_short, first_long = short[0].start(), min(m.start() for m in long_forms)
             later = long_forms if first_short < first_long else short
             first = short[0].group() if first_short < first_long else min(long_forms, key=lambda m: m.start()).group()
             for m in later:
-                yield Match(m.start(), m.end(), message=f"“{m.group()}” and “{first}” in the same text: pick one.",
+                yield Match(m.start(), m.end(), message=MESSAGES.say("formality.mixed", found=m.group(), first=first),
                             replacements=(match_case(m.group(), first),))
 
 
@@ -155,4 +144,10 @@ EXAMPLES = (
     Example("Y’a un p’tit souci avec ta réservation.", expect=("Y’a", "p’tit"), options={"contractions": "forbidden"}, language="fr-FR"),
     Example("Il y a un petit souci avec votre réservation, on vous rappelle.", options={"contractions": "forbidden"}, language="fr-FR"),
     Example("Ce spa, c’est trop bien, on kiffe !", expect=("trop bien", "kiffe"), language="fr-FR"),
+)
+
+
+KIND = Kind(
+    name="formality", category="tone", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

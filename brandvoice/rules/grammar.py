@@ -27,15 +27,13 @@ from collections.abc import Iterator
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.languagetool import service
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "grammar"
-CATEGORY = "grammar"
+MESSAGES = Messages({"grammar.default": "{match}"})
+
 LEVEL = "error"
-MESSAGE = "{match}"
-NEEDS = frozenset({"languagetool"})
-FINE_IDS = True  # findings carry LanguageTool's rule ids: selection applies per finding
-SERVICE = "languagetool"
 MASKED_KINDS = ("url", "email", "mention", "hashtag", "emoji")
 
 CATEGORY_LEVELS = {"spelling": "error", "grammar": "error", "typography": "warning", "style": "warning"}
@@ -125,53 +123,6 @@ def category_for(issue_type: str, category_id: str) -> str:
     return _CATEGORY_IDS.get(category_id, "grammar")
 
 
-def _options_for(ctx: CheckContext) -> Options:
-    if ctx.guide is not None:
-        for rule in ctx.guide.rules:
-            if getattr(rule.kind, "NAME", None) == NAME:
-                return rule.options
-    return Options()
-
-
-def _check_options(ctx: CheckContext, options: Options):
-    from brandvoice.languagetool.client import CheckOptions
-
-    return CheckOptions(
-        language=ctx.language,
-        disabled_rules=options.disabled_rules,
-        enabled_rules=options.enabled_rules,
-        disabled_categories=options.disabled_categories,
-        picky=options.picky,
-        mother_tongue=options.mother_tongue,
-    )
-
-
-def fingerprint(ctx: CheckContext) -> str:
-    """What the results depend on besides the text and guide (the engine's result cache key)."""
-    from brandvoice.languagetool import LT_VERSION
-    from brandvoice.languagetool.client import configured_url
-
-    return f"languagetool-{LT_VERSION}@{configured_url(ctx.languagetool_url) or 'local'}"
-
-
-def prepare(ctxs: list[CheckContext], options: Options | None = None) -> None:
-    """Send every text to LanguageTool at once (concurrently); results go to `ctx.services`."""
-    from brandvoice.languagetool.client import LanguageToolClient
-
-    todo = [ctx for ctx in ctxs if SERVICE not in ctx.services]
-    if not todo:
-        return
-    # each text goes to its own project's server, never to another project's
-    by_server: dict[str | None, list[CheckContext]] = {}
-    for ctx in todo:
-        by_server.setdefault(ctx.languagetool_url, []).append(ctx)
-    for url, group in by_server.items():
-        client = LanguageToolClient.connect(url=url, languages=sorted({ctx.language for ctx in group}))
-        items = [(ctx.prose, _check_options(ctx, options or _options_for(ctx))) for ctx in group]
-        for ctx, result in zip(group, client.check_many(items)):
-            ctx.services[SERVICE] = result
-
-
 def _touches_placeholder(points: tuple[int, ...], start: int, end: int) -> bool:
     """Whether a removed-markup point lies in [start, end] (points are in order)."""
     i = bisect.bisect_left(points, start)
@@ -202,22 +153,10 @@ def _accepted_token(token: str, folded: set[str]) -> bool:
     return any(token.endswith(suffix) and token[: -len(suffix)] in folded for suffix in _INFLECTIONS)
 
 
-def level_for(ctx: CheckContext, rule_id: str, category: str, category_id: str) -> str:
-    """The guide's `levels`, most specific first: the rule id (`languagetool.D_N`), then its
-    category (`languagetool.category.TYPOS` or `.spelling`), then a prefix (`languagetool`);
-    else the category's default."""
-    levels = ctx.guide.levels if ctx.guide else {}
-    for key in (rule_id, f"languagetool.category.{category_id}", f"languagetool.category.{category}"):
-        if key in levels:
-            return levels[key]
-    default = CATEGORY_LEVELS.get(category, LEVEL)
-    return ctx.guide.level_for(rule_id, default) if ctx.guide else default
-
-
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
-    if SERVICE not in ctx.services:
-        prepare([ctx], options)  # a text checked on its own (rule examples, `explain`)
-    result = ctx.services[SERVICE]
+    if service.NAME not in ctx.services:
+        service.send([(ctx, options)])  # a text checked on its own (rule examples, `explain`)
+    result = ctx.services[service.NAME]
     prose = ctx.prose
     for m in result.matches:
         if m.end <= m.start or prose.overlaps(m.start, m.end, MASKED_KINDS):
@@ -227,21 +166,16 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         category = category_for(m.issue_type, m.category_id)
         if category == "spelling" and accepted(prose.text[m.start : m.end], ctx.accepted_words):
             continue
-        level = level_for(ctx, f"languagetool.{m.rule_id}", category, m.category_id)
-        if level == "off":
-            continue
         yield Match(
             m.start,
             m.end,
             message=m.message,
             replacements=m.replacements,
-            params=(
-                ("rule_id", f"languagetool.{m.rule_id}"),
-                ("category", category),
-                ("source", "languagetool"),
-                ("level", level),
-                ("lt_category", m.category_id),
-            ),
+            rule_id=f"languagetool.{m.rule_id}",
+            level=CATEGORY_LEVELS.get(category, LEVEL),
+            source="languagetool",
+            category=category,
+            source_category=m.category_id,
         )
 
 
@@ -255,4 +189,18 @@ EXAMPLES = (
         language="fr-FR",
         note="hashtags, mentions, emoji and URLs are masked",
     ),
+)
+
+
+def without_languagetool_rules(options: Options, rule_ids: frozenset[str]) -> Options:
+    """The options with these LanguageTool rules turned off (another kind checks what they check)."""
+    merged = tuple(dict.fromkeys((*options.disabled_rules, *sorted(rule_ids))))
+    return options.model_copy(update={"disabled_rules": merged})
+
+
+KIND = Kind(
+    name="grammar", category="grammar", level=LEVEL, options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs=frozenset({service.NAME}),
+    fine_ids=True,  # findings carry LanguageTool's rule ids: selection applies per finding
+    without_languagetool_rules=without_languagetool_rules,
 )

@@ -27,13 +27,21 @@ from brandvoice.channels.profiles import ChannelProfile
 from brandvoice.channels.segment import best_split, camel_case, strip_accents
 from brandvoice.channels.targets import hashtag_blocks, merged_by_span, targeted_profiles
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Joined, Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "hashtags"
-CATEGORY = "platform"
-LEVEL = "warning"
-MESSAGE = "Hashtag problem: {match}."
-SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
+MESSAGES = Messages({
+    "hashtags.default": "Hashtag problem: {match}.",
+    "hashtags.banned": "{tag} is a banned hashtag.",
+    "hashtags.duplicate": "{tag} is already used in this post.",
+    "hashtags.camel_case": "Write {spelled}: screen readers read {tag} letter by letter.",
+    "hashtags.too_many": "{count} hashtags: {who} allows at most {cap}.",
+    "hashtags.the_guide": "the guide",
+    "hashtags.missing_one": "Missing the campaign hashtag {tags}.",
+    "hashtags.missing_many": "Missing the campaign hashtags {tags}.",
+    "hashtags.buried_disclosure": "{tag} is buried among {count} hashtags: put the disclosure at the start of the post, "
+    "apart from other hashtags.",
+})
 
 # Disclosure tags that must stand out, not sit in a wall of hashtags (FTC; loi 2023-451 art. 5).
 DISCLOSURE_TAGS = ("#ad", "#advertisement", "#sponsored", "#pub", "#publicite", "#publicité",
@@ -72,8 +80,11 @@ def _key(tag: str) -> str:
     return strip_accents(tag.lstrip("#").casefold())
 
 
+_THE_GUIDE = MESSAGES.say("hashtags.the_guide")
+
+
 def _caps(options: Options, ctx: CheckContext) -> list[tuple[int, str]]:
-    caps = [(options.max, "the guide")] if options.max is not None else []
+    caps: list[tuple[int, str]] = [(options.max, _THE_GUIDE)] if options.max is not None else []
     for profile in targeted_profiles(ctx.channels, options.profiles, options.default_channels):
         if profile.max_hashtags is not None:
             caps.append((profile.max_hashtags, profile.label))
@@ -103,34 +114,34 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for tag in tags:
         key = _key(tag.text)
         if key in banned:
-            yield Match(tag.start, tag.end, message=f"{tag.text} is a banned hashtag.")
+            yield Match(tag.start, tag.end, message=MESSAGES.say("hashtags.banned", tag=tag.text))
         elif options.duplicates and key in seen:
-            yield Match(tag.start, tag.end, message=f"{tag.text} is already used in this post.", replacements=("",))
+            yield Match(tag.start, tag.end, message=MESSAGES.say("hashtags.duplicate", tag=tag.text), replacements=("",))
         elif options.camel_case:
             suggestion = _camel_case_suggestion(tag.text[1:], ctx, known)
             if suggestion:
                 spelled, from_guide = suggestion
                 yield Match(
                     tag.start, tag.end,
-                    message=f"Write {spelled}: screen readers read {tag.text} letter by letter.",
+                    message=MESSAGES.say("hashtags.camel_case", spelled=spelled, tag=tag.text),
                     replacements=(spelled,), fix_safe=from_guide,
                 )
         seen.setdefault(key, tag.start)
 
     caps = _caps(options, ctx) if options.caps else []
-    for cap, who in sorted(caps, key=lambda c: (c[0], c[1] == "the guide"))[:1]:  # the strictest says it
+    for cap, who in sorted(caps, key=lambda c: (c[0], c[1] == _THE_GUIDE))[:1]:  # the strictest says it
         if len(tags) > cap:
             extra = tags[cap:]
             yield Match(
                 extra[0].start, extra[-1].end,
-                message=f"{len(tags)} hashtags: {who} allows at most {cap}.",
+                message=MESSAGES.say("hashtags.too_many", count=len(tags), who=who, cap=cap),
                 whole_document=True,
             )
 
     missing = ["#" + r.lstrip("#") for r in options.required if _key(r) not in seen]
     if missing:
-        noun = "hashtag" if len(missing) == 1 else "hashtags"
-        yield Match(0, len(ctx.text), message=f"Missing the campaign {noun} {', '.join(missing)}.",
+        which = "hashtags.missing_one" if len(missing) == 1 else "hashtags.missing_many"
+        yield Match(0, len(ctx.text), message=MESSAGES.say(which, tags=Joined(", ", tuple(missing))),
                     whole_document=True)
 
     if options.buried_disclosure:
@@ -140,8 +151,7 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 if _key(tag.text) in disclosure:
                     yield Match(
                         tag.start, tag.end,
-                        message=f"{tag.text} is buried among {len(block)} hashtags: "
-                        "put the disclosure at the start of the post, apart from other hashtags.",
+                        message=MESSAGES.say("hashtags.buried_disclosure", tag=tag.text, count=len(block)),
                     )
 
 
@@ -155,4 +165,11 @@ EXAMPLES = (
     Example("Great trip! #travel #hiking #gear #ad #outdoors", expect=("#ad",), options={"camel_case": False}),
     Example("Sept tags #a1 #b2 #c3 #d4 #e5 #f6 #g7", expect=("#f6 #g7",), language="fr-FR",
             options={"default_channels": ["instagram"], "buried_disclosure": False, "camel_case": False}),
+)
+
+
+KIND = Kind(
+    name="hashtags", category="platform", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+    sees_links=True,  # findings on links, and about the whole post, which may hold links
 )

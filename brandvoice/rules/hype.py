@@ -1,7 +1,7 @@
 """hype: superlatives, empty intensifiers and clickbait ("incroyable", "best ever",
 "you won't believe").
 
-Shipped lexicons for French and English (`brandvoice/data/lexicons/hype-*.txt`); `add` extends
+Shipped lexicons for French and English (`brandvoice/languages/<lang>/lexicons/hype.txt`); `add` extends
 and `remove` prunes them per guide, `lexicon: false` keeps only `add`. The tone profile's energy
 counts the same words.
 
@@ -13,13 +13,12 @@ voice:
 
 from __future__ import annotations
 
+from brandvoice.messages import Messages
 from brandvoice.nlp.lexicons import LexiconOptions, lexicon_check
-from brandvoice.rules.base import Example
+from brandvoice.rules.base import Example, Kind
 
-NAME = "hype"
-CATEGORY = "tone"
-LEVEL = "warning"
-MESSAGE = "“{match}” oversells: show what makes it good instead."
+MESSAGES = Messages({"hype.default": "“{match}” oversells: show what makes it good instead."})
+
 LEXICON = "hype"
 
 
@@ -37,4 +36,10 @@ EXAMPLES = (
     Example("You won't believe this AMAZING deal", expect=("You won't believe", "AMAZING")),
     Example("Our new boots are waterproof and weigh 400 g.", options={"remove": ["amazing"]}),
     Example("Simply amazing.", options={"remove": ["amazing"]}, note="`remove` prunes the shipped list"),
+)
+
+
+KIND = Kind(
+    name="hype", category="tone", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

@@ -30,16 +30,22 @@ import regex
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from brandvoice.channels.profiles import yaml_off
-
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.guides.factory import RuleFactory
+from brandvoice.guides.model import Rule, Section
+from brandvoice.messages import Joined, Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, match_case
+from brandvoice.selectors import yaml_off
 
-NAME = "inclusive"
-CATEGORY = "inclusive"
-LEVEL = "warning"
-MESSAGE = "Inclusive writing: {match}."
+MESSAGES = Messages({
+    "inclusive.default": "Inclusive writing: {match}.",
+    "inclusive.median_point": "Write the inclusive form with the median point: {fixed}.",
+    "inclusive.forbidden": "The guide does not use abbreviated inclusive forms: write « {full} » or rephrase.",
+    "inclusive.doublets": "Write both forms in full: « {full} ».",
+    "inclusive.neologism": "Write « {full} » rather than « {found} ».",
+    "inclusive.english": "“{found}” excludes people: try {alternatives}.",
+})
 
 FrenchPolicy = Annotated[Literal["forbid", "point_median", "doublets", "off"], BeforeValidator(yaml_off)]
 MEDIAN = "·"
@@ -132,7 +138,7 @@ def _french(ctx: CheckContext, policy: FrenchPolicy) -> Iterator[Match]:
             if sep == MEDIAN and (not plural or m.group("sep2") in (MEDIAN, None)):
                 continue
             fixed = f"{base}{MEDIAN}{suffix}" + (f"{MEDIAN}s" if plural else "")
-            yield Match(m.start(), m.end(), message=f"Write the inclusive form with the median point: {fixed}.",
+            yield Match(m.start(), m.end(), message=MESSAGES.say("inclusive.median_point", fixed=fixed),
                         replacements=(fixed,), fix_safe=True)
             continue
         start = m.start()
@@ -141,15 +147,13 @@ def _french(ctx: CheckContext, policy: FrenchPolicy) -> Iterator[Match]:
         if determiner:
             start -= len(det.group(0))
         full = doublet(base, suffix, plural, determiner)
-        if policy == "forbid":
-            message = f"The guide does not use abbreviated inclusive forms: write « {full} » or rephrase."
-        else:
-            message = f"Write both forms in full: « {full} »."
-        yield Match(start, m.end(), message=message, replacements=(full,))
+        which = "inclusive.forbidden" if policy == "forbid" else "inclusive.doublets"
+        yield Match(start, m.end(), message=MESSAGES.say(which, full=full), replacements=(full,))
     if policy in ("forbid", "doublets"):
         for m in _NEOLOGISM.finditer(text):
             full = match_case(m.group(), _NEOLOGISMS[m.group().lower()])
-            yield Match(m.start(), m.end(), message=f"Write « {full} » rather than « {m.group()} ».", replacements=(full,))
+            yield Match(m.start(), m.end(), message=MESSAGES.say("inclusive.neologism", full=full, found=m.group()),
+                        replacements=(full,))
 
 
 @cache
@@ -175,8 +179,8 @@ def _english(ctx: CheckContext, options: Options) -> Iterator[Match]:
         key = regex.sub(r"[\s\u00a0\u202f]+", " ", m.group().replace("’", "'")).casefold()
         alternatives = lexicon.get(key)
         if alternatives and not _skipped(ctx, m.start(), m.end()):
-            options_text = ", ".join(f"“{a}”" for a in alternatives)
-            yield Match(m.start(), m.end(), message=f"“{m.group()}” excludes people: try {options_text}.",
+            quoted = Joined(", ", tuple(f"“{a}”" for a in alternatives))
+            yield Match(m.start(), m.end(), message=MESSAGES.say("inclusive.english", found=m.group(), alternatives=quoted),
                         replacements=tuple(match_case(m.group(), a) for a in alternatives))
 
 
@@ -201,3 +205,26 @@ EXAMPLES = (
     Example("Ask the chairman or any salesman", expect=("chairman", "salesman"), options={"lang": "en"}),
     Example("Ask the chair or any salesperson", options={"lang": "en"}),
 )
+
+
+KIND = Kind(
+    name="inclusive", category="inclusive", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+)
+
+
+def build_inclusive_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    """The guide's `inclusive:` section: `inclusive.fr` and `inclusive.en`."""
+    section: InclusiveSection = guide.inclusive
+    if section.french != "off":
+        yield factory.rule("inclusive.fr", "inclusive", {"lang": "fr", "policy": section.french},
+                           description=f"French inclusive writing policy: {section.french}.")
+    english = section.english
+    if english is True:
+        english = EnglishInclusive()
+    if english:
+        yield factory.rule("inclusive.en", "inclusive", {"lang": "en", **english.model_dump()},
+                           description="Gender-neutral and inclusive English terms.")
+
+
+SECTION = Section("inclusive", InclusiveSection, build_inclusive_rules, description="Inclusive writing policy.")

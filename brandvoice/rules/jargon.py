@@ -1,6 +1,6 @@
 """jargon: corporate words that readers skim past ("synergie", "leverage", "impacter").
 
-Shipped lexicons for French and English (`brandvoice/data/lexicons/jargon-*.txt`); `add` extends
+Shipped lexicons for French and English (`brandvoice/languages/<lang>/lexicons/jargon.txt`); `add` extends
 and `remove` prunes them per guide, `lexicon: false` keeps only `add`.
 
 ```yaml
@@ -11,13 +11,12 @@ voice:
 
 from __future__ import annotations
 
+from brandvoice.messages import Messages
 from brandvoice.nlp.lexicons import LexiconOptions, lexicon_check
-from brandvoice.rules.base import Example
+from brandvoice.rules.base import Example, Kind
 
-NAME = "jargon"
-CATEGORY = "style"
-LEVEL = "suggestion"
-MESSAGE = "“{match}” is jargon: use an everyday word."
+MESSAGES = Messages({"jargon.default": "“{match}” is jargon: use an everyday word."})
+
 LEXICON = "jargon"
 
 
@@ -31,4 +30,10 @@ EXAMPLES = (
     Example("We leverage synergies across our ecosystem.", expect=("leverage", "synergies", "ecosystem")),
     Example("Our team makes booking simple.", options={"add": ["touchpoint"]}),
     Example("Join the #synergy challenge", note="hashtags are not prose"),
+)
+
+
+KIND = Kind(
+    name="jargon", category="style", level="suggestion", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

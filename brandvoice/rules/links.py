@@ -21,13 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Joined, Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "links"
-CATEGORY = "platform"
-LEVEL = "warning"
-MESSAGE = "Check the link {match}."
-SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
+MESSAGES = Messages({
+    "links.default": "Check the link {match}.",
+    "links.shortener": "{host} is a URL shortener: link to the real address, readers see where it goes.",
+    "links.utm": "The link lacks the tracking parameters {parameters}.",
+    "links.too_many": "{count} links: the guide allows at most {max}.",
+})
 
 SHORTENERS = ("bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "t.ly",
               "cutt.ly", "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy", "v.gd", "lnkd.in", "s.id")
@@ -82,18 +84,18 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             continue
         host = _host(parts)
         if _on(host, options.banned_domains):
-            yield Match(link.start, link.end,
-                        message=f"{host} is a URL shortener: link to the real address, readers see where it goes.")
+            yield Match(link.start, link.end, message=MESSAGES.say("links.shortener", host=host))
             continue
         if options.require_utm and (not options.utm_domains or _on(host, options.utm_domains)):
             query = parse_qs(parts.query)
             missing = [p for p in options.require_utm if p not in query]
             if missing:
-                yield Match(link.start, link.end, message=f"The link lacks the tracking parameters {', '.join(missing)}.")
+                yield Match(link.start, link.end,
+                            message=MESSAGES.say("links.utm", parameters=Joined(", ", tuple(missing))))
     if options.max is not None and len(links) > options.max:
         extra = links[options.max:]
         yield Match(extra[0].start, extra[-1].end,
-                    message=f"{len(links)} links: the guide allows at most {options.max}.", whole_document=True)
+                    message=MESSAGES.say("links.too_many", count=len(links), max=options.max), whole_document=True)
 
 
 EXAMPLES = (
@@ -103,4 +105,11 @@ EXAMPLES = (
     Example("Réservez : https://hotelia.fr/offres?utm_source=x&utm_campaign=ete",
             options={"require_utm": ["utm_source", "utm_campaign"]}, language="fr-FR"),
     Example("See https://a.example and https://b.example", expect=("https://b.example",), options={"max": 1}),
+)
+
+
+KIND = Kind(
+    name="links", category="platform", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+    sees_links=True,  # findings on links, and about the whole post, which may hold links
 )

@@ -21,14 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.targets import merged_by_span
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "mentions"
-CATEGORY = "platform"
-LEVEL = "warning"
-MESSAGE = "Check the mention {match}."
-SEES_LINKS = True  # findings on links, and about the whole post, which may hold links
-
+MESSAGES = Messages({
+    "mentions.default": "Check the mention {match}.",
+    "mentions.never_tag": "Never tag {mention} (the guide's never-tag list).",
+    "mentions.spelling": "The official handle is spelled {handle}.",
+    "mentions.near_miss": "Did you mean the official handle {handle}?",
+})
 
 class MentionsSection(BaseModel):
     """Guide section `mentions:`."""
@@ -65,7 +66,7 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     for span in ctx.prose.spans_of("mention"):
         mention = span.text
         if _forms(mention) & forbidden:
-            yield Match(span.start, span.end, message=f"Never tag {mention} (the guide's never-tag list).")
+            yield Match(span.start, span.end, message=MESSAGES.say("mentions.never_tag", mention=mention))
             continue
         if not official:
             continue
@@ -73,7 +74,7 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         if exact:
             right = next((h for h in exact if h.casefold() == mention.casefold()), None)
             if right is not None and right != mention:
-                yield Match(span.start, span.end, message=f"The official handle is spelled {right}.",
+                yield Match(span.start, span.end, message=MESSAGES.say("mentions.spelling", handle=right),
                             replacements=(right,), fix_safe=True)
             continue
         scored = sorted(
@@ -81,7 +82,7 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             reverse=True,
         )
         if scored and scored[0][0] >= options.similarity:
-            yield Match(span.start, span.end, message=f"Did you mean the official handle {scored[0][1]}?",
+            yield Match(span.start, span.end, message=MESSAGES.say("mentions.near_miss", handle=scored[0][1]),
                         replacements=(scored[0][1],))
 
 
@@ -93,4 +94,11 @@ EXAMPLES = (
     Example("Merci @HoteliaParis et @ami !", language="fr-FR", options={"official": ["@HoteliaParis"]}),
     Example("Better than @RivalGear, honestly", expect=("@RivalGear",), options={"never_tag": ["@rivalgear"]}),
     Example("Follow us at @trailco@mastodon.social", options={"official": ["@trailco@mastodon.social"]}),
+)
+
+
+KIND = Kind(
+    name="mentions", category="platform", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+    sees_links=True,  # findings on links, and about the whole post, which may hold links
 )

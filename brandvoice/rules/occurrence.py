@@ -21,15 +21,14 @@ from typing import Literal
 from pydantic import model_validator
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_user_pattern
 
-NAME = "occurrence"
-CATEGORY = "style"
-LEVEL = "warning"
-MESSAGE = "{count} occurrences of “{match}” (at most {max})."
-MESSAGE_TOO_FEW = "Found {count} of {min} required occurrences of “{pattern}”."
-
+MESSAGES = Messages({
+    "occurrence.default": "{count} occurrences of “{match}” (at most {max}).",
+    "occurrence.too_few": "Found {count} of {min} required occurrences of “{pattern}”.",
+})
 
 class Options(RuleOptions):
     pattern: str
@@ -64,7 +63,8 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         if options.min is not None and count < options.min and text[start:end].strip():
             first_line_end = text.find("\n", start, end)
             yield Match(
-                start, first_line_end if first_line_end > start else end, message=MESSAGE_TOO_FEW.format_map(dict(params)), params=params,
+                start, first_line_end if first_line_end > start else end,
+                message=MESSAGES.say("occurrence.too_few", **dict(params)), params=params,
                 whole_document=options.scope == "document",
             )
 
@@ -74,4 +74,10 @@ EXAMPLES = (
     Example("Enfin l’été ! Réservez.", options={"pattern": "!", "max": 1}, language="fr-FR"),
     Example("Wow!! Calm. Nice!", expect=("!",), options={"pattern": "!", "max": 1, "scope": "sentence"}),
     Example("Calm. Quiet.", options={"pattern": "!", "max": 1, "scope": "sentence"}),
+)
+
+
+KIND = Kind(
+    name="occurrence", category="style", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

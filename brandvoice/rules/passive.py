@@ -18,17 +18,16 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from brandvoice.findings import Match
+from brandvoice.messages import Messages
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import passive_spans, sentences
 from brandvoice.nlp.models import PARSE
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "passive"
-CATEGORY = "style"
-LEVEL = "suggestion"
-MESSAGE = "Passive voice (“{match}”): {passive} of {total} sentences are passive (at most {max_share}). Say who does what."
-NEEDS = frozenset({PARSE})
-SKIPPED_WITHOUT_MODEL = True
+MESSAGES = Messages({
+    "passive.default": "Passive voice (“{match}”): {passive} of {total} sentences are passive (at most {max_share}). "
+    "Say who does what."
+})
 
 
 class Options(RuleOptions):
@@ -54,4 +53,11 @@ EXAMPLES = (
     Example("We renovated the rooms last spring. Come and see.", options={"max_share": 0.25}),
     Example("The rooms were renovated. We added a spa. We moved the bar. Come and see.", options={"max_share": 0.25},
             note="one passive sentence in four is within the share"),
+)
+
+
+KIND = Kind(
+    name="passive", category="style", level="suggestion", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs=frozenset({PARSE}),
+    skipped_without_model=True,
 )

@@ -19,23 +19,14 @@ from typing import Literal
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.languages.pack import PersonWords
+from brandvoice.languages.packs import pack_for
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases
 
-NAME = "person"
-CATEGORY = "tone"
-LEVEL = "warning"
-MESSAGE = "“{match}”: the brand speaks as {speak_as}."
+MESSAGES = Messages({"person.default": "“{match}”: the brand speaks as {speak_as}."})
 
-_SINGULAR = {
-    "fr": ("je", "j'", "me", "m'", "moi", "moi-même", "mon", "ma", "mes", "mien", "mienne", "miens", "miennes"),
-    "en": ("I", "I'm", "I've", "I'll", "I'd", "me", "my", "mine", "myself"),
-}
-_PLURAL = {
-    "fr": ("nous", "nous-mêmes", "notre", "nos", "nôtre", "nôtres"),
-    "en": ("we", "we're", "we've", "we'll", "we'd", "us", "our", "ours", "ourselves"),
-}
-_SPEAKER = {"we": {"fr": "« nous »", "en": "“we”"}, "third": {"fr": "son nom", "en": "its name"}}
 _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 # "World War I", "Part I": a Roman numeral, not the speaker
 _ROMAN_I = regex.compile(r"(?:War|Part|Chapter|Phase|Season|Vol\.?|Volume|Type|Level|Act|Book|Louis|Henry|Elizabeth)\s+$")
@@ -45,22 +36,23 @@ class Options(RuleOptions):
     speak_as: Literal["we", "third", "I"] = "we"
 
 
-def _speaker_pattern(lang: str, options: Options):
-    words = list(_SINGULAR[lang]) + (list(_PLURAL[lang]) if options.speak_as == "third" else [])
+def _speaker_pattern(words: PersonWords, options: Options):
+    found = list(words.singular) + (list(words.plural) if options.speak_as == "third" else [])
     # "I" only as a capital: "i" alone is more often a typo or a list marker
-    return compile_phrases([w for w in words if w != "I"], ignorecase=True)
+    return compile_phrases([w for w in found if w != "I"], ignorecase=True)
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
-    if options.speak_as == "I" or ctx.lang not in _SINGULAR:
+    pack = pack_for(ctx.lang)
+    if options.speak_as == "I" or pack is None or pack.person is None:
         return
-    lang = ctx.lang
-    pattern = options.compiled(f"speaker-{lang}", lambda: _speaker_pattern(lang, options))
+    words = pack.person
+    pattern = options.compiled(f"speaker-{pack.code}", lambda: _speaker_pattern(words, options))
     quoted = [m.span() for m in _QUOTED.finditer(ctx.text)]
     found = list(pattern.finditer(ctx.text))
-    if lang == "en":
+    if words.capital_i:
         found += list(regex.finditer(r"(?<![\p{L}\p{N}_#@'’-])I(?![\p{L}\p{N}_-])(?!['’][\p{L}])", ctx.text))
-    speaker = _SPEAKER[options.speak_as][lang]
+    speaker = words.speaker[options.speak_as]
     for m in sorted(found, key=lambda m: m.start()):
         if any(s <= m.start() < e for s, e in quoted):
             continue
@@ -76,4 +68,10 @@ EXAMPLES = (
     Example("We ship to the US in two days.", note="“US” is the country"),
     Example("Nous livrons en 48 h.", expect=("Nous",), options={"speak_as": "third"}, language="fr-FR"),
     Example("Hotelia livre en 48 h.", options={"speak_as": "third"}, language="fr-FR"),
+)
+
+
+KIND = Kind(
+    name="person", category="tone", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

@@ -19,16 +19,22 @@ from collections.abc import Iterator
 from pydantic import Field, field_validator
 
 from brandvoice.findings import Match
+from brandvoice.messages import Joined, Messages
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import readability
 from brandvoice.nlp.models import TOKENS
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "readability"
-CATEGORY = "readability"
-LEVEL = "warning"
-MESSAGE = "{measure} is {value}; the target is {target}."
-NEEDS = frozenset({TOKENS})
+MESSAGES = Messages({
+    "readability.default": "{measure} is {value}; the target is {target}.",
+    "readability.hard_to_read": "Hard to read: {measures}. Shorter sentences and words help.",
+    "readability.measure": "{measure} is {value:.1f}, the target is {target}",
+    "readability.lix": "LIX",
+    "readability.grade": "Flesch–Kincaid grade",
+    "readability.band.between": "between {low:g} and {high:g}",
+    "readability.band.at_least": "at least {low:g}",
+    "readability.band.at_most": "at most {high:g}",
+})
 
 Band = tuple[float | None, float | None]
 
@@ -40,10 +46,13 @@ def check_band(band: Band | None) -> Band | None:
 
 
 def describe_band(band: Band) -> str:
+    """A target band in words ("between 0.1 and 0.4"), shared with the tone kind."""
     low, high = band
     if low is not None and high is not None:
-        return f"between {low:g} and {high:g}"
-    return f"at least {low:g}" if low is not None else f"at most {high:g}"
+        return MESSAGES.say("readability.band.between", low=low, high=high)
+    if low is not None:
+        return MESSAGES.say("readability.band.at_least", low=low)
+    return MESSAGES.say("readability.band.at_most", high=high)
 
 
 def outside(value: float, band: Band | None) -> bool:
@@ -66,24 +75,28 @@ class Options(RuleOptions):
     _bands = field_validator("reading_ease", "grade", "lix")(classmethod(lambda cls, v: check_band(v)))
 
 
+_LIX = MESSAGES.say("readability.lix")
+_GRADE = MESSAGES.say("readability.grade")
+
+
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     scores = readability(get_doc(ctx, TOKENS), ctx.lang)
     if scores.words < options.min_words:
         ctx.metrics["readability"] = {"words": scores.words, "scored": False}
         return
     ctx.metrics["readability"] = scores.as_dict()
-    measures = [(scores.reading_ease_formula, scores.reading_ease, options.reading_ease), ("LIX", scores.lix, options.lix)]
+    measures = [(scores.reading_ease_formula, scores.reading_ease, options.reading_ease), (_LIX, scores.lix, options.lix)]
     if scores.grade is not None:
-        measures.insert(1, ("Flesch–Kincaid grade", scores.grade, options.grade))
+        measures.insert(1, (_GRADE, scores.grade, options.grade))
     # one finding per text (the engine keeps one finding per rule and span), naming every measure
     missed = [(measure, value, band) for measure, value, band in measures if outside(value, band)]
     if missed:
         start, end = document_span(ctx.text)
-        message = "; ".join(f"{m} is {v:.1f}, the target is {describe_band(b)}" for m, v, b in missed)
+        parts = tuple(MESSAGES.say("readability.measure", measure=m, value=v, target=describe_band(b)) for m, v, b in missed)
         yield Match(
             start,
             end,
-            message=f"Hard to read: {message}. Shorter sentences and words help.",
+            message=MESSAGES.say("readability.hard_to_read", measures=Joined("; ", parts)),
             params=(("measure", missed[0][0]), ("value", f"{missed[0][1]:.1f}"), ("target", describe_band(missed[0][2]))),
             whole_document=True,
         )
@@ -114,4 +127,10 @@ EXAMPLES = (
         options={"min_words": 10},
     ),
     Example("Incomprehensibly multisyllabic terminology everywhere.", note="too short to score (under min_words)"),
+)
+
+
+KIND = Kind(
+    name="readability", category="readability", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs=frozenset({TOKENS}),
 )

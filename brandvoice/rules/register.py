@@ -29,52 +29,30 @@ voice:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, Literal
 
 import regex
 
 from brandvoice.findings import Match
+from brandvoice.languages.pack import RegisterWords
+from brandvoice.languages.packs import pack_for
+from brandvoice.messages import Messages
 from brandvoice.nlp.docs import get_doc, pipeline_of, sentence_spans
 from brandvoice.nlp.french import VerbForms
 from brandvoice.nlp.models import TAGS
 from brandvoice.nlp.tokenizer import token_text
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "register"
-CATEGORY = "tone"
-LEVEL = "warning"
-MESSAGE = "“{match}”: this brand says “{use}” to its readers."
-NEEDS = frozenset({TAGS})
+MESSAGES = Messages({"register.default": "“{match}”: this brand says “{use}” to its readers."})
 
-_TU_WORDS = {"tu": "vous", "te": "vous", "t'": "vous", "toi": "vous", "toi-même": "vous-même", "ton": "votre", "ta": "votre", "tes": "vos"}
-_TU_POSSESSIVE = {"tien": "vôtre", "tienne": "vôtre", "tiens": "vôtres", "tiennes": "vôtres"}
-_VOUS_WORDS = {"vous": "", "vous-même": "toi-même", "vous-mêmes": "", "votre": "", "vos": "tes"}
-_VOUS_POSSESSIVE = {"vôtre": "", "vôtres": ""}
-_ARTICLES = {"le", "la", "les", "l'", "du", "des", "au", "aux"}
-# "ton" is also a noun (the tone of a voice): after these it is one
-_BEFORE_NOUN_TON = {"le", "un", "du", "au", "ce", "mon", "son", "notre", "votre", "leur", "quel", "même", "bon", "de", "d'", "en", "sur"}
-_T_VERBS = {"as": "vous avez", "es": "vous êtes", "étais": "vous étiez", "avais": "vous aviez"}
-_OBJECT_STARTERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ton", "ta", "tes", "mon", "ma", "mes", "nos",
-                    "notre", "votre", "vos", "ce", "cet", "cette", "ces", "leur", "leurs", "vite", "maintenant", "ici"}
-# after a verb that cannot be a noun, these are enough: "Profite de l’été", "Viens nous voir"
-_WEAK_STARTERS = {"de", "d'", "du", "des", "à", "au", "aux", "avec", "sur", "dans", "chez", "pour", "en", "y", "nous",
-                  "moi", "lui", "leur", "bien", "tout", "tous", "toutes", "vite", "ici", "maintenant", "vite", "vers"}
-_CLITIC = regex.compile(r"-(?:toi|moi|nous|vous|en|y|le|la|les|lui|leur|t['’]|m['’])(?![\p{L}])", regex.IGNORECASE)
 _CLAUSE_BREAKS = {":", ";", "—", "–", "(", "«", "“", '"', "…", "!", "?", "•", "·", "→", "➡", "*", "-", "/"}
-_SOFT_BREAKS = {",", "et", "puis", "ou", "mais", "alors", "donc"}
-_NOT_IMPERATIVES = {"vive", "vivent", "soit", "voici", "voilà", "merci", "bravo", "chez", "assez", "nez", "rez",
-                    "rendez-vous", "entre", "contre", "outre", "sauf", "selon", "comme", "très", "plus", "moins",
-                    "bienvenue", "bonjour", "bonsoir", "salut", "coucou", "bisous", "suite", "pas", "puis"}
 _NOT_VERB_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT", "SYM", "INTJ"}
-_PLURAL_MARKERS = regex.compile(
-    r"\bvous\s+(?:tous|toutes|deux|trois|quatre|cinq|dix|cent|mille|nombreux|nombreuses)\b"
-    r"|\b(?:chacun|chacune|certains|certaines|beaucoup|plusieurs|la plupart|nombre)\s+d['’]entre\s+vous\b"
-    r"|\b(?:à|pour|avec|merci à)\s+(?:vous\s+)?(?:tous|toutes)\b"
-    r"|\b(?:tout le monde|mesdames|messieurs|les amis|les amies|les copains|les copines|les filles|les gars"
-    r"|la team|la famille|les enfants|chers|chères|les voyageurs|les aventuriers)\b"
-    r"|\bvous\s+(?:êtes|étiez|serez|seriez)\s+(?:tous|toutes|nombreux|nombreuses)\b",
-    regex.IGNORECASE,
-)
+
+
+@cache
+def _pattern(source: str) -> regex.Pattern:
+    return regex.compile(source, regex.IGNORECASE)
 
 
 class Options(RuleOptions):
@@ -86,24 +64,26 @@ def _norm(text: str) -> str:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
-    if ctx.lang != "fr" or options.use == "any" or not ctx.text.strip():
+    pack = pack_for(ctx.lang)
+    if pack is None or pack.register is None or options.use == "any" or not ctx.text.strip():
         return
+    w = pack.register
     doc = get_doc(ctx, TAGS)
     verbs = VerbForms.of(pipeline_of(ctx).nlp)
     text = ctx.text
     for sent in sentence_spans(doc):
         tokens = [t for t in sent if not t.is_space]
         if options.use == "vous":
-            yield from _tu_address(text, tokens, verbs)
-        elif not _clearly_plural(text, sent, tokens):
-            yield from _vous_address(text, tokens, verbs)
+            yield from _tu_address(text, tokens, verbs, w)
+        elif not _clearly_plural(text, sent, tokens, w):
+            yield from _vous_address(text, tokens, verbs, w)
 
 
 def _words(text: str, tokens: list[Any]) -> list[str]:
     return [_norm(token_text(text, t)).lstrip("-") if not t._.social else "" for t in tokens]
 
 
-def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterator[Match]:
+def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None, w: RegisterWords) -> Iterator[Match]:
     words = _words(text, tokens)
     imperative = False
     for i, (tok, word) in enumerate(zip(tokens, words)):
@@ -112,23 +92,23 @@ def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterat
             start += 1
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        if word in _TU_WORDS:
-            if word == "ton" and (before in _BEFORE_NOUN_TON or (tok.pos_ == "NOUN" and tokens[i - 1].pos_ == "DET" if i else False)):
+        if word in w.informal:
+            if word == "ton" and (before in w.noun_ton_after or (tok.pos_ == "NOUN" and tokens[i - 1].pos_ == "DET" if i else False)):
                 continue
-            suggestion = _TU_WORDS[word]
-            if word == "t'" and after in _T_VERBS:  # "t’as vu ?" is one address: report it whole
+            suggestion = w.informal[word]
+            if word == "t'" and after in w.elided_verbs:  # "t’as vu ?" is one address: report it whole
                 end = tokens[i + 1].idx + len(tokens[i + 1].text)
-                suggestion = _T_VERBS[after]
+                suggestion = w.elided_verbs[after]
             yield _match(text, start, end, suggestion, "vous")
-        elif word in _TU_POSSESSIVE and before in _ARTICLES:
-            yield _match(text, start, end, _TU_POSSESSIVE[word], "vous")
-        elif _starts_clause(text, tokens, words, i, imperative) and _imperative_person(text, tokens, words, i, verbs) == "tu":
+        elif word in w.informal_possessives and before in w.articles:
+            yield _match(text, start, end, w.informal_possessives[word], "vous")
+        elif _starts_clause(text, tokens, words, i, w, imperative) and _imperative_person(text, tokens, words, i, verbs, w) == "tu":
             imperative = True
             original = token_text(text, tok)
             yield _match(text, start, end, original + "z" if original.endswith("e") else "", "vous")
 
 
-def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iterator[Match]:
+def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None, w: RegisterWords) -> Iterator[Match]:
     words = _words(text, tokens)
     nouns = _rendez_vous_nouns(words)
     imperative = False
@@ -139,11 +119,11 @@ def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None) -> Iter
         if text[start] == "-":
             start += 1
         before = words[i - 1] if i else ""
-        if word in _VOUS_WORDS:
-            yield _match(text, start, end, _VOUS_WORDS[word], "tu")
-        elif word in _VOUS_POSSESSIVE and before in _ARTICLES:
+        if word in w.formal:
+            yield _match(text, start, end, w.formal[word], "tu")
+        elif word in w.formal_possessives and before in w.articles:
             yield _match(text, start, end, "", "tu")
-        elif _starts_clause(text, tokens, words, i, imperative) and _imperative_person(text, tokens, words, i, verbs) == "vous":
+        elif _starts_clause(text, tokens, words, i, w, imperative) and _imperative_person(text, tokens, words, i, verbs, w) == "vous":
             imperative = True
             original = token_text(text, tok)
             suggestion = ""
@@ -171,7 +151,9 @@ def _match(text: str, start: int, end: int, suggestion: str, use: str) -> Match:
     return Match(start, end, replacements=(suggestion,) if suggestion else (), params=(("use", use),))
 
 
-def _starts_clause(text: str, tokens: list[Any], words: list[str], i: int, after_imperative: bool = False) -> bool:
+def _starts_clause(
+    text: str, tokens: list[Any], words: list[str], i: int, w: RegisterWords, after_imperative: bool = False
+) -> bool:
     """No word before it in the sentence, or a clause break (colon, dash, emoji...) just before.
 
     A hashtag or a mention before a verb is usually its subject ("#PLTE rassemble", "@marie
@@ -193,13 +175,15 @@ def _starts_clause(text: str, tokens: list[Any], words: list[str], i: int, after
     if previous in _CLAUSE_BREAKS:
         # a hyphen glued to the word is a compound ("chauves-souris"), not a dash
         return not (previous in "-–—/" and not gap and (j == 0 or not text[tokens[j].idx - 1 : tokens[j].idx].isspace()))
-    return after_imperative and words[j] in _SOFT_BREAKS and tokens[i].pos_ == "VERB"
+    return after_imperative and words[j] in w.soft_breaks and tokens[i].pos_ == "VERB"
 
 
-def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, verbs: VerbForms | None) -> str | None:
+def _imperative_person(
+    text: str, tokens: list[Any], words: list[str], i: int, verbs: VerbForms | None, w: RegisterWords
+) -> str | None:
     """"tu", "vous" or None for a clause-initial word, by its ending once it looks like a verb."""
     tok, word = tokens[i], words[i]
-    if word in _NOT_IMPERATIVES or not word.isalpha() or tok.pos_ in _NOT_VERB_POS:
+    if word in w.not_imperatives or not word.isalpha() or tok.pos_ in _NOT_VERB_POS:
         return None
     if word.endswith(("é", "ée", "és", "ées")) or "Part" in tok.morph.get("VerbForm"):
         return None  # participles: "Réservée aux membres"
@@ -214,10 +198,10 @@ def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, v
     after = words[i + 1] if i + 1 < len(words) else ""
     homograph = verbs is None or verbs.is_noun(word)
     # "des"/"du" after a noun is "of the" ("Massacre des loups"), after a verb an article
-    starters = _OBJECT_STARTERS - {"des", "du"} if homograph else _OBJECT_STARTERS
-    strong = _CLITIC.match(text, tok.idx + len(tok.text)) is not None or after in starters
+    starters = w.object_starters - {"des", "du"} if homograph else w.object_starters
+    strong = _pattern(w.clitic).match(text, tok.idx + len(tok.text)) is not None or after in starters
     after_text = text[tok.idx + len(tok.text) :].lstrip(" \u00a0")
-    weak = after in _WEAK_STARTERS or not after_text or after_text[0] in "!.,;:?…\n" or tok.pos_ in ("VERB", "AUX")
+    weak = after in w.weak_starters or not after_text or after_text[0] in "!.,;:?…\n" or tok.pos_ in ("VERB", "AUX")
     if word.endswith("ez"):
         return "vous" if strong or weak else None  # not a name such as "Martinez-Alier"
     if word.endswith(("ons", "er", "ir")):
@@ -236,8 +220,8 @@ def _imperative_person(text: str, tokens: list[Any], words: list[str], i: int, v
     return "tu" if weak else None
 
 
-def _clearly_plural(text: str, sent: Any, tokens: list[Any]) -> bool:
-    if _PLURAL_MARKERS.search(text, sent.start_char, sent.end_char):
+def _clearly_plural(text: str, sent: Any, tokens: list[Any], w: RegisterWords) -> bool:
+    if _pattern(w.plural_markers).search(text, sent.start_char, sent.end_char):
         return True
     for i, tok in enumerate(tokens[:-1]):
         # "vous êtes prêts": a plural agreement after "vous êtes" addresses several people
@@ -257,4 +241,10 @@ EXAMPLES = (
     Example("Profitez-en vite ! Votre chambre vous attend.", expect=("Profitez", "Votre", "vous"), options={"use": "tu"}, language="fr-FR"),
     Example("Vous êtes nombreux à nous écrire : merci à vous tous ! Profite de l’été.", options={"use": "tu"}, language="fr-FR", note="a group"),
     Example("Book your room today.", note="English texts are not checked"),
+)
+
+
+KIND = Kind(
+    name="register", category="tone", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs=frozenset({TAGS}),
 )

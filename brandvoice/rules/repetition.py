@@ -19,13 +19,11 @@ from collections.abc import Iterator
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import WORD_CHARS
 
-NAME = "repetition"
-CATEGORY = "grammar"
-LEVEL = "error"
-MESSAGE = "“{word}” is repeated."
+MESSAGES = Messages({"repetition.default": "“{word}” is repeated."})
 
 DEFAULT_EXCEPTIONS = ("nous", "vous", "that", "had", "is", "bye", "très", "so", "ha", "ah", "oh", "hip")
 
@@ -55,4 +53,10 @@ EXAMPLES = (
     Example("Nous nous occupons de tout.", language="fr-FR"),
     Example("See you at the\nthe beach", expect=("the\nthe",)),
     Example("Bora Bora awaits", options={"exceptions": ["bora"]}, note="names that repeat go in exceptions"),
+)
+
+
+KIND = Kind(
+    name="repetition", category="grammar", level="error", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
 )

@@ -20,13 +20,13 @@ from brandvoice.findings import Match
 from brandvoice.nlp.docs import get_doc
 from brandvoice.nlp.measures import sentences, word_count
 from brandvoice.nlp.models import TOKENS
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "sentence_length"
-CATEGORY = "readability"
-LEVEL = "warning"
-MESSAGE = "{count} words in this sentence (at most {max}): split it."
-NEEDS = frozenset({TOKENS})
+MESSAGES = Messages({
+    "sentence_length.default": "{count} words in this sentence (at most {max}): split it.",
+    "sentence_length.paragraph": "{count} sentences in this paragraph (at most {max}): make two.",
+})
 
 
 class Options(RuleOptions):
@@ -50,7 +50,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 yield Match(
                     first.start_char,
                     inside[-1].end_char,
-                    message=f"{len(inside)} sentences in this paragraph (at most {options.max_sentences}): make two.",
+                    message=MESSAGES.say("sentence_length.paragraph", count=len(inside), max=options.max_sentences),
                 )
 
 
@@ -65,4 +65,10 @@ EXAMPLES = (
     Example("New boots. New trails. New you. Go.", expect=("New you. Go.",), options={"max_words": None, "max_sentences": 2}),
     Example("Ready for the trail? #hiking #outdoors #boots #summer #trailrunning #adventure", options={"max_words": 5},
             note="hashtags are not words"),
+)
+
+
+KIND = Kind(
+    name="sentence_length", category="readability", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs=frozenset({TOKENS}),
 )

@@ -25,14 +25,11 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, compile_user_pattern, match_case
 
-NAME = "substitution"
-CATEGORY = "terminology"
-LEVEL = "warning"
-MESSAGE = "Use “{replacement}” instead of “{match}”."
-
+MESSAGES = Messages({"substitution.default": "Use “{replacement}” instead of “{match}”."})
 
 class Options(RuleOptions):
     swap: dict[str, str] = Field(min_length=1)
@@ -124,4 +121,10 @@ EXAMPLES = (
         options={"swap": {"booking": "reservation"}, "match": "lemma"},
         note="inflected forms match; “booked” is another word",
     ),
+)
+
+
+KIND = Kind(
+    name="substitution", category="terminology", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs_for=needs_for,
 )

@@ -21,26 +21,23 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from brandvoice.findings import Match
+from brandvoice.messages import Messages
 from brandvoice.nlp.models import PARSE
 from brandvoice.nlp.profile import tone_profile
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.readability import Band, check_band, describe_band, document_span, outside
 
-NAME = "tone"
-CATEGORY = "tone"
-LEVEL = "warning"
-MESSAGE = "{dimension} is {value}; the target is {target}."
-NEEDS = frozenset({PARSE})
+MESSAGES = Messages({
+    "tone.default": "{dimension} is {value}; the target is {target}.",
+    "tone.dimension.formality": "Formality",
+    "tone.dimension.energy": "Energy",
+    "tone.dimension.confidence": "Confidence",
+    "tone.dimension.readability": "Reading ease",
+    "tone.dimension.passive_share": "Passive share",
+    "tone.dimension.avg_sentence_length": "Average sentence length",
+})
 
 Dimension = Literal["formality", "energy", "confidence", "readability", "passive_share", "avg_sentence_length"]
-_LABELS = {
-    "formality": "Formality",
-    "energy": "Energy",
-    "confidence": "Confidence",
-    "readability": "Reading ease",
-    "passive_share": "Passive share",
-    "avg_sentence_length": "Average sentence length",
-}
 
 
 class Options(RuleOptions):
@@ -71,7 +68,11 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     yield Match(
         start,
         end,
-        params=(("dimension", _LABELS[options.dimension]), ("value", f"{value:g}"), ("target", describe_band(options.band))),
+        params=(
+            ("dimension", MESSAGES.say(f"tone.dimension.{options.dimension}")),
+            ("value", f"{value:g}"),
+            ("target", describe_band(options.band)),
+        ),
         whole_document=True,
     )
 
@@ -90,4 +91,10 @@ EXAMPLES = (
         options={"dimension": "confidence", "band": [0.6, None]},
     ),
     Example("Our boots keep your feet dry for 20 km.", options={"dimension": "confidence", "band": [0.6, None]}),
+)
+
+
+KIND = Kind(
+    name="tone", category="tone", level="warning", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, needs=frozenset({PARSE}),
 )

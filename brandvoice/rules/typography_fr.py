@@ -23,15 +23,30 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from brandvoice.channels.profiles import ChannelProfile, NbspPolicy
+from brandvoice.channels.profiles import ChannelProfile, NbspPolicy, guide_profiles
 from brandvoice.channels.targets import targeted_profiles
 from brandvoice.findings import Match
-from brandvoice.rules.base import CheckContext, Example, RuleOptions
+from brandvoice.guides.factory import RuleFactory
+from brandvoice.guides.model import Rule, Section
+from brandvoice.messages import Messages
+from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
-NAME = "typography_fr"
-CATEGORY = "typography"
-LEVEL = "suggestion"
-MESSAGE = "French typography: {match}."
+MESSAGES = Messages({
+    "typography_fr.default": "French typography: {match}.",
+    "typography_fr.space_before": "Put {space} before “{mark}”.",
+    "typography_fr.space_before_instead": "Put {space} before “{mark}”, not {current}.",
+    "typography_fr.space_after": "Put {space} after “{mark}”.",
+    "typography_fr.space.nbsp": "a no-break space",
+    "typography_fr.space.narrow": "a narrow no-break space",
+    "typography_fr.space.space": "a space",
+    "typography_fr.space.none": "no space",
+    "typography_fr.space.other": "this spacing",
+    "typography_fr.apostrophe": "Use the typographic apostrophe ’.",
+    "typography_fr.quotes": "Use French quotation marks « ».",
+    "typography_fr.euro_space": "Put a no-break space between the amount and “€”.",
+    "typography_fr.euro_after": "In French the euro sign follows the amount.",
+    "typography_fr.ellipsis": "Use the ellipsis character “…”.",
+})
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 Check = Literal["nbsp", "apostrophe", "quotes", "currency", "ellipsis"]
@@ -58,7 +73,12 @@ LOCALES = {
     "fr-CH": LocaleSpacing(high="narrow-or-none", colon="nbsp", guillemets="narrow-or-none"),
 }
 
-_WORD_NAMES = {NBSP: "a no-break space", NNBSP: "a narrow no-break space", " ": "a space", "": "no space"}
+_SPACE_NAMES = {NBSP: "nbsp", NNBSP: "narrow", " ": "space", "": "none"}
+
+
+def _space(whitespace: str, other: str = "other") -> str:
+    """The name of a spacing, as messages say it ("a narrow no-break space")."""
+    return MESSAGES.say(f"typography_fr.space.{_SPACE_NAMES.get(whitespace, other)}")
 
 
 def _accepted(spacing: Spacing, policy: NbspPolicy) -> tuple[frozenset[str], str]:
@@ -155,19 +175,24 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
         if ws in accepted:
             continue
         start = pos - len(ws)
-        instead = f", not {_WORD_NAMES.get(ws, 'this spacing')}" if ws else ""
-        yield Match(start, pos + 1, message=f"Put {_WORD_NAMES.get(fix, 'a space')} before “{mark}”{instead}.",
-                    replacements=(fix + mark,), fix_safe=True)
+        if ws:
+            message = MESSAGES.say("typography_fr.space_before_instead", space=_space(fix, "space"), mark=mark,
+                                 current=_space(ws))
+        else:
+            message = MESSAGES.say("typography_fr.space_before", space=_space(fix, "space"), mark=mark)
+        yield Match(start, pos + 1, message=message, replacements=(fix + mark,), fix_safe=True)
     accepted, fix = _rule(locale.guillemets, policies)
     for m in regex.finditer(r"«", text):
         ws = _SPACE_AHEAD.match(text, m.end()).group()
         if ws not in accepted and m.end() + len(ws) < len(text):
-            yield Match(m.start(), m.end() + len(ws), message=f"Put {_WORD_NAMES.get(fix)} after “«”.",
+            message = MESSAGES.say("typography_fr.space_after", space=_space(fix), mark="«")
+            yield Match(m.start(), m.end() + len(ws), message=message,
                         replacements=("«" + fix,), fix_safe=True)
     for m in regex.finditer(r"»", text):
         ws = _spaces_before(text, m.start())
         if ws not in accepted and m.start() - len(ws) > 0:
-            yield Match(m.start() - len(ws), m.end(), message=f"Put {_WORD_NAMES.get(fix)} before “»”.",
+            message = MESSAGES.say("typography_fr.space_before", space=_space(fix), mark="»")
+            yield Match(m.start() - len(ws), m.end(), message=message,
                         replacements=(fix + "»",), fix_safe=True)
 
 
@@ -197,30 +222,30 @@ def _matches(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if "apostrophe" in options.checks:
         for m in _APOSTROPHE.finditer(text):
             if not _skipped(ctx, m.start(), m.end()):
-                yield Match(m.start(), m.end(), message="Use the typographic apostrophe ’.", replacements=("’",), fix_safe=True)
+                yield Match(m.start(), m.end(), message=MESSAGES.say("typography_fr.apostrophe"), replacements=("’",), fix_safe=True)
     if "quotes" in options.checks:
         _, inner_space = _rule(locale.guillemets, policies)
         inner_space = inner_space or (" " if "off" in policies else inner_space)
         for m in _STRAIGHT_QUOTES.finditer(text):
             if not _skipped(ctx, m.start(), m.end()):
                 quoted = m.group(1).strip()
-                yield Match(m.start(), m.end(), message="Use French quotation marks « ».",
+                yield Match(m.start(), m.end(), message=MESSAGES.say("typography_fr.quotes"),
                             replacements=(f"«{inner_space}{quoted}{inner_space}»",), fix_safe=True)
     if "currency" in options.checks:
         accepted, fix = _euro_space(policies)
         fix = fix or NBSP
         for m in _AMOUNT_BEFORE_EURO.finditer(text):
             if m.group(1) not in accepted:
-                yield Match(m.start(), m.end(), message="Put a no-break space between the amount and “€”.",
+                yield Match(m.start(), m.end(), message=MESSAGES.say("typography_fr.euro_space"),
                             replacements=(fix + "€",), fix_safe=True)
         for m in _EURO_BEFORE_AMOUNT.finditer(text):
             amount = m.group(1) + (f",{m.group(3)}" if m.group(3) else "")
-            yield Match(m.start(), m.end(), message="In French the euro sign follows the amount.",
+            yield Match(m.start(), m.end(), message=MESSAGES.say("typography_fr.euro_after"),
                         replacements=(f"{amount}{fix}€",), fix_safe=True)
     if "ellipsis" in options.checks:
         for m in _THREE_DOTS.finditer(text):
             if not _skipped(ctx, m.start(), m.end()):
-                yield Match(m.start(), m.end(), message="Use the ellipsis character “…”.", replacements=("…",), fix_safe=True)
+                yield Match(m.start(), m.end(), message=MESSAGES.say("typography_fr.ellipsis"), replacements=("…",), fix_safe=True)
 
 
 EXAMPLES = (
@@ -234,3 +259,25 @@ EXAMPLES = (
     Example("Vous venez ?", language="fr-FR", options={"nbsp": "plain-space"}),
     Example("Don't stop!", language="en-US", note="English texts are not checked"),
 )
+
+
+KIND = Kind(
+    name="typography_fr", category="typography", level="suggestion", options=Options, check=check,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, covers_languagetool=covers_languagetool,
+)
+
+
+def build_typography_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
+    """The guide's `typography:` section: one rule per check, `typography.fr.<check>`."""
+    section: TypographySection = guide.typography
+    profiles = guide_profiles(guide)
+    wanted = {"nbsp": section.nbsp != "off", "apostrophe": section.apostrophe, "quotes": section.quotes,
+              "currency": section.currency, "ellipsis": section.ellipsis}
+    for check_name, enabled in wanted.items():
+        if enabled:
+            yield factory.rule(f"typography.fr.{check_name}", "typography_fr", {
+                "checks": [check_name], "nbsp": section.nbsp, "locale": section.locale, "profiles": profiles,
+            })
+
+
+SECTION = Section("typography", TypographySection, build_typography_rules, description="French typography.")

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from brandvoice.messages import Message, Messages
+
 REGEX_TIMEOUT_ENV = "BRANDVOICE_REGEX_TIMEOUT"
 REGEX_TIMEOUT = 2.0  # seconds for a guide author's pattern over a text, plus a little per character
 _PER_CHARACTER = 2e-6
@@ -58,6 +60,21 @@ def compile_phrases(phrases: Iterable[str], ignorecase: bool = True) -> regex.Pa
 class PatternTimeout(Exception):
     """A guide author's pattern ran over its time limit on a text (the engine reports the rule)."""
 
+    def __init__(self, pattern: str, seconds: float) -> None:
+        super().__init__(pattern)
+        self.pattern, self.seconds = pattern, seconds
+
+    def message(self, rule_id: str) -> Message:
+        return MESSAGES.say("brandvoice.unchecked.timeout", rule=rule_id, pattern=repr(self.pattern), seconds=f"{self.seconds:.1f}")
+
+
+MESSAGES = Messages(
+    {
+        "brandvoice.unchecked.timeout": "Rule {rule} not applied: its pattern {pattern} ran over the {seconds} s limit "
+        "on this text (nested repetitions such as (a|aa)+ backtrack without end); simplify it in the guide.",
+    }
+)
+
 
 class UserPattern:
     """A guide author's regex, run with a time limit: a pattern that backtracks catastrophically
@@ -72,10 +89,7 @@ class UserPattern:
         try:
             yield from self._compiled.finditer(text, pos, len(text) if endpos is None else endpos, timeout=limit)
         except TimeoutError:
-            raise PatternTimeout(
-                f"its pattern {self.pattern!r} ran over the {limit:.1f} s limit on this text "
-                "(nested repetitions such as (a|aa)+ backtrack without end); simplify it in the guide"
-            ) from None
+            raise PatternTimeout(self.pattern, limit) from None
 
 
 def _time_limit(length: int) -> float:

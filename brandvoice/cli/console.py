@@ -1,0 +1,38 @@
+"""What every command prints with: exit codes, diagnostics on stderr, and whether to colour."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+
+class ExitCode(enum.IntEnum):
+    """0 nothing at or above the fail level, 1 findings at or above it (or a score under
+    `--min-score`, or fixes to show with `--diff`), 2 a usage, configuration or runtime error."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def err(message: str) -> None:
+    """Diagnostics go to stderr."""
+    print(message, file=sys.stderr)
+
+
+def report_skipped(skipped: Iterable[tuple[str, str]]) -> None:
+    """Files a run could not check (binary, not UTF-8...), one line each on stderr."""
+    for path, reason in skipped:
+        err(f"{path}: {reason}")
+
+
+def color_enabled(stream: TextIO | None = None) -> bool:
+    """Colour on a terminal, unless `NO_COLOR`; `FORCE_COLOR` forces it (the resident server)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return (stream or sys.stdout).isatty()

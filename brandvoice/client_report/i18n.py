@@ -1,0 +1,91 @@
+"""The report's words, in its language (the language pack's report strings), and the summary
+paragraph at its top.
+
+French strings follow French typography (narrow no-break space before ; : ! ?, no-break space
+before %, decimal comma): the report of a tool that checks typography should get it right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from brandvoice.client_report.data import LOW_SCORE, ReportData
+from brandvoice.languages.pack import ReportStrings
+from brandvoice.languages.packs import FALLBACK, PACKS
+from brandvoice.score import NO_GROUP
+
+NNBSP = "\u202f"  # espace fine insécable, as the French strings write it
+
+
+def report_languages() -> tuple[str, ...]:
+    """The languages a report can be written in: the packs with report strings."""
+    return tuple(code for code, pack in PACKS.items() if pack.report is not None)
+
+
+def strings(language: str) -> ReportStrings:
+    """The report strings of a language (English's for a pack without them)."""
+    pack = PACKS.get(language)
+    return pack.report if pack is not None and pack.report is not None else FALLBACK.report
+
+
+def labels(language: str) -> Mapping[str, str]:
+    return strings(language).labels
+
+
+def number(value: float, language: str) -> str:
+    """73.5 → "73.5" or "73,5"; whole numbers without decimals."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", strings(language).decimal_separator)
+
+
+def plural(count: int, noun: str, language: str) -> str:
+    """"1 erreur", "3 erreurs": the count and the noun of the report's language."""
+    singular, plural_form = strings(language).nouns[noun]
+    return f"{count} {singular if count == 1 else plural_form}"
+
+
+def summary_sentences(data: ReportData) -> list[str]:
+    """A few sentences a CM can paste into a steering-committee deck."""
+    lang = data.language
+    sentences = strings(lang).sentences
+    n = len(data.files)
+    if n == 0:
+        return [sentences["none"]]
+    brands = [b for b in data.brand_counts if b != NO_GROUP]
+    channels = [c for c in data.channel_counts if c != NO_GROUP]
+    said = [
+        sentences["checked"].format(
+            posts=plural(n, "post_checked", lang),
+            brands=plural(len(brands), "brand", lang),
+            channels=plural(len(channels), "channel", lang),
+        ),
+        sentences["score"].format(
+            score=number(data.score or 0, lang), low=plural(data.low_scores, "post", lang), threshold=LOW_SCORE
+        ),
+    ]
+    named = {k: v for k, v in data.channel_scores.items() if k != NO_GROUP}
+    if len(named) > 1:
+        best = max(named, key=lambda k: (named[k], k))
+        worst = min(named, key=lambda k: (named[k], k))
+        said.append(sentences["channels"].format(
+            best=best, best_score=number(named[best], lang), worst=worst, worst_score=number(named[worst], lang)
+        ))
+    counts = data.level_counts
+    said.append(sentences["counts"].format(
+        errors=plural(counts["error"], "error", lang),
+        warnings=plural(counts["warning"], "warning", lang),
+        suggestions=plural(counts["suggestion"], "suggestion", lang),
+    ))
+    return said
+
+
+def training_line(data: ReportData, index: int) -> str:
+    """"hotelia.superlatifs (tone): 6 posts, 3 writers" in the report's language."""
+    rule = data.training[index]
+    lang = data.language
+    parts = [plural(rule.posts, "post", lang)]
+    if rule.writers:
+        parts.append(plural(rule.writers, "writer", lang))
+    if rule.findings != rule.posts:
+        parts.append(plural(rule.findings, "finding", lang))
+    return strings(lang).sentences["training"].format(rule=rule.rule, category=rule.category, details=", ".join(parts))

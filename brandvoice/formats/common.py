@@ -1,0 +1,117 @@
+"""What every format shares: the `Format` record and the `ReportContext` it renders with, and the
+CI formats' helpers (paths relative to the report root, stable fingerprints, rule metadata, the
+files' lines). Not a format itself."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from brandvoice.findings import FileResult, Finding, Level, RunResult
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What formats may need besides the findings."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # path -> text, for source excerpts
+    color: bool = True
+    root: str = "."  # CI formats write paths relative to it
+    fail_on: Level = Level.ERROR  # junit: which findings fail a file's test case
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its name (`--format NAME`), its renderer, and the file extensions that name
+    it in `--output FILE`."""
+
+    name: str
+    render: Callable[[RunResult, ReportContext], str]
+    extensions: tuple[str, ...] = ()
+
+
+def relative_path(path: str, root: str = ".") -> str:
+    """A POSIX path relative to `root` when the file is under it (CI tools want repo-relative
+    paths); other paths are returned absolute."""
+    if path.startswith("<"):  # <stdin>
+        return path
+    candidate = Path(path)
+    base = Path(root).resolve()
+    absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
+    try:
+        return PurePosixPath(Path(os.path.normpath(absolute)).relative_to(base)).as_posix()
+    except ValueError:
+        return PurePosixPath(os.path.normpath(absolute)).as_posix()
+
+
+def fingerprints(result: FileResult, root: str = ".") -> Iterator[tuple[Finding, str]]:
+    """Each finding with a fingerprint that survives edits elsewhere in the file: it hashes the
+    path, the rule, the matched text and which occurrence of that (rule, text) it is — never
+    the line number, so a paragraph added above does not turn old findings into new ones."""
+    seen: dict[tuple[str, str], int] = {}
+    path = relative_path(result.path, root)
+    for finding in result.findings:
+        key = (finding.rule, finding.match)
+        seen[key] = seen.get(key, 0) + 1
+        raw = "\0".join((path, finding.rule, finding.match, str(seen[key])))
+        yield finding, hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    description: str
+    help: str
+    level: str
+    category: str
+    kind: str | None = None
+
+
+def rule_infos(run: RunResult) -> dict[str, RuleInfo]:
+    """Metadata of every rule the run used (from `run.rules`), plus rules only known through
+    their findings (finer ids such as `languagetool.MORFOLOGIK_RULE_FR_FR`)."""
+    infos: dict[str, RuleInfo] = {}
+    for rule in run.rules.values():
+        infos[rule.id] = _from_rule(rule)
+    for result in run.files:
+        for finding in result.findings:
+            if finding.rule not in infos:
+                infos[finding.rule] = RuleInfo(
+                    id=finding.rule,
+                    description=f"{finding.source} rule {finding.rule} ({finding.category})",
+                    help=f"Reported by {finding.source}. Run `brandvoice explain {finding.rule}` for details.",
+                    level=str(finding.level),
+                    category=finding.category,
+                )
+    return infos
+
+
+def _from_rule(rule: Any) -> RuleInfo:
+    kind_doc = rule.kind.doc.strip()
+    kind_summary = kind_doc.split("\n\n")[0].replace("\n", " ") if kind_doc else ""
+    description = (rule.description or kind_summary or rule.id).strip()
+    help_parts = [description]
+    if kind_summary and kind_summary != description:
+        help_parts.append(f"Rule kind: {kind_summary}")
+    help_parts.append(f"Run `brandvoice explain {rule.id}` for examples.")
+    return RuleInfo(
+        id=rule.id,
+        description=description,
+        help="\n\n".join(help_parts),
+        level=rule.level,
+        category=rule.category,
+        kind=rule.kind.name,
+    )
+
+
+def source_lines(source: str) -> list[str]:
+    return source.split("\n")
+
+
+def utf8_column(line_text: str, column: int) -> int:
+    """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes)."""
+    return len(line_text[: column - 1].encode("utf-8")) + 1

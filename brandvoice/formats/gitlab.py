@@ -1,0 +1,51 @@
+"""`gitlab`: a GitLab Code Quality report (the Code Climate subset GitLab reads), for
+`artifacts: reports: codequality:`. Fingerprints are stable across edits elsewhere in a file,
+so GitLab tells new findings from fixed ones in merge requests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from brandvoice.findings import RunResult
+from brandvoice.formats.common import Format, ReportContext, fingerprints, relative_path
+
+SEVERITIES = {"error": "major", "warning": "minor", "suggestion": "info"}
+CATEGORIES = {"grammar": "Style", "spelling": "Style", "readability": "Complexity"}
+
+
+def render(run: RunResult, ctx: ReportContext) -> str:
+    root = ctx.root
+    issues: list[dict[str, Any]] = []
+    for result in run.files:
+        path = relative_path(result.path, root)
+        for f, fingerprint in fingerprints(result, root):
+            issues.append(
+                {
+                    "type": "issue",
+                    "check_name": f.rule,
+                    "description": f"{f.message} [{f.rule}]",
+                    "content": {"body": _body(f)},
+                    "categories": [CATEGORIES.get(f.category, "Style")],
+                    "fingerprint": fingerprint,
+                    "severity": SEVERITIES[str(f.level)],
+                    "location": {
+                        "path": path,
+                        "positions": {
+                            "begin": {"line": f.line, "column": f.column},
+                            "end": {"line": f.end_line, "column": f.end_column},
+                        },
+                    },
+                }
+            )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def _body(f) -> str:
+    body = f"{f.category}: “{f.match}”"
+    if f.replacements:
+        body += " → " + ", ".join(f"“{r}”" for r in f.replacements[:5])
+    return body
+
+
+FORMAT = Format("gitlab", render)

@@ -1,0 +1,61 @@
+"""`json`: one JSON document per run — the contract other formats and CI integrations rely on.
+
+```json
+{"version": "0.1.0",
+ "files": [{"path": "drafts/a.md", "brand": "hotelia", "channel": null, "language": "fr-FR",
+            "findings": [{"rule": "hotelia.superlatifs", "source": "brandvoice", "category": "tone",
+                          "level": "warning", "message": "...", "line": 3, "column": 14,
+                          "end_line": 3, "end_column": 24, "offset": 57, "length": 10,
+                          "match": "incroyable", "replacements": []}]}],
+ "summary": {"files": 1, "error": 0, "warning": 1, "suggestion": 0, "score": 84.1,
+             "scores": {"brand": {"hotelia": 84.1}, "channel": {"(none)": 84.1}}}}
+```
+Measurements that kinds record (e.g. `tone`, `lengths`) are extra keys of each file object, as are
+`words` and the voice `score` (brandvoice.score).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from brandvoice import __version__
+from brandvoice.findings import FileResult, Level, RunResult
+from brandvoice.formats.common import Format, ReportContext
+from brandvoice.score import run_scores
+
+
+def file_to_dict(result: FileResult) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "path": result.path,
+        "brand": result.brand,
+        "channel": result.channel,
+        "channels": list(result.channels),
+        "language": result.language,
+        "findings": [f.to_dict() for f in result.findings],
+    }
+    for key, value in result.metrics.items():
+        data.setdefault(key, value)
+    return data
+
+
+def run_to_dict(run: RunResult) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "files": [file_to_dict(r) for r in run.files],
+        "skipped": [{"path": p, "reason": reason} for p, reason in run.skipped],
+        "summary": {
+            "files": len(run.files),
+            "error": run.count(Level.ERROR),
+            "warning": run.count(Level.WARNING),
+            "suggestion": run.count(Level.SUGGESTION),
+            **run_scores(run),
+        },
+    }
+
+
+def render(run: RunResult, ctx: ReportContext) -> str:
+    return json.dumps(run_to_dict(run), ensure_ascii=False, indent=2) + "\n"
+
+
+FORMAT = Format("json", render, extensions=(".json",))
