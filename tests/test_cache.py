@@ -13,9 +13,9 @@ from helpers import ROOT
 GUIDE = "rules:\n  hype:\n    kind: existence\n    tokens: [incroyable]\n"
 
 
-def run(paths, guide_path, cache_dir, monkeypatch):
+def run(paths, guide_path, cache_dir, monkeypatch, select=()):
     monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(cache_dir))
-    options = RunOptions(brand=str(guide_path) if guide_path else "hotelia", grammar=False)
+    options = RunOptions(brand=str(guide_path) if guide_path else "hotelia", grammar=False, select=select)
     caches = []
     real_init = Engine.__init__
 
@@ -139,8 +139,8 @@ def _entries(cache_dir):
     return sorted(cache_dir.glob("*/*.json"))
 
 
-def _check(path, cache_dir, monkeypatch):
-    result, cache = run([path], None, cache_dir, monkeypatch)
+def _check(path, cache_dir, monkeypatch, select=()):
+    result, cache = run([path], None, cache_dir, monkeypatch, select)
     return result.files[0], cache
 
 
@@ -180,14 +180,15 @@ def test_fix_never_applies_a_cached_replacement(tmp_path, monkeypatch):
     draft = tmp_path / "post.md"
     draft.write_text(DRAFT, encoding="utf-8")
     cache_dir = tmp_path / "cache"
-    _check(draft, cache_dir, monkeypatch)
+    _check(draft, cache_dir, monkeypatch, select=("hotelia.terms",))  # the entry the CLI run would find
     [entry] = _entries(cache_dir)
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["findings"] = [{**f, "replacements": ["XXXX"], "fix_safe": True} for f in data["findings"]]
     entry.write_text(json.dumps(data), encoding="utf-8")  # still sound for the text: only a fresh check tells
     env = {"BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
-        [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", "hotelia", "--no-grammar", "--fix"],
+        [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", "hotelia", "--no-grammar",
+         "--select", "hotelia.terms", "--fix"],
         env=env, capture_output=True, text=True, cwd=ROOT, timeout=300,
     )
     assert draft.read_text(encoding="utf-8") == "Bonjour, réservez chez Hotelia dès maintenant.\n", proc.stderr
@@ -202,7 +203,8 @@ def test_a_full_disk_leaves_no_partial_entries(tmp_path):
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))\n"
         "from brandvoice.cli.entry import main\n"
-        f"sys.argv = ['brandvoice', 'check', {str(tmp_path)!r}, '-b', 'hotelia', '--no-grammar', '--format', 'json']\n"
+        f"sys.argv = ['brandvoice', 'check', {str(tmp_path)!r}, '-b', 'hotelia', '--no-grammar', "
+        "'--select', 'hotelia.terms', '--format', 'json']\n"
         "main()\n"
     )
     env = {**__import__("os").environ, "BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1"}

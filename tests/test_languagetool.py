@@ -615,26 +615,15 @@ def test_a_state_file_pointing_elsewhere_is_never_used(tmp_path):
     assert manager.read_state() is None and manager.running() is None
 
 
-def test_a_broken_state_file_does_not_stop_a_check(tmp_path, languagetool_server):
-    home = _private_home(tmp_path)
-    (home / "server").mkdir()
-    (home / "server" / "state.json").write_text('{"pid": "not a pid", "url": 3}', encoding="utf-8")
-    env = {"BRANDVOICE_LANGUAGETOOL_HOME": str(home)}
-    guide = write_guide(tmp_path, "g", "language: fr-FR\n")
-    (tmp_path / "post.txt").write_text("Les enfant sont allé à l'école.\n", encoding="utf-8")
-    try:
-        proc = run_cli("check", str(tmp_path / "post.txt"), "-b", str(guide), "--no-cache", env=env)
-        assert proc.returncode == 1 and "languagetool.D_N" in proc.stdout, proc.stderr
-    finally:
-        ServerManager(home / "server").stop()
-
-
 def test_concurrent_cold_runs_start_one_server_and_agree_with_a_serial_run(tmp_path, languagetool_server):
     """The attack run: 8 concurrent cold runs started 5 JVMs one after another, 6 of 8 failed, 2 of 8
     outputs equalled a serial run: a busy server, slow to answer a probe, was killed and restarted.
     Here the new server is made as busy as can be (stopped for 6 s) just as it is up, while the
-    other runs look at it: one JVM, 8 identical outputs, equal to a serial run."""
+    other runs look at it: one JVM, 8 identical outputs, equal to a serial run. A broken state file
+    left behind (a pid that is no pid) is a stale one, not a traceback."""
     home = _private_home(tmp_path)
+    (home / "server").mkdir()
+    (home / "server" / "state.json").write_text('{"pid": "not a pid", "url": 3}', encoding="utf-8")
     env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", "BRANDVOICE_LANGUAGETOOL_HOME": str(home)}
     env.pop("BRANDVOICE_LANGUAGETOOL_URL", None)
     guide = write_guide(tmp_path, "g", "language: fr-FR\n")
@@ -654,7 +643,7 @@ def test_concurrent_cold_runs_start_one_server_and_agree_with_a_serial_run(tmp_p
                     pid = json.loads(state_file.read_text(encoding="utf-8"))["pid"]
                 except (OSError, ValueError, KeyError):
                     pid = 0
-                if pid:
+                if isinstance(pid, int) and pid > 0:  # the broken state file is not the new one
                     os.kill(pid, signal.SIGSTOP)
                     threading.Timer(6.0, os.kill, (pid, signal.SIGCONT)).start()
                     paused = True
