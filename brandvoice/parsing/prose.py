@@ -198,6 +198,14 @@ class ProseText:
         i = bisect.bisect_right(ends, start)
         return i < len(spans) and spans[i].start < end
 
+    def overlapping(self, start: int, end: int, kinds: tuple[str, ...]) -> tuple[SocialSpan, ...]:
+        """The spans of `kinds` that overlap [start, end), in text order (by bisection)."""
+        ends, spans = self._spans_index(kinds)
+        first = last = bisect.bisect_right(ends, start)
+        while last < len(spans) and spans[last].start < end:
+            last += 1
+        return spans[first:last]
+
     def _spans_index(self, kinds: tuple[str, ...]) -> tuple[list[int], tuple[SocialSpan, ...]]:
         index = self._span_index.get(kinds)
         if index is None:
