@@ -4,7 +4,7 @@
 
 One Markdown draft per size is made of real French tweets (../shared/corpora/tweets-fr), a
 paragraph each, repeated up to the size: many findings (typography, terms, voice), as in the
-attack run that found quadratic costs. Each size is checked in a fresh process (`check_sources`,
+attack run that found quadratic costs. Each size is checked in a fresh process (`Checker.check_sources`,
 brand hotelia, no result cache), without LanguageTool unless `--grammar` is given (then against
 the shared local server). Printed per size: characters, findings, seconds, seconds per 100 KB,
 peak memory (MB). Linear costs show as a flat "s/100KB" column.
@@ -27,12 +27,12 @@ CORPUS = CORPORA / "tweets-fr" / "deft2017_train.txt"
 _ONE_RUN = r"""
 import json, resource, sys, time
 from brandvoice.files import SourceFile
-from brandvoice.runner import RunOptions, check_sources
+from brandvoice.runner import Checker, RunOptions
 text = open(sys.argv[1], encoding="utf-8").read()
-options = RunOptions(brand="hotelia", grammar=sys.argv[2] == "1", cache=False)
-check_sources([SourceFile("warm-up.md", "Bonjour, réservez chez Hotelia !\n")], options)  # models loaded
+checker = Checker(RunOptions(brand="hotelia", grammar=sys.argv[2] == "1", cache=False))
+checker.check_sources([SourceFile("warm-up.md", "Bonjour, réservez chez Hotelia !\n")])  # models loaded
 start = time.perf_counter()
-run = check_sources([SourceFile("big.md", text)], options)
+run = checker.check_sources([SourceFile("big.md", text)])
 seconds = time.perf_counter() - start
 print(json.dumps({"chars": len(text), "findings": len(run.files[0].findings), "seconds": seconds,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
