@@ -337,18 +337,18 @@ def test_a_file_of_another_owner_is_not_taken_over(tmp_path):
 
 
 def test_a_write_between_reading_and_renaming_is_detected(tmp_path, monkeypatch):
-    from brandvoice import fixes
+    from brandvoice import files
 
     draft = tmp_path / "post.md"
     draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
-    keep = fixes._same_owner_mode_and_attributes
+    keep = files._same_owner_mode_and_attributes
 
     def meanwhile(*args):
         with open(draft, "a", encoding="utf-8") as other:
             other.write("Ajouté par un autre.\n")
         keep(*args)
 
-    monkeypatch.setattr(fixes, "_same_owner_mode_and_attributes", meanwhile)
+    monkeypatch.setattr(files, "_same_owner_mode_and_attributes", meanwhile)
     with pytest.raises(FileChanged, match="changed since it was checked"):
         write_atomically(draft, "Chez HOTELIA.\n", "Chez Hotelia.\n")
     assert draft.read_text(encoding="utf-8") == "Chez HOTELIA.\nAjouté par un autre.\n"
