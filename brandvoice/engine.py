@@ -283,14 +283,20 @@ def one_report_per_problem(findings: list[Finding]) -> list[Finding]:
     """
     ordered = sorted(findings, key=lambda f: (f.offset, -f.length, f.rule))
     kept: list[Finding] = []
+    # a finding groups only with an earlier one that contains it: those still open at its offset
+    # are the only ones to try (linear over a draft with thousands of findings)
+    open_spans: list[int] = []
     for finding in ordered:
-        for i, other in enumerate(kept):
-            merged = _merged(other, finding)
+        open_spans = [i for i in open_spans if kept[i].offset + kept[i].length >= finding.offset]
+        for i in open_spans:
+            merged = _merged(kept[i], finding)
             if merged is not None:
                 kept[i] = merged
                 break
         else:
             kept.append(finding)
+            if not finding.whole_document:
+                open_spans.append(len(kept) - 1)
     return kept
 
 
