@@ -80,6 +80,9 @@ def run_on_server(argv: list[str]) -> int | None:
     reply = None
     if raw_stdin is None or len(raw_stdin) <= protocol.MAX_MESSAGE // 2:
         env = {k: v for k, v in os.environ.items() if k in FORWARDED_ENV or k.startswith(FORWARDED_PREFIX)}
+        if sys.stdout.isatty():  # the server's output is captured: tell it what the terminal is
+            env["BRANDVOICE_STDOUT_TTY"] = "1"
+            env.setdefault("COLUMNS", str(os.get_terminal_size(sys.stdout.fileno()).columns))
         reply = request(
             {
                 "op": "run",
