@@ -5,14 +5,24 @@ re-checks exactly the files it governs), the language and channels, the rule sel
 brandvoice version, and the fingerprints of the engines the rules use (spaCy model versions,
 LanguageTool version). Entries are JSON files written atomically (temp file + rename), so
 concurrent runs never see half an entry; the folder is pruned, oldest first, past its size bound.
+
+An entry is trusted only after it is checked against the text it is used for: its schema, the key
+and the hash of the text it was computed for, and each finding's offsets, matched text and line
+and column in that text; and it must be a regular file of the user running the check that no one
+else may write (an entry planted or rewritten by another user is never read). Anything else (a
+truncated, tampered, swapped or foreign entry) is a miss: the file is checked again and the entry
+rewritten. What the user's own account writes there is trusted as that account's own code is
+(`--no-cache` for a folder restored from somewhere else, such as another branch's CI cache).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,7 +31,7 @@ from brandvoice import __version__
 from brandvoice.findings import FileResult, Finding, Level
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-_FORMAT = 1
+_FORMAT = 2
 
 
 def default_cache_dir() -> Path:
@@ -51,26 +61,34 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
+        """The findings and metrics cached for `key`, if the entry is sound for `document` (its
+        `source`, and `position()` of an offset)."""
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(_read_own_entry(self._path(key)))
+            result = entry_for(data, key, document)
+        except (OSError, ValueError):  # missing, unreadable, not ours, not JSON
+            result = None
+        if result is None:
             self.misses += 1
             return None
         self.hits += 1
-        return data
+        return result
 
     def put(self, key: str, result: FileResult) -> None:
         path = self._path(key)
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps(result_to_cache(result), ensure_ascii=False)
+            payload = json.dumps(result_to_cache(key, result), ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
             os.replace(tmp, path)
             self._written += len(payload)
         except OSError:
+            if tmp is not None:  # a full disk: leave no partial entry behind
+                Path(tmp).unlink(missing_ok=True)
             return  # a cache that cannot be written only costs speed
 
     def prune(self) -> None:
@@ -81,11 +99,11 @@ class ResultCache:
         total = 0
         for path in self.directory.glob("*/*.json"):
             try:
-                stat = path.stat()
+                info = path.stat()
             except OSError:
                 continue
-            entries.append((stat.st_mtime, stat.st_size, path))
-            total += stat.st_size
+            entries.append((info.st_mtime, info.st_size, path))
+            total += info.st_size
         if total <= self.max_bytes:
             return
         for _, size, path in sorted(entries):
@@ -96,6 +114,17 @@ class ResultCache:
             total -= size
             if total <= self.max_bytes * 0.8:
                 break
+
+
+def _read_own_entry(path: Path) -> bytes:
+    """An entry's bytes, if it is a regular file (not a symlink) of this user that neither group
+    nor others may write (entries are made 0600); else OSError: a miss."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            raise PermissionError(f"{path}: not a private entry of this user")
+        return handle.read()
 
 
 @functools.cache
@@ -111,8 +140,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def result_to_cache(result: FileResult) -> dict[str, Any]:
+def _text_hash(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def result_to_cache(key: str, result: FileResult) -> dict[str, Any]:
     return {
+        "key": key,
+        "text_sha256": _text_hash(result.source),
         "findings": [
             {**f.to_dict(), "fix_safe": f.fix_safe, "whole_document": f.whole_document} for f in result.findings
         ],
@@ -120,27 +155,52 @@ def result_to_cache(result: FileResult) -> dict[str, Any]:
     }
 
 
-def findings_from_cache(data: dict[str, Any]) -> list[Finding]:
+_FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}  # annotations, as strings
+_PLAIN_TYPES = {"str": str, "int": int, "bool": bool}
+_LEVELS = {str(level): level for level in Level}
+
+
+def _finding_from(data: Any) -> Finding | None:
+    """A cached finding with each field of the right JSON type, or None."""
+    if not isinstance(data, dict) or data.keys() != _FINDING_FIELDS.keys():
+        return None
+    values = {}
+    for name, annotation in _FINDING_FIELDS.items():
+        value = data[name]
+        if annotation in _PLAIN_TYPES:
+            if type(value) is not _PLAIN_TYPES[annotation]:  # `type is`: a bool is no int here
+                return None
+        elif name == "level":
+            if value not in _LEVELS:
+                return None
+            value = _LEVELS[value]
+        elif name == "replacements":
+            if not isinstance(value, list) or not all(type(r) is str for r in value):
+                return None
+            value = tuple(value)
+        values[name] = value
+    return Finding(**values)
+
+
+def entry_for(data: Any, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
+    """The findings and metrics of a cache entry, or None unless it was made for this very key
+    and text and every finding lies where it says in the document."""
+    source = document.source
+    if not isinstance(data, dict) or data.keys() != {"key", "text_sha256", "findings", "metrics"}:
+        return None
+    if data["key"] != key or data["text_sha256"] != _text_hash(source):
+        return None
+    if not isinstance(data["findings"], list) or not isinstance(data["metrics"], dict):
+        return None
     findings = []
-    for f in data["findings"]:
-        findings.append(
-            Finding(
-                rule=f["rule"],
-                source=f["source"],
-                category=f["category"],
-                level=Level.parse(f["level"]),
-                message=f["message"],
-                line=f["line"],
-                column=f["column"],
-                end_line=f["end_line"],
-                end_column=f["end_column"],
-                offset=f["offset"],
-                length=f["length"],
-                match=f["match"],
-                replacements=tuple(f["replacements"]),
-                fix_safe=f["fix_safe"],
-                whole_document=f["whole_document"],
-                message_lang=f["message_lang"],
-            )
-        )
-    return findings
+    for raw in data["findings"]:
+        f = _finding_from(raw)
+        if f is None:
+            return None
+        end = f.offset + f.length
+        if not (0 <= f.offset <= end <= len(source)) or source[f.offset : end] != f.match:
+            return None
+        if document.position(f.offset) != (f.line, f.column) or document.position(end) != (f.end_line, f.end_column):
+            return None
+        findings.append(f)
+    return findings, data["metrics"]

@@ -175,22 +175,35 @@ def _load_cached(file: Path, mtime_ns: int, size: int) -> Project | None:
 
 
 def load_project(file: Path) -> Project:
+    from brandvoice import safe_yaml
+    from brandvoice.reading import SETTINGS_MAX_BYTES, Unreadable, read_regular_file
+
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BrandvoiceError(_("{file}: cannot read: {problem}").format(file=file, problem=exc)) from None
+        raw = read_regular_file(file, SETTINGS_MAX_BYTES)
+        text = raw.decode("utf-8")
+    except Unreadable as exc:
+        raise BrandvoiceError(_("{path}: {reason}").format(path=file, reason=exc)) from None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BrandvoiceError(_("{path}: not UTF-8 text").format(path=f"{file}:{line}")) from None
+    try:
+        data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{file}:{mark.line + 1}" if mark else str(file)
+        line = safe_yaml.error_line(exc, text)
+        where = f"{file}:{line}" if line else str(file)
         raise BrandvoiceError(_("{file}: not valid YAML: {problem}").format(
-            file=where, problem=getattr(exc, "problem", exc))) from None
+            file=where, problem=safe_yaml.error_text(exc))) from None
     return _project(file, data or {})
 
 
 def _load_pyproject(file: Path) -> Project | None:
+    from brandvoice.reading import SETTINGS_MAX_BYTES, Unreadable, read_regular_file
+
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_regular_file(file, SETTINGS_MAX_BYTES).decode("utf-8"))
+    except Unreadable as exc:
+        raise BrandvoiceError(_("{path}: {reason}").format(path=file, reason=exc)) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BrandvoiceError(_("{file}: cannot read: {problem}").format(file=file, problem=exc)) from None
     section = data.get("tool", {}).get("brandvoice")
     return None if section is None else _project(file, section)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from brandvoice.cache import ResultCache, findings_from_cache
+from brandvoice.cache import ResultCache
 from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.i18n.catalogs import SOURCE_LANGUAGE, language_code, speaks
@@ -23,9 +23,11 @@ from brandvoice.messages import Message, MessageCatalog, Phrase
 from brandvoice.parsing.document import Document
 from brandvoice.registry import MESSAGES, SERVICES
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
-from brandvoice.selectors import OFF, Selection, category_selector
+from brandvoice.rules.words import PatternTimeout
+from brandvoice.selectors import OFF, Selection, category_selector, matches
 
 _LINK_KINDS = ("url", "email")
+UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
 BATCH_SIZE = 256
 
 
@@ -75,9 +77,10 @@ class Engine:
         if self.cache is not None:
             for i, item in enumerate(items):
                 keys[i] = self._cache_key(item)
-                cached = self.cache.get(keys[i])
+                cached = self.cache.get(keys[i], item.document)
                 if cached is not None:
-                    results[i] = self._from_cache(item, cached)
+                    results[i] = item.empty_result()
+                    results[i].findings, results[i].metrics = cached
         todo = [i for i, r in enumerate(results) if r is None]
         done = len(items) - len(todo)
         # Batches bound memory and let progress move. The next batch's services (LanguageTool
@@ -91,7 +94,7 @@ class Engine:
                     pending = ahead.submit(self._prepared_batch, items, batches[k + 1])
                 for i, ctx in zip(batch, contexts):
                     results[i] = self._check_one(items[i], ctx)
-                    if self.cache is not None:
+                    if self.cache is not None and not _timed_out(results[i]):
                         self.cache.put(keys[i], results[i])
                 done += len(batch)
                 if self.progress is not None:
@@ -126,12 +129,6 @@ class Engine:
                 "engines": engines,
             }
         )
-
-    def _from_cache(self, item: CheckItem, data: dict) -> FileResult:
-        result = item.empty_result()
-        result.findings = findings_from_cache(data)
-        result.metrics = data["metrics"]
-        return result
 
     def _context(self, item: CheckItem) -> CheckContext:
         doc = item.document
@@ -180,21 +177,51 @@ class Engine:
         if doc.suppressions.file_disabled:
             return result
         seen: set[tuple[str, int, int]] = set()
+        unchecked = [(u.start, u.end, u.reason) for u in doc.prose.unchecked]
         for rule in self.rules_for(item.guide):
             self._stop_if_cancelled()
-            for match in rule.kind.check(ctx, rule.options):
-                finding = self._locate(item, rule, match)
-                if finding is None:
-                    continue
-                key = (finding.rule, finding.offset, finding.length)
-                if key not in seen:
-                    seen.add(key)
-                    result.findings.append(finding)
+            try:
+                for match in rule.kind.check(ctx, rule.options):
+                    finding = self._locate(item, rule, match)
+                    if finding is None:
+                        continue
+                    key = (finding.rule, finding.offset, finding.length)
+                    if key not in seen:
+                        seen.add(key)
+                        result.findings.append(finding)
+            except PatternTimeout as exc:
+                unchecked.append((0, 0, exc.message(rule.id)))
         result.findings = one_report_per_problem(result.findings)
+        result.findings.extend(self._unchecked(item, unchecked))
         result.findings.sort(key=lambda f: (f.offset, f.rule))
         result.findings = self._hold_fixes(item, ctx, result.findings)
         result.metrics.update(ctx.metrics)
         return result
+
+    def _unchecked(self, item: CheckItem, spans: list[tuple[int, int, str]]) -> list[Finding]:
+        """What could not be checked, as findings (reported whatever `--select` says: a reader
+        must know; `--ignore brandvoice.unchecked` or a guide level silences them)."""
+        doc = item.document
+        level_name = item.guide.levels.level_for(UNCHECKED_RULE, "warning")
+        if level_name == OFF or any(matches(s, UNCHECKED_RULE) for s in self.selection.ignore):
+            return []
+        found = []
+        language = self._builtin_language(item)
+        for start, end, reason in spans:
+            line, column = doc.position(start)
+            end_line, end_column = doc.position(end)
+            if doc.suppressions.suppressed(UNCHECKED_RULE, line):
+                continue
+            found.append(
+                Finding(
+                    rule=UNCHECKED_RULE, source="brandvoice", category="style", level=Level.parse(level_name),
+                    message=self.messages.render(reason, language), message_lang=language_code(language),
+                    line=line, column=column, end_line=end_line,
+                    end_column=end_column, offset=start, length=end - start, match=doc.source[start:end],
+                    whole_document=end == start,
+                )
+            )
+        return found
 
     def _hold_fixes(self, item: CheckItem, ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
         """Safe fixes a rule holds back (one that would push a post over a channel's limit) are
@@ -210,6 +237,13 @@ class Engine:
                 for f in findings
             ]
         return findings
+
+    @staticmethod
+    def _builtin_language(item: CheckItem) -> str:
+        """The language of brandvoice's own messages about a draft: the guide's
+        `messages_language`, else the draft's; English when brandvoice does not speak it."""
+        language = item.guide.messages_language or item.language
+        return language if speaks(language) else SOURCE_LANGUAGE
 
     @staticmethod
     def _language_of(item: CheckItem, finding: Finding) -> str:
@@ -248,6 +282,8 @@ class Engine:
         if matched != prose.text[match.start : match.end] and not match.whole_document:
             # markup inside the span (a link target, `**`): a replacement would erase it
             replacements, fix_safe = (), False
+        elif replacements and doc.protected.touches(offset, end):
+            replacements, fix_safe = (), False  # a URL, HTML, code, a raw block: never rewritten
         message, message_lang = self._message(item, rule, match)
         return Finding(
             rule=rule_id,
@@ -279,13 +315,17 @@ class Engine:
                 params = {**dict(match.message.params), **params}
             language = item.guide.language or item.language
             return self.messages.fill(rule.message, params, language), language_code(language)
-        language = item.guide.messages_language or item.language
         if match.message and not isinstance(match.message, Phrase):
             return str(match.message), language_code(item.language)
-        spoken = language if speaks(language) else SOURCE_LANGUAGE
+        spoken = self._builtin_language(item)
         if match.message:
             return self.messages.render(match.message, spoken), language_code(spoken)
         return self.messages.text(rule.message_id, params, spoken), language_code(spoken)
+
+
+def _timed_out(result: FileResult) -> bool:
+    """A rule stopped by its time limit: the next run tries again (a busy machine is no verdict)."""
+    return any(f.rule == UNCHECKED_RULE and f.whole_document for f in result.findings)
 
 
 def one_report_per_problem(findings: list[Finding]) -> list[Finding]:
@@ -303,14 +343,20 @@ def one_report_per_problem(findings: list[Finding]) -> list[Finding]:
     """
     ordered = sorted(findings, key=lambda f: (f.offset, -f.length, f.rule))
     kept: list[Finding] = []
+    # a finding groups only with an earlier one that contains it: those still open at its offset
+    # are the only ones to try (linear over a draft with thousands of findings)
+    open_spans: list[int] = []
     for finding in ordered:
-        for i, other in enumerate(kept):
-            merged = _merged(other, finding)
+        open_spans = [i for i in open_spans if kept[i].offset + kept[i].length >= finding.offset]
+        for i in open_spans:
+            merged = _merged(kept[i], finding)
             if merged is not None:
                 kept[i] = merged
                 break
         else:
             kept.append(finding)
+            if not finding.whole_document:
+                open_spans.append(len(kept) - 1)
     return kept
 
 

@@ -8,10 +8,13 @@ unsafe one, then the longest, at the same place) wins and the other waits for th
 
 Fixing runs in rounds (fix, check the fixed text again, fix what is left) until nothing fixable
 remains, so a second `--fix` finds nothing to do. Files are written atomically (a temporary file
-in the same folder, then a rename) and only if they still hold what was checked. A calendar's
-posts are fixed in their cells (`calendars/writer.py`): only text cells change. Offsets count
-in the decoded text, after any BOM; everything outside the edits is kept byte for byte: the BOM,
-line endings, front matter and the final newline.
+in the same folder with the file's owner, mode and attributes, then a rename) and only if they
+still hold what was checked; a change made while writing is detected and kept (`files.replace_file`).
+Read-only files and files with several hard links are not rewritten. A calendar's posts are fixed
+in their cells (`calendars/writer.py`): only text cells change. Offsets count in the decoded text,
+after any BOM; everything outside the edits is kept byte for byte: the BOM, line endings, front
+matter and the final newline. The engine never offers an edit touching a link, HTML, code or a
+block the parser kept raw (`parsing.protected`).
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandvoice.calendars.writer import CellFix, write_cells
-from brandvoice.files import SourceFile, decode_source, replace_file
+from brandvoice.files import FileChanged, NotWritten, SourceFile, decode_source, replace_file
 from brandvoice.findings import FileResult, Finding, Post, RunResult
+from brandvoice.i18n import _
 
 MAX_ROUNDS = 10  # rules that keep rewriting each other's output stop here
 
@@ -63,10 +67,6 @@ class FixOutcome:
     @property
     def applied(self) -> int:
         return sum(f.applied for f in self.files if f.changed)
-
-
-class FileChanged(Exception):
-    """The file on disk no longer holds the text that was checked."""
 
 
 def is_fixable(finding: Finding, unsafe: bool = False) -> bool:
@@ -124,7 +124,7 @@ def fix_run(
     fixes = {_key(r): FileFix(r.path, r.source, r.source, post=r.post) for r in run.files}
     seen = {key: {fix.fixed} for key, fix in fixes.items()}
     pending = list(results)
-    for _ in range(max_rounds):
+    for _round in range(max_rounds):
         changed: list[SourceFile] = []
         for key in pending:
             edits = plan(results[key].findings, unsafe)
@@ -155,8 +155,9 @@ def _key(result: FileResult) -> tuple[str, Post | None]:
 
 def write_fixes(outcome: FixOutcome, checked: RunResult) -> None:
     """Write each fixed file atomically; a calendar's fixed posts go into their cells, the whole
-    calendar in one write. Files (or cells) changed since they were read are left alone and listed
-    in `outcome.problems`; their findings from `checked` (the run before fixing) stay."""
+    calendar in one write. Files (or cells) changed since they were read, read-only files and files
+    with several hard links are left alone and listed in `outcome.problems`; their findings from
+    `checked` (the run before fixing) stay."""
     not_written: set[tuple[str, Post | None]] = set()
     calendars: dict[str, list[FileFix]] = {}
     for fix in outcome.files:
@@ -166,8 +167,10 @@ def write_fixes(outcome: FixOutcome, checked: RunResult) -> None:
         problem = None
         try:
             write_atomically(Path(fix.path), fix.original, fix.fixed)
-        except FileChanged:
-            problem = "changed since it was checked; not fixed"
+        except FileChanged as exc:
+            problem = str(exc) or _("changed since it was checked; not fixed")
+        except NotWritten as exc:
+            problem = _("{problem}; not fixed").format(problem=exc)
         except OSError as exc:
             problem = f"cannot write: {exc.strerror or exc}"
         if problem:
@@ -184,13 +187,16 @@ def write_fixes(outcome: FixOutcome, checked: RunResult) -> None:
 
 
 def write_atomically(path: Path, original: str, fixed: str) -> None:
+    """Replace the file's text `original` with `fixed` (`files.replace_file`: owner, mode and
+    attributes kept, read-only files and hard links refused with `NotWritten`, a concurrent change
+    detected and kept); `FileChanged` if the file no longer holds `original`."""
     target = path.resolve()  # write through symlinks rather than replacing them
     data = target.read_bytes()
     if decode_source(str(path), data).text != original:
-        raise FileChanged(str(path))
+        raise FileChanged(_("changed since it was checked; not fixed"))
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     if not replace_file(target, bom + fixed.encode("utf-8"), data):
-        raise FileChanged(str(path))
+        raise FileChanged(_("changed since it was checked; not fixed"))
 
 
 def unified_diff(fix: FileFix) -> str:

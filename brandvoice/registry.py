@@ -19,6 +19,7 @@ from brandvoice.languagetool import service as languagetool_service
 from brandvoice.messages import MessageCatalog
 from brandvoice.nlp import docs as spacy_service
 from brandvoice.nlp import settings as voice_sections
+from brandvoice.parsing import markdown as markdown_parsing
 from brandvoice.rules import (
     capitalization,
     channel_length,
@@ -48,6 +49,7 @@ from brandvoice.rules import (
     tone,
     typography_fr,
 )
+from brandvoice.rules import words as user_patterns
 from brandvoice.rules.base import Kind, Service
 
 KINDS: tuple[Kind, ...] = (
@@ -120,7 +122,10 @@ FORMATS: dict[str, Format] = {
     )
 }
 
-MESSAGES = MessageCatalog([*(kind.messages for kind in KINDS), terminology.MESSAGES])
+# and what could not be checked (`brandvoice.unchecked`): content nested too deep, a regex too slow
+MESSAGES = MessageCatalog(
+    [*(kind.messages for kind in KINDS), terminology.MESSAGES, markdown_parsing.MESSAGES, user_patterns.MESSAGES]
+)
 
 
 def kind(name: str) -> Kind:

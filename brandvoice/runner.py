@@ -28,12 +28,13 @@ from brandvoice.findings import FileResult, RunResult
 from brandvoice.gitdiff import changes_since
 from brandvoice.guides.loader import available_guides
 from brandvoice.guides.model import ResolvedGuide
-from brandvoice.i18n import _
+from brandvoice.i18n import N_, _
 from brandvoice.language import detect_language, normalise_language
 from brandvoice.languages.packs import PACKS, pack_for
-from brandvoice.languagetool import URL_ENV
+from brandvoice.languagetool import URL_ENV, begin_run
 from brandvoice.parsing.document import Document, DocumentError, parse_cell
 from brandvoice.parsing.readers import STDIN, Reading, read_documents
+from brandvoice.reading import read_stdin
 from brandvoice.registry import GUIDES
 from brandvoice.score import record_score
 from brandvoice.selectors import Selection
@@ -57,6 +58,7 @@ class RunOptions:
     cache: bool = True
     diff_base: str | None = None  # report only findings on lines changed since this git ref
     changed_only: bool = False  # check only files changed (since diff_base, else HEAD), all their findings
+    verbose: bool = False  # say where drafts are sent, every run
 
 
 class GuideCache:
@@ -93,7 +95,7 @@ def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list
     file_paths: list[str] = []
     for raw in paths:
         if raw == "-":
-            sources.append(decode_source(stdin_filename or STDIN, sys.stdin.buffer.read()))
+            sources.append(decode_source(stdin_filename or STDIN, read_stdin(sys.stdin.buffer)))
         else:
             file_paths.append(raw)
     try:
@@ -129,6 +131,7 @@ class Checker:
 
     def check_sources(self, sources: list[SourceFile], cancelled: Callable[[], bool] | None = None) -> RunResult:
         options = self.options
+        begin_run()  # the run's LanguageTool requests share one time budget
         run = RunResult()
         items: list[CheckItem] = []
         changes = changes_since(options.diff_base) if options.diff_base or options.changed_only else None
@@ -147,6 +150,7 @@ class Checker:
             progress=self.progress,
             cancelled=cancelled,
         )
+        self._say_where_drafts_go(items, engine)
         run.files = engine.check(items)
         run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
         run.guides = {item.guide.id: item.guide for item in items}
@@ -156,6 +160,27 @@ class Checker:
         for result, item in zip(run.files, items):  # after --diff-base: the score follows what is reported
             record_score(result, item.document.prose.text, item.guide.section("score"))
         return run
+
+    def _say_where_drafts_go(self, items: list[CheckItem], engine: Engine) -> None:
+        """Drafts leave this machine only for a server the user configured: said the first time
+        for each such server (and every time with `verbose`), before anything is sent."""
+        servers: dict[str | None, str] = {}
+        for item in items:
+            if not any("languagetool" in rule.needs for rule in engine.rules_for(item.guide)):
+                continue  # no grammar check: nothing is sent
+            if self.options.languagetool_url:
+                origin = "--languagetool-url"
+            elif os.environ.get(URL_ENV):
+                origin = URL_ENV
+            else:
+                project = find_project(Path.cwd() if item.document.path.startswith("<") else Path(item.document.path))
+                origin = f"{project.file}, languagetool.url" if project and project.languagetool_url else N_("default")
+            servers.setdefault(item.languagetool_url, origin)
+        if servers:
+            from brandvoice.languagetool.client import announce_server
+
+            for url, origin in servers.items():
+                announce_server(url, origin, self.options.verbose)
 
     def _item(self, doc: Document) -> CheckItem:
         options = self.options

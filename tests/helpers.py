@@ -22,7 +22,8 @@ def matches(kind_name: str, text: str, language: str = "en-US", **options) -> li
 
 
 def run_cli(
-    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None, stdin_bytes: bytes | None = None
+    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None,
+    stdin_bytes: bytes | None = None, timeout: float = 600,
 ):
     """The CLI in a subprocess; `stdin_bytes` sends bytes as they are (a CSV in Windows-1252)."""
     full_env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", **(env or {})}
@@ -33,7 +34,7 @@ def run_cli(
         text=stdin_bytes is None,
         cwd=cwd or ROOT,
         env=full_env,
-        timeout=600,
+        timeout=timeout,
     )
     if stdin_bytes is not None:
         return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())

@@ -13,9 +13,9 @@ from helpers import ROOT
 GUIDE = "rules:\n  hype:\n    kind: existence\n    tokens: [incroyable]\n"
 
 
-def run(paths, guide_path, cache_dir, monkeypatch):
+def run(paths, guide_path, cache_dir, monkeypatch, select=()):
     monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(cache_dir))
-    options = RunOptions(brand=str(guide_path), grammar=False)
+    options = RunOptions(brand=str(guide_path) if guide_path else "hotelia", grammar=False, select=select)
     caches = []
     real_init = Engine.__init__
 
@@ -128,3 +128,131 @@ def test_another_spacy_model_checks_again(tmp_path, monkeypatch):
     monkeypatch.setattr(docs, "_model_fingerprint", lambda lang, candidates: "spacy:fr_core_news_md@3.8.0")
     _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
     assert cache.misses == 1
+
+
+# --- issue 19: an entry is trusted only for the text it was made for --------------------------
+
+DRAFT = "Bonjour, réservez chez HOTELIA dès maintenant.\n"
+
+
+def _entries(cache_dir):
+    return sorted(cache_dir.glob("*/*.json"))
+
+
+def _check(path, cache_dir, monkeypatch, select=()):
+    result, cache = run([path], None, cache_dir, monkeypatch, select)
+    return result.files[0], cache
+
+
+def test_tampered_truncated_or_swapped_entries_are_misses(tmp_path, monkeypatch):
+    dirty, clean = tmp_path / "dirty.md", tmp_path / "clean.md"
+    dirty.write_text(DRAFT, encoding="utf-8")
+    clean.write_text("Bonjour, réservez chez Hotelia dès maintenant.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    fresh, _ = _check(dirty, cache_dir, monkeypatch)
+    assert fresh.findings
+    [entry] = _entries(cache_dir)
+    good = json.loads(entry.read_text(encoding="utf-8"))
+    _check(clean, cache_dir, monkeypatch)
+    [clean_entry] = [e for e in _entries(cache_dir) if e != entry]
+    finding = good["findings"][0]
+    shifted = {**good, "findings": [{**finding, "offset": finding["offset"] + 3}]}
+    relined = {**good, "findings": [{**finding, "line": 7}]}
+    wrong_type = {**good, "findings": [{**finding, "length": str(finding["length"])}]}
+    forged_text = {**good, "text_sha256": "0" * 64}
+    tampered = [
+        "", "{", "[]", "{}", json.dumps({**good, "findings": "none"}), json.dumps(shifted), json.dumps(relined),
+        json.dumps(wrong_type), json.dumps(forged_text), json.dumps({**good, "key": "x"}),
+        clean_entry.read_text(encoding="utf-8"),  # a valid entry of a clean file: findings must not vanish
+    ]
+    for bad in tampered:
+        entry.write_text(bad, encoding="utf-8")
+        again, cache = _check(dirty, cache_dir, monkeypatch)
+        assert (cache.hits, cache.misses) == (0, 1) and again.findings == fresh.findings, bad[:80]
+        assert json.loads(entry.read_text(encoding="utf-8")) == good  # checked again and rewritten
+    _, cache = _check(dirty, cache_dir, monkeypatch)
+    assert cache.hits == 1
+
+
+def test_a_poisoned_entry_another_user_could_write_is_a_miss(tmp_path, monkeypatch):
+    """The attack run turned exit 1 into 0 with an entry sound for the text but emptied of its
+    findings. An entry is read only if it is a private regular file of the user checking: one that
+    others may write, a symlink, or one another user owns (planted in a shared folder) is a miss."""
+    import os
+
+    draft = tmp_path / "post.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    fresh, _ = _check(draft, cache_dir, monkeypatch)
+    assert fresh.findings
+    [entry] = _entries(cache_dir)
+    assert entry.stat().st_mode & 0o777 == 0o600
+    good = json.loads(entry.read_text(encoding="utf-8"))
+    poisoned = json.dumps({**good, "findings": []})  # schema, key, text hash: all sound
+    elsewhere = tmp_path / "planted.json"
+    elsewhere.write_text(poisoned, encoding="utf-8")
+
+    def writable_by_others():
+        entry.write_text(poisoned, encoding="utf-8")
+        entry.chmod(0o666)
+
+    def symlink():
+        entry.unlink()
+        entry.symlink_to(elsewhere)
+
+    def other_owner():
+        entry.unlink()
+        entry.write_text(poisoned, encoding="utf-8")
+        entry.chmod(0o600)
+        os.chown(entry, 65534, 65534)
+
+    plants = [writable_by_others, symlink] + ([other_owner] if os.getuid() == 0 else [])
+    for plant in plants:
+        plant()
+        again, cache = _check(draft, cache_dir, monkeypatch)
+        assert (cache.hits, cache.misses) == (0, 1) and again.findings == fresh.findings, plant.__name__
+        assert not entry.is_symlink() and entry.stat().st_uid == os.getuid()
+        assert json.loads(entry.read_text(encoding="utf-8")) == good  # checked again, rewritten privately
+    entry.write_text(poisoned, encoding="utf-8")  # the user's own account: trusted as its own code is
+    _, cache = _check(draft, cache_dir, monkeypatch)
+    assert cache.hits == 1
+
+
+def test_fix_never_applies_a_cached_replacement(tmp_path, monkeypatch):
+    """A tampered entry must not drive --fix (the attack run turned "Bonjour" into "BonXXXXez"):
+    fixes always come from a fresh check."""
+    draft = tmp_path / "post.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    _check(draft, cache_dir, monkeypatch, select=("hotelia.terms",))  # the entry the CLI run would find
+    [entry] = _entries(cache_dir)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["findings"] = [{**f, "replacements": ["XXXX"], "fix_safe": True} for f in data["findings"]]
+    entry.write_text(json.dumps(data), encoding="utf-8")  # still sound for the text: only a fresh check tells
+    env = {"BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", "hotelia", "--no-grammar",
+         "--select", "hotelia.terms", "--fix"],
+        env=env, capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert draft.read_text(encoding="utf-8") == "Bonjour, réservez chez Hotelia dès maintenant.\n", proc.stderr
+def test_a_full_disk_leaves_no_partial_entries(tmp_path):
+    """Writes fail past the file-size limit (EFBIG, as on a full disk): results are right and no
+    temporary entry is left behind."""
+    for i in range(20):
+        (tmp_path / f"d{i}.md").write_text(f"Chez HOTELIA, post {i}.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    code = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))\n"
+        "from brandvoice.cli.entry import main\n"
+        f"sys.argv = ['brandvoice', 'check', {str(tmp_path)!r}, '-b', 'hotelia', '--no-grammar', "
+        "'--select', 'hotelia.terms', '--format', 'json']\n"
+        "main()\n"
+    )
+    env = {**__import__("os").environ, "BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1"}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert len(json.loads(proc.stdout)["files"]) == 20
+    assert not list(cache_dir.rglob(".tmp-*")) and not _entries(cache_dir)

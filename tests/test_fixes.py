@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import stat
 from pathlib import Path
 
@@ -12,7 +13,10 @@ from hypothesis import strategies as st
 
 from brandvoice.files import SourceFile
 from brandvoice.findings import Finding, Level
-from brandvoice.fixes import Edit, apply, fix_run, fixable_count, plan, unified_diff, write_atomically, write_fixes
+from brandvoice.errors import BrandvoiceWarning
+from brandvoice.fixes import (
+    Edit, FileChanged, NotWritten, apply, fix_run, fixable_count, plan, unified_diff, write_atomically, write_fixes,
+)
 from brandvoice.runner import Checker, RunOptions
 from helpers import run_cli
 
@@ -96,7 +100,8 @@ def test_the_longest_fix_wins_at_the_same_place():
 # --- fixing with the real engine: a second run finds nothing left -----------------------------
 
 FRAGMENTS = ["Chez ", "HOTELIA", "hotelia", " le check-in", " un email", "Hotelia", " et ", "é", "😀", ". ",
-             "\n", "\r\n", "Hotelia Club", "hotelia club", " booking", "!", " room service", "#Hotelia", " "]
+             "\n", "\r\n", "Hotelia Club", "hotelia club", " booking", "!", " room service", "#Hotelia", " ",
+             " <https://ex.fr/faq?> ", " https://ex.fr/l'offre?x=HOTELIA ", " `l'HOTELIA ?` ", "\r"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -255,3 +260,163 @@ def test_unsafe_fixes_apply_languagetool_single_suggestions(tmp_path):
     # the doubled word has one suggestion and is fixed; the typo has several and stays reported
     assert draft.read_text(encoding="utf-8") == "This is a test of teh system.\n"
     assert proc.returncode == 1 and "MORFOLOGIK" in proc.stdout
+
+
+# --- issue 19: read-only files, hard links, owner and mode, concurrent writers -------------------
+
+def _fixed_run(path: Path):
+    text = path.read_text(encoding="utf-8")
+    checker = Checker(HOTELIA)
+    run = checker.check_sources([SourceFile(str(path), text)])
+    return run, fix_run(run, checker.check_sources)
+
+
+def test_read_only_files_are_not_rewritten(tmp_path):
+    draft = tmp_path / "post.md"
+    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    draft.chmod(0o444)
+    proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms", "--fix", cwd=tmp_path)
+    assert "post.md: read-only; not fixed" in proc.stderr and proc.returncode == 1, proc.stderr
+    assert draft.read_text(encoding="utf-8") == "Chez HOTELIA.\n" and stat.S_IMODE(draft.stat().st_mode) == 0o444
+    assert "hotelia.terms.hotelia" in proc.stdout  # still reported
+
+
+def test_hard_links_are_not_split(tmp_path):
+    draft = tmp_path / "post.md"
+    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    os.link(draft, tmp_path / "copy.md")
+    run, outcome = _fixed_run(draft)
+    write_fixes(outcome, run)
+    assert outcome.problems == [(str(draft), "has 2 hard links, which a rewrite would split (see --diff); not fixed")]
+    assert draft.stat().st_ino == (tmp_path / "copy.md").stat().st_ino and draft.stat().st_nlink == 2
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="changing a file's owner needs root")
+def test_owner_mode_and_extended_attributes_are_kept(tmp_path):
+    draft = tmp_path / "post.md"
+    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    os.chown(draft, 65534, 65534)
+    draft.chmod(0o640)
+    try:
+        os.setxattr(draft, "user.brandvoice-test", b"kept")
+        xattr = True
+    except OSError:
+        xattr = False  # a file system without user attributes
+    write_atomically(draft, "Chez HOTELIA.\n", "Chez Hotelia.\n")
+    info = draft.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 65534, 0o640)
+    assert draft.read_text(encoding="utf-8") == "Chez Hotelia.\n"
+    if xattr:
+        assert os.getxattr(draft, "user.brandvoice-test") == b"kept"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs another user to write as")
+def test_a_file_of_another_owner_is_not_taken_over(tmp_path):
+    """A file you may write but do not own: a rewrite would make it yours. Refused."""
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="brandvoice-shared-"))
+    try:
+        shared.chmod(0o777)
+        draft = shared / "post.md"
+        draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+        draft.chmod(0o666)  # writable by anyone, owned by root
+        os.setegid(65534)
+        os.seteuid(65534)  # this process writes as nobody
+        try:
+            with pytest.raises(NotWritten, match=r"^owned by uid 0, gid 0, which a rewrite would change$"):
+                write_atomically(draft, "Chez HOTELIA.\n", "Chez Hotelia.\n")
+        finally:
+            os.seteuid(0)
+            os.setegid(0)
+        assert draft.stat().st_uid == 0 and draft.read_text(encoding="utf-8") == "Chez HOTELIA.\n"
+        assert [p.name for p in shared.iterdir()] == ["post.md"]  # no temporary file left
+    finally:
+        shutil.rmtree(shared)
+
+
+def test_a_write_between_reading_and_renaming_is_detected(tmp_path, monkeypatch):
+    from brandvoice import files
+
+    draft = tmp_path / "post.md"
+    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    keep = files._same_owner_mode_and_attributes
+
+    def meanwhile(*args):
+        with open(draft, "a", encoding="utf-8") as other:
+            other.write("Ajouté par un autre.\n")
+        keep(*args)
+
+    monkeypatch.setattr(files, "_same_owner_mode_and_attributes", meanwhile)
+    with pytest.raises(FileChanged, match="changed since it was checked"):
+        write_atomically(draft, "Chez HOTELIA.\n", "Chez Hotelia.\n")
+    assert draft.read_text(encoding="utf-8") == "Chez HOTELIA.\nAjouté par un autre.\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["post.md"]
+
+
+def test_a_write_into_the_old_file_after_the_rename_is_kept(tmp_path, monkeypatch):
+    """The last look and the rename are not one step: a writer holding the old file can write
+    into it after the rename. What it appended is appended to the fixed file; any other change
+    is kept beside it. Nothing is lost either way."""
+    draft = tmp_path / "post.md"
+    real_replace = os.replace
+
+    def racing(writer_mode: str, write: bytes):
+        def replace(source, destination):
+            with open(draft, writer_mode) as other:  # opened before the rename: the old file
+                real_replace(source, destination)
+                other.write(write)
+        return replace
+
+    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    monkeypatch.setattr(os, "replace", racing("ab", "Ajouté.\n".encode()))
+    with pytest.warns(BrandvoiceWarning, match="appended to while being fixed"):
+        write_atomically(draft, "Chez HOTELIA.\n", "Chez Hotelia.\n")
+    assert draft.read_text(encoding="utf-8") == "Chez Hotelia.\nAjouté.\n"
+
+    draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
+    monkeypatch.setattr(os, "replace", racing("r+b", b"Chez XX"))
+    with pytest.raises(FileChanged, match="its version is kept in"):
+        write_atomically(draft, "Chez HOTELIA.\n", "Chez Hotelia.\n")
+    assert draft.read_text(encoding="utf-8") == "Chez Hotelia.\n"
+    assert (tmp_path / "post.md.brandvoice-conflict").read_text(encoding="utf-8") == "Chez XXTELIA.\n"
+
+
+def test_a_concurrent_appender_loses_nothing(tmp_path):
+    """The attack run's reproducer: another process appends lines while --fix rewrites the file,
+    round after round. Every appended line survives."""
+    import subprocess
+    import sys
+    import warnings
+
+    draft = tmp_path / "post.md"
+    draft.write_text("HOTELIA\n", encoding="utf-8")
+    stop = tmp_path / "stop"
+    appender = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import os, sys, time\nn = 0\n"
+            f"while not os.path.exists({str(stop)!r}):\n"
+            "    n += 1\n"
+            f"    with open({str(draft)!r}, 'a') as f: f.write(f'line {{n}}\\n')\n"
+            "    time.sleep(0.0005)\n"
+            "print(n)\n"
+        )],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", BrandvoiceWarning)
+            for _ in range(300):
+                text = draft.read_text(encoding="utf-8")
+                toggled = text.replace("HOTELIA", "Hotelia", 1) if "HOTELIA" in text else text.replace("Hotelia", "HOTELIA", 1)
+                try:
+                    write_atomically(draft, text, toggled)
+                except FileChanged:
+                    pass  # detected and refused: the next round tries again
+    finally:
+        stop.touch()
+        appended = int(appender.communicate(timeout=30)[0])
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    assert sorted(lines[1:], key=lambda line: int(line.split()[1])) == [f"line {n}" for n in range(1, appended + 1)]
+    assert not list(tmp_path.glob("*.brandvoice*"))

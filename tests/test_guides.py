@@ -69,10 +69,10 @@ def test_missing_parent(tmp_path):
 
 
 def test_cycle(tmp_path):
-    write(tmp_path, "a.yaml", "extends: b\n")
+    write(tmp_path, "a.yaml", "name: A\nextends: b\n")
     path = write(tmp_path, "b.yaml", "extends: a\n")
     [message] = errors_of(path, [tmp_path])
-    assert "cycle in extends" in message
+    assert message == f"{tmp_path / 'a.yaml'}:2: extends: cycle in extends: b.yaml → a.yaml → b.yaml"
 
 
 def test_several_errors_reported_together(tmp_path):
@@ -177,6 +177,14 @@ def test_committed_schema_is_up_to_date():
             "(write {{ and }} for literal braces)",
         ),
         (
+            'rules: {a: {kind: existence, tokens: [x], message: "{match:>300000000}"}}',
+            "rules.a.message: message placeholders take no format or conversion: write {match}",
+        ),
+        (
+            'terms: [{use: Foo, not: [foo], message: "{match!r}"}]',
+            "terms.0.message: message placeholders take no format or conversion: write {match}",
+        ),
+        (
             'rules: {a: {kind: substitution, swap: {"(": x}, regex: true}}',
             "rules.a: invalid regular expression '(': missing ) at position 1",
         ),
@@ -185,3 +193,66 @@ def test_committed_schema_is_up_to_date():
 def test_values_that_would_break_a_check_are_guide_errors(tmp_path, body, expected):
     path = write(tmp_path, "g.yaml", body + "\n")
     assert errors_of(path) == [f"{path}:1: {expected}"]
+
+
+# --- issue 19: hostile guides give errors with a line, in bounded time ----------------------------
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path):
+    from helpers import run_cli
+
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    proc = run_cli("guides", "validate", str(path), timeout=60)  # 9**9 values once expanded: gigabytes
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"{path}:6: yaml: invalid YAML: aliases expand this value past 100,000 values" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "text,line,problem",
+    [
+        ("name: X\nrules: &r {a: *r}\n", 2, "an alias refers to a value that contains it (recursive alias)"),
+        ("name: X\nvocabulary: " + "[" * 3000 + "]" * 3000 + "\n", 2, "nested deeper than 100 levels"),
+        ("".join(" " * i + f"k{i}:\n" for i in range(3000)), 100, "nested deeper than 100 levels"),
+        ("name: X\nlanguage: fr\x00\n", 2, "unacceptable character #x0000"),
+    ],
+    ids=["recursive-alias", "deep-flow", "deep-block", "nul-byte"],
+)
+def test_hostile_yaml_gives_an_error_with_a_line(tmp_path, text, line, problem):
+    path = write(tmp_path, "g.yaml", "")
+    path.write_text(text, encoding="utf-8")
+    [message] = errors_of(path)
+    assert message.startswith(f"{path}:{line}: yaml: invalid YAML: {problem}"), message
+
+
+def test_a_guide_not_in_utf8_names_the_line(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_bytes(b"name: X\ndescription: caf\xe9\n")
+    [message] = errors_of(path)
+    assert message == f"{path}:2: not UTF-8 text (invalid byte 0xe9)"
+
+
+def test_a_guide_that_is_not_a_regular_file(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "g.yaml")
+    [message] = errors_of(tmp_path / "g.yaml")
+    assert message == f"{tmp_path / 'g.yaml'}: not a regular file (a named pipe)"
+
+
+def test_front_matter_and_project_configuration_have_the_same_limits(tmp_path):
+    from brandvoice.config import load_project
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.parsing.document import DocumentError, parse_document
+
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [" + ", ".join([f"*{p}"] * 10) + "]\n" for p, n in zip("abcdef", "bcdefg")
+    )
+    with pytest.raises(DocumentError) as info:
+        parse_document("post.md", "---\n" + bomb + "---\nBonjour\n")
+    assert info.value.line == 6 and "aliases expand this value past" in str(info.value)
+    config = tmp_path / ".brandvoice.yaml"
+    config.write_text("brand: &b [*b]\n", encoding="utf-8")
+    with pytest.raises(BrandvoiceError, match=r":1: not valid YAML: an alias refers to a value that contains it"):
+        load_project(config)

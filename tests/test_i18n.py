@@ -580,6 +580,7 @@ NOT_FOR_PEOPLE = {
     ("brandvoice/parsing/prose.py", "pieces must advance"),
     ("brandvoice/rules/base.py", "kind "),
     ("brandvoice/languagetool/supervisor.py", "brandvoice: idle for"),
+    ("brandvoice/cache.py", "{}: not a private entry"),  # a cache miss, never shown
 }
 _SAYS = re.compile(r"(?:Error|Warning|Unavailable)$|^_?(?:err|print|notice|progress|BadParameter|UsageError)$")
 _NOT_PEOPLE = {"KeyError", "TypeError", "AttributeError", "NotImplementedError", "AssertionError", "RuntimeError"}

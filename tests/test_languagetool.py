@@ -424,14 +424,18 @@ def test_port_taken_and_stale_state_are_recovered(private_manager):
 
 
 def test_killed_server_is_restarted_once_mid_run(private_manager):
+    # warmed up as every real start is (a cold French pipeline given 6 first checks at once can pass
+    # the server's 60 s limit on a loaded machine): this test is about kill -9, not cold starts
+    private_manager.prewarm = True
     state = private_manager.ensure_running(("fr",))
     client = LanguageToolClient(state.url, manager=private_manager, languages=("fr",))
-    assert client.languages()  # connected
+    posts = [(ProseText.plain("Les enfant sont allé. Il faut que tu viens."), CheckOptions("fr-FR"))] * 6
+    before = client.check_many(posts)
     os.kill(state.pid, signal.SIGKILL)
     psutil.Process(state.pid).wait(10) if psutil.pid_exists(state.pid) else None
-    posts = [(ProseText.plain("Les enfant sont allé."), CheckOptions("fr-FR"))] * 6
     results = client.check_many(posts)
     assert all({m.rule_id for m in r.matches} >= {"D_N"} for r in results)
+    assert results == before  # kill -9 recovery: the very same answer
     new_state = private_manager.running()
     assert new_state is not None and new_state.pid != state.pid and client.url == new_state.url
     client.close()
@@ -560,3 +564,117 @@ def test_a_problem_brandvoice_reports_is_not_reported_again_by_languagetool(lang
     # where brandvoice's rule stays silent, LanguageTool's still speaks
     report = check_json(tmp_path, "This is is a test.\n", write_guide(tmp_path, "d-en", "language: en-US\n"))
     assert [f["rule"] for f in lt_findings(report)] == ["languagetool.ENGLISH_WORD_REPEAT_RULE"]
+
+
+# --- issue 19: one server per user, slow is not dead, a broken state file ----------------------
+
+def _private_home(tmp_path: Path) -> Path:
+    """A LanguageTool home of its own (state, server), sharing the installed jars."""
+    from brandvoice.languagetool.install import find_installation
+
+    installed = find_installation(("fr",))
+    home = tmp_path / "home"
+    (home / installed.version).mkdir(parents=True)
+    (home / installed.version / "installed.json").write_text(json.dumps(installed.to_json()), encoding="utf-8")
+    return home
+
+
+def test_a_slow_server_is_not_taken_for_a_dead_one(private_manager, monkeypatch):
+    """The attack run: a busy shared server took 32 s to answer; the next run's 3 s probe judged it
+    dead and killed it under the runs using it. A live process whose port accepts is waited for."""
+    from brandvoice.languagetool import server as server_module
+
+    state = private_manager.ensure_running(("fr",))
+    os.kill(state.pid, signal.SIGSTOP)  # as busy as can be: answers nothing
+    try:
+        threading.Timer(4.0, os.kill, (state.pid, signal.SIGCONT)).start()
+        again = private_manager.ensure_running(("fr",))
+        assert again.pid == state.pid and again.url == state.url
+        os.kill(state.pid, signal.SIGSTOP)
+        monkeypatch.setattr(server_module, "STARTUP_TIMEOUT", 3.0)
+        with pytest.raises(LanguageToolUnavailable, match="is running but has not answered for 3 s; it is left alone"):
+            private_manager.ensure_running(("fr",))
+        assert psutil.pid_exists(state.pid) and private_manager.read_state() == state
+    finally:
+        os.kill(state.pid, signal.SIGCONT)
+
+
+@pytest.mark.parametrize("pid", ["12a", -5, None, 3.5, True])
+def test_a_broken_state_file_is_a_stale_one(tmp_path, pid):
+    home = _private_home(tmp_path)
+    state_dir = home / "server"
+    state_dir.mkdir()
+    broken = {"url": "http://127.0.0.1:1", "port": 1, "pid": pid, "supervisor_pid": pid, "version": "6.8",
+              "languages": ["fr"], "started": 0, "start_seconds": 1, "heap": "1g", "idle_timeout_s": 60,
+              "state_dir": str(state_dir)}
+    (state_dir / "state.json").write_text(json.dumps(broken), encoding="utf-8")
+    env = {"BRANDVOICE_LANGUAGETOOL_HOME": str(home)}
+    status = run_cli("languagetool", "status", env=env, timeout=60)
+    assert status.returncode == 1 and "not running" in status.stdout and "Traceback" not in status.stderr
+    stop = run_cli("languagetool", "stop", env=env, timeout=60)
+    assert stop.returncode == 0 and "Traceback" not in stop.stderr
+
+
+def test_a_state_file_pointing_elsewhere_is_never_used(tmp_path):
+    """A tampered state must not send drafts to another address than our loopback port."""
+    manager = ServerManager(tmp_path / "state", prewarm=False)
+    manager.state_dir.mkdir()
+    state = {"url": "http://203.0.113.9:8081", "port": 8081, "pid": os.getpid(), "supervisor_pid": os.getpid(),
+             "version": "6.8", "languages": ["fr"], "started": 0, "start_seconds": 1, "heap": "1g",
+             "idle_timeout_s": 60, "state_dir": str(manager.state_dir)}
+    manager.state_file.write_text(json.dumps(state), encoding="utf-8")
+    assert manager.read_state() is None and manager.running() is None
+
+
+def test_concurrent_cold_runs_start_one_server_and_agree_with_a_serial_run(tmp_path, languagetool_server):
+    """The attack run: 8 concurrent cold runs started 5 JVMs one after another, 6 of 8 failed, 2 of 8
+    outputs equalled a serial run: a busy server, slow to answer a probe, was killed and restarted.
+    Here the new server is made as busy as can be (stopped for 6 s) just as it is up, while the
+    other runs look at it: one JVM, 8 identical outputs, equal to a serial run. A broken state file
+    left behind (a pid that is no pid) is a stale one, not a traceback."""
+    home = _private_home(tmp_path)
+    (home / "server").mkdir()
+    (home / "server" / "state.json").write_text('{"pid": "not a pid", "url": 3}', encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", "BRANDVOICE_LANGUAGETOOL_HOME": str(home)}
+    env.pop("BRANDVOICE_LANGUAGETOOL_URL", None)
+    guide = write_guide(tmp_path, "g", "language: fr-FR\n")
+    draft = tmp_path / "post.txt"
+    draft.write_text("Les enfant sont allé à l'école. Il faut que tu viens demain.\n", encoding="utf-8")
+    args = [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", str(guide), "--no-cache", "--format", "json"]
+    state_dir = (home / "server").absolute()
+    jvms: set[int] = set()
+    done = threading.Event()
+
+    def watch_jvms():
+        paused = False
+        while not done.is_set():
+            state_file = state_dir / "state.json"
+            if not paused and state_file.exists():
+                try:
+                    pid = json.loads(state_file.read_text(encoding="utf-8"))["pid"]
+                except (OSError, ValueError, KeyError):
+                    pid = 0
+                if isinstance(pid, int) and pid > 0:  # the broken state file is not the new one
+                    os.kill(pid, signal.SIGSTOP)
+                    threading.Timer(6.0, os.kill, (pid, signal.SIGCONT)).start()
+                    paused = True
+            jvms.update(p.pid for p in _processes_of(state_dir) if "brandvoice.languagetool.supervisor" not in p.info["cmdline"])
+            time.sleep(0.2)
+
+    watcher = threading.Thread(target=watch_jvms, daemon=True)
+    watcher.start()
+    try:
+        procs = [subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(8)]
+        results = [p.communicate(timeout=600) for p in procs]
+        done.set()
+        watcher.join()
+        assert [p.returncode for p in procs] == [1] * 8, [err for _, err in results]
+        serial = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+        outputs = {out for out, _ in results}
+        assert outputs == {serial.stdout}
+        assert "languagetool.D_N" in serial.stdout
+        assert len(jvms) == 1, jvms
+        assert (state_dir / "server.log").read_text(encoding="utf-8").count("Server started") == 1
+    finally:
+        done.set()
+        ServerManager(state_dir).stop()

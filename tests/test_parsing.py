@@ -2,6 +2,7 @@
 
 import string
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,7 +64,7 @@ MARKDOWN_BITS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(MARKDOWN_BITS, st.text(alphabet=string.ascii_letters + " éà’'\n#*_`[]()!<>-", max_size=12)), max_size=25))
+@given(st.lists(st.one_of(MARKDOWN_BITS, st.text(alphabet=string.ascii_letters + " éà’'\n\r\0#*_`[]()!<>-", max_size=12)), max_size=25))
 def test_every_prose_word_maps_to_the_same_text_in_the_source(bits):
     source = "".join(bits)
     for path in ("a.md", "a.txt"):
@@ -98,3 +99,48 @@ def test_phrases_never_match_across_a_paragraph_break():
     prose = parse_document("a.md", "- Séjour Hotelia\n- Club enfants\n").prose.text
     assert pattern.search(prose) is None
     assert pattern.search("Hotelia\nClub") is not None  # a line break inside a paragraph is a space
+
+
+# --- issue 19: line endings, deep nesting, autolinks -------------------------------------------
+
+def test_cr_only_and_mixed_line_endings_parse_with_exact_positions():
+    """CR-only line endings crashed build_markdown (IndexError): lines end as CommonMark says."""
+    source = "# Titre\rBonjour **HOTELIA**\r\r- un\r\n- deux\n\r> cité\r"
+    doc = parse_document("a.md", source)
+    assert [w for w in WORD.findall(doc.prose.text)] == ["Titre", "Bonjour", "HOTELIA", "un", "deux", "cité"]
+    offset = source.index("deux")
+    assert doc.lines.position(offset) == (5, 3)  # \r, \r\n and \n each end a line
+    assert doc.prose.to_source(doc.prose.text.index("deux"), doc.prose.text.index("deux") + 4) == (offset, offset + 4)
+    assert parse_document("a.md", "\r").prose.text == ""
+    assert parse_document("a.md", "a\0b\r").prose.text.startswith("a\ufffdb")
+
+
+def test_content_nested_past_the_parser_limit_is_reported_not_silently_dropped():
+    from brandvoice.parsing.markdown import MAX_NESTING
+
+    lists = "\n".join("  " * i + f"- niveau{i}" for i in range(500))
+    quotes = "\n".join(">" * i + f" niveau{i}" for i in range(1, 500))
+    for source in (lists, quotes):
+        doc = parse_document("a.md", source)
+        assert len(doc.prose.unchecked) == 1
+        region = doc.prose.unchecked[0]
+        deepest_checked = int(regex.findall(r"niveau(\d+)", doc.prose.text)[-1])
+        assert deepest_checked >= MAX_NESTING // 2 - 2  # a list level is two Markdown levels
+        # the region starts on the first line not checked and runs to the end
+        assert source[region.start :].lstrip(" >-").startswith(f"niveau{deepest_checked + 1}")
+        assert region.end == len(source) and "nested deeper" in region.reason
+    assert parse_document("a.md", lists[:2000]).prose.unchecked == ()
+
+
+def test_an_autolink_is_one_url_for_rules_whatever_ends_it():
+    doc = parse_document("a.md", "Voir <https://ex.fr/faq?> ou <contact@ex.fr> maintenant.")
+    assert [(s.kind, s.text) for s in doc.prose.social_spans] == [("url", "https://ex.fr/faq?"), ("email", "contact@ex.fr")]
+
+
+def test_span_overlap_lookups_match_a_linear_scan():
+    prose = parse_document("a.md", "Salut @a, #b et https://c.fr/d?e 😀 x@y.fr <https://z.fr/?> fin").prose
+    kinds = ("url", "email", "mention", "hashtag")
+    for start in range(len(prose.text) + 1):
+        for end in range(start, min(len(prose.text), start + 6) + 1):
+            linear = any(s.start < end and start < s.end for s in prose.social_spans if s.kind in kinds)
+            assert prose.overlaps(start, end, kinds) == linear, (start, end)

@@ -3,6 +3,8 @@
 import json
 import os
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -115,7 +117,126 @@ def test_killed_server_and_stale_socket_are_recovered(server_env, tmp_path):
 
 
 def test_socket_is_user_only(server_env, tmp_path):
-    start(server_env)
+    status = start(server_env)
     run_dir = tmp_path / "run"
     assert oct(run_dir.stat().st_mode & 0o777) == "0o700"
     assert oct((run_dir / "server.sock").stat().st_mode & 0o777) == "0o600"
+    if os.geteuid() == 0:  # another user cannot even reach the socket
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        os.setegid(65534)
+        os.seteuid(65534)
+        try:
+            with pytest.raises(PermissionError):
+                sock.connect(status["socket"])
+        finally:
+            os.seteuid(0)
+            os.setegid(0)
+            sock.close()
+
+
+# --- issue 19: the socket's folder, other users, request size --------------------------------
+
+def test_the_socket_folder_is_made_private_under_xdg_runtime_dir(tmp_path, monkeypatch):
+    from brandvoice.server import protocol
+
+    monkeypatch.delenv("BRANDVOICE_RUNTIME_DIR", raising=False)
+    xdg = tmp_path / "xdg"
+    xdg.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(xdg))
+    old = os.umask(0o000)  # a careless umask must not loosen the folder
+    try:
+        assert protocol.socket_path() == xdg / "brandvoice" / "server.sock"
+    finally:
+        os.umask(old)
+    assert oct((xdg / "brandvoice").stat().st_mode & 0o777) == "0o700"
+
+
+@pytest.mark.parametrize("kind", ["loose", "symlink", "other-owner", "file"])
+def test_an_unsafe_socket_folder_is_refused_and_never_changed(tmp_path, kind):
+    """Another local user who made the folder first (or loosened it) could plant a fake server
+    there: drafts would leak, results be forged. Refused with a message; the folder untouched."""
+    run_dir = tmp_path / "run"
+    if kind == "symlink":
+        (tmp_path / "elsewhere").mkdir(mode=0o700)
+        run_dir.symlink_to(tmp_path / "elsewhere")
+    elif kind == "file":
+        run_dir.write_text("", encoding="utf-8")
+    else:
+        run_dir.mkdir()
+        run_dir.chmod(0o777 if kind == "loose" else 0o700)
+        if kind == "other-owner":
+            if os.geteuid() != 0:
+                pytest.skip("needs root to make a folder another user owns")
+            os.chown(run_dir, 65534, 65534)
+    before = os.lstat(run_dir)
+    env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_RUNTIME_DIR": str(run_dir)}
+    env.pop("BRANDVOICE_NO_SERVER", None)
+    started = cli(env, "server", "start", "--idle-minutes", "1")
+    assert started.returncode == 2 and "the resident server's folder is not safe to use" in started.stderr
+    assert "Traceback" not in started.stderr
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    checked = cli(env, "check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms")
+    assert checked.returncode == 1 and "hotelia.terms.hotelia" in checked.stdout  # in-process
+    assert "brandvoice: warning: not using the resident server" in checked.stderr
+    after = os.lstat(run_dir)
+    assert (after.st_mode, after.st_uid) == (before.st_mode, before.st_uid)  # never chmod-ed or chown-ed
+
+
+def test_a_planted_socket_is_never_talked_to(tmp_path, monkeypatch):
+    """A socket that is a symbolic link, or not ours, is not the server."""
+    from brandvoice.server import client, protocol
+
+    run_dir = tmp_path / "run"
+    run_dir.mkdir(mode=0o700)
+    monkeypatch.setenv("BRANDVOICE_RUNTIME_DIR", str(run_dir))
+    monkeypatch.delenv("BRANDVOICE_NO_SERVER", raising=False)
+    fake = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    fake.bind(str(tmp_path / "fake.sock"))
+    fake.listen(1)
+    try:
+        (run_dir / "server.sock").symlink_to(tmp_path / "fake.sock")
+        assert client.server_socket() is None and client.request({"op": "status"}) is None
+        (run_dir / "server.sock").unlink()
+        if os.geteuid() == 0:
+            os.link(tmp_path / "fake.sock", run_dir / "server.sock")
+            os.chown(run_dir / "server.sock", 65534, 65534, follow_symlinks=False)
+            assert not protocol.check_socket(run_dir / "server.sock")
+            assert client.server_socket() is None
+    finally:
+        fake.close()
+
+
+def test_the_server_checks_who_connects():
+    from brandvoice.server.daemon import _peer_uid
+
+    left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    with left, right:
+        assert _peer_uid(left) == os.getuid()
+
+
+def test_an_oversized_request_runs_in_process(server_env, tmp_path):
+    """42 MB on standard input gave a traceback through the server: a request past the protocol's
+    bound is not sent; the command runs in-process (here: over the input limit, exit 2)."""
+    from brandvoice.server import protocol
+
+    status = start(server_env)
+    big = "Chez hotelia. " * (42 * 1024 * 1024 // 14)
+    proc = cli(server_env, "check", "-", "-b", "hotelia", "--no-grammar", stdin=big)
+    assert proc.returncode == 2 and "standard input is larger than the 5.0 MB limit" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    requests = json.loads(cli(server_env, "server", "status", "--json").stdout)["requests"]
+    assert requests == 0  # never sent
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:  # a header claiming too much
+        sock.connect(status["socket"])
+        sock.sendall(struct.pack("!I", protocol.MAX_MESSAGE + 1))
+        assert sock.recv(16) == b""  # closed without reading on
+
+
+def test_standard_input_already_read_is_replayed_in_process():
+    import io
+
+    from brandvoice.server.client import _Replay
+
+    stream = io.TextIOWrapper(io.BufferedReader(_Replay(b"Bonjour ", io.BytesIO("à tous.".encode()))), encoding="utf-8")
+    assert stream.read() == "Bonjour à tous."

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brandvoice.calendars.table import csv_records, decode_csv, read_csv
-from brandvoice.files import replace_file
+from brandvoice.files import FileChanged, NotWritten, replace_file
 from brandvoice.findings import Post
 
 # parts of a workbook that openpyxl drops when it saves one (a fix must lose nothing)
@@ -66,6 +66,10 @@ def write_cells(path: Path, fixes: list[CellFix]) -> Problems:
     try:
         if not replace_file(target, new, data):
             return [(None, "changed since it was checked; not fixed")]
+    except NotWritten as exc:
+        return [(None, f"{exc}; not fixed")]
+    except FileChanged as exc:
+        return [(None, str(exc))]
     except OSError as exc:
         return [(None, f"cannot write: {exc.strerror or exc}")]
     return problems

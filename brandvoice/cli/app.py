@@ -141,6 +141,9 @@ def check(
     no_server: Annotated[
         bool, typer.Option("--no-server", help="Run in this process even when `brandvoice server` runs.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also say where drafts are sent for grammar checks.")
+    ] = False,
 ) -> None:
     """Check drafts and report findings."""
     from brandvoice.cli.progress import progress_bar
@@ -169,13 +172,15 @@ def check(
         stdin_filename=stdin_filename,
         diff_base=diff_base,
         changed_only=changed,
-        cache=not no_cache,
+        cache=not (no_cache or fix or diff),  # fixes come from a fresh check, never from a cached entry
+        verbose=verbose,
     )
     with progress_bar() as progress:
         run = Checker(options, progress).check_paths(paths)
     report_reading(run)
     if fix or diff:
-        run = _fix(run, paths, Checker(options), write=not diff, unsafe=unsafe_fixes)
+        # fix rounds check again: the run already said where drafts go
+        run = _fix(run, paths, Checker(replace(options, verbose=False)), write=not diff, unsafe=unsafe_fixes)
     sources = {r.path: r.source for r in run.files}
     context = ReportContext(
         sources=sources, color=color_enabled(), fail_on=run_fail_level(fail_level), width=terminal_width()

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from brandvoice.errors import BrandvoiceError
 from brandvoice.i18n import _, ngettext, ui_number
 from brandvoice.server import protocol
 from brandvoice.server.client import request
@@ -21,8 +22,15 @@ server_app = typer.Typer(
 )
 
 
+def _runtime_dir():
+    try:
+        return protocol.runtime_dir()
+    except protocol.UnsafeRuntimeDir as exc:
+        raise BrandvoiceError(_("the resident server's folder is not safe to use: {problem}").format(problem=exc)) from None
+
+
 def _status() -> dict | None:
-    if not protocol.socket_path().exists():
+    if not protocol.check_socket(_runtime_dir() / "server.sock"):
         return None
     return request({"op": "status"}, timeout=5)
 
@@ -37,7 +45,7 @@ def start(
     if status:
         print(_("brandvoice server already running (pid {pid}, {socket})").format(pid=status["pid"], socket=status["socket"]))
         return
-    log = protocol.runtime_dir() / "server.log"
+    log = _runtime_dir() / "server.log"
     with open(log, "ab") as handle:
         process = subprocess.Popen(
             [sys.executable, "-m", "brandvoice.server.daemon", "--idle", str(idle_minutes * 60)],
@@ -68,12 +76,14 @@ def stop() -> None:
     """Stop the server."""
     status = _status()
     if not status:
-        protocol.socket_path().unlink(missing_ok=True)  # a stale socket from a killed server
+        stale = _runtime_dir() / "server.sock"
+        if protocol.check_socket(stale):
+            stale.unlink(missing_ok=True)  # a stale socket from a killed server
         print(_("brandvoice server is not running"))
         return
     request({"op": "stop"}, timeout=5)
     deadline = time.time() + 10
-    while time.time() < deadline and protocol.socket_path().exists():
+    while time.time() < deadline and protocol.check_socket(_runtime_dir() / "server.sock"):
         time.sleep(0.1)
     print(_("brandvoice server stopped (pid {pid})").format(pid=status["pid"]))
 

@@ -138,9 +138,6 @@ class GuideFormat:
     def _chain(self, path: Path, guides_dirs: list[Path] | None, seen: tuple[Path, ...]) -> list[tuple[str, Path, dict]]:
         """The guide files to merge, parents first, each validated."""
         resolved = path.resolve()
-        if resolved in seen:
-            cycle = " → ".join(p.name for p in (*seen, resolved))
-            raise GuideError(str(path), None, "extends", _("cycle in extends: {cycle}").format(cycle=cycle))
         data, lines = read_guide_file(path)
         self.validate(path, data, lines)
         parents = data.get("extends") or []
@@ -155,6 +152,10 @@ class GuideFormat:
                 raise GuideError(
                     str(path), lines.line_of(loc), "extends", unknown_guide_message(parent, guides_dirs)
                 ) from None
+            if parent_path.resolve() in (*seen, resolved):
+                loc = ("extends", i) if isinstance(data.get("extends"), list) else ("extends",)
+                cycle = " → ".join(p.name for p in (*seen, resolved, parent_path.resolve()))
+                raise GuideError(str(path), lines.line_of(loc), "extends", _("cycle in extends: {cycle}").format(cycle=cycle))
             for item in self._chain(parent_path, guides_dirs, (*seen, resolved)):
                 if all(item[1] != p for _, p, _ in chain):
                     chain.append(item)

@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from brandvoice import safe_yaml
 from brandvoice.errors import GuideError
+from brandvoice.reading import SETTINGS_MAX_BYTES, Unreadable, read_regular_file
 from brandvoice.guides.model import model_in
 from brandvoice.i18n import _
 from brandvoice.i18n.validation import validation_message
@@ -84,25 +86,32 @@ def unknown_guide_message(ref: str, guides_dirs: list[Path] | None = None) -> st
 class KeyLines:
     """Line numbers of the keys of a YAML document, by key path, from PyYAML's node marks."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str = "", node: yaml.Node | None = None) -> None:
         self.lines: dict[tuple, int] = {}
-        try:
-            node = yaml.compose(text)
-        except yaml.YAMLError:
-            node = None
+        if node is None and text:
+            try:
+                node = safe_yaml.compose(text)
+            except yaml.YAMLError:
+                node = None
         if node is not None:
-            self._walk(node, ())
+            self._walk(node)
 
-    def _walk(self, node: yaml.Node, path: tuple) -> None:
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                sub = path + (key.value,)
-                self.lines[sub] = key.start_mark.line + 1
-                self._walk(value, sub)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                self._walk(item, path + (i,))
+    def _walk(self, root: yaml.Node) -> None:
+        # by a stack, not recursion; an alias is walked once (its anchor's lines stand for it)
+        stack, seen = [(root, ())], set()
+        while stack:
+            node, path = stack.pop()
+            self.lines.setdefault(path, node.start_mark.line + 1)
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    sub = path + (key.value,)
+                    self.lines[sub] = key.start_mark.line + 1
+                    stack.append((value, sub))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, path + (i,)) for i, item in enumerate(node.value))
 
     def line_of(self, path: tuple) -> int | None:
         while path:
@@ -115,25 +124,25 @@ class KeyLines:
 def read_guide_file(path: Path) -> tuple[dict[str, Any], KeyLines]:
     label = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GuideError(label, None, None, _("not UTF-8 text ({reason})").format(reason=exc.reason)) from None
-    except OSError as exc:
-        raise GuideError(label, None, None, _("cannot read: {reason}").format(reason=exc.strerror)) from None
+        raw = read_regular_file(path, SETTINGS_MAX_BYTES)
+    except Unreadable as exc:
+        raise GuideError(label, None, None, str(exc)) from None
     try:
-        data = yaml.safe_load(text)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise GuideError(label, line, None, _("not UTF-8 text (invalid byte {byte})").format(byte=f"0x{raw[exc.start]:02x}")) from None
+    try:
+        node = safe_yaml.compose(text)
+        data = safe_yaml.construct(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context = getattr(exc, "context", None)
-        detail = f"{problem} ({context})" if context else problem
-        raise GuideError(label, mark.line + 1 if mark else None, "yaml", _("invalid YAML: {problem}").format(
-            problem=detail)) from None
+        line = safe_yaml.error_line(exc, text)
+        raise GuideError(label, line, "yaml", _("invalid YAML: {problem}").format(problem=safe_yaml.error_text(exc))) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise GuideError(label, 1, _("(top level)"), _("a guide must be a mapping of keys (name, rules, terms...)"))
-    return data, KeyLines(text)
+    return data, KeyLines(node=node)
 
 
 def key_error(path: Path, lines: KeyLines, loc: tuple, message: str) -> GuideError:

@@ -47,12 +47,17 @@ def _template(message: str | None) -> str | None:
     if message is None:
         return None
     try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
     except ValueError as exc:
         raise ValueError(_("invalid message template: {problem} (write {{{{ and }}}} for literal braces)").format(
             problem=exc)) from None
-    if any(not name.isidentifier() for name in fields):
+    if any(not name.isidentifier() for name, _spec, _conversion in fields):
         raise ValueError(_("message placeholders are names such as {match}; write {{ and }} for literal braces"))
+    # no widths or conversions: `{match:>300000000}` would build a 300-million-character message
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            raise ValueError(_("message placeholders take no format or conversion: write {placeholder}").format(
+                placeholder="{" + name + "}"))
     return message
 
 

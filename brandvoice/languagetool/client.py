@@ -8,18 +8,28 @@ concurrent requests. LanguageTool reports offsets in UTF-16 code units; they are
 code points here.
 
 Which server: an explicit URL (`--languagetool-url`, `BRANDVOICE_LANGUAGETOOL_URL`), else the
-shared local server (started if needed). The public API is used only when its URL is given.
+shared local server (started if needed). The public API is used only when its URL is given. A
+server on this machine (any loopback or unspecified address the host name resolves to, however it
+is spelled) is reached directly, never through an HTTP(S)_PROXY.
+
+A server that fails is an error naming it, never a check without grammar: every answer is checked
+for LanguageTool's shape (a list of languages; `matches` inside the text sent, complete results),
+and time is bounded: a connect timeout, a limit per request that also ends an answer dripping
+byte by byte, and a budget for all of a run's requests (`request_limits`). The first request that
+fails ends the run's others.
 """
 
 from __future__ import annotations
 
 import atexit
+import bisect
 import itertools
 import json
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any, Self
 
@@ -27,18 +37,23 @@ import httpx
 
 from brandvoice.i18n import _
 from brandvoice.languagetool import (
+    BUDGET_ENV,
     INSTALL_HINT,
+    cache_root,
     PUBLIC_API_URL,
     URL_ENV,
     LanguageToolUnavailable,
+    is_local,
+    request_limits,
+    run_deadline,
 )
 from brandvoice.parsing.prose import ProseText
 
 CONCURRENCY_ENV = "BRANDVOICE_LANGUAGETOOL_CONCURRENCY"
 DEFAULT_CONCURRENCY = 4
 MAX_CHUNK = 10_000  # characters per request: under our server's limit and the public API's (20 KB)
+MAX_ANSWER_BYTES = 64 * 1024 * 1024  # far above any real answer for MAX_CHUNK characters
 PLACEHOLDER = "X"  # stands for inline code and images: a neutral, capitalised token in en and fr
-TIMEOUT = httpx.Timeout(120.0, connect=5.0)
 
 
 @dataclass(frozen=True)
@@ -85,19 +100,6 @@ class ProseCheck:
     placeholders: tuple[int, ...] = ()
 
 
-def _is_loopback(url: str) -> bool:
-    import ipaddress
-    from urllib.parse import urlsplit
-
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def configured_url(explicit: str | None = None) -> str | None:
     """The server URL the user configured, if any (`public` is a shorthand for the public API)."""
     url = explicit or os.environ.get(URL_ENV) or None
@@ -116,12 +118,8 @@ class LanguageToolClient:
         self.manager = manager
         self.server_languages = languages  # what the local server must load (for a restart)
         self.concurrency = concurrency or int(os.environ.get(CONCURRENCY_ENV, DEFAULT_CONCURRENCY))
-        # drafts to a server on this machine never go through an HTTP(S)_PROXY
-        self._http = httpx.Client(
-            timeout=TIMEOUT,
-            limits=httpx.Limits(max_connections=self.concurrency * 2),
-            trust_env=not _is_loopback(self.url),
-        )
+        self._local = is_local(self.url)  # drafts to this machine never go through an HTTP(S)_PROXY
+        self._http = self._new_http()
         self._restart_lock = threading.Lock()
         self._restarted = False
         self._languages: set[str] | None = None
@@ -152,6 +150,14 @@ class LanguageToolClient:
                 _CLIENTS[("local", str(manager.state_dir))] = client
             return client
 
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client(limits=httpx.Limits(max_connections=self.concurrency * 2), trust_env=not self._local)
+
+    def _abandon(self) -> None:
+        """A request failed: close the connections so the run's other requests end now."""
+        old, self._http = self._http, self._new_http()
+        old.close()
+
     def close(self) -> None:
         self._http.close()
 
@@ -162,33 +168,77 @@ class LanguageToolClient:
         self.close()
 
     # -- HTTP -----------------------------------------------------------------------------------
-    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        """One request; if the shared local server died, restart it once and retry."""
+    def _hint(self) -> str:
+        if self.manager is not None:
+            return _("see `brandvoice languagetool status`, or restart it (`stop`, then `start`)")
+        return _("check that server (--languagetool-url or {setting}), or pass --no-grammar").format(setting=URL_ENV)
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> tuple[int, bytes]:
+        """One request's status and body; if the shared local server died, restart it once and retry."""
         url = self.url
         try:
-            response = self._http.request(method, f"{url}{path}", **kwargs)
+            return self._exchange(url, method, path, **kwargs)
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
             if not self._restart(url):
-                hint = (
-                    _(INSTALL_HINT)
-                    if self.manager is not None
-                    else _("check that server (--languagetool-url or {setting}), or pass --no-grammar").format(setting=URL_ENV)
-                )
+                hint = _(INSTALL_HINT) if self.manager is not None else self._hint()
                 raise LanguageToolUnavailable(_("LanguageTool at {url} is unreachable ({problem}); {hint}").format(
                     url=url, problem=exc, hint=hint)) from None
             try:
-                response = self._http.request(method, f"{self.url}{path}", **kwargs)
+                return self._exchange(self.url, method, path, **kwargs)
             except httpx.HTTPError as exc2:
                 raise LanguageToolUnavailable(_("LanguageTool at {url} failed after a restart: {problem}").format(
                     url=self.url, problem=exc2)) from None
+
+    def _exchange(self, url: str, method: str, path: str, **kwargs: Any) -> tuple[int, bytes]:
+        """Send and read the whole answer within the request limit and the run's budget."""
+        limits = request_limits()
+        now = time.monotonic()
+        deadline = now + limits.request
+        run_end = run_deadline()
+        if run_end is not None and run_end < deadline:
+            deadline = run_end
+            if deadline <= now:
+                raise LanguageToolUnavailable(_(
+                    "LanguageTool at {url}: this run's {seconds} s for grammar checks are spent ({setting} gives more); {hint}"
+                ).format(url=url, seconds=f"{limits.budget:.0f}", setting=BUDGET_ENV, hint=self._hint()))
+        left = deadline - now
+        timeout = httpx.Timeout(left, connect=min(limits.connect, left))
+        try:
+            with self._http.stream(method, f"{url}{path}", timeout=timeout, **kwargs) as response:
+                body = bytearray()
+                for piece in response.iter_bytes():
+                    body += piece
+                    if len(body) > MAX_ANSWER_BYTES:
+                        raise LanguageToolUnavailable(
+                            _("LanguageTool at {url} answered {path} with more than {size} MB; {hint}").format(
+                                url=url, path=path, size=MAX_ANSWER_BYTES // 2**20, hint=self._hint())
+                        )
+                    if time.monotonic() > deadline:
+                        raise httpx.ReadTimeout("answer too slow")
+                status = response.status_code
         except httpx.TimeoutException:
-            raise LanguageToolUnavailable(_(
-                "LanguageTool at {url} did not answer within {seconds} s; "
-                "check `brandvoice languagetool status` or restart it (`stop`, then `start`)"
-            ).format(url=url, seconds=f"{TIMEOUT.read:.0f}")) from None
+            raise LanguageToolUnavailable(
+                _("LanguageTool at {url} did not answer {path} within {seconds} s; {hint}").format(
+                    url=url, path=path, seconds=f"{left:.0f}", hint=self._hint())
+            ) from None
         if self.manager is not None:
             self.manager.touch()
-        return response
+        return status, bytes(body)
+
+    def _json(self, path: str, status: int, body: bytes) -> Any:
+        if status != 200:
+            raise LanguageToolError(status, body.decode("utf-8", "replace").strip()[:300], self.url, path)
+        try:
+            return json.loads(body)
+        except ValueError:
+            snippet = body[:120].decode("utf-8", "replace")
+            raise self._not_languagetool(path, _("not JSON ({snippet})").format(snippet=repr(snippet))) from None
+
+    def _not_languagetool(self, path: str, why: str) -> LanguageToolUnavailable:
+        return LanguageToolUnavailable(
+            _("LanguageTool at {url} answered {path} with something LanguageTool does not send: {why}; {hint}").format(
+                url=self.url, path=path, why=why, hint=self._hint())
+        )
 
     def _restart(self, failed_url: str) -> bool:
         if self.manager is None:
@@ -206,11 +256,10 @@ class LanguageToolClient:
     def languages(self) -> set[str]:
         """Language codes the server knows (`fr`, `fr-FR`, `en-US`...)."""
         if self._languages is None:
-            response = self._request("GET", "/v2/languages")
-            codes = set()
-            for entry in response.json():
-                codes.add(entry.get("code", ""))
-                codes.add(entry.get("longCode", ""))
+            answer = self._json("/v2/languages", *self._request("GET", "/v2/languages"))
+            if not isinstance(answer, list) or not answer or not all(isinstance(e, dict) for e in answer):
+                raise self._not_languagetool("/v2/languages", _("no list of languages"))
+            codes = {str(entry.get(key, "")) for entry in answer for key in ("code", "longCode")}
             self._languages = codes - {""}
         return self._languages
 
@@ -226,7 +275,7 @@ class LanguageToolClient:
             return base
         fix = (
             _("run `{command}`").format(command=f"brandvoice languagetool install --languages en,fr,{base}")
-            if self.manager is not None or self.url.startswith("http://127.0.0.1:")
+            if self.manager is not None or self._local
             else _("use a server with that language")
         )
         raise LanguageToolUnavailable(_("the LanguageTool server at {url} has no {language} support: {fix}").format(
@@ -251,10 +300,7 @@ class LanguageToolClient:
             params["disabledCategories"] = ",".join(options.disabled_categories)
         if options.picky:
             params["level"] = "picky"
-        response = self._request("POST", "/v2/check", data=params)
-        if response.status_code != 200:
-            raise LanguageToolError(response.status_code, response.text.strip()[:500])
-        return response.json()
+        return self._json("/v2/check", *self._request("POST", "/v2/check", data=params))
 
     # -- prose ----------------------------------------------------------------------------------
     def check_chunk(self, chunk: Chunk, options: CheckOptions) -> list[LTMatch]:
@@ -271,11 +317,11 @@ class LanguageToolClient:
             answer = self.check_raw(chunk.text, options)
         to_code_points = utf16_to_code_points(chunk.text)
         found = []
-        for m in answer.get("matches", []):
+        for m in self._matches(answer, chunk.text):
             start = to_code_points(m["offset"]) + chunk.start
             end = to_code_points(m["offset"] + m["length"]) + chunk.start
-            rule = m.get("rule", {})
-            category = rule.get("category", {})
+            rule = m.get("rule") or {}
+            category = rule.get("category") or {}
             found.append(
                 LTMatch(
                     start=start,
@@ -290,6 +336,34 @@ class LanguageToolClient:
                 )
             )
         return found
+
+    def _matches(self, answer: Any, text: str) -> list[dict]:
+        """LanguageTool's matches, each checked to lie inside the text sent; anything else (no
+        `matches`, incomplete results, a match outside the text) is an error, never a silent
+        check without grammar."""
+        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
+            raise self._not_languagetool("/v2/check", _("no list of `matches`"))
+        warnings = answer.get("warnings")
+        if isinstance(warnings, dict) and warnings.get("incompleteResults"):
+            raise LanguageToolUnavailable(
+                _("LanguageTool at {url} could not check the whole text in time (incomplete results); {hint}").format(
+                    url=self.url, hint=self._hint())
+            )
+        length = len(text.encode("utf-16-le")) // 2  # Java's offsets count UTF-16 code units
+        for m in answer["matches"]:
+            offset, size = (m.get("offset"), m.get("length")) if isinstance(m, dict) else (None, None)
+            if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in (offset, size)):
+                raise self._not_languagetool("/v2/check", _("a match without offset and length ({match})").format(
+                    match=str(m)[:80]))
+            if offset + size > length:
+                raise self._not_languagetool("/v2/check", _("a match at {offset}+{size}, outside the {length}-unit text").format(
+                    offset=offset, size=size, length=length))
+            rule, replacements = m.get("rule", {}), m.get("replacements", [])
+            if not isinstance(rule, dict) or not isinstance(replacements, list) or not all(
+                isinstance(r, dict) and isinstance(r.get("value"), str) for r in replacements
+            ):
+                raise self._not_languagetool("/v2/check", _("a malformed match ({match})").format(match=str(m)[:80]))
+        return answer["matches"]
 
     def check_prose(self, prose: ProseText, options: CheckOptions) -> ProseCheck:
         chunks = split_prose(prose)
@@ -311,8 +385,17 @@ class LanguageToolClient:
         if len(jobs) == 1 or self.concurrency <= 1:
             answers = [run(job) for job in jobs]
         else:
-            with ThreadPoolExecutor(max_workers=min(self.concurrency, len(jobs)), thread_name_prefix="lt") as pool:
-                answers = list(pool.map(run, jobs))
+            pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(jobs)), thread_name_prefix="lt")
+            futures = [pool.submit(run, job) for job in jobs]
+            try:
+                for future in as_completed(futures):
+                    future.result()  # the first failure ends the run: no waiting for the others
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                self._abandon()
+                raise
+            pool.shutdown()
+            answers = [future.result() for future in futures]
         for (i, _chunk, _options), matches in zip(jobs, answers):
             results[i].matches.extend(matches)
         for result in results:
@@ -333,9 +416,11 @@ def _close_clients() -> None:
 class LanguageToolError(LanguageToolUnavailable):
     """The server answered with an error status."""
 
-    def __init__(self, status: int, body: str) -> None:
+    def __init__(self, status: int, body: str, url: str = "", path: str = "") -> None:
         self.status = status
-        super().__init__(_("LanguageTool answered HTTP {status}: {body}").format(status=status, body=body))
+        where = _(" at {url}").format(url=url) if url else ""
+        super().__init__(_("LanguageTool{where} answered {path} with HTTP {status}: {body}").format(
+            where=where, path=path or _("a request"), status=status, body=body))
 
 
 def utf16_to_code_points(text: str) -> Callable[[int], int]:
@@ -388,8 +473,9 @@ def split_prose(prose: ProseText, max_chunk: int = MAX_CHUNK) -> list[Chunk]:
     chunks = []
     for start, end in itertools.pairwise(cuts):
         if text[start:end].strip():
-            inside = tuple(p - start for p in points if start <= p < end or (p == end == len(text)))
-            chunks.append(Chunk(start, text[start:end], inside))
+            last = end + 1 if end == len(text) else end  # a point at the very end belongs to the last chunk
+            inside = points[bisect.bisect_left(points, start) : bisect.bisect_left(points, last)]
+            chunks.append(Chunk(start, text[start:end], tuple(p - start for p in inside)))
     return chunks
 
 
@@ -405,9 +491,9 @@ def _cut_points(prose: ProseText, max_chunk: int) -> list[int]:
         last, limit = cuts[-1], cuts[-1] + max_chunk
         cut = None
         for candidates in (paragraph_starts, sentence_starts):
-            inside = [c for c in candidates if last < c <= limit]
-            if inside:
-                cut = inside[-1]
+            best = bisect.bisect_right(candidates, limit) - 1  # the last start within the limit
+            if best >= 0 and candidates[best] > last:
+                cut = candidates[best]
                 break
         if cut is None:
             space = text.rfind(" ", last + 1, limit)
@@ -415,3 +501,50 @@ def _cut_points(prose: ProseText, max_chunk: int) -> list[int]:
         cuts.append(cut)
     cuts.append(len(text))
     return cuts
+
+
+NOTIFIED_FILE = "off-machine-servers.txt"  # servers the user was told drafts go to, one URL a line
+
+
+def announce_server(url: str | None, origin: str, verbose: bool = False) -> None:
+    """Say where drafts go: the first time a server off this machine is used (per user), and
+    every time with `verbose`. A notice on stderr (a BrandvoiceWarning), before any request."""
+    if url is None:
+        if verbose:
+            _notice(_("drafts are checked by the shared LanguageTool server on this machine (127.0.0.1 only)"))
+        return
+    target = configured_url(url) or url
+    if is_local(target):
+        if verbose:
+            _notice(_("drafts are checked by the LanguageTool server at {url}, on this machine (set by {origin})").format(
+                url=target, origin=_(origin)))
+        return
+    notified = cache_root() / NOTIFIED_FILE
+    try:
+        known = set(notified.read_text(encoding="utf-8").split())
+    except OSError:
+        known = set()
+    if target in known and not verbose:
+        return
+    _notice(
+        _("drafts are sent to the LanguageTool server at {url}, off this machine (set by {origin})").format(
+            url=target, origin=_(origin))
+        + ("" if verbose else _("; said once per server, every run with --verbose"))
+    )
+    try:
+        notified.parent.mkdir(parents=True, exist_ok=True)
+        with open(notified, "a", encoding="utf-8") as handle:
+            handle.write(target + "\n")
+    except OSError:
+        pass  # then it is said again next time: better than never
+
+
+def _notice(message: str) -> None:
+    """A notice on stderr every time it is given (Python shows a repeated warning only once)."""
+    import warnings
+
+    from brandvoice.errors import BrandvoiceWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", BrandvoiceWarning)
+        warnings.warn(BrandvoiceWarning(message), stacklevel=3)

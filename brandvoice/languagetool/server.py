@@ -145,11 +145,13 @@ class ServerManager:
             pass
 
     def read_state(self) -> ServerState | None:
+        """The state file, if it describes a server we could have started (else None: stale)."""
         try:
             data = json.loads(self.state_file.read_text(encoding="utf-8"))
-            return ServerState(**data)
+            state = ServerState(**data)
         except (OSError, ValueError, TypeError):
             return None
+        return state if _sound(state) else None
 
     def _write_state(self, state: ServerState) -> None:
         tmp = self.state_file.with_suffix(".tmp")
@@ -163,9 +165,26 @@ class ServerManager:
     def running(self) -> ServerState | None:
         """The state of a live, answering server, or None (without changing anything)."""
         state = self.read_state()
-        if state and _is_our_jvm(state.pid, self.state_dir) and answers(state.url):
+        if state and self._alive(state) and answers(state.url):
             return state
         return None
+
+    def _alive(self, state: ServerState) -> bool:
+        """Our JVM (or its supervisor) is alive and its port accepts connections: a busy server
+        that is slow to answer is alive, and is never taken for a dead one."""
+        processes = _is_our_jvm(state.pid, self.state_dir) or _is_ours(state.supervisor_pid, self.state_dir)
+        return processes and _listening(state.port)
+
+    def _wait_for_answer(self, state: ServerState) -> bool:
+        """Give a live but busy server time to answer (another run may keep it busy)."""
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if answers(state.url, timeout=min(30.0, max(1.0, deadline - time.monotonic()))):
+                return True
+            if not self._alive(state):
+                return False
+            time.sleep(0.5)
+        return False
 
     def status(self) -> dict[str, Any] | None:
         state = self.running()
@@ -203,9 +222,17 @@ class ServerManager:
     def _ensure_running_locked(self, languages: tuple[str, ...]) -> ServerState:
         with self.lock():
             self.touch()
-            state = self.running()  # someone may have started it while we waited for the lock
-            if state and set(languages) <= set(state.languages) | {"all"}:
-                return state
+            # someone may have started it while we waited for the lock; or it is busy: slow to
+            # answer is not dead, and a server other runs are using is never stopped for that
+            state = self.read_state()
+            if state and self._alive(state) and set(languages) <= set(state.languages) | {"all"}:
+                if answers(state.url) or self._wait_for_answer(state):
+                    return state
+                raise LanguageToolUnavailable(_(
+                    "the shared LanguageTool server (pid {pid}, {url}) is running but has not answered for {seconds} s; "
+                    "it is left alone for the runs using it: see `brandvoice languagetool status`, or "
+                    "`brandvoice languagetool stop` it"
+                ).format(pid=state.pid, url=state.url, seconds=f"{STARTUP_TIMEOUT:.0f}"))
             installation = find_installation(languages, self.version)
             if installation is None:
                 wanted = ",".join(languages) if languages else "en,fr"
@@ -347,6 +374,35 @@ def _prewarm(url: str, languages: tuple[str, ...]) -> None:
                 pass  # a slow first check is not a failure
 
 
+def _sound(state: ServerState) -> bool:
+    """A state file we wrote: numbers where numbers go, and a URL on our own loopback port (a
+    tampered state must not send drafts elsewhere, nor break `check`, `status` or `stop`)."""
+
+    def whole(value: Any, low: int) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= low
+
+    return (
+        whole(state.pid, 0)
+        and whole(state.supervisor_pid, 1)
+        and whole(state.port, 1)
+        and state.port < 65536
+        and state.url == f"http://127.0.0.1:{state.port}"
+        and isinstance(state.languages, list)
+        and all(isinstance(code, str) for code in state.languages)
+        and all(isinstance(v, (int, float)) for v in (state.started, state.start_seconds, state.idle_timeout_s))
+    )
+
+
+def _listening(port: int) -> bool:
+    """Whether something accepts connections on our loopback port (the kernel answers this, even
+    for a process too busy, or stopped, to serve)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2.0):
+            return True
+    except OSError:
+        return False
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -356,9 +412,11 @@ def free_port() -> int:
 def _cmdline(pid: int) -> list[str]:
     import psutil
 
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+        return []
     try:
         return psutil.Process(pid).cmdline()
-    except (psutil.Error, OSError):
+    except (psutil.Error, OSError, ValueError):
         return []
 
 
@@ -409,7 +467,7 @@ def _terminate(pids: list[int], state_dir: Path, grace: float = 15.0) -> bool:
         if pid and pid != os.getpid() and _is_ours(pid, state_dir):
             try:
                 procs.append(psutil.Process(pid))
-            except psutil.Error:
+            except (psutil.Error, ValueError):
                 pass
     for proc in procs:
         try:
@@ -431,7 +489,7 @@ def _alive(pid: int) -> bool:
 
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
+    except (psutil.Error, ValueError):
         return False
 
 
@@ -440,7 +498,7 @@ def _rss_mb(pid: int) -> float | None:
 
     try:
         return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
-    except psutil.Error:
+    except (psutil.Error, ValueError):
         return None
 
 

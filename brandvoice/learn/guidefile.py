@@ -42,6 +42,15 @@ def _dump(yaml: YAML, data: Any) -> str:
 
 def load_round_trip(text: str, label: str = "guide") -> tuple[YAML, CommentedMap]:
     """The document and the YAML instance (with the file's own indentation) that writes it back."""
+    import yaml as pyyaml
+
+    from brandvoice import safe_yaml
+
+    try:
+        safe_yaml.compose(text)  # limits first: the round-trip loader has none
+    except pyyaml.YAMLError as exc:
+        line = safe_yaml.error_line(exc, text)
+        raise GuideError(label, line, "yaml", _("invalid YAML: {problem}").format(problem=safe_yaml.error_text(exc))) from None
     best: tuple[int, YAML, CommentedMap] | None = None
     for indent in _INDENTS:
         yaml = _yaml(indent)
@@ -153,12 +162,11 @@ def _extended(current: Any, items: list[Any]) -> CommentedSeq:
 
 def validate_text(path: Path, text: str) -> None:
     """Raise the guide errors `brandvoice guides validate` would report for this text."""
-    import yaml as pyyaml
-
+    from brandvoice import safe_yaml
     from brandvoice.guides.loader import KeyLines
     from brandvoice.registry import GUIDES
 
-    data = pyyaml.safe_load(text) or {}
+    data = safe_yaml.load(text) or {}
     GUIDES.validate(path, data, KeyLines(text))
 
 

@@ -14,6 +14,7 @@ from brandvoice.guides.model import ResolvedGuide
 from brandvoice.i18n import _, ngettext
 from brandvoice.learn.analysis import LearnSettings, Proposal, learn_from_results
 from brandvoice.learn.corpus import Split, read_corpus
+from brandvoice.files import NotWritten
 from brandvoice.fixes import FileChanged, write_atomically
 from brandvoice.learn.guidefile import apply_changes, unified_diff, validate_text
 from brandvoice.runner import Checker, GuideCache, RunOptions
@@ -75,6 +76,8 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
             write_atomically(path, current, learned)
         except FileChanged:
             raise BrandvoiceError(_("{path} changed while learning: run `brandvoice learn` again").format(path=path)) from None
+        except NotWritten as exc:  # read-only, hard links, another owner: never rewritten behind one's back
+            raise BrandvoiceError(_("{path} not written: {problem}").format(path=path, problem=exc)) from None
         outcome.written = str(path)
     return outcome
 

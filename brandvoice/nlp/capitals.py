@@ -51,7 +51,6 @@ _ELONGATED = regex.compile(r"(\p{L})\1{2,}")
 _VOWEL = regex.compile(r"[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸŒÆ]")
 # between two units of one run: spaces and light punctuation, or one short word ("et", "and", "of")
 _RUN_GAP = regex.compile(r"[\s,\-–—&/+'’\"«»“”()*]*|[\s\"«»“”]+\p{Ll}{1,3}[\s\"«»“”]+")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?…]|\n)[\s\"'«»“”‘’(\[\-–—*]*$")
 
 
 @dataclass(frozen=True)
@@ -245,6 +244,20 @@ def _calm(text: str, start: int, end: int, units: list[Unit], lang: str, acronym
     pack = pack_for(lang)
     if pack and pack.person and pack.person.capital_i:  # English "I" stays a capital
         calm = regex.sub(r"(?<![\p{L}'’])i(?=$|[^\p{L}]|['’])", "I", calm)
-    if _SENTENCE_START.search(text[:start]):
+    if _at_sentence_start(text, start):
         calm = calm[:1].upper() + calm[1:]
     return calm
+
+
+_OPENERS = "\"'«»“”‘’([-–—*"
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether only spaces and opening marks lie between a sentence end (., !, ?, …, a line break
+    or the text's start) and `start`. Looked up backwards: linear over a whole text."""
+    p = start
+    while p > 0 and (text[p - 1].isspace() or text[p - 1] in _OPENERS):
+        if text[p - 1] == "\n":
+            return True
+        p -= 1
+    return p == 0 or text[p - 1] in ".!?…"

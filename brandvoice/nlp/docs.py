@@ -5,6 +5,10 @@ The engine prepares each batch of texts whose rules need spaCy (`SERVICE`); kind
 `get_doc(ctx, need)` in `check` (which parses on the spot when a kind runs without the engine,
 e.g. in rule examples). The level parsed is the highest one any rule of the text's guide needs, so
 the model is loaded once even when several kinds need different levels.
+
+A text longer than `SPACY_CHUNK` characters is parsed in pieces cut between paragraphs (spaCy
+refuses texts over `nlp.max_length`, and its memory grows with the text), joined back into one
+`Doc` with the same characters and offsets.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 NAME = "spacy"
 _PIPELINE = "spacy:pipeline"
 _CANDIDATES = "spacy:candidates"  # the models a text was parsed with: a later, deeper parse keeps them
+SPACY_CHUNK = 100_000  # characters per spaCy call: far under nlp.max_length, memory bounded
+_BATCH_TEXTS = 64
 
 
 @dataclass(frozen=True)
@@ -103,11 +109,51 @@ def _parse(jobs: Sequence[_Job]) -> None:
     for (lang, level, candidates), group in groups.items():
         dependants = {rule: fate for job in group for rule, fate in job.dependants.items()}
         pipeline = load_pipeline(lang, level, candidates, dependants)
-        texts = (normalise(job.ctx.text) for job in group)
-        for job, doc in zip(group, pipeline.nlp.pipe(texts, batch_size=64)):
+        for job, doc in zip(group, _parsed(pipeline.nlp, [normalise(job.ctx.text) for job in group])):
             job.ctx.services[NAME] = doc
             job.ctx.services[_PIPELINE] = pipeline
             job.ctx.services[_CANDIDATES] = candidates
+
+
+def _parsed(nlp: Any, texts: list[str]) -> Iterable[Any]:
+    """One doc per text, long texts parsed in pieces and joined (same text, same offsets)."""
+    from spacy.tokens import Doc
+
+    pieces = [(i, piece) for i, text in enumerate(texts) for piece in split_text(text, SPACY_CHUNK)]
+    docs: list[list[Any]] = [[] for _ in texts]
+    for batch in _batches(pieces):
+        for (i, _), doc in zip(batch, nlp.pipe([piece for _, piece in batch], batch_size=len(batch))):
+            docs[i].append(doc)
+    for parts in docs:
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def _batches(pieces: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:
+    """Consecutive pieces, up to 64 of them and `SPACY_CHUNK` characters a batch (spaCy's memory
+    follows the characters of a batch, not the number of texts)."""
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) == _BATCH_TEXTS or size + len(piece[1]) > SPACY_CHUNK):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[1])
+    if batch:
+        yield batch
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """`text` in consecutive pieces of at most `size` characters, cut after a paragraph break if
+    there is one, else after a line break, else after a space."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = next((c + len(sep) for sep in ("\n\n", "\n", " ") if (c := text.rfind(sep, start, limit - len(sep) + 1)) > start), limit)
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def get_doc(ctx: CheckContext, need: str = TOKENS) -> Any:

@@ -13,8 +13,9 @@ import yaml
 
 from brandvoice.findings import Post
 from brandvoice.i18n import _
-from brandvoice.parsing.markdown import build_markdown
+from brandvoice.parsing.markdown import LINE_BREAK, build_markdown
 from brandvoice.parsing.prose import ProseBuilder, ProseText
+from brandvoice.parsing.protected import ProtectedSpans, protected_spans
 from brandvoice.selectors import Directive, Suppressions
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -41,10 +42,11 @@ class Locator(Protocol):
 
 
 class LineIndex:
-    """Code-point offset to 1-based (line, column) of a file, by bisection over line starts."""
+    """Code-point offset to 1-based (line, column) of a file, by bisection over line starts. Lines
+    end with `\r\n`, `\r` or `\n`, as editors and the Markdown parser count them."""
 
     def __init__(self, source: str) -> None:
-        self._starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+        self._starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -65,6 +67,11 @@ class Document:
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.source)
+
+    @cached_property
+    def protected(self) -> ProtectedSpans:
+        """Source spans no fix may change (links, HTML, code, raw blocks...)."""
+        return protected_spans(self.source, self.markdown, self.prose.unfixable)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset: in the file for Markdown and text; a reader
@@ -109,13 +116,15 @@ def parse_cell(path: str, text: str, post: Post) -> Document:
 
 
 def _load_front_matter(text: str, first_line: int) -> dict[str, Any]:
+    from brandvoice import safe_yaml
+
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark else first_line
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DocumentError(_("front matter is not valid YAML: {problem}").format(problem=problem), line) from None
+        line = safe_yaml.error_line(exc, text)
+        problem = safe_yaml.error_text(exc)
+        raise DocumentError(_("front matter is not valid YAML: {problem}").format(problem=problem),
+                            first_line + line - 1 if line else first_line) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -125,8 +134,10 @@ def _load_front_matter(text: str, first_line: int) -> dict[str, Any]:
 
 def _directives(source: str, pattern: regex.Pattern) -> tuple[Directive, ...]:
     found = []
+    lines = None
     for m in pattern.finditer(source):
-        line = source.count("\n", 0, m.start()) + 1
+        lines = lines or LineIndex(source)
+        line = lines.position(m.start())[0]
         selectors = tuple(s.strip() for s in regex.split(r"[,\s]+", m.group(2)) if s.strip())
         found.append(Directive(line, m.group(1), selectors))
     return tuple(found)

@@ -3,7 +3,9 @@
 markdown-it gives block tokens with line ranges but inline tokens without offsets, so each inline
 token's children are aligned once, in order, against the source of its lines. Code, HTML, link
 targets, images and emphasis markers become markup; text, link text and headings stay prose.
-A block that cannot be aligned (an exotic construct) is kept as raw prose: offsets stay exact.
+A block that cannot be aligned (an exotic construct) is kept as raw prose: offsets stay exact, and
+no fix touches it. Lines end as CommonMark says (`\r\n`, `\r` or `\n`), as markdown-it counts
+them. Content nested deeper than the parser goes (`MAX_NESTING`) is reported as not checked.
 """
 
 from __future__ import annotations
@@ -14,9 +16,14 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from brandvoice.messages import Messages
 from brandvoice.parsing.prose import ProseBuilder
 
 PARAGRAPH_BREAK = "\n\n"
+LINE_BREAK = regex.compile(r"\r\n?|\n")  # CommonMark line endings, as markdown-it splits lines
+# markdown-it's guard against deep recursion (its "default" preset's value): lists and quotes
+# nested deeper are not parsed, so not checked, and reported as such
+MAX_NESTING = 100
 _SKIPPED_BLOCKS = {"fence", "code_block", "html_block", "hr"}
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -26,7 +33,7 @@ _parser: MarkdownIt | None = None
 def _markdown() -> MarkdownIt:
     global _parser
     if _parser is None:
-        _parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        _parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     return _parser
 
 
@@ -38,12 +45,16 @@ def build_markdown(builder: ProseBuilder, body_start: int) -> None:
     """Add the Markdown body (source from `body_start`, front matter already consumed)."""
     source = builder.source
     # blank out what precedes the body so markdown-it's line numbers are source line numbers
-    masked = regex.sub(r"[^\n]", " ", source[:body_start]) + source[body_start:]
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+    masked = regex.sub(r"[^\r\n]", " ", source[:body_start]) + source[body_start:]
+    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]
     line_starts.append(len(source))
     tokens = _markdown().parse(masked)
     block_kind = "paragraph"
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        if _too_deep(token, tokens, index):
+            start, end = line_starts[token.map[0]], line_starts[min(token.map[1], len(line_starts) - 1)]
+            if regex.search(r"[\p{L}\p{N}]", source, pos=start, endpos=end):
+                builder.unchecked(max(start, builder.source_pos), end, _TOO_DEEP)
         if token.type == "heading_open":
             block_kind = "heading"
         elif token.type in ("th_open", "td_open"):
@@ -68,9 +79,26 @@ def build_markdown(builder: ProseBuilder, body_start: int) -> None:
         try:
             _align_inline(builder, token.children or [], region_end)
         except _Misaligned:
-            builder.prose(max(region_end, builder.source_pos))
+            builder.raw(max(region_end, builder.source_pos))
         builder.block(prose_start, builder.prose_pos, block_kind)
     _gap(builder, len(source), final=True)
+
+
+MESSAGES = Messages(
+    {"brandvoice.unchecked.nested": "Not checked: nested deeper than the Markdown parser reads (lists and quotes, {limit} levels)."}
+)
+_TOO_DEEP = MESSAGES.say("brandvoice.unchecked.nested", limit=MAX_NESTING)
+
+
+def _too_deep(token: Token, tokens: list[Token], index: int) -> bool:
+    """A container (quote, list item) at the nesting limit: markdown-it skipped its content."""
+    return (
+        token.nesting == 1
+        and token.level >= MAX_NESTING - 1
+        and token.map is not None
+        and index + 1 < len(tokens)
+        and tokens[index + 1].nesting == -1
+    )
 
 
 def _gap(builder: ProseBuilder, end: int, final: bool = False) -> None:
@@ -81,16 +109,18 @@ def _gap(builder: ProseBuilder, end: int, final: bool = False) -> None:
 
 def _align_inline(builder: ProseBuilder, children: list[Token], region_end: int) -> None:
     src = builder.source
+    autolink_start, autolink_kind = builder.prose_pos, "url"
+    link_text_start = builder.source_pos
     for child in children:
         pos = builder.source_pos
         kind = child.type
         if kind == "text":
             _align_text(builder, child.content, region_end)
         elif kind in ("softbreak", "hardbreak"):
-            newline = src.find("\n", pos, region_end)
-            if newline < 0:
+            newline = LINE_BREAK.search(src, pos, region_end)
+            if newline is None:
                 raise _Misaligned
-            end = newline + 1
+            end = newline.end()
             while end < region_end and src[end] in " \t>":
                 end += 1
             builder.markup(end, "\n")
@@ -107,12 +137,19 @@ def _align_inline(builder: ProseBuilder, children: list[Token], region_end: int)
             if not src.startswith(opener, builder.source_pos):
                 raise _Misaligned
             builder.markup(builder.source_pos + 1)
+            if child.markup == "autolink":
+                autolink_start = builder.prose_pos
+                autolink_kind = "email" if str(child.attrs.get("href", "")).startswith("mailto:") else "url"
+            link_text_start = builder.source_pos
         elif kind == "link_close":
             if child.markup == "autolink":
                 if not src.startswith(">", pos):
                     raise _Misaligned
+                builder.autolink(autolink_start, builder.prose_pos, autolink_kind)
                 builder.markup(pos + 1)
             else:
+                if not src.startswith(("](", "]["), pos) or src.startswith("][]", pos):
+                    builder.protect(link_text_start, pos)  # the text is the reference label: keep it
                 builder.markup(_end_of_link_target(src, pos, region_end))
         elif kind == "image":
             if not src.startswith("![", pos):
@@ -145,6 +182,9 @@ def _align_text(builder: ProseBuilder, text: str, region_end: int) -> None:
             i += len(decoded)
         elif src[pos] == "\\" and src.startswith(text[i], pos + 1):
             builder.markup(pos + 1)
+        elif src[pos] == "\0" and text[i] == "\ufffd":  # markdown-it replaces NUL characters
+            builder.markup(pos + 1, "\ufffd")
+            i += 1
         elif src[pos] == text[i]:
             run_end = pos + 1
             i += 1

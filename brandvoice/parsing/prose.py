@@ -4,6 +4,11 @@ A parser describes a source file as consecutive pieces: *prose* (copied verbatim
 checked by rules) and *markup* (front matter, code, link targets, comments...), each markup piece
 standing in the prose as a short `interpret_as` string (often "" or a paragraph break). The prose
 text is the concatenation; `to_source()` maps a prose span back to source offsets by bisection.
+
+A parser also records source spans a fix must not change (`unfixable`: blocks it kept as raw
+prose, which may hold markup, and link texts that are reference labels), spans it could not
+check at all (`unchecked`, with the reason: reported to the user), and autolinks
+(`<https://…>`), which rules see as one URL whatever characters end it.
 """
 
 from __future__ import annotations
@@ -27,6 +32,15 @@ class Piece:
 
 
 @dataclass(frozen=True, slots=True)
+class Unchecked:
+    """A source span no rule looked at, and the message that says why (reported as a finding)."""
+
+    start: int
+    end: int
+    reason: str  # a messages.Message
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph-level unit of prose (paragraph, heading, list item, table cell...)."""
 
@@ -45,6 +59,9 @@ class ProseBuilder:
         self._prose_len = 0
         self._source_pos = 0
         self._blocks: list[Block] = []
+        self._unfixable: list[tuple[int, int]] = []
+        self._unchecked: list[Unchecked] = []
+        self._autolinks: list[tuple[int, int, str]] = []
 
     @property
     def source_pos(self) -> int:
@@ -76,10 +93,39 @@ class ProseBuilder:
         if end > start:
             self._blocks.append(Block(start, end, kind))
 
+    def raw(self, end: int) -> None:
+        """The source up to `end` is prose the parser could not separate from its markup."""
+        start = self._source_pos
+        self.prose(end)
+        self.protect(start, end)
+
+    def protect(self, start: int, end: int) -> None:
+        """Source [start, end), prose or not, must not be changed by a fix."""
+        if end > start:
+            self._unfixable.append((start, end))
+
+    def unchecked(self, start: int, end: int, reason: str) -> None:
+        """The source span [start, end) is not checked (it must be markup)."""
+        if end > start:
+            self._unchecked.append(Unchecked(start, end, reason))
+
+    def autolink(self, start: int, end: int, kind: str = "url") -> None:
+        """Prose [start, end) is an autolink's text: one `url` (or `email`) span for rules."""
+        if end > start:
+            self._autolinks.append((start, end, kind))
+
     def build(self) -> "ProseText":
         if self._source_pos < len(self.source):
             self.prose(len(self.source))
-        return ProseText(self.source, "".join(self._chunks), tuple(self._pieces), tuple(self._blocks))
+        return ProseText(
+            self.source,
+            "".join(self._chunks),
+            tuple(self._pieces),
+            tuple(self._blocks),
+            unfixable=tuple(self._unfixable),
+            unchecked=tuple(self._unchecked),
+            autolinks=tuple(self._autolinks),
+        )
 
 
 @dataclass(frozen=True)
@@ -88,10 +134,15 @@ class ProseText:
     text: str
     pieces: tuple[Piece, ...]
     blocks: tuple[Block, ...] = ()
+    unfixable: tuple[tuple[int, int], ...] = ()  # source spans no fix may change
+    unchecked: tuple[Unchecked, ...] = ()
+    autolinks: tuple[tuple[int, int, str], ...] = ()  # prose spans: (start, end, "url" or "email")
     _starts: list[int] = field(init=False, repr=False, compare=False)
+    _span_index: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [p.prose_start for p in self.pieces])
+        object.__setattr__(self, "_span_index", {})
 
     @classmethod
     def plain(cls, text: str) -> "ProseText":
@@ -128,14 +179,39 @@ class ProseText:
 
     @cached_property
     def social_spans(self) -> tuple[SocialSpan, ...]:
-        """URLs, e-mail addresses, @mentions, #hashtags and emoji in the prose, found once."""
-        return find_social_spans(self.text)
+        """URLs, e-mail addresses, @mentions, #hashtags and emoji in the prose, found once, in
+        text order; an autolink's text is one URL (or e-mail) span, whatever ends it."""
+        found = find_social_spans(self.text)
+        if not self.autolinks:
+            return found
+        links = [SocialSpan(s, e, kind, self.text[s:e]) for s, e, kind in self.autolinks]
+        kept = [f for f in found if not any(f.start < link.end and link.start < f.end for link in links)]
+        return tuple(sorted(kept + links, key=lambda span: span.start))
 
     def spans_of(self, *kinds: str) -> tuple[SocialSpan, ...]:
-        return tuple(s for s in self.social_spans if s.kind in kinds)
+        return self._spans_index(kinds)[1]
 
     def overlaps(self, start: int, end: int, kinds: tuple[str, ...]) -> bool:
-        return any(s.start < end and start < s.end for s in self.social_spans if s.kind in kinds)
+        """Whether [start, end) overlaps a span of one of `kinds` (by bisection: spans do not
+        overlap each other, so their ends are in order too)."""
+        ends, spans = self._spans_index(kinds)
+        i = bisect.bisect_right(ends, start)
+        return i < len(spans) and spans[i].start < end
+
+    def overlapping(self, start: int, end: int, kinds: tuple[str, ...]) -> tuple[SocialSpan, ...]:
+        """The spans of `kinds` that overlap [start, end), in text order (by bisection)."""
+        ends, spans = self._spans_index(kinds)
+        first = last = bisect.bisect_right(ends, start)
+        while last < len(spans) and spans[last].start < end:
+            last += 1
+        return spans[first:last]
+
+    def _spans_index(self, kinds: tuple[str, ...]) -> tuple[list[int], tuple[SocialSpan, ...]]:
+        index = self._span_index.get(kinds)
+        if index is None:
+            spans = tuple(s for s in self.social_spans if s.kind in kinds)
+            index = self._span_index[kinds] = ([s.end for s in spans], spans)
+        return index
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:

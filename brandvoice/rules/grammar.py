@@ -26,6 +26,7 @@ grammar:
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 
@@ -130,6 +131,12 @@ def category_for(issue_type: str, category_id: str) -> str:
     return _CATEGORY_IDS.get(category_id, "grammar")
 
 
+def _touches_placeholder(points: tuple[int, ...], start: int, end: int) -> bool:
+    """Whether a removed-markup point lies in [start, end] (points are in order)."""
+    i = bisect.bisect_left(points, start)
+    return i < len(points) and points[i] <= end
+
+
 def accepted(word: str, accepted_words: frozenset[str]) -> bool:
     """Whether a flagged word is an accepted one, or its plural/possessive/inflected form."""
     if not accepted_words:
@@ -174,7 +181,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         if outside is None:
             continue
         start, end, replacements = outside
-        if any(start <= point <= end for point in result.placeholders):
+        if _touches_placeholder(result.placeholders, start, end):
             continue  # touches removed inline code or an image
         category = category_for(m.issue_type, m.category_id)
         if category == "spelling" and _known_word(prose.text[start:end], ctx):
@@ -199,9 +206,9 @@ def outside_masked(
     when it lies inside a token, spans one, or its replacements would change the token."""
     text = prose.text
     trimmed = False
-    for span in prose.social_spans:
-        if span.kind not in MASKED_KINDS or not (span.start < end and start < span.end):
-            continue
+    for span in prose.overlapping(start, end, MASKED_KINDS):  # by bisection: linear over a draft
+        if not (span.start < end and start < span.end):
+            continue  # no longer overlaps the match trimmed so far
         if span.start <= start and end <= span.end or start < span.start and span.end < end:
             return None
         trimmed = True

@@ -144,9 +144,17 @@ def _rule(spacing: Spacing, policies: list[NbspPolicy]) -> tuple[frozenset[str],
     return accepted, _accepted(spacing, policies[0])[1]
 
 
-_SPACE_RUN = regex.compile(r"[ \t\u00a0\u202f\u2009]*$")
+_SPACES = " \t\u00a0\u202f\u2009"
 _SPACE_AHEAD = regex.compile(r"[ \t\u00a0\u202f\u2009]*")
 _PUNCT = regex.compile(r"[;:!?]")
+
+
+def _spaces_before(text: str, pos: int) -> str:
+    """The run of spaces just before `pos` (looked up backwards: linear over a whole text)."""
+    start = pos
+    while start > 0 and text[start - 1] in _SPACES:
+        start -= 1
+    return text[start:pos]
 
 
 def _skipped(ctx: CheckContext, start: int, end: int) -> bool:
@@ -157,9 +165,8 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
     text = ctx.text
     for m in _PUNCT.finditer(text):
         pos, mark = m.start(), m.group()
-        before = text[:pos]
-        ws = _SPACE_RUN.search(before).group()
-        prev = before[: len(before) - len(ws)][-1:]
+        ws = _spaces_before(text, pos)
+        prev = text[pos - len(ws) - 1 : pos - len(ws)] if pos > len(ws) else ""
         if not prev or prev in "\n;:!?([" or _skipped(ctx, pos, pos + 1):
             continue  # line start, the second mark of "?!", "(?)"
         nxt = text[pos + 1 : pos + 2]
@@ -185,7 +192,7 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
             yield Match(m.start(), m.end() + len(ws), message=message,
                         replacements=("«" + fix,), fix_safe=True)
     for m in regex.finditer(r"»", text):
-        ws = _SPACE_RUN.search(text[: m.start()]).group()
+        ws = _spaces_before(text, m.start())
         if ws not in accepted and m.start() - len(ws) > 0:
             message = MESSAGES.say("typography_fr.space_before", space=_space(fix), mark="»")
             yield Match(m.start() - len(ws), m.end(), message=message,

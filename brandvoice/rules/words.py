@@ -8,11 +8,17 @@ included, or one line break; an apostrophe in a phrase matches both apostrophes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from brandvoice.i18n import _
+from brandvoice.messages import Message, Messages
+
+REGEX_TIMEOUT_ENV = "BRANDVOICE_REGEX_TIMEOUT"
+REGEX_TIMEOUT = 2.0  # seconds for a guide author's pattern over a text, plus a little per character
+_PER_CHARACTER = 2e-6
 
 WORD_CHARS = r"\p{L}\p{M}\p{N}_"
 _BEFORE = rf"(?<![{WORD_CHARS}#@\-])"
@@ -52,11 +58,54 @@ def compile_phrases(phrases: Iterable[str], ignorecase: bool = True) -> regex.Pa
     return regex.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered), flags | regex.VERSION0)
 
 
-def compile_user_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
-    """A guide author's regex; `\\b` is widened to the word edges above."""
+class PatternTimeout(Exception):
+    """A guide author's pattern ran over its time limit on a text (the engine reports the rule)."""
+
+    def __init__(self, pattern: str, seconds: float) -> None:
+        super().__init__(pattern)
+        self.pattern, self.seconds = pattern, seconds
+
+    def message(self, rule_id: str) -> Message:
+        return MESSAGES.say("brandvoice.unchecked.timeout", rule=rule_id, pattern=repr(self.pattern), seconds=self.seconds)
+
+
+MESSAGES = Messages(
+    {
+        "brandvoice.unchecked.timeout": "Rule {rule} not applied: its pattern {pattern} ran over the {seconds:.1f} s limit "
+        "on this text (nested repetitions such as (a|aa)+ backtrack without end); simplify it in the guide.",
+    }
+)
+
+
+class UserPattern:
+    """A guide author's regex, run with a time limit: a pattern that backtracks catastrophically
+    (`(a|aa)+$`) raises `PatternTimeout` instead of hanging the run."""
+
+    def __init__(self, compiled: regex.Pattern) -> None:
+        self._compiled = compiled
+        self.pattern = compiled.pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        limit = _time_limit(len(text))
+        try:
+            yield from self._compiled.finditer(text, pos, len(text) if endpos is None else endpos, timeout=limit)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern, limit) from None
+
+
+def _time_limit(length: int) -> float:
+    try:
+        base = float(os.environ.get(REGEX_TIMEOUT_ENV, REGEX_TIMEOUT))
+    except ValueError:
+        base = REGEX_TIMEOUT
+    return base + length * _PER_CHARACTER
+
+
+def compile_user_pattern(pattern: str, ignorecase: bool = False) -> UserPattern:
+    """A guide author's regex, time-limited; `\\b` is widened to the word edges above."""
     flags = regex.IGNORECASE if ignorecase else 0
     try:
-        return regex.compile(pattern, flags | regex.V1 | regex.WORD)
+        return UserPattern(regex.compile(pattern, flags | regex.V1 | regex.WORD))
     except regex.error as exc:
         raise ValueError(_("invalid regular expression {pattern!r}: {problem}").format(pattern=pattern, problem=exc)) from None
 

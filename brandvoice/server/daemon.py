@@ -120,9 +120,14 @@ class Daemon:
 
     def _serve_connection(self, conn: socket.socket) -> None:
         with conn:
+            if _peer_uid(conn) != os.getuid():
+                return  # another user: the folder's permissions already keep them out
             message = protocol.receive(conn)
             if message is not None:
-                protocol.send(conn, self.handle(message))
+                try:
+                    protocol.send(conn, self.handle(message))
+                except protocol.MessageTooLarge:
+                    protocol.send(conn, {"error": "reply too large"})  # the client runs in-process
 
 
 @contextlib.contextmanager
@@ -135,6 +140,17 @@ def _captured(stdin_text: str):
             yield out, err
     finally:
         sys.stdin = saved_stdin
+
+
+def _peer_uid(conn: socket.socket) -> int | None:
+    """The uid of the process at the other end of a Unix socket (SO_PEERCRED, Linux)."""
+    import struct
+
+    try:
+        credentials = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    except (OSError, AttributeError):
+        return None
+    return struct.unpack("3i", credentials)[1]
 
 
 def _rss_mb() -> float | None:

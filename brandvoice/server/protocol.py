@@ -1,27 +1,78 @@
 """Where the server listens and how messages travel: length-prefixed JSON over a Unix socket.
-Imported by the thin client, so only the standard library here."""
+Imported by the thin client, so only the standard library here.
+
+The socket lives in a folder only this user can enter: `$XDG_RUNTIME_DIR/brandvoice` when the
+session has one, else `$TMPDIR/brandvoice-<uid>` (or `BRANDVOICE_RUNTIME_DIR`, used as given).
+Before every use the folder is checked with `lstat`: a real folder (never a symbolic link), owned
+by this user, closed to everyone else. Another user who created it first, or loosened it, could
+plant a fake server there: `UnsafeRuntimeDir` then says why and nothing is sent. An existing
+folder is never chmod-ed (BRANDVOICE_RUNTIME_DIR may point at a shared one: refused, not changed).
+Messages are bounded (`MAX_MESSAGE`): a bigger request runs in-process instead.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import socket
+import stat
 import struct
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from brandvoice.i18n import _
+
 _HEADER = struct.Struct("!I")
+MAX_MESSAGE = 64 * 1024 * 1024  # bytes of JSON either way; a request bigger than this runs in-process
+
+
+class UnsafeRuntimeDir(Exception):
+    """The socket folder could be someone else's: never used (the message says why)."""
+
+
+class MessageTooLarge(Exception):
+    pass
 
 
 def runtime_dir() -> Path:
-    """A folder only this user can enter (the socket's permissions are not enough everywhere)."""
+    """The socket folder, created private if missing, checked at each call."""
     override = os.environ.get("BRANDVOICE_RUNTIME_DIR")
-    base = Path(override) if override else Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
-    directory = base if override else base / f"brandvoice-{os.getuid()}"
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(directory, 0o700)
+    if override:
+        directory = Path(override)
+    elif os.environ.get("XDG_RUNTIME_DIR"):
+        directory = Path(os.environ["XDG_RUNTIME_DIR"]) / "brandvoice"
+    else:
+        directory = Path(tempfile.gettempdir()) / f"brandvoice-{os.getuid()}"
+    try:
+        os.mkdir(directory, 0o700)
+    except FileExistsError:
+        pass  # checked below, never changed
+    except OSError as exc:
+        raise UnsafeRuntimeDir(_("cannot create {path}: {problem}").format(path=directory, problem=exc.strerror)) from None
+    else:
+        os.chmod(directory, 0o700)  # ours, just made: the umask must not loosen it
+    check_private(directory)
     return directory
+
+
+def check_private(directory: Path) -> None:
+    try:
+        info = os.lstat(directory)
+    except OSError as exc:
+        raise UnsafeRuntimeDir(_("cannot use {path}: {problem}").format(path=directory, problem=exc.strerror)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafeRuntimeDir(_("{path} is a symbolic link; the server's folder must be a real one").format(path=directory))
+    if not stat.S_ISDIR(info.st_mode):
+        raise UnsafeRuntimeDir(_("{path} is not a folder").format(path=directory))
+    if info.st_uid != os.getuid():
+        raise UnsafeRuntimeDir(_("{path} belongs to uid {uid}, not to you (uid {you})").format(
+            path=directory, uid=info.st_uid, you=os.getuid()))
+    if info.st_mode & 0o077:
+        raise UnsafeRuntimeDir(
+            _("{path} is open to other users (mode {mode}); it must be 700").format(
+                path=directory, mode=f"{stat.S_IMODE(info.st_mode):o}")
+        )
 
 
 def socket_path() -> Path:
@@ -32,18 +83,42 @@ def state_path() -> Path:
     return runtime_dir() / "server.json"
 
 
+def check_socket(path: Path) -> bool:
+    """Whether `path` is a socket of ours (not a symbolic link, not another user's)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISSOCK(info.st_mode) and info.st_uid == os.getuid()
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    payload = json.dumps(message, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    if len(payload) > MAX_MESSAGE:
+        raise MessageTooLarge(f"{len(payload)} bytes")
+    return _HEADER.pack(len(payload)) + payload
+
+
 def send(sock: socket.socket, message: dict[str, Any]) -> None:
-    payload = json.dumps(message, ensure_ascii=False).encode("utf-8")
-    sock.sendall(_HEADER.pack(len(payload)) + payload)
+    sock.sendall(encode(message))
 
 
 def receive(sock: socket.socket) -> dict[str, Any] | None:
+    """The next message, or None (closed, too large, not JSON)."""
     header = _read_exactly(sock, _HEADER.size)
     if header is None:
         return None
     (length,) = _HEADER.unpack(header)
+    if length > MAX_MESSAGE:
+        return None
     payload = _read_exactly(sock, length)
-    return None if payload is None else json.loads(payload.decode("utf-8"))
+    if payload is None:
+        return None
+    try:
+        message = json.loads(payload.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        return None
+    return message if isinstance(message, dict) else None
 
 
 def _read_exactly(sock: socket.socket, size: int) -> bytes | None:
