@@ -127,6 +127,69 @@ def test_register_false_alarms_from_real_tweets(text):
     assert matches("register", text, "fr-FR", use="vous") == []
 
 
+# Issue 17: a verb after its subject is a third person ("the brand recruits"), not an order.
+THIRD_PERSON = [
+    "Pâtisseries mirabelle recrute !",
+    "Pâtisseries Mirabelle recrute des vendeurs.",
+    "Pâtisseries Mirabelle\nrecrute des vendeurs",  # the line goes on in lower case
+    "Mirabelle recrute, forme et accompagne ses apprentis.",
+    "Hotelia ouvre ses portes à Lyon.",
+    "La boutique ouvre samedi.",
+    "#Hotelia recrute",
+    "🎉 Mirabelle fête ses 10 ans",
+    "Pâtisseries Mirabelle 🎉 recrute",
+    "Bonne nouvelle : Mirabelle ouvre une boutique",
+    "Après 10 ans, Mirabelle change de look.",
+    "Mirabelle recrute\n\nRejoignez l’équipe.",  # the next paragraph's -ez is the brand's own register
+    "Ouvre ses portes samedi !",  # a headline: the shop opens its doors
+    "Fête ses 10 ans ce week-end.",
+    "Marie, notre cheffe, prépare la galette.",  # a name in apposition, not "marier"
+    "Notre cheffe Marie prépare la galette et décore les bûches.",
+    "Ici, on recrute !",
+]
+IMPERATIVES = [
+    ("Pâtisseries Mirabelle : découvre nos galettes", ["découvre"]),  # after a colon, no subject
+    ("Envie de douceur ?\ngoûte notre galette", ["goûte"]),
+    ("Nos offres\nRéserve ta chambre.", ["Réserve", "ta"]),
+    ("Recrute ton équipe avec nous.", ["Recrute", "ton"]),
+    ("Goûte la nouvelle galette !", ["Goûte"]),
+]
+
+
+@pytest.mark.parametrize("need", ["spacy", "spacy:parser"])
+@pytest.mark.parametrize("text", THIRD_PERSON)
+def test_register_a_third_person_is_not_an_imperative(text, need):
+    from brandvoice.nlp.docs import get_doc
+
+    kind = get_kind("register")
+    ctx = CheckContext(prose=ProseText.plain(text), language="fr-FR")
+    get_doc(ctx, need)  # with and without a parse: the parse may only veto
+    assert [text[m.start : m.end] for m in kind.check(ctx, kind.options.model_validate({"use": "vous"}))] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPERATIVES)
+def test_register_imperatives_after_a_break(text, expected):
+    assert matches("register", text, "fr-FR", use="vous") == expected
+
+
+def test_register_known_limit_a_name_alone_that_spells_a_verb():
+    # "Marie" is also the imperative of "marier": alone before "!", nothing tells the name
+    assert matches("register", "Qui prépare la galette ? Marie !", "fr-FR", use="vous") == ["Marie"]
+
+
+def test_unsafe_fixes_never_turn_an_announcement_into_an_order(tmp_path):
+    guide = tmp_path / "mirabelle.yaml"
+    guide.write_text("name: Mirabelle\nlanguage: fr-FR\nvoice: {register: vous}\ntone: {energy: [0, 1]}\n", encoding="utf-8")
+    draft = tmp_path / "post.md"
+    text = "Pâtisseries mirabelle recrute !\nRejoignez notre équipe.\n\nDécouvre nos galettes.\n"
+    draft.write_text(text, encoding="utf-8")
+    from helpers import run_cli
+
+    proc = run_cli("check", str(draft), "--brand", str(guide), "--no-grammar", "--fix", "--unsafe-fixes")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert draft.read_text(encoding="utf-8") == text.replace("Découvre", "Découvrez")
+
+
 def test_register_a_name_in_ez_is_not_an_imperative():
     assert matches("register", "« L’écologisme des pauvres » Martinez-Alier, auteur.", "fr-FR", use="tu") == []
 

@@ -62,6 +62,7 @@ class RegisterWords:
     weak_starters: frozenset[str]  # enough after a verb that is not also a noun ("Profite de l’été")
     soft_breaks: frozenset[str]  # may start a new imperative clause after one ("Viens et profite")
     not_imperatives: frozenset[str]  # look like imperatives, never are ("vive", "merci", "rendez-vous")
+    third_person_objects: frozenset[str]  # after a verb, a third-person headline: "Ouvre ses portes samedi"
     clitic: str  # regex: a hyphenated pronoun after a verb ("Inscris-toi")
     plural_markers: str  # regex: a sentence addressed to a group ("vous tous", "les amis")
 
