@@ -187,7 +187,9 @@ def test_unsafe_fixes_never_turn_an_announcement_into_an_order(tmp_path):
 
     proc = run_cli("check", str(draft), "--brand", str(guide), "--no-grammar", "--fix", "--unsafe-fixes")
     assert proc.returncode in (0, 1), proc.stderr
-    assert draft.read_text(encoding="utf-8") == text.replace("Découvre", "Découvrez")
+    fixed = draft.read_text(encoding="utf-8")
+    assert "Pâtisseries mirabelle recrute" in fixed and "recrutez" not in fixed  # the brand recruits
+    assert "Découvrez nos galettes." in fixed  # an order to the reader, in the brand's register
 
 
 def test_register_a_name_in_ez_is_not_an_imperative():
@@ -263,6 +265,13 @@ def test_person(text, language, speak_as, expected):
         ("Your order was shipped by our team.", "en-US", ["was shipped"]),
         ("Mistakes were made.", "en-US", ["were made"]),
         ("Our team shipped your order.", "en-US", []),
+        # issue 17: an attribute describing a state is no passive
+        ("Les chouquettes du dimanche, c’est sacré…", "fr-FR", []),
+        ("C’est fermé le lundi, c’est décidé.", "fr-FR", []),
+        ("La boutique est fermée le lundi.", "fr-FR", []),
+        ("Les chambres sont rénovées par nos équipes.", "fr-FR", ["sont rénovées"]),
+        ("Vous êtes invités à la soirée.", "fr-FR", ["êtes invités"]),
+        ("The rooms were renovated by our team.", "en-US", ["were renovated"]),
     ],
 )
 def test_passive(text, language, expected):

@@ -96,6 +96,8 @@ class LanguagePack:
     contractions: Contractions | None = None
     spoken_forms: Mapping[str, str] = field(default_factory=dict)  # "y'a" -> "il y a" (formality)
     register: RegisterWords | None = None
+    # subjects of a presentative "c’est + participle" ("c’est sacré", "c’est fermé"): an attribute, no passive
+    presentative_subjects: frozenset[str] = frozenset()
     guide_registers: tuple[str, ...] = ()  # what `guides init` asks: vous/tu, casual/formal
     default_market: str | None = None  # whose disclosure law `guides init` proposes
     report: ReportStrings | None = None

@@ -112,6 +112,7 @@ PACK = LanguagePack(
                   "t'es": "tu es", "t'étais": "tu étais", "j'sais": "je sais", "j'peux": "je peux",
                   "j'vais": "je vais", "ch'sais": "je sais"},
     register=REGISTER,
+    presentative_subjects=frozenset({"c'", "ce", "ça", "cela", "ceci"}),
     guide_registers=("vous", "tu"),
     default_market="FR",
     report=REPORT,
