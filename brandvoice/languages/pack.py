@@ -98,6 +98,9 @@ class LanguagePack:
     register: RegisterWords | None = None
     # subjects of a presentative "c’est + participle" ("c’est sacré", "c’est fermé"): an attribute, no passive
     presentative_subjects: frozenset[str] = frozenset()
+    # what LanguageTool reads in place of an e-mail address or a mention ("Écrivez à Marie"): a
+    # short first name starting with a consonant; None: sent as written
+    stand_in_name: str | None = None
     guide_registers: tuple[str, ...] = ()  # what `guides init` asks: vous/tu, casual/formal
     default_market: str | None = None  # whose disclosure law `guides init` proposes
     report: ReportStrings | None = None
