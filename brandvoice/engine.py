@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import regex
 
 from brandvoice.cache import ResultCache, findings_from_cache
 from brandvoice.findings import FileResult, Finding, Level, Match
@@ -174,7 +176,7 @@ class Engine:
                 if key not in seen:
                     seen.add(key)
                     result.findings.append(finding)
-        result.findings = _without_echoes(result.findings)
+        result.findings = one_report_per_problem(result.findings)
         result.findings.sort(key=lambda f: (f.offset, f.rule))
         result.metrics.update(ctx.metrics)
         return result
@@ -232,8 +234,99 @@ class Engine:
         )
 
 
-def _without_echoes(findings: list[Finding]) -> list[Finding]:
-    """An external checker's finding (LanguageTool) on exactly the span of one of brandvoice's
-    own is the same problem said twice ("les les"): the brand's rule speaks for it."""
-    own = {(f.offset, f.length) for f in findings if f.source == "brandvoice"}
-    return [f for f in findings if f.source == "brandvoice" or (f.offset, f.length) not in own]
+def one_report_per_problem(findings: list[Finding]) -> list[Finding]:
+    """Findings that describe one problem become one report, never keeping the weaker of them:
+
+    - on the same span (a typo in capitals: LanguageTool's spelling and brandvoice's shouting; a
+      word twice: `repetition` and LanguageTool's repeated-word rule), the more severe finding
+      speaks (brandvoice's own on a tie: the guide's voice); when the other one only changes the
+      case of the text, its case goes into the survivor's suggestions ("DEVELOPPEMENT":
+      "DÉVELOPPEMENT" written calmly is "développement"); when each only adds around the text
+      (a space before ":", a space after it), the suggestion does both and the messages are joined;
+    - a run and one of its elements (`!!` and an occurrence rule's `!`, `les les` and `les`): the
+      more severe finding speaks for the whole run, with the run's suggestion when it has none.
+    Whole-document findings (length, tone bands) are never grouped.
+    """
+    ordered = sorted(findings, key=lambda f: (f.offset, -f.length, f.rule))
+    kept: list[Finding] = []
+    for finding in ordered:
+        for i, other in enumerate(kept):
+            merged = _merged(other, finding)
+            if merged is not None:
+                kept[i] = merged
+                break
+        else:
+            kept.append(finding)
+    return kept
+
+
+def _merged(first: Finding, second: Finding) -> Finding | None:
+    """One finding for both when they describe the same problem, else None."""
+    if first.whole_document or second.whole_document:
+        return None
+    if (first.offset, first.length) == (second.offset, second.length):
+        survivor, other = sorted((first, second), key=_strength, reverse=True)
+        if _case_change(other) and survivor.replacements and not _case_change(survivor):
+            cased = tuple(dict.fromkeys(_with_case_of(other.replacements[0], r) for r in survivor.replacements))
+            return replace(survivor, replacements=cased, fix_safe=survivor.fix_safe and len(cased) == 1)
+        both = _both_insertions(survivor, other)
+        if both is not None:
+            return replace(survivor, message=f"{survivor.message} {other.message}", replacements=(both,), fix_safe=False)
+        return survivor
+    run, element = (first, second) if first.length > second.length else (second, first)
+    inside = run.offset <= element.offset and element.offset + element.length <= run.offset + run.length
+    if not inside or not _repeats(run.match, element.match):
+        return None
+    survivor = max((run, element), key=_strength)
+    if survivor is run:
+        return run
+    replacements = element.replacements or run.replacements
+    return replace(
+        element, offset=run.offset, length=run.length, match=run.match, line=run.line, column=run.column,
+        end_line=run.end_line, end_column=run.end_column, replacements=replacements,
+        fix_safe=(element.fix_safe if element.replacements else run.fix_safe) and len(replacements) == 1,
+    )
+
+
+def _both_insertions(first: Finding, second: Finding) -> str | None:
+    """One replacement doing both findings' edits, when each only adds text around the match
+    (`:` → `\u00a0:` and `:` → `: ` make `\u00a0: `); None when they touch the same side."""
+    if not first.replacements or not second.replacements or not first.match:
+        return None
+    sides = []
+    for replacement in (first.replacements[0], second.replacements[0]):
+        at = replacement.find(first.match)
+        if at < 0:
+            return None
+        sides.append((replacement[:at], replacement[at + len(first.match) :]))
+    (p1, s1), (p2, s2) = sides
+    if (p1 and p2) or (s1 and s2) or not (p1 or s1) or not (p2 or s2):
+        return None
+    return p1 + p2 + first.match + s1 + s2
+
+
+def _strength(finding: Finding) -> tuple[int, bool]:
+    return (int(finding.level), finding.source == "brandvoice")
+
+
+def _case_change(finding: Finding) -> bool:
+    """Whether the finding's fix only changes letter case (shouting, a name's casing)."""
+    return bool(finding.replacements) and all(
+        r != finding.match and r.casefold() == finding.match.casefold() for r in finding.replacements
+    )
+
+
+def _with_case_of(model: str, text: str) -> str:
+    """`text` with the case pattern of `model`: lower case, or lower case with a capital first letter."""
+    if model.islower() or not any(c.isalpha() for c in model):
+        return text.lower()
+    if model[:1].isupper() and model[1:].islower():
+        return text[:1].upper() + text[1:].lower()
+    return text
+
+
+def _repeats(run: str, element: str) -> bool:
+    """Whether `run` is `element` said again and again ("!!" of "!", "les les" of "les")."""
+    unit = element.strip().casefold()
+    rest = regex.sub(r"\s+", "", run.casefold())
+    return bool(unit) and len(rest) > len(unit) and rest == unit * (len(rest) // len(unit))

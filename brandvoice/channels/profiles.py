@@ -25,7 +25,9 @@ from brandvoice.selectors import yaml_off
 Counting = Literal[tuple(COUNTERS)]  # how a platform measures a post: a name in COUNTERS
 
 
-NbspPolicy = Annotated[Literal["require", "plain-space", "off"], BeforeValidator(yaml_off)]
+# require: a no-break space where French wants one (narrow or not before ; ! ?); strict: exactly the
+# narrow one before ; ! ?; plain-space: ordinary spaces (apps that render U+202F badly); off
+NbspPolicy = Annotated[Literal["require", "strict", "plain-space", "off"], BeforeValidator(yaml_off)]
 
 
 class ChannelProfile(BaseModel):

@@ -1,94 +1,89 @@
 """Split a run-together hashtag into words (#summersale → Summer Sale) for a CamelCase suggestion.
 
-Word frequencies come from pyspellchecker's dictionaries (French and English, loaded lazily, once
-per language). A split is proposed only when every part is a common enough word and the hashtag is not itself
-a word in French or English: "#weekend" and "#palestine" stay one word.
+A word-segmentation model per language: the most probable split under wordfreq's word
+frequencies (shipped lists, offline; keyed without accents, since hashtags are often typed
+without them). A split is suggested only when the model is confident:
+
+- the hashtag is not itself a word in the post's language, French or English (a dictionary word,
+  or a string common enough in wordfreq's lists: see `nlp.vocabulary.is_word`), so `#parkour`,
+  `#chiche`, `#surpêche`, `#greenwashing`, `#weekend` stay whole;
+- every part is such a word, of two letters or more (no `#colonyusa` → "Colony Us A");
+- the split explains the letters far better than chance: its words together cost at most one
+  order of magnitude of improbability per letter, plus one (random letters cost 1.4 per letter),
+  which leaves out splits into rare or many short words (`#sportwetten` → "sport wet ten");
+- across languages, the likelier split wins (`#climatechange` in a French post is English;
+  `#notforme` is "not for me", not French "not forme").
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
-from functools import cache
 
-_MIN_WORD = 2
-_SINGLE_LETTER_WORDS: dict[str, set[str]] = {}  # "#colonyusa" is not "Colony Us A": no 1-letter parts
-_LANGUAGES = ("fr", "en")  # a hashtag known as one word in any of them is left alone (#palestine)
+from brandvoice.nlp.vocabulary import WORD_ZIPF, folded_frequencies, is_word, strip_accents
 
+__all__ = ["best_split", "camel_case", "strip_accents"]
 
-# Short pieces are where false splits hide ("in|sta|good"): they must be very common words.
-_MIN_SHARE_BY_LENGTH = {1: 1e-3, 2: 1e-3, 3: 2e-5}
-_MIN_SHARE = 2e-7
-
-
-def strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
-@cache
-def _frequencies(lang: str) -> tuple[dict[str, int], float]:
-    """Counts keyed by the unaccented word (hashtags are often typed without accents)."""
-    from spellchecker import SpellChecker
-
-    try:
-        words = SpellChecker(language=lang).word_frequency.dictionary
-    except ValueError:  # a language pyspellchecker does not ship
-        return {}, 1.0
-    folded: dict[str, int] = {}
-    for word, count in words.items():
-        key = strip_accents(word)
-        folded[key] = folded.get(key, 0) + count
-    return folded, float(sum(words.values()))
-
-
-def _cost(word: str, freqs: dict[str, int], total: float, lang: str) -> float | None:
-    if len(word) < _MIN_WORD and word not in _SINGLE_LETTER_WORDS.get(lang, ()):
-        return None
-    share = freqs.get(word, 0) / total
-    if not share or share < _MIN_SHARE_BY_LENGTH.get(len(word), _MIN_SHARE):
-        return None
-    return -math.log(share)
+MIN_PART = 2
+MAX_PART = 24
+MAX_COST_PER_LETTER = 1.0  # log10 units: a 10-letter split costs at most 11, i.e. p ≥ 1e-11
+_WORD_SHARE = 10 ** (WORD_ZIPF - 9)
+_GUIDE_WORD_COST = 5.0  # the guide's own words count as common words (Zipf 4)
+_PER_WORD = 0.5  # fewer, longer words win close calls: "Justin Beiber", not "Just In Beiber"
+_LANGUAGES = ("fr", "en")
 
 
 def best_split(body: str, langs: tuple[str, ...], extra_words: frozenset[str] = frozenset()) -> list[str] | None:
-    """The likelier split over several languages: #climatechange is English in a French post."""
-    found = [s for s in (_split(body, lang, extra_words) for lang in dict.fromkeys(langs)) if s]
-    return min(found, key=lambda s: (len(s[0]), s[1]))[0] if found else None
-
-
-def _split(body: str, lang: str, extra_words: frozenset[str]) -> tuple[list[str], float] | None:
+    """The confident split of a lower-case hashtag body into words, or None."""
+    candidates = tuple(dict.fromkeys((*langs, *_LANGUAGES)))
     word = strip_accents(body.lower())
-    if len(word) != len(body) or not word.isalpha() or len(word) < 2 * _MIN_WORD:
+    if len(word) != len(body) or not word.isalpha() or len(word) < 2 * MIN_PART:
         return None
-    freqs, total = _frequencies(lang)
+    if word in extra_words or is_word(body, candidates):
+        return None
+    found = []
+    for lang in candidates:
+        split = _split(word, lang, extra_words)
+        if split is not None and split[2] <= MAX_COST_PER_LETTER * len(word) + 1:
+            found.append(split)
+    if not found:
+        return None
+    bounds = min(found, key=lambda split: split[1])[0]
+    return [body[start:end] for start, end in bounds]
+
+
+def _split(word: str, lang: str, extra_words: frozenset[str]) -> tuple[list[tuple[int, int]], float, float] | None:
+    """The most probable split (Viterbi over unigram frequencies, a small cost per word): (part
+    bounds, its score, the words' own cost in log10 units)."""
+    freqs = folded_frequencies(lang)
     if not freqs:
         return None
-    extra_cost = -math.log(1000 / total)  # the guide's own words count as fairly common
     n = len(word)
-    best: list[tuple[float, int] | None] = [None] * (n + 1)
-    best[0] = (0.0, 0)
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 24), end):
+    best: list[tuple[float, int, float] | None] = [None] * (n + 1)  # (score, start, words' cost)
+    best[0] = (0.0, 0, 0.0)
+    for end in range(MIN_PART, n + 1):
+        for start in range(max(0, end - MAX_PART), end - MIN_PART + 1):
             if best[start] is None:
                 continue
             piece = word[start:end]
-            cost = extra_cost if piece in extra_words else _cost(piece, freqs, total, lang)
-            if cost is None:
-                continue
-            candidate = best[start][0] + cost + 2.0  # a per-word penalty: fewer words win ties
+            if piece in extra_words:
+                cost = _GUIDE_WORD_COST
+            else:
+                share = freqs.get(piece, 0.0)
+                if share < _WORD_SHARE:
+                    continue
+                cost = -math.log10(share)
+            candidate = best[start][0] + cost + _PER_WORD
             if best[end] is None or candidate < best[end][0]:
-                best[end] = (candidate, start)
+                best[end] = (candidate, start, best[start][2] + cost)
     if best[n] is None:
         return None
-    parts, end = [], n
+    bounds, end = [], n
     while end > 0:
         start = best[end][1]
-        parts.append(body[start:end])
+        bounds.append((start, end))
         end = start
-    parts.reverse()
-    if len(parts) < 2 or any(word in _frequencies(other)[0] for other in {lang, *_LANGUAGES}):
-        return None
-    return parts, best[n][0]
+    bounds.reverse()
+    return (bounds, best[n][0], best[n][2]) if len(bounds) >= 2 else None
 
 
 def camel_case(parts: list[str]) -> str:

@@ -92,6 +92,7 @@ class LanguagePack:
     alphabet: str  # letters a typo may swap in (`learn` tells typos from brand words)
     marks: str = ""  # letters only this language uses among the packs: they settle a detection tie
     tokenizer_exceptions: tuple[str, ...] = ()  # words written with an apostrophe that is no elision
+    elisions: tuple[str, ...] = ()  # words elided before a vowel ("l", "qu"): in "d’AGIR" the word is "AGIR"
     person: PersonWords | None = None
     contractions: Contractions | None = None
     spoken_forms: Mapping[str, str] = field(default_factory=dict)  # "y'a" -> "il y a" (formality)

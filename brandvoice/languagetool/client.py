@@ -286,7 +286,8 @@ class LanguageToolClient:
                     issue_type=rule.get("issueType", ""),
                     category_id=category.get("id", ""),
                     category_name=category.get("name", ""),
-                    replacements=tuple(r["value"] for r in m.get("replacements", [])[:5]),
+                    replacements=_written_back(chunk, start - chunk.start, end - chunk.start,
+                                               tuple(r["value"] for r in m.get("replacements", [])[:5])),
                     short_message=m.get("shortMessage", ""),
                 )
             )
@@ -350,6 +351,16 @@ def utf16_to_code_points(text: str) -> Callable[[int], int]:
             table.append(index)  # the low surrogate belongs to the same code point
     table.append(len(text))
     return lambda offset: table[min(offset, len(table) - 1)]
+
+
+def _written_back(chunk: Chunk, start: int, end: int, replacements: tuple[str, ...]) -> tuple[str, ...]:
+    """Suggestions for a match over a stand-in name, with the token written back in place of the
+    name ("Sam's" → "@Apple's"), so a fix never writes the stand-in."""
+    for a, b, word in chunk.stand_ins:
+        if a < end and start < b:
+            token = chunk.text[a:b]
+            replacements = tuple(r.replace(word, token, 1) for r in replacements)
+    return replacements
 
 
 def annotate(chunk: Chunk) -> dict:

@@ -11,32 +11,14 @@ no network); LanguageTool's own suggestions are checked too, since they know inf
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from brandvoice.languages.packs import FALLBACK, pack_for
+from brandvoice.nlp.vocabulary import frequencies, strip_accents, zipf
 
 FREQUENT_ZIPF = 3.5  # about once per 300,000 words: "hotel" is 3.9 in French, "hiking" 3.9 in English
 MARGIN_ZIPF = 1.5  # the neighbour must be ~30 times more common than the word itself
-
-
-@cache
-def _frequencies(lang: str) -> dict[str, float]:
-    import wordfreq
-
-    try:
-        return wordfreq.get_frequency_dict(lang, wordlist="best")
-    except (LookupError, ValueError):
-        return {}
-
-
-def zipf(word: str, lang: str) -> float:
-    """Zipf frequency (log10 of occurrences per billion words) from wordfreq's lists; 0 if unknown."""
-    freq = _frequencies(lang).get(word.casefold())
-    return math.log10(freq * 1e9) if freq else 0.0
 
 
 def edits1(word: str, lang: str) -> set[str]:
@@ -63,10 +45,6 @@ def is_edit1(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 @dataclass(frozen=True)
 class TypoVerdict:
     word: str
@@ -81,14 +59,14 @@ def likely_typo(word: str, lang: str, suggestions: Iterable[str] = ()) -> TypoVe
         return None  # multi-word matches are names or phrases, not keyboard slips
     key = word.casefold()
     own = zipf(key, lang)
-    frequencies = _frequencies(lang)
+    known = frequencies(lang)
     candidates = {s.casefold() for s in suggestions if is_edit1(key, s.casefold())}
-    candidates |= {c for c in edits1(key, lang) if c in frequencies}
+    candidates |= {c for c in edits1(key, lang) if c in known}
     best: TypoVerdict | None = None
     for candidate in candidates:
         score = zipf(candidate, lang)
         # a missing accent ("Ecologie") is a slip even when the unaccented form is common online
-        margin = 0.0 if _unaccented(candidate) == _unaccented(key) else MARGIN_ZIPF
+        margin = 0.0 if strip_accents(candidate) == strip_accents(key) else MARGIN_ZIPF
         if score >= FREQUENT_ZIPF and score > own + margin and (best is None or score > best.neighbour_zipf):
             best = TypoVerdict(word, candidate, round(score, 2), round(own, 2))
     return best

@@ -1,9 +1,14 @@
 """capitalization: exact casing of brand and product names, and no ALL-CAPS shouting.
 
 `words` lists names whose casing is fixed ("HoteliaClub"): any other casing is reported with the
-exact name as a safe fix. With `shouting: true`, words of `min_length` letters or more written in
-capitals are reported, sparing `acronyms`, the guide's accepted vocabulary (in any casing), and hashtags,
-mentions and URLs. In messages, `{expected}` is the exact name, or the word in lower case.
+exact name as a safe fix. With `shouting: true`, words in capitals that shout are reported, once
+per run of capitals, and acronyms are spared: the shipped acronym list, `acronyms`, the guide's
+accepted vocabulary, and any short word in capitals that is not a dictionary word ("NASA",
+"SNCF"). A single word shouts from 4 letters when it is a dictionary word ("VRAIMENT"), or when
+it is a very common short word ("AND"); `min_length` (3) is the fewest letters a word alone needs.
+Hashtags, mentions, URLs, codes (`COP21`) and the medium's conventions are never words here.
+How it is decided: `brandvoice.nlp.capitals`. In messages, `{expected}` is the exact name, or the
+text in lower case (a capital at a sentence start, acronyms and English "I" kept).
 
 ```yaml
 rules:
@@ -23,15 +28,12 @@ from pydantic import model_validator
 
 from brandvoice.findings import Match
 from brandvoice.messages import Messages
+from brandvoice.nlp.capitals import shouts
+from brandvoice.nlp.lexicons import load_lexicon
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
-from brandvoice.rules.words import compile_phrases, words
+from brandvoice.rules.words import compile_phrases
 
 MESSAGES = Messages({"capitalization.default": "Write “{expected}”, not “{match}”."})
-
-DEFAULT_ACRONYMS = (
-    "OK", "USA", "UK", "EU", "UE", "FAQ", "PDF", "URL", "SMS", "TV", "CEO", "PDG", "SNCF", "RATP",
-    "TGV", "SPA", "WIFI", "WI-FI", "RSVP", "DIY", "NYC", "HTML", "API", "ID", "VIP", "RGPD", "GDPR",
-)
 
 
 class Options(RuleOptions):
@@ -62,27 +64,22 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                     m.start(), m.end(), replacements=(expected,), params=(("expected", expected),), fix_safe=True
                 )
     if options.shouting:
-        spared = {a.upper() for a in (*DEFAULT_ACRONYMS, *options.acronyms)}
-        spared |= {w.upper() for w in ctx.accepted_words}  # brand casing is the `words`/terms' job
-        spared |= {w.upper() for w in options.words if w.isupper()}
-        for m in words(text):
-            word = m.group()
-            letters = [c for c in word if c.isalpha()]
-            if (
-                len(letters) >= options.min_length
-                and all(c.isupper() for c in letters)
-                and word.upper() not in spared
-                and not ctx.prose.overlaps(m.start(), m.end(), ("url", "email", "mention", "hashtag"))
-            ):
-                calm = word.lower()
-                yield Match(m.start(), m.end(), replacements=(calm,), params=(("expected", calm),))
+        spared = (*load_lexicon("acronyms"), *options.acronyms, *ctx.accepted_words)
+        spared += tuple(w for w in options.words if w.isupper())  # brand casing is the `words`/terms' job
+        for shout in shouts(ctx.prose, ctx.language, spared, options.min_length):
+            yield Match(shout.start, shout.end, replacements=(shout.calm,), params=(("expected", shout.calm),))
 
 
 EXAMPLES = (
     Example("Rejoignez le hoteliaclub !", expect=("hoteliaclub",), options={"words": ["HoteliaClub"]}, language="fr-FR"),
     Example("Rejoignez le HoteliaClub !", options={"words": ["HoteliaClub"]}, language="fr-FR"),
-    Example("SOLDES MONSTRES au spa", expect=("SOLDES", "MONSTRES"), options={"shouting": True}, language="fr-FR"),
-    Example("Free WIFI and a SPA, see the FAQ", options={"shouting": True}),
+    Example("SOLDES MONSTRES au spa", expect=("SOLDES MONSTRES",), options={"shouting": True}, language="fr-FR",
+            note="a run of capitals is one shout"),
+    Example("C’est VRAIMENT beau, il faut d’AGIR", expect=("VRAIMENT", "AGIR"), options={"shouting": True},
+            language="fr-FR"),
+    Example("L’UE et la SNCF, l’OGM et la CNIL", options={"shouting": True}, language="fr-FR",
+            note="acronyms: short words in capitals that are not dictionary words"),
+    Example("Free WIFI and a SPA, see the FAQ, ask NASA", options={"shouting": True}),
 )
 
 

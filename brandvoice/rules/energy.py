@@ -1,9 +1,10 @@
 """energy: how loud a post is — exclamation marks, ALL-CAPS words, emoji and question marks.
 
 - `max_exclamations` per text (default 1) and never a run like "!!" or "?!" (`exclamation_runs`);
-- ALL-CAPS words of `caps_min_letters` letters or more (default 3), sparing acronyms (a shipped
-  list), Roman numerals, the guide's accepted vocabulary and `caps_allow`; hashtags, mentions and
-  URLs are never words here;
+- words in capitals that shout, once per run (as `capitalization` decides them: `nlp.capitals`),
+  sparing acronyms (a shipped list, and short words in capitals that are not dictionary words),
+  Roman numerals, the guide's accepted vocabulary and `caps_allow`; `caps_min_letters` (3) is the
+  fewest letters a word alone needs; hashtags, mentions and URLs are never words here;
 - emoji: `max_emoji` per text (a ZWJ family, a flag or a skin-toned hand counts once), `emoji_banned`,
   `emoji_allowed` (when given, only these), runs of more than `max_emoji_run` emoji in a row, and
   emoji standing for a word at the start of a line ("🏨 de rêve vous attend": screen readers read
@@ -24,10 +25,11 @@ from collections.abc import Iterator
 import regex
 
 from brandvoice.findings import Match
-from brandvoice.nlp.lexicons import load_lexicon
 from brandvoice.messages import Messages
+from brandvoice.nlp.capitals import Shout, shouts
+from brandvoice.nlp.lexicons import load_lexicon
+from brandvoice.parsing.social import NOT_PROSE
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
-from brandvoice.rules.words import WORD
 
 MESSAGES = Messages({
     "energy.default": "Too loud: “{match}”.",
@@ -43,9 +45,7 @@ MESSAGES = Messages({
 })
 
 _EXCLAMATION_RUN = regex.compile(r"[!?]*![!?]*")
-_ROMAN = regex.compile(r"[IVXLCDM]+")
 _LINE_START_EMOJI = regex.compile(r"(?m)^[ \t]*")
-_NOT_SOCIAL_WORDS = ("url", "email", "mention", "hashtag")
 
 
 class Options(RuleOptions):
@@ -73,10 +73,9 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 def _all(ctx: CheckContext, options: Options) -> Iterator[Match]:
     yield from _exclamations(ctx, options)
     if options.caps:
-        for m in shouted_words(ctx, options):
-            word = m.group()
-            calm = word.capitalize() if m.start() == 0 else word.lower()
-            yield Match(m.start(), m.end(), message=MESSAGES.say("energy.caps", word=word), replacements=(calm,))
+        for shout in shouted_words(ctx, options):
+            word = ctx.text[shout.start : shout.end]
+            yield Match(shout.start, shout.end, message=MESSAGES.say("energy.caps", word=word), replacements=(shout.calm,))
     yield from _emoji(ctx, options)
     if options.max_questions is not None:
         questions = [i for i, c in enumerate(ctx.text) if c in "?¿" and not _in_social(ctx, i)]
@@ -85,7 +84,7 @@ def _all(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
 
 def _in_social(ctx: CheckContext, i: int) -> bool:
-    return ctx.prose.overlaps(i, i + 1, _NOT_SOCIAL_WORDS)
+    return ctx.prose.overlaps(i, i + 1, NOT_PROSE)
 
 
 def _exclamations(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -104,18 +103,11 @@ def _exclamations(ctx: CheckContext, options: Options) -> Iterator[Match]:
             yield Match(m.start(), m.end(), message=MESSAGES.say("energy.exclamations", count=count, max=allowed))
 
 
-def shouted_words(ctx: CheckContext, options: Options) -> Iterator[regex.Match]:
-    """ALL-CAPS words of the text (acronyms, Roman numerals, accepted and allowed words spared);
-    the tone profile counts them too."""
-    spared = {w.casefold() for w in (*load_lexicon("acronyms"), *options.caps_allow, *ctx.accepted_words)}
-    for m in WORD.finditer(ctx.text):
-        word = m.group()
-        letters = [c for c in word if c.isalpha()]
-        if len(letters) < options.caps_min_letters or not all(c.isupper() for c in letters):
-            continue
-        if word.casefold() in spared or _ROMAN.fullmatch(word) or ctx.prose.overlaps(m.start(), m.end(), _NOT_SOCIAL_WORDS):
-            continue
-        yield m
+def shouted_words(ctx: CheckContext, options: Options) -> list[Shout]:
+    """The shouts of the text, one per run of capitals, decided as `capitalization` decides them
+    (acronyms, Roman numerals, accepted and allowed words spared); the tone profile counts them too."""
+    spared = (*load_lexicon("acronyms"), *options.caps_allow, *ctx.accepted_words)
+    return shouts(ctx.prose, ctx.language, spared, options.caps_min_letters)
 
 
 def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:

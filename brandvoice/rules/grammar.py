@@ -4,8 +4,14 @@ Built from the guide's `grammar:` section (on by default; `--no-grammar` turns i
 LanguageTool match becomes a finding `languagetool.<RULE_ID>` with `source: languagetool`, a
 category from LanguageTool's issue type and category (misspelling → spelling, grammar,
 typographical → typography, style), its message and up to 5 replacements. Hashtags, @mentions,
-URLs, e-mail addresses, emoji and inline code never produce findings; words of the guide's
-`vocabulary.accept` (and their plural, possessive or inflected forms) are never misspellings.
+URLs, e-mail addresses, emoji, inline code and the medium's conventions (`RT @user:`, `cc @user`,
+emoticons, HTML entities) never produce findings: a match inside one is dropped, and a match that
+only partly covers one is trimmed to its part outside the token when its suggestions leave the
+token as it is (`@Apple 's` → ` 's`, fixed to `'s`), else dropped. Words of the guide's
+`vocabulary.accept` (and their plural, possessive or inflected forms) are never misspellings, nor
+are words in capitals that read as acronyms (the shipped list, or 5 letters at most and not a
+dictionary word: "GPII", "LSI"), as word processors ignore words in upper case; a long word in
+capitals keeps its spelling finding ("DEVELOPPEMENT").
 
 Levels: misspellings and grammar errors are errors, typography and style warnings; override per
 rule (`languagetool.FRENCH_WHITESPACE: suggestion`) or per category
@@ -28,12 +34,14 @@ import regex
 from brandvoice.findings import Match
 from brandvoice.languagetool import service
 from brandvoice.messages import Messages
+from brandvoice.parsing.prose import ProseText
+from brandvoice.parsing.social import NOT_PROSE
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({"grammar.default": "{match}"})
 
 LEVEL = "error"
-MASKED_KINDS = ("url", "email", "mention", "hashtag", "emoji")
+MASKED_KINDS = (*NOT_PROSE, "emoji")
 
 CATEGORY_LEVELS = {"spelling": "error", "grammar": "error", "typography": "warning", "style": "warning"}
 
@@ -146,30 +154,74 @@ def _accepted_token(token: str, folded: set[str]) -> bool:
     return any(token.endswith(suffix) and token[: -len(suffix)] in folded for suffix in _INFLECTIONS)
 
 
+def _known_word(word: str, ctx: CheckContext) -> bool:
+    """An accepted word of the guide, or an acronym: not a misspelling whatever LanguageTool knows."""
+    from brandvoice.nlp.capitals import is_acronym
+    from brandvoice.nlp.lexicons import load_lexicon
+
+    return accepted(word, ctx.accepted_words) or is_acronym(word, ctx.language, load_lexicon("acronyms"))
+
+
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if service.NAME not in ctx.services:
         service.send([(ctx, options)])  # a text checked on its own (rule examples, `explain`)
     result = ctx.services[service.NAME]
     prose = ctx.prose
     for m in result.matches:
-        if m.end <= m.start or prose.overlaps(m.start, m.end, MASKED_KINDS):
+        if m.end <= m.start:
             continue
-        if any(m.start <= point <= m.end for point in result.placeholders):
+        outside = outside_masked(prose, m.start, m.end, m.replacements)
+        if outside is None:
+            continue
+        start, end, replacements = outside
+        if any(start <= point <= end for point in result.placeholders):
             continue  # touches removed inline code or an image
         category = category_for(m.issue_type, m.category_id)
-        if category == "spelling" and accepted(prose.text[m.start : m.end], ctx.accepted_words):
+        if category == "spelling" and _known_word(prose.text[start:end], ctx):
             continue
         yield Match(
-            m.start,
-            m.end,
+            start,
+            end,
             message=m.message,
-            replacements=m.replacements,
+            replacements=replacements,
             rule_id=f"languagetool.{m.rule_id}",
             level=CATEGORY_LEVELS.get(category, LEVEL),
             source="languagetool",
             category=category,
             source_category=m.category_id,
         )
+
+
+def outside_masked(
+    prose: ProseText, start: int, end: int, replacements: tuple[str, ...]
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """A match's part outside the masked tokens it touches, with its replacements cut to match; None
+    when it lies inside a token, spans one, or its replacements would change the token."""
+    text = prose.text
+    trimmed = False
+    for span in prose.social_spans:
+        if span.kind not in MASKED_KINDS or not (span.start < end and start < span.end):
+            continue
+        if span.start <= start and end <= span.end or start < span.start and span.end < end:
+            return None
+        trimmed = True
+        if span.start <= start:  # the token's tail opens the match: "@Apple 's"
+            head = text[start : span.end]
+            if not all(r.startswith(head) for r in replacements):
+                return None
+            replacements, start = tuple(r[len(head) :] for r in replacements), span.end
+            while start < end and text[start].isspace() and all(r[:1] == text[start] for r in replacements):
+                replacements, start = tuple(r[1:] for r in replacements), start + 1
+        else:  # the token's head closes the match: "a recrutement@mirabelle.fr"
+            tail = text[span.start : end]
+            if not all(r.endswith(tail) for r in replacements):
+                return None
+            replacements, end = tuple(r[: len(r) - len(tail)] for r in replacements), span.start
+            while end > start and text[end - 1].isspace() and all(r[-1:] == text[end - 1] for r in replacements):
+                replacements, end = tuple(r[:-1] for r in replacements), end - 1
+    if trimmed and not text[start:end].strip():
+        return None  # nothing but the space next to the token was left
+    return start, end, replacements
 
 
 EXAMPLES = (
@@ -182,6 +234,10 @@ EXAMPLES = (
         language="fr-FR",
         note="hashtags, mentions, emoji and URLs are masked",
     ),
+    Example("Merci pour l’info cc @bob &amp; @ann :(", language="fr-FR",
+            note="cc before a handle, HTML entities and emoticons are conventions of the medium"),
+    Example("I love @Apple 's new phone.", expect=(" 's",),
+            note="a match partly on a handle is trimmed to its part outside the handle"),
 )
 
 

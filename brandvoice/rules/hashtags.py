@@ -5,7 +5,8 @@
 - every `required` campaign hashtag present (`#Hotelia`), no `banned` one, no duplicate;
 - multi-word hashtags in CamelCase, so screen readers read `#SummerSale` as two words and not
   `#summersale` letter by letter: the guide's `known` hashtags give the exact spelling (a safe
-  fix), otherwise a word list proposes a split;
+  fix), otherwise a word-segmentation model proposes a split, only when it is confident and never
+  for a hashtag that is itself a word (`#parkour`, `#greenwashing`): see `channels.segment`;
 - no disclosure (`#ad`, `#publicité`…) buried in a block of hashtags, where readers skip it.
 
 ```yaml
@@ -19,8 +20,10 @@ hashtags:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from brandvoice.channels.profiles import ChannelProfile
@@ -98,8 +101,17 @@ def _camel_case_suggestion(body: str, ctx: CheckContext, known: dict[str, str]) 
     spelled = known.get(_key(body))
     if spelled is not None:
         return (spelled, True) if spelled.lstrip("#") != body else None
-    parts = best_split(body, (ctx.lang, "fr", "en"), frozenset(_key(k) for k in known))
+    parts = best_split(body, (ctx.lang,), _guide_words(tuple(known.values()), ctx.accepted_words))
     return ("#" + camel_case(parts), False) if parts else None
+
+
+@functools.cache
+def _guide_words(known: tuple[str, ...], accepted: frozenset[str]) -> frozenset[str]:
+    """The guide's own words, which a split may use: the parts of its CamelCase hashtags
+    (#HoteliaMoments → hotelia, moments) and its accepted vocabulary."""
+    words = {strip_accents(w.casefold()) for tag in known for w in regex.findall(r"\p{Lu}[\p{Ll}\p{N}]*", tag)}
+    words |= {strip_accents(w.casefold()) for w in accepted if w.isalpha()}
+    return frozenset(w for w in words if len(w) > 1)
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:

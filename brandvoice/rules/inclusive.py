@@ -33,7 +33,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from brandvoice.findings import Match
 from brandvoice.guides.factory import RuleFactory
 from brandvoice.guides.model import Rule, Section
-from brandvoice.learn.typos import zipf
+from brandvoice.nlp.vocabulary import zipf
 from brandvoice.messages import Joined, Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, match_case

@@ -1,16 +1,19 @@
 """typography_fr: French typography, every finding with its exact fix.
 
-- `nbsp`: narrow no-break space (U+202F) before ; ! ?, no-break space (U+00A0) before : and
-  inside « », per locale: fr-CA puts no space before ; ! ?, fr-CH accepts none or a narrow one;
+- `nbsp`: a no-break space before ; ! ? (the narrow U+202F is what a fix writes; an ordinary
+  no-break space U+00A0 is accepted too, as French typography practises it, unless the policy is
+  `strict`), a no-break space (U+00A0, or the narrow one) before : and inside « », per locale:
+  fr-CA puts no space before ; ! ?, fr-CH accepts none or a narrow one;
 - `apostrophe`: ’ rather than ' inside words (l’hôtel);
 - `quotes`: « » rather than "";
 - `currency`: the euro sign after the amount, with a no-break space (20 €, not 20€ or €20);
 - `ellipsis`: … rather than three dots.
 
-The `nbsp` policy (`require`, `plain-space`, `off`) comes from the guide and from each targeted
+The `nbsp` policy (`require`, `strict`, `plain-space`, `off`) comes from the guide and from each targeted
 channel's profile, since some apps render U+202F badly: `plain-space` asks for ordinary spaces
 where French wants one. When a post targets channels with different policies, any of their
-spacings is accepted. Only French texts are checked; URLs, mentions and hashtags are skipped.
+spacings is accepted. Only French texts are checked; URLs, mentions, hashtags and the medium's
+conventions (`RT @user:`, emoticons such as `;-)`, HTML entities such as `&amp;`) are skipped.
 Every match is `fix_safe` with exactly one replacement.
 """
 
@@ -29,6 +32,7 @@ from brandvoice.findings import Match
 from brandvoice.guides.factory import RuleFactory
 from brandvoice.guides.model import Rule, Section
 from brandvoice.messages import Messages
+from brandvoice.parsing.social import NOT_PROSE
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
@@ -91,11 +95,13 @@ def _accepted(spacing: Spacing, policy: NbspPolicy) -> tuple[frozenset[str], str
         if spacing == "narrow-or-none":
             return frozenset({"", " "}), " "
         return frozenset({" "}), " "
+    # both no-break spaces are correct French before ; ! ? in practice: `strict` asks for the narrow one
+    narrow = frozenset({NNBSP}) if policy == "strict" else frozenset({NNBSP, NBSP})
     return {
-        "narrow": (frozenset({NNBSP}), NNBSP),
+        "narrow": (narrow, NNBSP),
         "nbsp": (frozenset({NBSP, NNBSP}), NBSP),
         "none": (frozenset({""}), ""),
-        "narrow-or-none": (frozenset({NNBSP, ""}), NNBSP),
+        "narrow-or-none": (narrow | {""}, NNBSP),
     }[spacing]
 
 
@@ -104,7 +110,7 @@ class TypographySection(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    nbsp: NbspPolicy = Field("require", description="No-break spaces: require, plain-space or off.")
+    nbsp: NbspPolicy = Field("require", description="No-break spaces: require, strict, plain-space or off.")
     locale: Literal["fr-FR", "fr-BE", "fr-CA", "fr-CH"] | None = Field(
         None, description="Spacing conventions; default: the text's language.")
     apostrophe: bool = True
@@ -140,12 +146,10 @@ def _rule(spacing: Spacing, policies: list[NbspPolicy]) -> tuple[frozenset[str],
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u202f\u2009]*$")
 _SPACE_AHEAD = regex.compile(r"[ \t\u00a0\u202f\u2009]*")
 _PUNCT = regex.compile(r"[;:!?]")
-_HTML_ENTITY = regex.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5})$")
-_EMOTICON_AFTER = regex.compile(r"-?[)(|/\\*\]\[]|-?[DPpO](?!\p{L})")
 
 
 def _skipped(ctx: CheckContext, start: int, end: int) -> bool:
-    return ctx.prose.overlaps(start, end, ("url", "email", "mention", "hashtag"))
+    return ctx.prose.overlaps(start, end, NOT_PROSE)
 
 
 def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) -> Iterator[Match]:
@@ -160,10 +164,6 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
         nxt = text[pos + 1 : pos + 2]
         if mark == ":" and (prev.isdigit() and nxt.isdigit() or nxt == "/"):
             continue  # 12:30, scheme separators
-        if mark in ":;" and _EMOTICON_AFTER.match(text, pos + 1):
-            continue
-        if mark == ";" and _HTML_ENTITY.search(before):
-            continue  # &amp; left over from an export
         accepted, fix = _rule(locale.colon if mark == ":" else locale.high, policies)
         if ws in accepted:
             continue
@@ -250,6 +250,11 @@ EXAMPLES = (
             note="times and URLs are not punctuation"),
     Example("Vous venez ?", language="fr-CA", expect=(" ?",), note="fr-CA: no space before ; ! ?"),
     Example("Vous venez ?", language="fr-FR", options={"nbsp": "plain-space"}),
+    Example("Vous venez\u00a0? Super\u00a0!", language="fr-FR", note="a no-break space before ! ? is accepted"),
+    Example("Vous venez\u00a0?", language="fr-FR", options={"nbsp": "strict"}, expect=("\u00a0?",),
+            note="strict: only the narrow no-break space before ; ! ?"),
+    Example("RT @user: Merci ! &amp; à bientôt :-) ;-)", language="fr-FR", expect=(" !",),
+            note="the retweet colon, an HTML entity and emoticons are conventions, not punctuation"),
     Example("Don't stop!", language="en-US", note="English texts are not checked"),
 )
 

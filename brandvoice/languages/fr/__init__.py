@@ -101,6 +101,7 @@ PACK = LanguagePack(
     marks="éèêàçùœ",
     alphabet="abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ'’-",
     # words spelled with an apostrophe that are not elisions ("l’" + "hôtel" is one)
+    elisions=("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"),
     tokenizer_exceptions=("aujourd'hui", "quelqu'un", "quelqu'une", "presqu'île", "presqu'îles", "prud'homme",
                           "prud'hommes", "prud'homal", "entr'ouvert", "entr'ouverte"),
     person=PersonWords(

@@ -1,0 +1,86 @@
+"""Which strings are words of a language, and how common they are: the word lists kinds share.
+
+Two shipped, offline sources, each loaded lazily and once per language:
+
+- **wordfreq** frequencies (`zipf`): how often a string occurs in a large mix of texts (web,
+  subtitles, Wikipedia, social media). Frequent is not the same as a word: acronyms, names and
+  hashtags are frequent too ("nasa" is 4.2 in English, "lol" 5.1).
+- **pyspellchecker** dictionaries (`in_dictionary`): curated word lists. Acronyms are not in them
+  ("nasa", "gop", "sncf" are not; "vraiment", "happy", "patrimoine" are), which is what tells a
+  word shouted in capitals from an acronym.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from functools import cache
+
+WORD_ZIPF = 2.0  # about once per ten million words: "greenwashing" (2.0), "parkour" (2.8), "chiche" (3.1)
+
+
+def strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@cache
+def frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's frequency of each word (a share of all words); empty for an unknown language."""
+    import wordfreq
+
+    try:
+        return wordfreq.get_frequency_dict(lang, wordlist="best")
+    except (LookupError, ValueError):
+        return {}
+
+
+@cache
+def folded_frequencies(lang: str) -> dict[str, float]:
+    """The same frequencies keyed by the unaccented word (hashtags are often typed without accents)."""
+    folded = dict(frequencies(lang))
+    for word, freq in frequencies(lang).items():
+        if not word.isascii():
+            key = strip_accents(word)
+            if key != word:
+                folded[key] = folded.get(key, 0.0) + freq
+    return folded
+
+
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency (log10 of occurrences per billion words) from wordfreq's lists; 0 if unknown."""
+    freq = frequencies(lang).get(word.casefold())
+    return math.log10(freq * 1e9) if freq else 0.0
+
+
+@cache
+def _dictionary(lang: str) -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    try:
+        return frozenset(SpellChecker(language=lang).word_frequency.dictionary)
+    except ValueError:  # a language pyspellchecker does not ship
+        return frozenset()
+
+
+def in_dictionary(word: str, lang: str) -> bool:
+    """Whether the word (any case) is in the language's dictionary; a hyphenated word is when it
+    is listed whole or each of its parts is ("porte-monnaie", "r-é-v-o-l-t-a-n-t" as "révoltant")."""
+    folded = word.casefold()
+    words = _dictionary(lang)
+    if folded in words:
+        return True
+    if "-" in folded:
+        parts = [p for p in folded.split("-") if p]
+        joined = "".join(parts)
+        return joined in words or (all(len(p) > 1 for p in parts) and all(p in words for p in parts))
+    return False
+
+
+def is_word(word: str, langs: tuple[str, ...]) -> bool:
+    """A dictionary word, or a string common enough in wordfreq's lists to be one, in any of the
+    languages: what a hashtag must never be split into parts of."""
+    folded = strip_accents(word.casefold())
+    return any(
+        in_dictionary(word, lang) or folded_frequencies(lang).get(folded, 0.0) >= 10 ** (WORD_ZIPF - 9)
+        for lang in langs
+    )
