@@ -71,6 +71,11 @@ def test_spacy_sentences_stop_at_the_layout(text, expected, need):
         ("Rendez-vous le 12 mai à Lyon.", "fr-FR", ["Rendez-vous le 12 mai à Lyon."]),
         ("« Bravo ! » Ensuite on rentre.", "fr-FR", ["« Bravo ! »", "Ensuite on rentre."]),
         ("Trailcraft\nopens a new store in Denver.", "en-US", ["Trailcraft\nopens a new store in Denver."]),
+        # a writer who writes all in lower case may start a sentence without a capital
+        ("also referring to vegetarianism as a diet is so dumb, it's a lifestyle n if u 'cheat' you're not a "
+         "vegetarian, don't treat it like a diet! !", "en-US",  # a real tweet (tweeteval)
+         ["also referring to vegetarianism as a diet is so dumb, it's a lifestyle n",
+          "if u 'cheat' you're not a vegetarian, don't treat it like a diet! !"]),
     ],
 )
 def test_spacy_boundaries_are_mended(text, language, expected):

@@ -142,25 +142,24 @@ def sentence_spans(doc: Any) -> list[Any]:
     """The doc's sentences: spaCy's, mended, and broken where the layout ends one.
 
     - spaCy's boundaries are kept after end punctuation (. ! ? …), or before a capital, a digit,
-      an emoji, a hashtag or a mention; a boundary before a lower-case word with no end
-      punctuation is the model's mistake ("Pâtisseries Mirabelle | recrute !", "Rendez | -vous");
+      an emoji, a hashtag or a mention; before a lower-case word with no end punctuation, only
+      when the text starts in lower case too (a writer who capitalises goes on there:
+      "Pâtisseries Mirabelle | recrute !"), and never inside a word ("Rendez | -vous");
     - no sentence crosses a blank line, a list item or a hashtag block (`parsing.sentences`).
     Spans start and end on a token that is not white space. Computed once per doc."""
     cached = doc.user_data.get(_SENTENCES)
     if cached is not None:
         return cached
-    starts = set()
+    token_starts = [token.idx for token in doc]
+    layout = {bisect.bisect_left(token_starts, offset) for offset in sentence_breaks(doc.text)}
+    model = set()
     for sent in doc.sents:
         start = sent.start
         while 0 < start < len(doc) and doc[start].text in _CLOSERS:
             start += 1  # a closing quote ends the sentence before it: « Bravo ! » | Ensuite
-        if 0 < start < len(doc) and _model_boundary(doc, start):
-            starts.add(start)
-    token_starts = [token.idx for token in doc]
-    for offset in sentence_breaks(doc.text):
-        index = bisect.bisect_left(token_starts, offset)
-        if index < len(doc):
-            starts.add(index)
+        model.add(start)
+    starts = {start for start in layout if start < len(doc)}
+    starts |= {start for start in model - layout if 0 < start < len(doc) and _model_boundary(doc, start)}
     spans = []
     for start, end in itertools.pairwise((0, *sorted(starts), len(doc))):
         while start < end and doc[start].is_space:
@@ -193,4 +192,9 @@ def _model_boundary(doc: Any, index: int) -> bool:
     if first._.social:
         return not previous._.social  # not inside a run of hashtags, mentions and emoji
     head = first.text[:1]
-    return head.isupper() or head.isdigit()
+    if head.isupper() or head.isdigit():
+        return True
+    # before a lower-case word: a writer who starts the text with a capital goes on here; one who
+    # writes all in lower case ("also … a lifestyle n | if u cheat…") may start a sentence there
+    opening = next((t.text.lstrip("#") for t in doc if t._.social in (None, "hashtag") and t.text[-1:].isalpha()), "")
+    return opening[:1].islower()
