@@ -33,7 +33,7 @@ def test_watch_redraws_after_a_save(tmp_path):
         time.sleep(0.5)
         draft.write_text("Un séjour chez hotelia.\n", encoding="utf-8")
         second = read_until(proc, "watching for changes")
-        assert "hotelia.terms.hotelia" in second and "1 error" in second
+        assert "hotelia.names.hotelia" in second and "1 error" in second
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -82,7 +82,8 @@ class GuideFormat:
             merged = merge(merged, self._with_origins(data, guide_id), self.union_lists)
         merged.pop("extends", None)
         origins = {
-            key: [item.pop(_ORIGIN, None) if isinstance(item, dict) else None for item in merged[key]]
+            key: [item.pop(_ORIGIN, None) if isinstance(item, dict) else _first_writer(chain, key, item)
+                  for item in merged[key]]
             for key in self.unioned_sections
             if isinstance(merged.get(key), list)
         }
@@ -225,6 +226,11 @@ class GuideFormat:
         schema["$id"] = SCHEMA_ID
         schema["title"] = "brandvoice style guide"
         return schema
+
+
+def _first_writer(chain: list[tuple[str, Path, dict]], key: str, item: Any) -> str | None:
+    """The guide of the chain that first wrote a plain item (`names: [Hotelia]`)."""
+    return next((guide_id for guide_id, _, data in chain if item in (data.get(key) or ())), None)
 
 
 def _guide_id(path: Path) -> str:
