@@ -14,6 +14,9 @@ paths:                            # gitignore-style globs; every match applies, 
 languagetool:
   enabled: true                   # false: no grammar checks for this project
   url: http://lt.internal:8081    # a LanguageTool server (BRANDVOICE_LANGUAGETOOL_URL wins)
+calendar:                         # editorial calendars: see brandvoice/calendars/settings.py
+  text: Wording                   # the text column's header, when brandvoice cannot tell
+  channels: {Insta Story: instagram}
 ```
 
 Precedence for a file's brand, language and channels: command line > front matter > the
@@ -34,6 +37,7 @@ import pathspec
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from brandvoice.calendars.settings import CalendarSettings
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult, Level
 
@@ -71,6 +75,7 @@ class ProjectConfig(_Strict):
     ignore: list[str] = Field(default_factory=list, description="Files never checked (gitignore syntax).")
     paths: dict[str, PathSettings] = Field(default_factory=dict)
     languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings, description="Editorial calendars (CSV, XLSX).")
 
     _channels = field_validator("channels", mode="before")(_channel_list)
 

@@ -47,6 +47,8 @@ class CheckItem:
             channels=self.channels,
             language=self.language,
             source=self.document.source,
+            post=self.document.post,
+            guide=self.guide.id,
         )
 
 

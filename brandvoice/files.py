@@ -7,13 +7,17 @@ the `.gitignore` files met on the way. Files named explicitly are always checked
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
 
+from brandvoice.findings import Post
 from brandvoice.parsing.readers import SUFFIXES as DEFAULT_SUFFIXES  # every suffix a reader reads
+from brandvoice.parsing.readers import reader_for
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,12 @@ class SourceFile:
     path: str  # as shown to the user (relative when given relative)
     text: str | None
     problem: str | None = None  # why it was skipped
+    data: bytes | None = None  # the bytes, for readers that decode them themselves (workbooks, CSVs)
+    post: Post | None = None  # the text is this calendar post's cell (checked again after fixes)
+
+    @property
+    def readable(self) -> bool:
+        return self.text is not None or self.data is not None
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Path]:
@@ -93,6 +103,8 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
 
 
 def decode_source(shown: str, data: bytes) -> SourceFile:
+    if reader_for(shown).binary:
+        return SourceFile(shown, None, data=data)
     if b"\0" in data[:8192]:
         return SourceFile(shown, None, "binary file, skipped")
     try:
@@ -103,3 +115,23 @@ def decode_source(shown: str, data: bytes) -> SourceFile:
     if text.startswith("\ufeff"):
         text = text[1:]  # offsets count from after the BOM; --fix writes it back
     return SourceFile(shown, text)
+
+
+def replace_file(target: Path, data: bytes, expected: bytes) -> bool:
+    """Replace a file's bytes atomically (a temporary file beside it, then a rename), keeping its
+    permissions, unless it no longer holds `expected`: False then, and nothing is written."""
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".brandvoice")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        if target.read_bytes() != expected:  # last look, just before the rename
+            Path(temporary).unlink(missing_ok=True)
+            return False
+        os.replace(temporary, target)
+        return True
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+import datetime
 from typing import Any
 
 
@@ -112,6 +113,58 @@ class Finding:
         }
 
 
+def cell_reference(sheet: str | None, cell: str) -> str:
+    """`Calendrier!E12` as Excel writes a reference (`'Mon calendrier'!E12` when the name has a space);
+    `E12` in a CSV, which has no sheet."""
+    if sheet is None:
+        return cell
+    if sheet.replace("_", "").replace(".", "").isalnum():
+        return f"{sheet}!{cell}"
+    quoted = sheet.replace("'", "''")
+    return f"'{quoted}'!{cell}"
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post of an editorial calendar (one row of a CSV or a sheet): where its text cell is, and
+    what the rest of its row says. Findings in a post count lines and columns inside its cell.
+
+    `line` is the line of the file where the cell's text starts: the row in a workbook, the text
+    line in a CSV (a quoted cell may span several). `brand`, `channel` and `language` are the
+    row's values as written ("Insta", "X (Twitter)"); the runner maps them. `columns` names the
+    columns the values came from: (field, header, column letter)."""
+
+    sheet: str | None  # None for a CSV
+    cell: str  # "E12"
+    row: int
+    line: int
+    column: str  # the header of the text column
+    date: datetime.date | None = None
+    author: str = ""
+    status: str = ""
+    link: str = ""
+    brand: str = ""
+    channel: str = ""
+    language: str = ""
+    columns: tuple[tuple[str, str, str], ...] = ()
+    formula: bool = False  # the text is a formula's value: never rewritten
+
+    @property
+    def place(self) -> str:
+        return cell_reference(self.sheet, self.cell)
+
+    def cell_of(self, field_name: str) -> tuple[str, str] | None:
+        """(header, reference) of the cell a row value came from."""
+        for name, header, letter in self.columns:
+            if name == field_name:
+                return header, cell_reference(self.sheet, f"{letter}{self.row}")
+        return None
+
+    def file_line(self, cell_line: int) -> int:
+        """The file's line of a line inside the cell: a workbook has rows, not lines."""
+        return self.row if self.sheet is not None else self.line + cell_line - 1
+
+
 @dataclass(slots=True)
 class FileResult:
     """Everything known about one checked file. Kinds may add measurements to `metrics`
@@ -125,6 +178,13 @@ class FileResult:
     metrics: dict[str, Any] = field(default_factory=dict)
     channels: tuple[str, ...] = ()
     source: str = ""  # the file's text, for excerpts and fixes; not part of the JSON contract
+    post: Post | None = None  # a calendar's post: `source` is its cell's text
+    guide: str | None = None  # the guide that checked it (a brand's, or a base guide)
+
+    @property
+    def where(self) -> str:
+        """The file, and the cell for a calendar's post: `calendrier.xlsx Calendrier!E12`."""
+        return f"{self.path} {self.post.place}" if self.post else self.path
 
     def count(self, level: Level) -> int:
         return sum(1 for f in self.findings if f.level == level)
@@ -135,6 +195,8 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     rules: dict[str, Any] = field(default_factory=dict)  # rule id -> guides.model.Rule run (SARIF metadata)
+    guides: dict[str, Any] = field(default_factory=dict)  # guide id -> guides.model.ResolvedGuide used
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, what the user should know: an encoding...)
 
     def count(self, level: Level) -> int:
         return sum(f.count(level) for f in self.files)

@@ -8,7 +8,8 @@ unsafe one, then the longest, at the same place) wins and the other waits for th
 
 Fixing runs in rounds (fix, check the fixed text again, fix what is left) until nothing fixable
 remains, so a second `--fix` finds nothing to do. Files are written atomically (a temporary file
-in the same folder, then a rename) and only if they still hold what was checked. Offsets count
+in the same folder, then a rename) and only if they still hold what was checked. A calendar's
+posts are fixed in their cells (`calendars/writer.py`): only text cells change. Offsets count
 in the decoded text, after any BOM; everything outside the edits is kept byte for byte: the BOM,
 line endings, front matter and the final newline.
 """
@@ -17,15 +18,13 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brandvoice.files import SourceFile, decode_source
-from brandvoice.findings import FileResult, Finding, RunResult
+from brandvoice.calendars.writer import CellFix, write_cells
+from brandvoice.files import SourceFile, decode_source, replace_file
+from brandvoice.findings import FileResult, Finding, Post, RunResult
 
 MAX_ROUNDS = 10  # rules that keep rewriting each other's output stop here
 
@@ -41,9 +40,14 @@ class Edit:
 @dataclass
 class FileFix:
     path: str
-    original: str  # the text that was checked (after any BOM)
+    original: str  # the text that was checked (after any BOM); a calendar post's: its cell's
     fixed: str
     applied: int = 0
+    post: Post | None = None  # a calendar's post: the fix is written into its cell
+
+    @property
+    def key(self) -> tuple[str, Post | None]:
+        return (self.path, self.post)
 
     @property
     def changed(self) -> bool:
@@ -116,46 +120,67 @@ def fix_run(
 ) -> FixOutcome:
     """Fix every file of `run` in memory, round after round; `recheck` checks changed texts
     (the runner's `check_sources` with the same options). Nothing is written here."""
-    results = {r.path: r for r in run.files}
-    fixes = {r.path: FileFix(r.path, r.source, r.source) for r in run.files}
-    seen = {path: {fix.fixed} for path, fix in fixes.items()}
+    results = {_key(r): r for r in run.files}  # a calendar's posts share its path: keyed by (path, post)
+    fixes = {_key(r): FileFix(r.path, r.source, r.source, post=r.post) for r in run.files}
+    seen = {key: {fix.fixed} for key, fix in fixes.items()}
     pending = list(results)
     for _ in range(max_rounds):
         changed: list[SourceFile] = []
-        for path in pending:
-            edits = plan(results[path].findings, unsafe)
+        for key in pending:
+            edits = plan(results[key].findings, unsafe)
             if not edits:
                 continue
-            new_text = apply(fixes[path].fixed, edits)
-            if new_text in seen[path]:
+            fix = fixes[key]
+            new_text = apply(fix.fixed, edits)
+            if new_text in seen[key]:
                 continue  # rules undoing each other: stop here for this file
-            seen[path].add(new_text)
-            fixes[path].fixed = new_text
-            fixes[path].applied += len(edits)
-            changed.append(SourceFile(path, new_text))
+            seen[key].add(new_text)
+            fix.fixed = new_text
+            fix.applied += len(edits)
+            changed.append(SourceFile(fix.path, new_text, post=fix.post))
         if not changed:
             break
         for result in recheck(changed).files:
-            results[result.path] = result
-        pending = [s.path for s in changed]
-    remaining = RunResult(files=[results[r.path] for r in run.files], skipped=run.skipped, rules=run.rules)
+            results[_key(result)] = result
+        pending = [(s.path, s.post) for s in changed]
+    remaining = RunResult(
+        files=[results[_key(r)] for r in run.files], skipped=run.skipped, rules=run.rules, guides=run.guides, notes=run.notes
+    )
     return FixOutcome(remaining, [f for f in fixes.values() if f.changed])
 
 
+def _key(result: FileResult) -> tuple[str, Post | None]:
+    return (result.path, result.post)
+
+
 def write_fixes(outcome: FixOutcome, checked: RunResult) -> None:
-    """Write each fixed file atomically. Files changed since they were read are left alone and
-    listed in `outcome.problems`; their findings from `checked` (the run before fixing) stay."""
+    """Write each fixed file atomically; a calendar's fixed posts go into their cells, the whole
+    calendar in one write. Files (or cells) changed since they were read are left alone and listed
+    in `outcome.problems`; their findings from `checked` (the run before fixing) stay."""
+    not_written: set[tuple[str, Post | None]] = set()
+    calendars: dict[str, list[FileFix]] = {}
     for fix in outcome.files:
+        if fix.post is not None:
+            calendars.setdefault(fix.path, []).append(fix)
+            continue
+        problem = None
         try:
             write_atomically(Path(fix.path), fix.original, fix.fixed)
         except FileChanged:
-            outcome.problems.append((fix.path, "changed since it was checked; not fixed"))
+            problem = "changed since it was checked; not fixed"
         except OSError as exc:
-            outcome.problems.append((fix.path, f"cannot write: {exc.strerror or exc}"))
-    not_written = {path for path, _ in outcome.problems}
-    outcome.files = [f for f in outcome.files if f.path not in not_written]
-    before = {r.path: r for r in checked.files}
-    outcome.run.files = [before[r.path] if r.path in not_written else r for r in outcome.run.files]
+            problem = f"cannot write: {exc.strerror or exc}"
+        if problem:
+            outcome.problems.append((fix.path, problem))
+            not_written.add(fix.key)
+    for path, fixes in calendars.items():
+        cells = [CellFix(f.post, f.original, f.fixed) for f in fixes]
+        for post, problem in write_cells(Path(path), cells):
+            outcome.problems.append((f"{path} {post.place}" if post else path, problem))
+            not_written.update((path, f.post) for f in fixes if post is None or f.post == post)
+    outcome.files = [f for f in outcome.files if f.key not in not_written]
+    before = {_key(r): r for r in checked.files}
+    outcome.run.files = [before[_key(r)] if _key(r) in not_written else r for r in outcome.run.files]
 
 
 def write_atomically(path: Path, original: str, fixed: str) -> None:
@@ -164,19 +189,8 @@ def write_atomically(path: Path, original: str, fixed: str) -> None:
     if decode_source(str(path), data).text != original:
         raise FileChanged(str(path))
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".brandvoice")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(bom + fixed.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
-        if target.read_bytes() != data:  # last look, just before the rename
-            raise FileChanged(str(path))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    if not replace_file(target, bom + fixed.encode("utf-8"), data):
+        raise FileChanged(str(path))
 
 
 def unified_diff(fix: FileFix) -> str:

@@ -48,12 +48,15 @@ class Changes:
             result.findings = []
             return
         lines = self.lines(result.path)
-        if lines is None:
-            return
+        post = result.post
+        if lines is None or (post is not None and post.sheet is not None):
+            return  # new, or a workbook (git sees no lines in it): every finding of it is reported
+        # a CSV post's lines count inside its cell: its cell starts on `post.line` of the file
+        in_file = post.file_line if post is not None else (lambda line: line)
         result.findings = [
             f
             for f in result.findings
-            if f.whole_document or any(line in lines for line in range(f.line, f.end_line + 1))
+            if f.whole_document or any(in_file(line) in lines for line in range(f.line, f.end_line + 1))
         ]
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brandvoice.errors import BrandvoiceError
+from brandvoice.findings import RunResult
+from brandvoice.formats.common import ReportContext
 from brandvoice.registry import FORMATS
 
 AUTO = "auto"
@@ -32,6 +34,8 @@ def resolve_format(name: str, environ: Mapping[str, str] | None = None) -> str:
         return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
     if name not in FORMATS:
         raise BrandvoiceError(f"unknown format “{name}” (choose from {', '.join((AUTO, *FORMATS))})")
+    if FORMATS[name].render is None:
+        raise BrandvoiceError(f"the {name} format writes a file: use --output {name}:FILE{FORMATS[name].extensions[0]}")
     return name
 
 
@@ -51,6 +55,15 @@ def parse_output(spec: str) -> OutputTarget:
         f"--output {spec}: cannot tell the format from the file name; write it first, "
         f"e.g. --output sarif:{spec} (formats: {', '.join(FORMATS)}; known extensions: {known})"
     )
+
+
+def write_report(target: OutputTarget, run: RunResult, ctx: ReportContext) -> None:
+    """Write one `--output` target: a text format's report, or a file format's file."""
+    fmt = FORMATS[target.format]
+    if fmt.write is not None:
+        fmt.write(run, ctx, target.path)
+    else:
+        write_output(target, fmt.render(run, ctx))
 
 
 def write_output(target: OutputTarget, report: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from brandvoice import score, terminology
 from brandvoice.channels import builders as channel_sections
-from brandvoice.formats import github, gitlab, json, junit, markdown, rdjsonl, sarif, text
+from brandvoice.formats import annotated, github, gitlab, json, junit, markdown, rdjsonl, sarif, text
 from brandvoice.formats.common import Format
 from brandvoice.guides.format import GuideFormat, UnknownKind
 from brandvoice.languagetool import section as grammar_section
@@ -119,6 +119,7 @@ FORMATS: dict[str, Format] = {
         gitlab.FORMAT,
         junit.FORMAT,
         markdown.FORMAT,
+        annotated.FORMAT,
     )
 }
 

@@ -15,8 +15,10 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from brandvoice.cache import ResultCache
+from brandvoice.calendars.values import Unmapped, brand_of, channels_of, language_of
 from brandvoice.channels.profiles import known_channels
 from brandvoice.config import FileSettings, Project, find_project
 from brandvoice.engine import CheckItem, Engine
@@ -24,12 +26,13 @@ from brandvoice.errors import BrandvoiceError
 from brandvoice.files import SourceFile, decode_source, discover, read_source
 from brandvoice.findings import FileResult, RunResult
 from brandvoice.gitdiff import changes_since
+from brandvoice.guides.loader import available_guides
 from brandvoice.guides.model import ResolvedGuide
 from brandvoice.language import detect_language, normalise_language
-from brandvoice.languages.packs import pack_for
+from brandvoice.languages.packs import PACKS, pack_for
 from brandvoice.languagetool import URL_ENV
-from brandvoice.parsing.document import Document, DocumentError
-from brandvoice.parsing.readers import STDIN, read_documents
+from brandvoice.parsing.document import Document, DocumentError, parse_cell
+from brandvoice.parsing.readers import STDIN, Reading, read_documents
 from brandvoice.registry import GUIDES
 from brandvoice.score import record_score
 from brandvoice.selectors import Selection
@@ -124,15 +127,12 @@ class Checker:
         if changes is not None:  # unchanged files cannot have findings on changed lines: not checked
             sources = [s for s in sources if s.path.startswith("<") or changes.touches(s.path)]
         for source in sources:
-            if source.text is None:
+            if not source.readable:
                 run.skipped.append((source.path, source.problem or "skipped"))
                 continue
-            try:
-                documents = read_documents(source.path, source.text)
-            except DocumentError as exc:
-                where = f"{source.path}:{exc.line}" if exc.line else source.path
-                raise BrandvoiceError(f"{where}: {exc}") from None
-            items.extend(self._item(document) for document in documents)
+            reading = _read(source)
+            run.notes.extend((source.path, note) for note in reading.notes)
+            items.extend(self._item(document) for document in reading.documents)
         engine = Engine(
             Selection(options.select, options.ignore),
             cache=ResultCache() if options.cache else None,
@@ -140,6 +140,7 @@ class Checker:
         )
         run.files = engine.check(items)
         run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
+        run.guides = {item.guide.id: item.guide for item in items}
         if changes is not None and not options.changed_only:
             for result in run.files:
                 changes.restrict(result)
@@ -152,9 +153,14 @@ class Checker:
         fm = doc.front_matter
         project = find_project(Path.cwd() if doc.path.startswith("<") else Path(doc.path))
         conf = project.settings_for(Path(doc.path)) if project else FileSettings()
-        # run options > front matter > project config (its path globs, then its defaults) > guide
-        language_hint = options.language or _str(fm, "lang", doc.path) or _str(fm, "language", doc.path) or conf.language
-        brand = options.brand or _str(fm, "brand", doc.path) or conf.brand
+        post = doc.post
+        # run options > front matter (a calendar's row) > project config (its path globs, then its defaults) > guide
+        row_language = _row_value(doc, "language", lambda v: language_of(v, PACKS)) if post else None
+        language_hint = (
+            options.language or row_language or _str(fm, "lang", doc.path) or _str(fm, "language", doc.path) or conf.language
+        )
+        row_brand = _row_value(doc, "brand", lambda v: self._brand_named(v, project)) if post else None
+        brand = options.brand or row_brand or _str(fm, "brand", doc.path) or conf.brand
         if brand:
             guide = self.guides.get(brand, project)
         else:
@@ -162,13 +168,60 @@ class Checker:
             pack = pack_for(code)
             guide = self.guides.get(pack.base_guide if pack else f"base-{code}", project)
         language = _resolve_language(language_hint, guide.language, doc.prose.text)
-        channels = options.channels or _channels_from_front_matter(fm, doc.path) or conf.channels or ()
+        row_channels = None
+        if post and post.channel:
+            names = project.config.calendar.channels if project else {}
+            row_channels = _row_value(doc, "channel", lambda v: channels_of(v, known_channels(guide), names))
+        channels = options.channels or row_channels or _channels_from_front_matter(fm, doc.path) or conf.channels or ()
         _check_channels(channels, guide, doc.path)
         # drafts go to the server the run names, else the environment's, else the file's project's
         languagetool_url = (
             options.languagetool_url or os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
         )
         return CheckItem(doc, guide, language, channels, brand=guide.id if brand else None, languagetool_url=languagetool_url)
+
+    def _brand_named(self, value: str, project: Project | None) -> str:
+        """The guide a calendar's brand cell names: by the project's `calendar.brands`, a guide's id,
+        or its display name (guides are loaded for their names only when the id does not match)."""
+        names = project.config.calendar.brands if project else {}
+        guides_dirs = self.options.guides_dirs + (project.guides_dirs if project else [])
+        ids = {guide_id: guide_id for guide_id in available_guides(guides_dirs) if not guide_id.startswith("base-")}
+        try:
+            return brand_of(value, ids, names)
+        except Unmapped:
+            return brand_of(value, {guide_id: self._display_name(guide_id, project) for guide_id in ids}, names)
+
+    def _display_name(self, guide_id: str, project: Project | None) -> str:
+        try:
+            return self.guides.get(guide_id, project).name
+        except BrandvoiceError:  # a broken guide is reported when a post uses it
+            return guide_id
+
+
+def _row_value(doc: Document, field_name: str, mapped: Callable[[str], Any]) -> Any:
+    """A calendar row's value mapped (a brand, channels, a language), or an error naming its cell and
+    column, and how to map it in the project configuration."""
+    value = getattr(doc.post, field_name)
+    if not value:
+        return None
+    try:
+        return mapped(value)
+    except Unmapped as exc:
+        header, reference = doc.post.cell_of(field_name) or (field_name, doc.post.place)
+        key = {"brand": "brands", "channel": "channels"}.get(field_name)
+        hint = f" Map it in .brandvoice.yaml: calendar: {{{key}: {{\"{value}\": ...}}}}." if key else ""
+        raise BrandvoiceError(f"{doc.path}: {reference}: column “{header}”: {exc}.{hint}") from None
+
+
+def _read(source: SourceFile) -> Reading:
+    if source.post is not None:  # a post's text after fixes: the same cell, read again
+        return Reading([parse_cell(source.path, source.text or "", source.post)])
+    project = find_project(Path.cwd() if source.path.startswith("<") else Path(source.path))
+    try:
+        return read_documents(source.path, source.text if source.text is not None else source.data, project)
+    except DocumentError as exc:
+        where = f"{source.path}:{exc.line}" if exc.line else source.path
+        raise BrandvoiceError(f"{where}: {exc}") from None
 
 
 def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) -> None:

@@ -21,17 +21,23 @@ def matches(kind_name: str, text: str, language: str = "en-US", **options) -> li
     return [text[m.start : m.end] for m in kind.check(ctx, kind.options.model_validate(options))]
 
 
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None):
+def run_cli(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None, stdin_bytes: bytes | None = None
+):
+    """The CLI in a subprocess; `stdin_bytes` sends bytes as they are (a CSV in Windows-1252)."""
     full_env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", **(env or {})}
-    return subprocess.run(
+    proc = subprocess.run(
         [sys.executable, "-m", "brandvoice", *args],
-        input=stdin,
+        input=stdin if stdin_bytes is None else stdin_bytes,
         capture_output=True,
-        text=True,
+        text=stdin_bytes is None,
         cwd=cwd or ROOT,
         env=full_env,
         timeout=600,
     )
+    if stdin_bytes is not None:
+        return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+    return proc
 
 
 def run_json(*args: str, **kwargs) -> tuple[int, dict]:

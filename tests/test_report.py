@@ -7,15 +7,15 @@ import csv
 import json
 import os
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from chromium_cdp import Chromium, chromium_binary
 from helpers import ROOT, run_cli, run_json
 
-from brandvoice.findings import FileResult, Finding, Level, RunResult
-from brandvoice.client_report.csv_export import COLUMNS, csv_text, excel_safe
+from brandvoice.findings import FileResult, Finding, Level, Post, RunResult
+from brandvoice.client_report.csv_export import COLUMNS, csv_text, excel_safe, headers
 from brandvoice.client_report.data import build_report_data, training_rules
 from brandvoice.client_report.git import Commit, last_commits
 from brandvoice.client_report.html import render_html
@@ -125,11 +125,11 @@ def test_summary_follows_the_language_and_its_typography():
     ]
     run = RunResult(files=files)
     fr = " ".join(summary_sentences(build_report_data(run)))
-    assert "3 publications analysées (2 marques, 2 canaux)." in fr
+    assert "3 publications analysées (2 marques, 2 réseaux)." in fr
     assert f"Score de voix moyen{NNBSP}: 75,8/100{NNBSP}; 1 publication sous 60." in fr
-    assert f"Meilleur canal{NNBSP}: linkedin (100)" in fr
+    assert f"Meilleur réseau{NNBSP}: LinkedIn (100)" in fr
     en = " ".join(summary_sentences(build_report_data(run, language="en")))
-    assert "3 posts checked (2 brands, 2 channels)." in en and "Mean voice score: 75.8/100; 1 post below 60." in en
+    assert "3 posts checked (2 brands, 2 networks)." in en and "Mean voice score: 75.8/100; 1 post below 60." in en
 
 
 def test_english_report_without_git_has_no_time_charts():
@@ -165,24 +165,28 @@ def test_csv_round_trip_for_french_excel(repo, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter=";"))
-    assert tuple(rows[0]) == COLUMNS
+        reader = csv.reader(handle, delimiter=";")
+        header = next(reader)
+        assert header == headers(COLUMNS, "fr")[: len(header)] and header[0] == "Fichier" and header[-1] == "Score de la publication"
+        rows = [dict(zip(COLUMNS, record)) for record in reader]
     _, data = run_json("check", str(repo / "posts"), "--no-grammar")
     expected = [(f, finding) for f in data["files"] for finding in f["findings"]]
     assert len(rows) == len(expected) > 10
     for row, (file, finding) in zip(rows, expected):
         assert row["file"] == file["path"]
-        assert row["brand"] == file["brand"] and row["channel"] == file["channel"]
-        assert row["rule"] == finding["rule"] and row["level"] == finding["level"]
-        assert row["category"] == finding["category"] and row["message"] == finding["message"]
-        # cells Excel would read as formulas (= + - @) carry a leading apostrophe
-        match = finding["match"]
-        assert row["line"] == str(finding["line"]) and row["match"] == ("'" + match if match[:1] in "=+-@" else match)
+        assert row["brand"] == file["brand"].capitalize() and row["channel"] in ("X", "LinkedIn", "Instagram")
+        assert row["rule_id"] == finding["rule"] and row["level"] in ("erreur", "avertissement", "suggestion")
+        assert row["message"] == finding["message"] and row["rule"] and not row["rule"].startswith(("hotelia.", "voice."))
+        assert row["category"] in ("grammaire", "orthographe", "typographie", "terminologie", "ton", "lisibilité",
+                                   "réseau social", "transparence publicitaire", "écriture inclusive", "style")
+        # no cell is only an apostrophe or a space: such matches come with their word
+        assert row["line"] == str(finding["line"]) and row["match"].strip(" '’") and finding["match"] in row["match"]
         assert row["suggestion"] == " / ".join(finding["replacements"][:3])
+        assert row["score"] == str(file["score"]).replace(".", ",").removesuffix(",0")
     by_file = {row["file"]: row for row in rows}
     rentree = by_file[str(repo / "posts" / "hotelia" / "rentree-x.md")]
     assert rentree["author"] == "Sam Carter"
-    assert datetime.fromisoformat(rentree["date"]) == START + timedelta(days=41)
+    assert rentree["date"] == (START + timedelta(days=41)).strftime("%d/%m/%Y %H:%M")  # as French Excel reads a date
     draft = by_file[str(repo / "posts" / "hotelia" / "draft-x.md")]
     assert draft["author"] == "" and draft["date"] == ""
     assert any("é" in row["message"] or "«" in row["message"] for row in rows)  # accents survive
@@ -192,10 +196,10 @@ def test_csv_separator_defaults_to_the_report_language(repo, tmp_path):
     out = tmp_path / "en.csv"
     proc = run_cli("report", str(repo / "posts" / "trailcraft"), "--csv", str(out), "--no-grammar")
     assert proc.returncode == 0, proc.stderr
-    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == ",".join(COLUMNS)
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == ",".join(headers(COLUMNS, "en"))
     out_fr = tmp_path / "fr.csv"
     run_cli("report", str(repo / "posts" / "hotelia"), "--csv", str(out_fr), "--no-grammar")
-    assert out_fr.read_text(encoding="utf-8-sig").splitlines()[0] == ";".join(COLUMNS)
+    assert out_fr.read_text(encoding="utf-8-sig").splitlines()[0] == ";".join(headers(COLUMNS, "fr"))
 
 
 def test_csv_cells_cannot_become_excel_formulas():
@@ -205,7 +209,7 @@ def test_csv_cells_cannot_become_excel_formulas():
     bad = Finding("t.r", "brandvoice", "tone", Level.ERROR, "=1+1", 1, 1, 1, 5, 0, 4, "+33 6")
     text = csv_text(build_report_data(RunResult(files=[FileResult("a.md", "b", "x", "en-US", findings=[bad])])))
     row = next(csv.DictReader(text.splitlines()))
-    assert row["message"] == "'=1+1" and row["match"] == "'+33 6" and row["line"] == "1"
+    assert row["Message"] == "'=1+1" and row["Text"] == "'+33 6" and row["Line"] == "1"
 
 
 # --- CLI errors and progress -------------------------------------------------------------------
@@ -232,7 +236,7 @@ def test_progress_runs_in_chunks_with_the_same_result(tmp_path):
     with_bar = run_cli("score", str(tmp_path), "--no-grammar", "--progress")
     without = run_cli("score", str(tmp_path), "--no-grammar", "--no-progress")
     assert with_bar.returncode == without.returncode == 0
-    assert with_bar.stdout == without.stdout and "30 files" in with_bar.stdout
+    assert with_bar.stdout == without.stdout and "(30 posts)" in with_bar.stdout
 
 
 # --- the HTML report in a real browser ---------------------------------------------------------
@@ -260,7 +264,8 @@ def test_html_report_in_headless_chromium(repo, tmp_path, browser):
         "Array.from(document.querySelectorAll('.js-plotly-plot')).filter(d => d.querySelector('.main-svg')).map(d => d.id)"
     )
     assert set(charts) == {
-        "chart-distribution", "chart-brand", "chart-channel", "chart-rules", "chart-categories", "chart-time", "chart-author"
+        "chart-distribution", "chart-brand", "chart-channel", "chart-month", "chart-rules", "chart-categories",
+        "chart-time", "chart-author",
     }
     # every chart fits its card (none drawn at the width of a half-built page)
     assert browser.wait_until(
@@ -277,7 +282,7 @@ def test_html_report_in_headless_chromium(repo, tmp_path, browser):
     assert browser.evaluate("document.documentElement.lang") == "fr"
     assert browser.evaluate("document.title") == "Hotelia & Trailcraft — T3"
     summary = browser.evaluate("document.getElementById('summary').innerText")
-    assert "9 publications analysées (2 marques, 3 canaux)." in summary
+    assert "9 publications analysées (2 marques, 3 réseaux)." in summary
     assert browser.evaluate("document.querySelectorAll('#training li').length") == 3
 
     # the findings table filters by brand, channel, level and rule
@@ -297,11 +302,11 @@ def test_html_report_in_headless_chromium(repo, tmp_path, browser):
     assert browser.evaluate("document.getElementById('shown').textContent") == str(choose("rule", some_rule))
     choose("rule", "")
     trailcraft = [f for file in data["files"] if file["brand"] == "trailcraft" for f in file["findings"]]
-    assert choose("brand", "trailcraft") == len(trailcraft)
+    assert choose("brand", "Trailcraft") == len(trailcraft)
     assert choose("level", "error") == sum(f["level"] == "error" for f in trailcraft)
     choose("brand", "")
     choose("level", "")
-    assert choose("channel", "linkedin") == sum(
+    assert choose("channel", "LinkedIn") == sum(
         len(file["findings"]) for file in data["files"] if file["channel"] == "linkedin"
     )
     choose("channel", "")
@@ -313,3 +318,114 @@ def test_html_report_in_headless_chromium(repo, tmp_path, browser):
     browser.screenshot(ARTIFACTS / "report.png")
     assert not browser.events.problems, browser.events.problems
     assert (ARTIFACTS / "report.png").stat().st_size > 50_000
+
+
+# --- a report a client understands (issue 15) ----------------------------------------------------
+
+
+def _post_result(cell: str, day: date, findings: list[Finding], score: float, channel: str | None = "instagram",
+                 guide: str = "hotelia") -> FileResult:
+    post = Post("Octobre", cell, int(cell[1:]), int(cell[1:]), "Texte", date=day, author="Léa")
+    return FileResult("cal.xlsx", "hotelia", channel, "fr-FR", findings=findings, metrics={"score": score},
+                      channels=(channel,) if channel else (), post=post, guide=guide, source="Chez l'hôtel hotelia !")
+
+
+def test_rule_category_brand_and_network_names_months_and_no_bar_for_no_network():
+    class Guide:
+        name = "Hôtels Hotelia"
+        accepted_words = frozenset({"HoteliaClub"})
+
+    nbsp = Finding("typography.fr.nbsp", "brandvoice", "typography", Level.SUGGESTION, "m", 1, 21, 1, 22, 20, 1, " ")
+    apostrophe = Finding("typography.fr.apostrophe", "brandvoice", "typography", Level.SUGGESTION, "m", 1, 7, 1, 8, 6, 1, "'")
+    club = Finding("languagetool.MORFOLOGIK_RULE_FR_FR", "languagetool", "spelling", Level.ERROR, "m", 1, 1, 1, 4, 0, 4, "HoteliaClub")
+    jargon = Finding("languagetool.MORFOLOGIK_RULE_FR_FR", "languagetool", "spelling", Level.ERROR, "m", 1, 1, 1, 4, 0, 4, "staycation")
+    passive = Finding("tone.passive_share", "brandvoice", "tone", Level.WARNING, "m", 1, 1, 1, 4, 0, 4, "Chez")
+    run = RunResult(
+        files=[
+            _post_result("F5", date(2026, 9, 28), [nbsp, apostrophe, club, jargon], 60.0),
+            _post_result("F6", date(2026, 10, 5), [jargon, passive], 70.0, channel=None),
+            _post_result("F7", date(2026, 10, 12), [jargon, passive], 90.0, channel="linkedin"),
+        ],
+        guides={"hotelia": Guide()},
+    )
+    data = build_report_data(run)
+    assert data.language == "fr"
+    assert data.rule_labels == {
+        "typography.fr.nbsp": "Espaces insécables",
+        "typography.fr.apostrophe": "Apostrophe typographique",
+        "languagetool.MORFOLOGIK_RULE_FR_FR": "Orthographe",
+        "tone.passive_share": "Part de phrases à la voix passive",
+    }
+    assert data.category_labels["typography"] == "typographie" and data.category_labels["spelling"] == "orthographe"
+    assert set(data.brand_scores) == {"Hôtels Hotelia"} and set(data.channel_scores) == {"Instagram", "LinkedIn", "(none)"}
+    # the brand's own words are words to accept, never a training topic; so is its accepted vocabulary
+    assert data.vocabulary == [("staycation", 3)]
+    assert [t.rule for t in data.training] == ["tone.passive_share", "typography.fr.apostrophe", "typography.fr.nbsp"]
+    assert [f.excerpt for f in data.findings[:2]] == ["hotelia !", "l'hôtel"]  # never a lone space or apostrophe
+    assert [(m.month, m.posts, m.score, m.change) for m in data.months] == [
+        (date(2026, 9, 1), 1, 60.0, None), (date(2026, 10, 1), 2, 80.0, 20.0)]
+    summary = " ".join(summary_sentences(data))
+    assert f"Octobre 2026{NNBSP}: 80/100 (+20 par rapport à septembre 2026)." in summary
+    html = render_html(data)
+    channel_chart = html.split('id="chart-channel"')[1].split("</script>")[0]
+    assert '"x":["Instagram","LinkedIn"]' in channel_chart.replace(" ", "")  # no bar for "no network"
+    assert "Mois par mois" in html and 'id="chart-month"' in html and "staycation (3)" in html
+    text = csv_text(data, ";")
+    assert "05/10/2026;" in text and ";Espaces insécables;typography.fr.nbsp;typographie;suggestion;" in text
+    assert ";hotelia !;" in text and ";70;" in text.replace("\r\n", ";")
+
+
+def test_score_as_csv_and_json(tmp_path):
+    from test_calendars import make_calendar
+
+    calendar = make_calendar(tmp_path / "calendrier.xlsx")
+    as_csv = run_cli("score", str(calendar), "--no-grammar", "--format", "csv")
+    assert as_csv.returncode == 0, as_csv.stderr
+    assert as_csv.stdout.startswith("\ufeffFichier;Cellule;Marque;Réseau;Date;Auteur;Score de la publication;")
+    rows = list(csv.reader(as_csv.stdout.lstrip("\ufeff").splitlines(), delimiter=";"))[1:]
+    assert {r[1] for r in rows} == {"Octobre!F5", "Octobre!F6", "Octobre!F7", "Novembre!D2"}
+    assert all("," in r[6] or r[6].isdigit() for r in rows) and {r[2] for r in rows} == {"Hotelia"}
+    assert "05/10/2026" in {r[4] for r in rows}
+    as_json = json.loads(run_cli("score", str(calendar), "--no-grammar", "--format", "json").stdout)
+    assert len(as_json["files"]) == 4 and isinstance(as_json["score"], float)
+    first = min(as_json["files"], key=lambda f: (f["sheet"], f["row"]))
+    assert (first["sheet"], first["cell"], first["brand"], first["brand_id"]) == ("Novembre", "D2", "Hotelia", "hotelia")
+    assert set(as_json["scores"]["channel"]) == {"Instagram", "Facebook", "LinkedIn", "X"}
+    table = run_cli("score", str(calendar), "--no-grammar").stdout
+    assert "Score de voix moyen\u202f: " in table and "." not in table.splitlines()[-1].split(":")[-1].split("/")[0]
+
+
+def test_pdf_needs_chromium_and_says_what_to_install(repo, tmp_path):
+    proc = run_cli("report", str(repo / "posts" / "hotelia"), "--no-grammar", "--pdf", str(tmp_path / "r.pdf"),
+                   env={"BRANDVOICE_CHROMIUM": str(tmp_path / "no-chromium")})
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "apt-get install chromium" in proc.stderr and "BRANDVOICE_CHROMIUM" in proc.stderr
+
+
+def test_pdf_of_a_calendar_report_and_a_screenshot_of_its_first_page(tmp_path, browser):
+    import shutil
+
+    from test_calendars import make_calendar
+
+    if shutil.which("pdftoppm") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftoppm is missing: .ci/run must install poppler-utils")
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    calendar = make_calendar(tmp_path / "calendrier.xlsx")
+    html, pdf = tmp_path / "report.html", tmp_path / "report.pdf"
+    proc = run_cli("report", str(calendar), "--no-grammar", "--html", str(html), "--pdf", str(pdf))
+    assert proc.returncode == 0, proc.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Rapport de voix de marque" in text and "Mois par mois" in text and "Octobre!F5" in text
+    assert "Terminologie" in text and "hotelia.terms.hotelia" in text  # names, with the id beside them
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(ARTIFACTS / "report-pdf")], check=True)
+    first_page = next(ARTIFACTS.glob("report-pdf*1.png"))
+    assert first_page.stat().st_size > 20_000
+    browser.open(html)
+    browser.wait_until("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5")
+    bars = browser.evaluate("document.querySelectorAll('#chart-channel .point').length")
+    assert bars == 4  # Instagram, LinkedIn, X, Facebook: no bar for posts of no network
+    assert browser.evaluate("document.getElementById('months').rows.length") == 3
+    browser.screenshot(ARTIFACTS / "report-calendar.png")
+    assert not browser.events.problems, browser.events.problems

@@ -207,11 +207,11 @@ def test_score_command_lists_worst_first(tmp_path):
     proc = run_cli("score", str(tmp_path), "--no-grammar")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0].split() == ["file", "brand", "channel", "score", "errors", "warnings"]
+    assert lines[0].split() == ["File", "Brand", "Network", "Voice", "score", "Errors", "Warnings"]  # English: 2 of 3 posts
     order = [line.split()[0].rsplit("/", 1)[-1] for line in lines[1:4]]
     assert order == ["a.md", "b.md", "c.md"]
     scores = [float(line.split()[3]) for line in lines[1:4]]
     assert scores == sorted(scores) and scores[-1] == 100
-    assert "by brand:" in proc.stdout and lines[-1].startswith("3 files: voice score")
+    assert "Brand: Hotelia " in proc.stdout and lines[-1].startswith("Mean voice score: ") and lines[-1].endswith("(3 posts)")
     gated = run_cli("score", str(tmp_path), "--no-grammar", "--min-score", "99")
     assert gated.returncode == 1 and "a.md" in gated.stderr and "c.md" not in gated.stderr

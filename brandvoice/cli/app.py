@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from brandvoice import __version__
-from brandvoice.cli.console import ExitCode, color_enabled, err, report_skipped
+from brandvoice.cli.console import ExitCode, color_enabled, err, report_reading
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.learn import register as register_learn_commands
 from brandvoice.cli.options import (
@@ -86,7 +86,8 @@ def check(
         typer.Option(
             "--output", "-o",
             help="Also write a report to a file: FORMAT:FILE (sarif:report.sarif) or FILE with a known "
-            "extension (.sarif .json .xml .md .jsonl). Repeatable.",
+            "extension (.sarif .json .xml .md .jsonl); annotated:FILE.xlsx for a checked calendar's annotated copy. "
+            "Repeatable.",
         ),
     ] = None,
     fail_on: Annotated[
@@ -126,7 +127,7 @@ def check(
     from brandvoice.config import failing, run_fail_level
     from brandvoice.findings import Level
     from brandvoice.formats.common import ReportContext
-    from brandvoice.outputs import parse_output, resolve_format, write_output
+    from brandvoice.outputs import parse_output, resolve_format, write_report
     from brandvoice.registry import FORMATS
     from brandvoice.runner import Checker
 
@@ -152,13 +153,13 @@ def check(
     )
     with progress_bar() as progress:
         run = Checker(options, progress).check_paths(paths)
-    report_skipped(run.skipped)
+    report_reading(run)
     if fix or diff:
         run = _fix(run, paths, Checker(options), write=not diff, unsafe=unsafe_fixes)
     sources = {r.path: r.source for r in run.files}
     context = ReportContext(sources=sources, color=color_enabled(), fail_on=run_fail_level(fail_level))
     for target in targets:
-        write_output(target, FORMATS[target.format].render(run, replace(context, color=False)))
+        write_report(target, run, replace(context, color=False))
     sys.stdout.write(FORMATS[terminal_format].render(run, context))
     failed = min_score_gate(run, min_score) | failing(run.files, fail_level)
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)

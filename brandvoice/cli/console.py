@@ -5,8 +5,10 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from brandvoice.findings import RunResult
 
 
 class ExitCode(enum.IntEnum):
@@ -23,9 +25,10 @@ def err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def report_skipped(skipped: Iterable[tuple[str, str]]) -> None:
-    """Files a run could not check (binary, not UTF-8...), one line each on stderr."""
-    for path, reason in skipped:
+def report_reading(run: RunResult) -> None:
+    """Files a run could not check (binary, not UTF-8...) and what to know about how files were
+    read (a calendar's encoding, sheets not checked), one line each on stderr."""
+    for path, reason in [*run.skipped, *run.notes]:
         err(f"{path}: {reason}")
 
 

@@ -1,10 +1,11 @@
 """`brandvoice score` and `brandvoice report`: voice scores, the numbers a community manager shows
 a client.
 
-`score` prints a compact table of voice scores, worst first. `report` writes a self-contained
-HTML report with charts and/or a CSV of findings for Excel. Both check files like `check` does,
-with a progress bar on stderr for long interactive runs. The `--min-score` gate of `check` lives
-here too (`min_score_gate`).
+`score` prints a compact table of voice scores, worst first (or one CSV row / JSON object per
+post). `report` writes a self-contained HTML report with charts, its PDF, and/or a CSV of
+findings for Excel. Both check files like `check` does, with a progress bar on stderr for long
+interactive runs, and speak the report's language (numbers too: "78,1" in French). The
+`--min-score` gate of `check` lives here too (`min_score_gate`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from brandvoice.cli.console import ExitCode, color_enabled, err, report_skipped
+from brandvoice.cli.console import ExitCode, color_enabled, err, report_reading
 from brandvoice.cli.options import (
     BrandOption,
     ChannelOption,
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from brandvoice.findings import RunResult
     from brandvoice.runner import RunOptions
 
+ReportLangOption = Annotated[
+    Optional[str], typer.Option("--report-lang", help="fr or en (default: the language of most posts' guides).")
+]
 MinScoreOption = Annotated[
     Optional[float],
     typer.Option("--min-score", min=0, max=100, help="Exit 1 when a file's voice score is below this (0-100)."),
@@ -72,67 +76,44 @@ def score(
     ignore: IgnoreOption = None,
     min_score: MinScoreOption = None,
     progress: ProgressOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table (default), csv (for Excel, one row per post) or json.")
+    ] = "table",
+    report_lang: ReportLangOption = None,
 ) -> None:
     """Print each file's voice score (0-100), worst first, with the mean by brand and channel."""
+    from brandvoice.client_report.labels import report_languages
+    from brandvoice.client_report.scores import score_csv, score_json, score_table
+
+    renderers = {"table": lambda run, language: score_table(run, language, color_enabled()), "csv": score_csv,
+                 "json": score_json}
+    if output_format not in renderers:
+        raise typer.BadParameter(f"“{output_format}” is not a score format (table, csv or json)", param_hint="--format")
+    if report_lang is not None and report_lang not in report_languages():
+        raise typer.BadParameter(
+            f"“{report_lang}” is not a report language ({' or '.join(report_languages())})", param_hint="--report-lang"
+        )
     options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
-    report_skipped(run.skipped)
-    sys.stdout.write(score_table(run, color=color_enabled()))
+    report_reading(run)
+    from brandvoice.client_report.data import report_language
+
+    sys.stdout.write(renderers[output_format](run, report_language(run, report_lang)))
     raise typer.Exit(ExitCode.FINDINGS if min_score_gate(run, min_score) else ExitCode.CLEAN)
-
-
-def score_table(run: "RunResult", color: bool) -> str:
-    import io
-
-    from rich.console import Console
-    from rich.table import Table
-
-    from brandvoice.findings import Level
-    from brandvoice.score import NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by, worst_first
-
-    if not run.files:
-        return "no files checked\n"
-
-    def styled(value: float) -> str:
-        style = "green" if value >= 80 else "yellow" if value >= 60 else "red"
-        return f"[{style}]{value:g}[/{style}]"
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, justify in (("file", "left"), ("brand", "left"), ("channel", "left"), ("score", "right"),
-                          ("errors", "right"), ("warnings", "right")):
-        table.add_column(name, justify=justify)
-    for result in worst_first(run.files):
-        table.add_row(
-            result.path,
-            result.brand or NO_GROUP,
-            ", ".join(result.channels) or NO_GROUP,
-            styled(score_of(result)),
-            str(result.count(Level.ERROR)),
-            str(result.count(Level.WARNING)),
-        )
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False, width=200)
-    console.print(table)
-    for label, key in (("brand", by_brand), ("channel", by_channel)):
-        groups = scores_by(run.files, key)
-        if len(groups) > 1:
-            console.print(f"by {label}: " + ", ".join(f"{name} {styled(value)}" for name, value in groups.items()))
-    files = len(run.files)
-    console.print(f"{files} file{'s' * (files != 1)}: voice score {styled(mean_score(run.files) or 0)}/100")
-    return buffer.getvalue()
 
 
 def report(
     paths: PathsArgument,
     html: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report here.")] = None,
+    pdf: Annotated[
+        Optional[Path], typer.Option("--pdf", help="Write the same report as a PDF here (needs Chromium or Chrome).")
+    ] = None,
     csv: Annotated[Optional[Path], typer.Option("--csv", help="Write one CSV row per finding here.")] = None,
     csv_sep: Annotated[
         Optional[str],
         typer.Option("--csv-sep", help="CSV separator: , ; or tab (default: ; for a French report, else ,)."),
     ] = None,
-    report_lang: Annotated[
-        Optional[str], typer.Option("--report-lang", help="fr or en (default: the language of most posts' guides).")
-    ] = None,
+    report_lang: ReportLangOption = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Title of the HTML report.")] = None,
     git: Annotated[bool, typer.Option("--git/--no-git", help="Authors and dates from git, when files are in a repo.")] = True,
     brand: BrandOption = None,
@@ -144,14 +125,16 @@ def report(
     ignore: IgnoreOption = None,
     progress: ProgressOption = None,
 ) -> None:
-    """Write an HTML report with charts and/or a CSV of findings for Excel."""
-    from brandvoice.client_report import build_report_data, last_commits, write_csv, write_html
+    """Write an HTML report with charts, its PDF, and/or a CSV of findings for Excel."""
+    from brandvoice.client_report import build_report_data, last_commits, write_csv, write_html, write_pdf
     from brandvoice.client_report.csv_export import parse_separator
-    from brandvoice.client_report.i18n import report_languages, strings
+    from brandvoice.client_report.labels import report_languages, strings
     from brandvoice.errors import BrandvoiceError
 
-    if html is None and csv is None:
-        raise typer.BadParameter("say where to write the report: --html FILE and/or --csv FILE", param_hint="--html")
+    if html is None and csv is None and pdf is None:
+        raise typer.BadParameter(
+            "say where to write the report: --html FILE, --pdf FILE and/or --csv FILE", param_hint="--html"
+        )
     if report_lang is not None and report_lang not in report_languages():
         raise typer.BadParameter(
             f"“{report_lang}” is not a report language ({' or '.join(report_languages())})", param_hint="--report-lang"
@@ -164,13 +147,16 @@ def report(
             raise typer.BadParameter(str(exc), param_hint="--csv-sep") from None
     options = run_options(brand, channel, lang, guides_dir, no_grammar, select, ignore)
     run = run_with_progress(paths, options, progress)
-    report_skipped(run.skipped)
+    report_reading(run)
     commits = last_commits([r.path for r in run.files]) if git else {}
     data = build_report_data(run, commits, language=report_lang)
     try:
         if html is not None:
             write_html(data, html, title)
             err(f"wrote {html}")
+        if pdf is not None:
+            write_pdf(data, pdf, title)
+            err(f"wrote {pdf}")
         if csv is not None:
             write_csv(data, csv, separator or strings(data.language).csv_separator)
             err(f"wrote {csv}")

@@ -19,8 +19,9 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from brandvoice.client_report.data import ReportData
-from brandvoice.client_report.i18n import labels as labels_of
-from brandvoice.client_report.i18n import number, strings, summary_sentences, training_line
+from brandvoice.client_report.i18n import summary_sentences, training_line
+from brandvoice.client_report.labels import labels as labels_of
+from brandvoice.client_report.labels import month_name, number, signed, strings
 from brandvoice.score import NO_GROUP
 
 # Okabe–Ito colours: distinguishable by colour-blind readers and in greyscale print-outs
@@ -55,8 +56,11 @@ def _layout(fig: go.Figure, data: ReportData, **extra) -> go.Figure:
     return fig
 
 
-def _score_bars(data: ReportData, scores: dict[str, float], counts: dict[str, int], labels: dict[str, str]) -> go.Figure:
-    names = [k for k in scores if counts.get(k)]
+def _score_bars(
+    data: ReportData, scores: dict[str, float], counts: dict[str, int], labels: dict[str, str], named_only: bool = False
+) -> go.Figure:
+    """Mean score per group; `named_only` leaves out the posts of no group (no network)."""
+    names = [k for k in scores if counts.get(k) and not (named_only and k == NO_GROUP)]
     values = [scores[k] for k in names]
     fig = go.Figure(
         go.Bar(
@@ -73,8 +77,10 @@ def _score_bars(data: ReportData, scores: dict[str, float], counts: dict[str, in
     return _layout(fig, data, yaxis=dict(range=[0, 108], title=labels["axis_score"]))
 
 
-def _stacked_levels(data: ReportData, counts: dict, labels: dict[str, str], top: int | None = None) -> go.Figure:
-    """Horizontal bars of findings per rule or category, stacked by level, biggest on top."""
+def _stacked_levels(
+    data: ReportData, counts: dict, labels: dict[str, str], names_of: dict[str, str], top: int | None = None
+) -> go.Figure:
+    """Horizontal bars of findings per rule or category (by their names), stacked by level, biggest on top."""
     names = sorted(counts, key=lambda k: (-sum(counts[k].values()), k))[:top]
     names.reverse()  # plotly draws the first category at the bottom
     fig = go.Figure()
@@ -82,7 +88,7 @@ def _stacked_levels(data: ReportData, counts: dict, labels: dict[str, str], top:
         level_label = labels["suggestion_level"] if level == "suggestion" else labels[level]
         fig.add_trace(
             go.Bar(
-                y=names,
+                y=[_capitalised(names_of.get(k, k)) for k in names],
                 x=[counts[k].get(level, 0) for k in names],
                 name=level_label,
                 orientation="h",
@@ -101,6 +107,26 @@ def _stacked_levels(data: ReportData, counts: dict, labels: dict[str, str], top:
         margin=dict(l=10, r=20, t=36, b=30),
         yaxis=dict(automargin=True),
     )
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _by_month(data: ReportData, labels: dict[str, str]) -> go.Figure:
+    months = data.months
+    fig = go.Figure(
+        go.Bar(
+            x=[_capitalised(month_name(m.month, data.language)) for m in months],
+            y=[m.score for m in months],
+            marker_color=[score_color(m.score) for m in months],
+            text=[number(m.score, data.language) for m in months],
+            textposition="outside",
+            customdata=[m.posts for m in months],
+            hovertemplate=f"%{{x}}: %{{y}}/100<br>%{{customdata}} {labels['posts']}<extra></extra>",
+        )
+    )
+    return _layout(fig, data, yaxis=dict(range=[0, 108], title=labels["axis_score"]))
 
 
 def _distribution(data: ReportData, labels: dict[str, str]) -> go.Figure:
@@ -202,11 +228,16 @@ def build_charts(data: ReportData) -> list[tuple[str, str, go.Figure]]:
     charts = [
         ("chart-distribution", labels["chart_distribution"], _distribution(data, labels)),
         ("chart-brand", labels["chart_brand"], _score_bars(data, data.brand_scores, data.brand_counts, labels)),
-        ("chart-channel", labels["chart_channel"], _score_bars(data, data.channel_scores, data.channel_counts, labels)),
+        ("chart-channel", labels["chart_channel"],
+         _score_bars(data, data.channel_scores, data.channel_counts, labels, named_only=True)),
     ]
+    if data.months:
+        charts.append(("chart-month", labels["chart_month"], _by_month(data, labels)))
     if data.findings:
-        charts.append(("chart-rules", labels["chart_rules"], _stacked_levels(data, data.rule_counts, labels, TOP_RULES)))
-        charts.append(("chart-categories", labels["chart_categories"], _stacked_levels(data, data.category_counts, labels)))
+        rules = _stacked_levels(data, data.rule_counts, labels, data.rule_labels, TOP_RULES)
+        charts.append(("chart-rules", labels["chart_rules"], rules))
+        categories = _stacked_levels(data, data.category_counts, labels, data.category_labels)
+        charts.append(("chart-categories", labels["chart_categories"], categories))
     if data.has_git:
         charts.append(("chart-time", labels["chart_time"], _over_time(data, labels)))
         charts.append(("chart-author", labels["chart_author"], _by_author(data, labels)))
@@ -216,17 +247,26 @@ def build_charts(data: ReportData) -> list[tuple[str, str, go.Figure]]:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = number
+    env.filters["signed"] = signed
+    env.filters["month"] = lambda value, language: _capitalised(month_name(value, language))
     env.filters["score_class"] = score_class
     env.filters["group"] = group_label
     return env
 
 
-def render_html(data: ReportData, title: str | None = None) -> str:
+PRINT_WIDTH = 700  # CSS pixels of an A4 page's text width: charts for the PDF are drawn at it
+
+
+def render_html(data: ReportData, title: str | None = None, for_print: bool = False) -> str:
+    """The report page; `for_print` draws the charts at a page's width (the PDF: no window to fit)."""
     labels = labels_of(data.language)
-    charts = [
-        (chart_id, chart_title, pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=chart_id, config=CHART_CONFIG))
-        for chart_id, chart_title, fig in build_charts(data)
-    ]
+    config = {**CHART_CONFIG, "responsive": False, "staticPlot": True} if for_print else CHART_CONFIG
+    charts = []
+    for chart_id, chart_title, fig in build_charts(data):
+        if for_print:
+            fig.update_layout(width=PRINT_WIDTH)
+        html = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=chart_id, config=config)
+        charts.append((chart_id, chart_title, html))
     template_text = resources.files("brandvoice.client_report").joinpath("report.html.j2").read_text(encoding="utf-8")
     return _environment().from_string(template_text).render(
         data=data,
@@ -236,13 +276,14 @@ def render_html(data: ReportData, title: str | None = None) -> str:
         summary=summary_sentences(data),
         training=[training_line(data, i) for i in range(len(data.training))],
         charts=charts,
+        for_print=for_print,
         plotly_js=get_plotlyjs(),
         level_labels={"error": labels["error"], "warning": labels["warning"], "suggestion": labels["suggestion_level"]},
         filters={
             "brand": sorted({r.brand for r in data.findings}),
             "channel": sorted({r.channel for r in data.findings}),
             "level": [lvl for lvl in ("error", "warning", "suggestion") if any(r.level == lvl for r in data.findings)],
-            "rule": sorted({r.rule for r in data.findings}),
+            "rule": sorted({r.rule for r in data.findings}, key=lambda r: (data.rule_labels.get(r, r).casefold(), r)),
         },
     )
 

@@ -7,35 +7,12 @@ before %, decimal comma): the report of a tool that checks typography should get
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from brandvoice.client_report.data import LOW_SCORE, ReportData
-from brandvoice.languages.pack import ReportStrings
-from brandvoice.languages.packs import FALLBACK, PACKS
+from brandvoice.client_report.labels import labels, month_name, number, report_languages, signed, strings
 from brandvoice.score import NO_GROUP
 
 NNBSP = "\u202f"  # espace fine insécable, as the French strings write it
-
-
-def report_languages() -> tuple[str, ...]:
-    """The languages a report can be written in: the packs with report strings."""
-    return tuple(code for code, pack in PACKS.items() if pack.report is not None)
-
-
-def strings(language: str) -> ReportStrings:
-    """The report strings of a language (English's for a pack without them)."""
-    pack = PACKS.get(language)
-    return pack.report if pack is not None and pack.report is not None else FALLBACK.report
-
-
-def labels(language: str) -> Mapping[str, str]:
-    return strings(language).labels
-
-
-def number(value: float, language: str) -> str:
-    """73.5 → "73.5" or "73,5"; whole numbers without decimals."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", strings(language).decimal_separator)
+__all__ = ["NNBSP", "labels", "number", "plural", "report_languages", "strings", "summary_sentences", "training_line"]
 
 
 def plural(count: int, noun: str, language: str) -> str:
@@ -70,6 +47,12 @@ def summary_sentences(data: ReportData) -> list[str]:
         said.append(sentences["channels"].format(
             best=best, best_score=number(named[best], lang), worst=worst, worst_score=number(named[worst], lang)
         ))
+    if data.months:  # the last month against the one before
+        last, previous = data.months[-1], data.months[-2]
+        said.append(sentences["month"].format(
+            month=month_name(last.month, lang).capitalize(), score=number(last.score, lang),
+            change=signed(last.change or 0, lang), previous=month_name(previous.month, lang),
+        ))
     counts = data.level_counts
     said.append(sentences["counts"].format(
         errors=plural(counts["error"], "error", lang),
@@ -88,4 +71,8 @@ def training_line(data: ReportData, index: int) -> str:
         parts.append(plural(rule.writers, "writer", lang))
     if rule.findings != rule.posts:
         parts.append(plural(rule.findings, "finding", lang))
-    return strings(lang).sentences["training"].format(rule=rule.rule, category=rule.category, details=", ".join(parts))
+    return strings(lang).sentences["training"].format(
+        rule=data.rule_labels.get(rule.rule, rule.rule),
+        category=data.category_labels.get(rule.category, rule.category),
+        details=", ".join(parts),
+    )

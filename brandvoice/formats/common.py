@@ -27,11 +27,13 @@ class ReportContext:
 @dataclass(frozen=True)
 class Format:
     """An output format: its name (`--format NAME`), its renderer, and the file extensions that name
-    it in `--output FILE`."""
+    it in `--output FILE`. A format that makes a file rather than text (the annotated workbook) has
+    `write` instead of `render`, and is for `--output` only."""
 
     name: str
-    render: Callable[[RunResult, ReportContext], str]
+    render: Callable[[RunResult, ReportContext], str] | None
     extensions: tuple[str, ...] = ()
+    write: Callable[[RunResult, ReportContext, Path], None] | None = None
 
 
 def relative_path(path: str, root: str = ".") -> str:
@@ -48,12 +50,33 @@ def relative_path(path: str, root: str = ".") -> str:
         return PurePosixPath(os.path.normpath(absolute)).as_posix()
 
 
+def position(result: FileResult, finding: Finding) -> str:
+    """`3:14`, or for a calendar's post its cell then the line and column inside it: `Calendrier!E12 2:14`."""
+    at = f"{finding.line}:{finding.column}"
+    return f"{result.post.place} {at}" if result.post else at
+
+
+def file_lines(result: FileResult, finding: Finding) -> tuple[int, int]:
+    """The file's first and last lines of a finding, for CI formats that place it on the file: a
+    calendar's post is placed on its row (a workbook) or on its lines (a CSV)."""
+    if result.post is None:
+        return finding.line, finding.end_line
+    return result.post.file_line(finding.line), result.post.file_line(finding.end_line)
+
+
+def post_properties(result: FileResult) -> dict[str, Any]:
+    """Where a calendar's post is, as the JSON and SARIF outputs say it: sheet, cell, row."""
+    post = result.post
+    return {} if post is None else {"sheet": post.sheet, "cell": post.cell, "row": post.row}
+
+
 def fingerprints(result: FileResult, root: str = ".") -> Iterator[tuple[Finding, str]]:
     """Each finding with a fingerprint that survives edits elsewhere in the file: it hashes the
-    path, the rule, the matched text and which occurrence of that (rule, text) it is — never
-    the line number, so a paragraph added above does not turn old findings into new ones."""
+    path (and a calendar post's cell), the rule, the matched text and which occurrence of that
+    (rule, text) it is — never the line number, so a paragraph added above does not turn old
+    findings into new ones."""
     seen: dict[tuple[str, str], int] = {}
-    path = relative_path(result.path, root)
+    path = relative_path(result.path, root) + (f"!{result.post.place}" if result.post else "")
     for finding in result.findings:
         key = (finding.rule, finding.match)
         seen[key] = seen.get(key, 0) + 1

@@ -6,8 +6,8 @@ request's changed files (`--format auto` picks this format when `GITHUB_ACTIONS=
 
 from __future__ import annotations
 
-from brandvoice.findings import Finding, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext, relative_path
+from brandvoice.findings import FileResult, Finding, Level, RunResult
+from brandvoice.formats.common import Format, ReportContext, file_lines, relative_path
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -17,7 +17,7 @@ def render(run: RunResult, ctx: ReportContext) -> str:
     lines = []
     for result in run.files:
         path = relative_path(result.path, root)
-        lines.extend(_command(f, path) for f in result.findings)
+        lines.extend(_command(f, path, result) for f in result.findings)
     for path, reason in run.skipped:
         lines.append(f"::warning file={_property(relative_path(path, root))},title=brandvoice::{_data(reason)}")
     counts = ", ".join(f"{run.count(level)} {level}" for level in sorted(Level, reverse=True))
@@ -25,17 +25,15 @@ def render(run: RunResult, ctx: ReportContext) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _command(f: Finding, path: str) -> str:
-    properties = {
-        "file": path,
-        "line": f.line,
-        "col": f.column,
-        "endLine": f.end_line,
-        "endColumn": f.end_column,
-        "title": f"{f.rule} ({f.category})",
-    }
-    encoded = ",".join(f"{key}={_property(str(value))}" for key, value in properties.items())
+def _command(f: Finding, path: str, result: FileResult) -> str:
+    properties: dict[str, object] = {"file": path, "line": f.line, "col": f.column, "endLine": f.end_line, "endColumn": f.end_column}
     message = f.message
+    if result.post is not None:  # a calendar's post: on its row, the cell named in the message
+        start, end = file_lines(result, f)
+        properties = {"file": path, "line": start, "endLine": end}
+        message = f"{result.post.place} {f.line}:{f.column}: {message}"
+    properties["title"] = f"{f.rule} ({f.category})"
+    encoded = ",".join(f"{key}={_property(str(value))}" for key, value in properties.items())
     if f.replacements:
         message += "\nSuggestion: " + ", ".join(f"“{r}”" for r in f.replacements[:5])
     return f"::{COMMANDS[str(f.level)]} {encoded}::{_data(message)}"

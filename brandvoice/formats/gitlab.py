@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from brandvoice.findings import RunResult
-from brandvoice.formats.common import Format, ReportContext, fingerprints, relative_path
+from brandvoice.formats.common import Format, ReportContext, file_lines, fingerprints, position, relative_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "suggestion": "info"}
 CATEGORIES = {"grammar": "Style", "spelling": "Style", "readability": "Complexity"}
@@ -20,22 +20,26 @@ def render(run: RunResult, ctx: ReportContext) -> str:
     for result in run.files:
         path = relative_path(result.path, root)
         for f, fingerprint in fingerprints(result, root):
+            location: dict[str, Any] = {
+                "path": path,
+                "positions": {
+                    "begin": {"line": f.line, "column": f.column},
+                    "end": {"line": f.end_line, "column": f.end_column},
+                },
+            }
+            if result.post is not None:  # a calendar's post: on its row (a CSV: its lines)
+                start, end = file_lines(result, f)
+                location = {"path": path, "lines": {"begin": start, "end": end}}
             issues.append(
                 {
                     "type": "issue",
                     "check_name": f.rule,
-                    "description": f"{f.message} [{f.rule}]",
+                    "description": f"{position(result, f) + ': ' if result.post else ''}{f.message} [{f.rule}]",
                     "content": {"body": _body(f)},
                     "categories": [CATEGORIES.get(f.category, "Style")],
                     "fingerprint": fingerprint,
                     "severity": SEVERITIES[str(f.level)],
-                    "location": {
-                        "path": path,
-                        "positions": {
-                            "begin": {"line": f.line, "column": f.column},
-                            "end": {"line": f.end_line, "column": f.end_column},
-                        },
-                    },
+                    "location": location,
                 }
             )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -11,7 +11,10 @@
              "scores": {"brand": {"hotelia": 84.1}, "channel": {"(none)": 84.1}}}}
 ```
 Measurements that kinds record (e.g. `tone`, `lengths`) are extra keys of each file object, as are
-`words` and the voice `score` (brandvoice.score).
+`words` and the voice `score` (brandvoice.score). A calendar's post is a file object of its own,
+with the calendar's `path` and its `sheet` (null in a CSV), `cell` and `row` (also on each of its
+findings, whose lines and columns count inside the cell), and the row's `date`, `author` and
+`status` when it has them.
 """
 
 from __future__ import annotations
@@ -21,19 +24,25 @@ from typing import Any
 
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext
+from brandvoice.formats.common import Format, ReportContext, post_properties
 from brandvoice.score import run_scores
 
 
 def file_to_dict(result: FileResult) -> dict[str, Any]:
+    where = post_properties(result)  # a calendar's post: its sheet, cell and row, on the file and each finding
     data: dict[str, Any] = {
         "path": result.path,
+        **where,
         "brand": result.brand,
         "channel": result.channel,
         "channels": list(result.channels),
         "language": result.language,
-        "findings": [f.to_dict() for f in result.findings],
+        "findings": [{**f.to_dict(), **where} for f in result.findings],
     }
+    if result.post is not None:
+        post = result.post
+        row = {"date": post.date.isoformat() if post.date else None, "author": post.author, "status": post.status}
+        data.update({key: value for key, value in row.items() if value})
     for key, value in result.metrics.items():
         data.setdefault(key, value)
     return data

@@ -7,7 +7,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from brandvoice.findings import FileResult, Finding, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext, relative_path
+from brandvoice.formats.common import Format, ReportContext, position, relative_path
 
 
 def render(run: RunResult, ctx: ReportContext) -> str:
@@ -32,7 +32,8 @@ def render(run: RunResult, ctx: ReportContext) -> str:
 
 def _case(suite: ET.Element, result: FileResult, path: str, fail_on: Level) -> int:
     classname = f"brandvoice.{result.brand or 'base'}"
-    case = ET.SubElement(suite, "testcase", name=path, classname=classname, file=path)
+    name = f"{path} {result.post.place}" if result.post else path  # a calendar: a case per post
+    case = ET.SubElement(suite, "testcase", name=name, classname=classname, file=path)
     if "score" in result.metrics:
         properties = ET.SubElement(case, "properties")
         ET.SubElement(properties, "property", name="voice_score", value=f"{result.metrics['score']:g}")
@@ -43,15 +44,16 @@ def _case(suite: ET.Element, result: FileResult, path: str, fail_on: Level) -> i
         failure = ET.SubElement(
             case, "failure", message=f"{len(failing)} finding(s) at or above {fail_on}", type=str(worst)
         )
-        failure.text = "\n".join(_line(path, f) for f in failing)
+        failure.text = "\n".join(_line(path, f, result) for f in failing)
     if others:
-        ET.SubElement(case, "system-out").text = "\n".join(_line(path, f) for f in others)
+        ET.SubElement(case, "system-out").text = "\n".join(_line(path, f, result) for f in others)
     return 1 if failing else 0
 
 
-def _line(path: str, f: Finding) -> str:
+def _line(path: str, f: Finding, result: FileResult) -> str:
     suggestion = f" (suggestion: {', '.join(f.replacements[:5])})" if f.replacements else ""
-    return f"{path}:{f.line}:{f.column}: {f.level} {f.rule}: {f.message}{suggestion}"
+    where = f"{path} {position(result, f)}" if result.post else f"{path}:{f.line}:{f.column}"
+    return f"{where}: {f.level} {f.rule}: {f.message}{suggestion}"
 
 
 FORMAT = Format("junit", render, extensions=(".xml",))

@@ -5,7 +5,7 @@ the comment stays within GitHub's size limits."""
 from __future__ import annotations
 
 from brandvoice.findings import FileResult, Level, RunResult
-from brandvoice.formats.common import Format, ReportContext, relative_path
+from brandvoice.formats.common import Format, ReportContext, position, relative_path
 
 ICONS = {Level.ERROR: "🔴 error", Level.WARNING: "🟠 warning", Level.SUGGESTION: "🔵 suggestion"}
 MAX_ROWS_PER_FILE = 50
@@ -30,13 +30,13 @@ def render(run: RunResult, ctx: ReportContext) -> str:
 
 def _file_section(result: FileResult, path: str) -> list[str]:
     context = ", ".join(x for x in (result.brand, result.language, *result.channels) if x)
-    heading = f"### `{path}`" + (f" ({context})" if context else "")
+    heading = f"### `{path}`" + (f" {result.post.place}" if result.post else "") + (f" ({context})" if context else "")
     if "score" in result.metrics:  # the voice score, when the run computed one
         heading += f" — voice score {result.metrics['score']:g}/100"
     rows = [heading, "", "| Line | Level | Rule | Message | Suggestion |", "| ---: | --- | --- | --- | --- |"]
     for f in result.findings[:MAX_ROWS_PER_FILE]:
         suggestion = ", ".join(f"“{_cell(r)}”" for r in f.replacements[:3])
-        rows.append(f"| {f.line}:{f.column} | {ICONS[f.level]} | `{f.rule}` | {_cell(f.message)} | {suggestion} |")
+        rows.append(f"| {position(result, f)} | {ICONS[f.level]} | `{f.rule}` | {_cell(f.message)} | {suggestion} |")
     hidden = len(result.findings) - MAX_ROWS_PER_FILE
     if hidden > 0:
         rows.extend(["", f"… and {hidden} more (run brandvoice locally for the full list)."])

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from brandvoice.findings import Finding, RunResult
-from brandvoice.formats.common import Format, ReportContext, relative_path, source_lines, utf8_column
+from brandvoice.findings import FileResult, Finding, RunResult
+from brandvoice.formats.common import Format, ReportContext, file_lines, relative_path, source_lines, utf8_column
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "suggestion": "INFO"}
 
@@ -23,7 +23,8 @@ def render(run: RunResult, ctx: ReportContext) -> str:
         path = relative_path(result.path, root)
         lines = source_lines(ctx.sources.get(result.path, result.source) if ctx.sources else result.source)
         for finding in result.findings:
-            out.append(json.dumps(_diagnostic(finding, path, lines), ensure_ascii=False))
+            diagnostic = _in_post(finding, path, result) if result.post else _diagnostic(finding, path, lines)
+            out.append(json.dumps(diagnostic, ensure_ascii=False))
     return "".join(line + "\n" for line in out)
 
 
@@ -44,6 +45,19 @@ def _diagnostic(f: Finding, path: str, lines: list[str]) -> dict[str, Any]:
     if f.replacements:
         diagnostic["suggestions"] = [{"range": span, "text": text} for text in f.replacements[:5]]
     return diagnostic
+
+
+def _in_post(f: Finding, path: str, result: FileResult) -> dict[str, Any]:
+    """A calendar post's finding: on its row (a CSV: its lines), the cell named in the message; no
+    suggestion, which would be an edit of the file's text."""
+    start, end = file_lines(result, f)
+    return {
+        "message": f"{result.post.place} {f.line}:{f.column}: {f.message}",
+        "location": {"path": path, "range": {"start": {"line": start}, "end": {"line": end}}},
+        "severity": SEVERITIES[str(f.level)],
+        "source": {"name": "brandvoice"},
+        "code": {"value": f.rule},
+    }
 
 
 FORMAT = Format("rdjsonl", render, extensions=(".jsonl", ".rdjsonl"))

@@ -3,7 +3,8 @@
 One run with the rules' metadata (id, short description, help, default level), columns in
 Unicode code points, file URIs relative to the report root (`%SRCROOT%`, the current directory)
 so code scanning places findings on the pull request's diff, suggestions as SARIF fixes, and a
-stable `partialFingerprints` entry so a finding keeps its identity when lines move.
+stable `partialFingerprints` entry so a finding keeps its identity when lines move. A calendar's
+post is placed on its row (a workbook) or its lines (a CSV), with its cell as a logical location.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ from typing import Any
 from urllib.parse import quote
 
 from brandvoice import __version__
-from brandvoice.findings import Finding, RunResult
-from brandvoice.formats.common import Format, ReportContext, fingerprints, relative_path, rule_infos
+from brandvoice.findings import FileResult, Finding, RunResult
+from brandvoice.formats.common import (
+    Format,
+    ReportContext,
+    file_lines,
+    fingerprints,
+    post_properties,
+    relative_path,
+    rule_infos,
+)
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/brandvoice/brandvoice"
@@ -36,7 +45,7 @@ def to_sarif(run: RunResult, ctx: ReportContext) -> dict[str, Any]:
     for file_result in run.files:
         uri = _uri(relative_path(file_result.path, root))
         for finding, fingerprint in fingerprints(file_result, root):
-            results.append(_result(finding, uri, index[finding.rule], fingerprint))
+            results.append(_result(finding, uri, index[finding.rule], fingerprint, file_result))
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -90,7 +99,10 @@ def _rule(info) -> dict[str, Any]:
     }
 
 
-def _region(f: Finding) -> dict[str, int]:
+def _region(f: Finding, result: FileResult | None = None) -> dict[str, int]:
+    if result is not None and result.post is not None:  # a calendar's post: its row (a CSV: its lines)
+        start, end = file_lines(result, f)
+        return {"startLine": start, "endLine": end}
     return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
 
 
@@ -101,17 +113,22 @@ def _location(uri: str) -> dict[str, Any]:
     return location
 
 
-def _result(f: Finding, uri: str, rule_index: int, fingerprint: str) -> dict[str, Any]:
+def _result(f: Finding, uri: str, rule_index: int, fingerprint: str, file: FileResult) -> dict[str, Any]:
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": _location(uri), "region": _region(f, file)}}
+    properties: dict[str, Any] = {"category": f.category, "source": f.source}
+    if file.post is not None:  # the cell, and the line and column inside it
+        location["logicalLocations"] = [{"name": file.post.cell, "fullyQualifiedName": file.post.place, "kind": "element"}]
+        properties.update(post_properties(file), line=f.line, column=f.column)
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "level": SARIF_LEVELS[str(f.level)],
-        "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": _location(uri), "region": _region(f)}}],
+        "message": {"text": f"{file.post.place} {f.line}:{f.column}: {f.message}" if file.post else f.message},
+        "locations": [location],
         "partialFingerprints": {"brandvoice/v1": fingerprint},
-        "properties": {"category": f.category, "source": f.source},
+        "properties": properties,
     }
-    if f.replacements:
+    if f.replacements and file.post is None:  # a fix in a cell is no text edit of the file
         result["fixes"] = [
             {
                 "description": {"text": f"Replace “{f.match}” with “{text}”"},

@@ -22,22 +22,28 @@ def render(run: RunResult, ctx: ReportContext) -> str:
     console = Console(
         file=buffer, force_terminal=ctx.color, no_color=not ctx.color, highlight=False, soft_wrap=True, width=200
     )
+    shown = None
     for result in run.files:
         if not result.findings:
             continue
-        console.print(Text(result.path, style="bold underline"))
-        lines = (ctx.sources.get(result.path) or "").split("\n")
+        if result.path != shown:  # a calendar's posts share one heading
+            console.print(Text(result.path, style="bold underline"))
+            shown = result.path
+        text = result.source if result.post else ctx.sources.get(result.path)
+        lines = (text or "").split("\n")
+        place = f"{result.post.place} " if result.post else ""
         for finding in result.findings:
-            _finding(console, finding, lines)
+            _finding(console, finding, lines, place)
         console.print()
     console.print(summary(run))
     return buffer.getvalue()
 
 
-def _finding(console: Console, f: Finding, lines: list[str]) -> None:
+def _finding(console: Console, f: Finding, lines: list[str], place: str = "") -> None:
+    """One finding; `place` is a calendar post's cell (`Calendrier!E12 `), its line and column in the cell."""
     style = LEVEL_STYLES[f.level]
     console.print(
-        f"  [dim]{f.line}:{f.column}[/dim]  [{style}]{str(f.level):<10}[/{style}] "
+        f"  [dim]{escape(place)}{f.line}:{f.column}[/dim]  [{style}]{str(f.level):<10}[/{style}] "
         f"[dim]{escape(f.rule)}[/dim]  {escape(f.message)}"
     )
     if 0 < f.line <= len(lines):
@@ -54,7 +60,8 @@ def _finding(console: Console, f: Finding, lines: list[str]) -> None:
 
 
 def summary(run: RunResult) -> str:
-    files = len(run.files)
+    files = len({r.path for r in run.files})  # a calendar is one file of many posts
+    posts = sum(1 for r in run.files if r.post)
     parts = [
         f"{run.count(Level.ERROR)} error{'s' * (run.count(Level.ERROR) != 1)}",
         f"{run.count(Level.WARNING)} warning{'s' * (run.count(Level.WARNING) != 1)}",
@@ -63,7 +70,8 @@ def summary(run: RunResult) -> str:
     skipped = f", {len(run.skipped)} skipped" if run.skipped else ""
     score = mean_score(run.files)
     voice = f"; voice score {score:g}/100" if score is not None else ""
-    return f"{files} file{'s' * (files != 1)} checked{skipped}: {', '.join(parts)}{voice}"
+    in_posts = f" ({posts} calendar post{'s' * (posts != 1)})" if posts else ""
+    return f"{files} file{'s' * (files != 1)}{in_posts} checked{skipped}: {', '.join(parts)}{voice}"
 
 
 FORMAT = Format("text", render, extensions=(".txt", ".log"))

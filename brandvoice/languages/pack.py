@@ -70,14 +70,21 @@ class RegisterWords:
 @dataclass(frozen=True)
 class ReportStrings:
     """The client report in this language: labels, the summary's sentences (templates) and the
-    nouns they count, with their plural, and how numbers and CSV files are written."""
+    nouns they count, with their plural, the names of rules and categories a client reads, and
+    how numbers, dates and CSV files are written."""
 
     labels: Mapping[str, str]
     sentences: Mapping[str, str]
     nouns: Mapping[str, tuple[str, str]]  # singular, plural
+    locale: str = "en_US"  # Babel's locale for numbers and dates
     decimal_separator: str = "."
     thousands_separator: str = ","
     csv_separator: str = ","  # the separator this language's Excel expects
+    csv_date: str = "%Y-%m-%d %H:%M"  # a date and time this language's Excel reads as one
+    # a rule's name by its id, or by an id prefix (the longest wins); `{name}` is the rest of the id
+    rules: Mapping[str, str] = field(default_factory=dict)
+    categories: Mapping[str, str] = field(default_factory=dict)
+    statuses: Mapping[str, str] = field(default_factory=dict)  # ok, review, blocking
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,11 @@ def read_corpus(paths: list[str], split: Split = "auto", limit: int | None = Non
             break
         source = read_source(path)
         files += 1
-        if source.text is None:
+        if not source.readable:
             skipped.append((source.path, source.problem or "skipped"))
+            continue
+        if source.text is None:  # an editorial calendar: its reader makes one post per row
+            posts.append(source)
             continue
         by_line = split == "lines" or (split == "auto" and looks_like_one_post_per_line(path, source.text))
         if by_line:

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import regex
 import yaml
 
+from brandvoice.findings import Post
 from brandvoice.parsing.markdown import build_markdown
 from brandvoice.parsing.prose import ProseBuilder, ProseText
 from brandvoice.selectors import Directive, Suppressions
@@ -58,6 +59,7 @@ class Document:
     suppressions: Suppressions = Suppressions()
     markdown: bool = False
     locator: Locator | None = None  # None: line and column in `source`
+    post: Post | None = None  # a calendar's post: `source` is the text of its cell
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -67,6 +69,13 @@ class Document:
         """1-based (line, column) of a source offset: in the file for Markdown and text; a reader
         of other sources gives its own `locator` (a cell of a spreadsheet)."""
         return (self.locator or self.lines).position(offset)
+
+
+    def revised(self, source: str) -> Document:
+        """The same document with another text (after fixes), read the same way."""
+        if self.post is not None:
+            return parse_cell(self.path, source, self.post)
+        return parse_document(self.path, source, self.markdown)
 
 
 def is_markdown(path: str) -> bool:
@@ -88,6 +97,14 @@ def parse_document(path: str, source: str, markdown: bool | None = None) -> Docu
         directives = _directives(source, _TEXT_SUPPRESSION)
         _build_text(builder)
     return Document(path, source, builder.build(), front_matter, Suppressions(directives), markdown)
+
+
+def parse_cell(path: str, text: str, post: Post) -> Document:
+    """A calendar's post: its cell's text is all prose (no front matter: the row says what front
+    matter would), except lines holding suppression directives."""
+    builder = ProseBuilder(text)
+    _build_text(builder)
+    return Document(path, text, builder.build(), suppressions=Suppressions(_directives(text, _TEXT_SUPPRESSION)), post=post)
 
 
 def _load_front_matter(text: str, first_line: int) -> dict[str, Any]:

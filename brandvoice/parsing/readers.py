@@ -1,41 +1,63 @@
 """Document sources: which reader turns a file into the documents brandvoice checks.
 
-A reader knows its file types by suffix and turns a file's text into `Document`s, each with its
-prose, its offset table and the way offsets become positions (`Document.locator`). A Markdown or
-text file is one document, positioned by line and column in the file. A reader of other sources
-(an editorial calendar, one document per row, positioned in its cell) is one more entry in
-`READERS`; the folder walk then picks up its suffixes too.
+A reader knows its file types by suffix and turns a file into `Document`s, each with its prose,
+its offset table and the way offsets become positions. A Markdown or text file is one document,
+positioned by line and column in the file. An editorial calendar (CSV or XLSX) is one document
+per post, positioned in its cell (`Document.post`). Readers of files that are not UTF-8 text are
+`binary`: they get the file's bytes and decode them themselves (a workbook; a CSV in Windows-1252).
+The folder walk picks up every reader's suffixes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
+from brandvoice.calendars import reader as calendar_reader
 from brandvoice.parsing.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, parse_document
 
+if TYPE_CHECKING:
+    from brandvoice.config import Project
+
 STDIN = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reader made of a file: its documents, and what the user should know about how it
+    was read ("read as Windows-1252")."""
+
+    documents: list[Document]
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Reader:
     name: str
     suffixes: frozenset[str]
-    read: Callable[[str, str], list[Document]]  # (path, text) -> documents
+    read: Callable[[str, Any, "Project | None"], Reading]  # (path, text or bytes, its project) -> documents
+    binary: bool = False  # gets the file's bytes, not its UTF-8 text
 
 
-def _markdown(path: str, text: str) -> list[Document]:
-    return [parse_document(path, text, markdown=True)]
+def _markdown(path: str, text: str, project: Project | None) -> Reading:
+    return Reading([parse_document(path, text, markdown=True)])
 
 
-def _text(path: str, text: str) -> list[Document]:
-    return [parse_document(path, text, markdown=False)]
+def _text(path: str, text: str, project: Project | None) -> Reading:
+    return Reading([parse_document(path, text, markdown=False)])
+
+
+def _calendar(path: str, data: bytes, project: Project | None) -> Reading:
+    calendar = calendar_reader.read_calendar(path, data, project.config.calendar if project else None)
+    return Reading(calendar.documents(), calendar.notes)
 
 
 MARKDOWN = Reader("markdown", frozenset(MARKDOWN_SUFFIXES), _markdown)
 TEXT = Reader("text", frozenset(TEXT_SUFFIXES), _text)
-READERS: tuple[Reader, ...] = (MARKDOWN, TEXT)
+CALENDAR = Reader("calendar", frozenset(calendar_reader.SUFFIXES), _calendar, binary=True)
+READERS: tuple[Reader, ...] = (MARKDOWN, TEXT, CALENDAR)
 SUFFIXES = tuple(sorted(suffix for reader in READERS for suffix in reader.suffixes))
 
 
@@ -48,5 +70,5 @@ def reader_for(path: str) -> Reader:
     return next((reader for reader in READERS if suffix in reader.suffixes), TEXT)
 
 
-def read_documents(path: str, text: str) -> list[Document]:
-    return reader_for(path).read(path, text)
+def read_documents(path: str, content: str | bytes, project: Project | None = None) -> Reading:
+    return reader_for(path).read(path, content, project)
