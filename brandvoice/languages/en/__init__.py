@@ -131,6 +131,7 @@ REPORT = ReportStrings(
         "languagetool.HUNSPELL": "Spelling",
         "languagetool.FR_SPELLING_RULE": "Spelling",
         "languagetool": "{category} ({name})",
+        "*.names": "Brand name",
         "*.terms": "Terminology: “{name}”",
         "*.vocabulary.reject": "Banned words",
     },

@@ -142,6 +142,7 @@ REPORT = ReportStrings(
         "languagetool.HUNSPELL": "Orthographe",
         "languagetool.FR_SPELLING_RULE": "Orthographe",
         "languagetool": "{category} ({name})",
+        "*.names": "Nom de la marque",
         "*.terms": "Terminologie\u202f: «\u00a0{name}\u00a0»",
         "*.vocabulary.reject": "Mots proscrits",
     },
