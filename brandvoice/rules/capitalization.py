@@ -33,7 +33,7 @@ from brandvoice.messages import Messages
 from brandvoice.nlp.capitals import shouts
 from brandvoice.nlp.lexicons import load_lexicon
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
-from brandvoice.rules.words import accepted_names, compile_phrases
+from brandvoice.rules.words import compile_names, compile_phrases
 
 MESSAGES = Messages({"capitalization.default": "Write “{expected}”, not “{match}”."})
 
@@ -68,7 +68,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if options.shouting:
         spared = (*load_lexicon("acronyms"), *options.acronyms, *ctx.accepted_words)
         spared += tuple(w for w in options.words if w.isupper())  # brand casing is the `words`/terms' job
-        names = accepted_names(ctx.accepted_words)
+        names = compile_names(ctx.accepted_words)  # the brand's names, in any writing
         skip = [m.span() for m in names.finditer(ctx.text)] if names is not None else ()
         for shout in shouts(ctx.prose, ctx.language, spared, options.min_length, skip):
             yield Match(shout.start, shout.end, replacements=(shout.calm,), params=(("expected", shout.calm),))

@@ -158,15 +158,14 @@ NAME_AFTER = rf"(?![{WORD_CHARS}]|-[{WORD_CHARS}]|\.\p{{L}}{{2,}})"  # "mirabell
 
 
 def compile_names(names: Iterable[str]) -> regex.Pattern | None:
-    """One pattern for the variants of several names, as words of prose (accepted vocabulary)."""
-    bodies = [regex.sub(r"\(\?P<p\d+>", "(?:", name_pattern(n)) for n in sorted(set(names), key=len, reverse=True)]
+    """One pattern for the variants of several names, as words of prose (compiled once per set)."""
+    return _compiled_names(frozenset(names))
+
+
+@functools.cache
+def _compiled_names(names: frozenset[str]) -> regex.Pattern | None:
+    bodies = [regex.sub(r"\(\?P<p\d+>", "(?:", name_pattern(n)) for n in sorted(names, key=len, reverse=True)]
     bodies = [b for b in bodies if b]
     if not bodies:
         return None
     return regex.compile(NAME_BEFORE + "(?:" + "|".join(bodies) + ")" + NAME_AFTER, regex.IGNORECASE | regex.VERSION0)
-
-
-@functools.cache
-def accepted_names(accepted: frozenset[str]) -> regex.Pattern | None:
-    """The guide's accepted vocabulary (its names among it) in every variant, compiled once per guide."""
-    return compile_names(accepted)
