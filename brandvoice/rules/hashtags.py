@@ -47,7 +47,7 @@ MESSAGES = Messages({
     "hashtags.duplicate": "{tag} is already used in this post.",
     "hashtags.camel_case": "Write {spelled}: screen readers read {tag} letter by letter.",
     "hashtags.known_accents": "Write {spelled}, as the guide spells this hashtag: {tag} lacks its accents.",
-    "hashtags.accents": "“{word}” takes its accents: write {spelled} (or list {tag} in the guide's known "
+    "hashtags.accents": "“{word}” is written with accents: write {spelled} (or add {tag} to the guide's known "
     "hashtags if the brand chose it).",
     "hashtags.too_many": "{count} hashtags: {who} allows at most {cap}.",
     "hashtags.the_guide": "the guide",
