@@ -96,6 +96,21 @@ def test_english_names():
     assert [v for v, _, _ in found(text, "TrailPass", "en-US")] == ["Trail Pass", "trailpass", "#trailpass"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [  # real tweets (tweeteval), names of common words
+        ("Apples & Pears Press Sunday January 17, 2016 #nationalfastfoodday", "Apple", []),  # a plural: the fruit
+        ("memes in 3 years? apple turnovers", "Apple", []),  # a writer in lower case opens no clause with a name
+        ("I want our #McDonalds with #McDelivery", "McDonald's", []),  # the apostrophe's s stays lower case
+        ("then complain that McDonalds don't have a dollar menu", "McDonald's", [("McDonalds", "McDonald's")]),
+        ("not I have get iphone", "iPhone", [("iphone", "iPhone")]),  # "i" + "phone" run together
+        ("David Blaine youtube videos", "YouTube", [("youtube", "YouTube")]),
+    ],
+)
+def test_common_word_names_in_real_english_posts(text, name, expected):
+    assert [(v, e) for v, e, _ in found(text, name, "en-US")] == expected
+
+
 def test_the_guides_own_hashtag_and_handle_spelling_win():
     assert found("#patisseriesmirabelle @patisseriesmirabelle", MIRABELLE,
                  hashtag="#PâtisseriesMirabelle", handle="@patisseriesmirabelle") == [

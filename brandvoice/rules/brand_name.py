@@ -105,17 +105,29 @@ def _tag_spelling(kind: str, body: str, m: regex.Match, name: str, options: Opti
     if own and name_key(own) == name_key(name):
         return ("#" if kind == "hashtag" else "@") + own.lstrip("#@")
     parts = name_parts(name)
+    starts = _word_starts(name, parts)
     spelled, pos = [], 0
     for i, part in enumerate(parts):
         start, end = m.span(f"p{i}")
         spelled.append(body[pos:start])  # the writer's separator ("_" in a handle)
-        spelled.append(part[:1].upper() + part[1:] if part[:1].islower() and i else part)
+        spelled.append(part[:1].upper() + part[1:] if i in starts and i else part)  # not McDonald'S
         pos = end
     spelled.append(body[pos:])
     result = "".join(spelled)
     if kind == "mention" or strip_accents(body) == body:
         result = strip_accents(result)
     return ("#" if kind == "hashtag" else "@") + result
+
+
+def _word_starts(name: str, parts: list[str]) -> set[int]:
+    """The parts of a name that begin one of its words (after a space, a hyphen or an underscore)."""
+    found, pos = set(), 0
+    for i, part in enumerate(parts):
+        at = name.index(part, pos)
+        if at == 0 or name[at - 1] in " \t-‐‑_" or part[:1].isupper():
+            found.add(i)
+        pos = at + len(part)
+    return found
 
 
 def _written_as_a_name(ctx: CheckContext, m: regex.Match, name: str) -> bool:
@@ -131,7 +143,19 @@ def _written_as_a_name(ctx: CheckContext, m: regex.Match, name: str) -> bool:
         return len(parts) > 1  # "PATISSERIES MIRABELLE"; a single common word in capitals shouts
     if capitals and capitals != [0] or (capitals == [0] and not opens):
         return True  # a capital its place does not explain: "chez Pâtisserie Mirabelle"
-    return opens  # "Pâtisseries mirabelle recrute !": no determiner, a name opens the clause
+    # "Pâtisseries mirabelle recrute !": the name's own words, opening a clause with no determiner,
+    # from a writer who starts sentences with a capital ("Apples & Pears", "… ? apple turnovers" are not)
+    same_words = [strip_accents(w.casefold()) for w in regex.split(r"\s+", found)] == [
+        strip_accents(w.casefold()) for w in regex.split(r"\s+", name)]
+    return opens and same_words and _capitalising_writer(ctx)
+
+
+def _capitalising_writer(ctx: CheckContext) -> bool:
+    """Whether the text's first word starts with a capital (handles and links aside)."""
+    for m in regex.finditer(r"[\p{L}][\p{L}\p{M}'’\-]*", ctx.text):
+        if not ctx.prose.overlaps(m.start(), m.end(), ("url", "email", "mention")):
+            return m.group()[:1].isupper()
+    return False
 
 
 def _separators(m: regex.Match | None, count: int) -> list[str]:
