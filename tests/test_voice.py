@@ -121,6 +121,9 @@ def test_register_known_limits_favour_precision():
         "Peau lisse &amp; rajeunie, perte de poids.",  # a participle after an HTML entity
         "Massacre des loups, passion pour la corrida.",  # a noun before "des"
         "Corrompus, voleurs et bandits au pouvoir.",  # a participle
+        "Suspension de l'écotaxe : Royal « assassine l'écologie », twitte NKM #afp",  # a quotation in the clause
+        "Solaire : la @user mondiale va injecter 519 M$ dans Noor II",  # a subject with a handle
+        "#Valls espère que les morts du réchauffement climatique seront #frondeurs",
     ],
 )
 def test_register_false_alarms_from_real_tweets(text):
@@ -272,6 +275,9 @@ def test_person(text, language, speak_as, expected):
         ("Les chambres sont rénovées par nos équipes.", "fr-FR", ["sont rénovées"]),
         ("Vous êtes invités à la soirée.", "fr-FR", ["êtes invités"]),
         ("The rooms were renovated by our team.", "en-US", ["were renovated"]),
+        # real tweets (DEFT 2017): attributes, and a parse of hashtags
+        ("Les écologistes sont pour la PMA mais contre les OGM. C'est hypocrite.", "fr-FR", []),
+        ("Un 14 juillet sans écologie ni vision d’avenir http via @user #EELV #MULHOUSE", "fr-FR", []),
     ],
 )
 def test_passive(text, language, expected):

@@ -48,8 +48,8 @@ def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
         for token in sent:
             aux = [c for c in token.children if c.dep_ in PASSIVE_AUX]
             subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJ]
-            if not aux and not subjects:
-                continue
+            if not aux and not subjects or token._.social:
+                continue  # no passive, or a parse of hashtags ("#EELV #MULHOUSE")
             if not any(c.dep_ in PASSIVE_AGENT for c in token.children) and (
                 token.pos_ == "ADJ" or any(c.lower_ in presentatives for c in subjects)
             ):

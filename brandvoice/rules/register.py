@@ -47,6 +47,7 @@ from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 MESSAGES = Messages({"register.default": "“{match}”: this brand says “{use}” to its readers."})
 
 _CLAUSE_BREAKS = {":", ";", "—", "–", "(", "«", "“", '"', "…", "!", "?", "•", "·", "→", "➡", "*", "-", "/"}
+_OPENING_QUOTES = {"«", "“", '"'}
 _NOT_VERB_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT", "SYM", "INTJ"}
 
 
@@ -172,6 +173,8 @@ def _starts_clause(
     gap = text[tokens[j].idx + len(tokens[j].text) : tokens[i].idx]
     if "\n" in gap and not token_text(text, tokens[i])[:1].islower():
         return True  # a new line; in lower case, it goes on ("Pâtisseries Mirabelle\nrecrute des vendeurs")
+    if previous in _OPENING_QUOTES and j and words[j - 1][-1:].isalpha():
+        return False  # a quotation inside the clause: "Royal « assassine l’écologie »" (Royal does)
     if previous in _CLAUSE_BREAKS:
         # a hyphen glued to the word is a compound ("chauves-souris"), not a dash
         return not (previous in "-–—/" and not gap and (j == 0 or not text[tokens[j].idx - 1 : tokens[j].idx].isspace()))
