@@ -10,7 +10,7 @@ import yaml
 from brandvoice.errors import BrandvoiceError
 from brandvoice.guides.loader import available_guides, find_guide, unknown_guide_message
 from brandvoice.registry import GUIDES, KINDS, MESSAGES
-from brandvoice.rules.base import Kind
+from brandvoice.rules.base import Kind, Rule
 
 
 def _option_lines(kind: Kind) -> list[str]:
@@ -45,6 +45,21 @@ def _example_lines(examples) -> list[str]:
     return lines
 
 
+def explain_guide_rule(rule: Rule, guide_id: str) -> str:
+    """A rule of a loaded guide: how the guide set it up, then its kind's documentation."""
+    header = [
+        f"{rule.id}  (guide {guide_id}, kind {rule.kind.name}, level {rule.level}, category {rule.category})",
+        f"  {rule.description}" if rule.description else "",
+        f"  message: {rule.message or MESSAGES.template(rule.message_id)}",
+        "  options: " + yaml.safe_dump(rule.options.model_dump(exclude_defaults=True), allow_unicode=True, default_flow_style=True).strip(),
+        *(["", "Examples:", *_example_lines(rule.examples)] if rule.examples else []),
+        "",
+        f"About the kind “{rule.kind.name}”:",
+        "",
+    ]
+    return "\n".join(header) + explain_kind(rule.kind)
+
+
 def explain_rule(rule_id: str, brand: str | None, guides_dirs: list[Path]) -> str:
     if rule_id in GUIDES.kinds:
         return explain_kind(GUIDES.kind(rule_id))
@@ -64,17 +79,7 @@ def explain_rule(rule_id: str, brand: str | None, guides_dirs: list[Path]) -> st
             continue
         for rule in guide.rules:
             if rule.id == rule_id:
-                header = [
-                    f"{rule.id}  (guide {guide.id}, kind {rule.kind.name}, level {rule.level}, category {rule.category})",
-                    f"  {rule.description}" if rule.description else "",
-                    f"  message: {rule.message or MESSAGES.template(rule.message_id)}",
-                    "  options: " + yaml.safe_dump(rule.options.model_dump(exclude_defaults=True), allow_unicode=True, default_flow_style=True).strip(),
-                    *(["", "Examples:", *_example_lines(rule.examples)] if rule.examples else []),
-                    "",
-                    f"About the kind “{rule.kind.name}”:",
-                    "",
-                ]
-                return "\n".join(line for line in header if line is not None) + explain_kind(rule.kind)
+                return explain_guide_rule(rule, guide.id)
     raise BrandvoiceError(f"unknown rule “{rule_id}”: give a kind ({', '.join(GUIDES.kinds)}) or a rule id such as hotelia.superlatifs (with --brand)")
 
 
@@ -96,4 +101,4 @@ def show_guide(ref: str, guides_dirs: list[Path]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["kinds_table", "explain_rule", "show_guide"]
+__all__ = ["kinds_table", "explain_guide_rule", "explain_rule", "show_guide"]

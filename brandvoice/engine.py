@@ -28,6 +28,10 @@ _LINK_KINDS = ("url", "email")
 BATCH_SIZE = 256
 
 
+class CheckCancelled(Exception):
+    """The run's `cancelled()` said stop (an editor's text changed while it was being checked)."""
+
+
 @dataclass
 class CheckItem:
     """One document to check, with everything resolved about it."""
@@ -59,6 +63,7 @@ class Engine:
     progress: Callable[[int, int], None] | None = None  # (files done, files in all)
     services: Sequence[Service] = SERVICES
     messages: MessageCatalog = MESSAGES
+    cancelled: Callable[[], bool] | None = None  # asked between services and rules: stop early
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
         return [r for r in guide.rules if self.selection.may_report(r.id, r.kind.fine_ids)]
@@ -96,8 +101,13 @@ class Engine:
 
     def _prepared_batch(self, items: Sequence[CheckItem], batch: list[int]) -> list[CheckContext]:
         contexts = [self._context(items[i]) for i in batch]
+        self._stop_if_cancelled()
         self._prepare([items[i] for i in batch], contexts)
         return contexts
+
+    def _stop_if_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise CheckCancelled()
 
     def _cache_key(self, item: CheckItem) -> str:
         doc = item.document
@@ -170,6 +180,7 @@ class Engine:
             return result
         seen: set[tuple[str, int, int]] = set()
         for rule in self.rules_for(item.guide):
+            self._stop_if_cancelled()
             for match in rule.kind.check(ctx, rule.options):
                 finding = self._locate(item, rule, match)
                 if finding is None:
@@ -180,8 +191,23 @@ class Engine:
                     result.findings.append(finding)
         result.findings = one_report_per_problem(result.findings)
         result.findings.sort(key=lambda f: (f.offset, f.rule))
+        result.findings = self._hold_fixes(item, ctx, result.findings)
         result.metrics.update(ctx.metrics)
         return result
+
+    def _hold_fixes(self, item: CheckItem, ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+        """Safe fixes a rule holds back (one that would push a post over a channel's limit) are
+        reported as such and left to the writer: unsafe, with the reason after the message."""
+        for rule in item.guide.rules:  # every rule of the guide: --select does not lift a limit
+            if rule.kind.hold_fixes is None:
+                continue
+            held = {id(f): why for f, why in rule.kind.hold_fixes(ctx, rule.options, findings)}
+            findings = [
+                replace(f, fix_safe=False, message=f"{f.message} {self.messages.render(held[id(f)])}")
+                if id(f) in held else f
+                for f in findings
+            ]
+        return findings
 
     def _locate(self, item: CheckItem, rule: Rule, match: Match) -> Finding | None:
         doc = item.document

@@ -82,6 +82,10 @@ class GuideCache:
             self._guides[key] = guide
         return self._guides[key]
 
+    def loaded(self) -> list[ResolvedGuide]:
+        """The guides loaded so far (an editor watches their files)."""
+        return list(self._guides.values())
+
 
 def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list[SourceFile]:
     sources: list[SourceFile] = []
@@ -114,12 +118,15 @@ class Checker:
         """Files and folders (`-`: standard input), as `brandvoice check` takes them."""
         return self.check_sources(collect_sources(paths, self.options.stdin_filename))
 
-    def check_texts(self, texts: Iterable[tuple[str, str]]) -> list[FileResult]:
+    def check_texts(
+        self, texts: Iterable[tuple[str, str]], cancelled: Callable[[], bool] | None = None
+    ) -> list[FileResult]:
         """Texts that need not be saved (an editor's buffers): (path, text) pairs; the path says
-        how to read the text and which project configuration applies."""
-        return self.check_sources([SourceFile(path, text) for path, text in texts]).files
+        how to read the text and which project configuration applies. `cancelled()` is asked
+        along the way: when it says yes, the check stops with `engine.CheckCancelled`."""
+        return self.check_sources([SourceFile(path, text) for path, text in texts], cancelled).files
 
-    def check_sources(self, sources: list[SourceFile]) -> RunResult:
+    def check_sources(self, sources: list[SourceFile], cancelled: Callable[[], bool] | None = None) -> RunResult:
         options = self.options
         run = RunResult()
         items: list[CheckItem] = []
@@ -137,6 +144,7 @@ class Checker:
             Selection(options.select, options.ignore),
             cache=ResultCache() if options.cache else None,
             progress=self.progress,
+            cancelled=cancelled,
         )
         run.files = engine.check(items)
         run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}

@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 
+from brandvoice.cli.watch import fit_rows
 from helpers import ROOT
 
 
@@ -32,8 +33,20 @@ def test_watch_redraws_after_a_save(tmp_path):
         assert "0 errors" in first
         time.sleep(0.5)
         draft.write_text("Un séjour chez hotelia.\n", encoding="utf-8")
-        second = read_until(proc, "watching for changes")
-        assert "hotelia.names.hotelia" in second and "1 error" in second
+        second = read_until(proc, "suggestion: “Hotelia”")
+        # the file and the summary come first, so a short pane never scrolls them away
+        header = second[second.index(str(draft)):]
+        assert header.index("1 file checked: 1 error") < header.index("watching for changes")
+        assert header.index("watching for changes") < header.index("hotelia.names.hotelia")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_redraw_keeps_to_the_rows_of_the_pane():
+    report = "".join(f"line {i}\n" for i in range(10))
+    assert fit_rows(report, 10, 80) == report
+    assert fit_rows(report, 5, 80) == "line 0\nline 1\nline 2\nline 3\n… +6\n"
+    # a line twice as wide as the pane takes two rows
+    assert fit_rows("x" * 100 + "\nb\nc\n", 4, 50) == "x" * 100 + "\nb\nc\n"
+    assert fit_rows("x" * 100 + "\nb\nc\n", 3, 50) == "x" * 100 + "\n… +2\n"

@@ -15,9 +15,10 @@ from typing import Annotated, Optional
 import typer
 
 from brandvoice import __version__
-from brandvoice.cli.console import ExitCode, color_enabled, err, report_reading
+from brandvoice.cli.console import ExitCode, color_enabled, err, report_reading, stdout_is_terminal, terminal_width
 from brandvoice.cli.languagetool import languagetool_app
 from brandvoice.cli.learn import register as register_learn_commands
+from brandvoice.cli.lsp import lsp
 from brandvoice.cli.options import (
     BrandOption,
     ChannelOption,
@@ -47,6 +48,7 @@ guides_app = typer.Typer(help="List, show, validate style guides, and print thei
 app.add_typer(guides_app, name="guides")
 app.add_typer(server_app, name="server")
 app.command("watch")(watch)
+app.command("lsp")(lsp)
 app.add_typer(languagetool_app, name="languagetool")
 register_score_commands(app)  # score, report
 register_learn_commands(app, guides_app)  # learn, guides init
@@ -157,9 +159,11 @@ def check(
     if fix or diff:
         run = _fix(run, paths, Checker(options), write=not diff, unsafe=unsafe_fixes)
     sources = {r.path: r.source for r in run.files}
-    context = ReportContext(sources=sources, color=color_enabled(), fail_on=run_fail_level(fail_level))
+    context = ReportContext(
+        sources=sources, color=color_enabled(), fail_on=run_fail_level(fail_level), width=terminal_width()
+    )
     for target in targets:
-        write_report(target, run, replace(context, color=False))
+        write_report(target, run, replace(context, color=False, width=None))
     sys.stdout.write(FORMATS[terminal_format].render(run, context))
     failed = min_score_gate(run, min_score) | failing(run.files, fail_level)
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)
@@ -175,7 +179,7 @@ def _fix(run, paths: list[str], checker, write: bool, unsafe: bool):
         raise BrandvoiceError("--fix cannot rewrite standard input; use --diff to see the fixes")
     outcome = fix_run(run, checker.check_sources, unsafe=unsafe)
     if not write:
-        sys.stdout.write("".join(unified_diff(f) for f in outcome.files))
+        _print_diff("".join(unified_diff(f) for f in outcome.files))
         err(f"{outcome.applied} fix(es) would be applied to {len(outcome.files)} file(s)")
         raise typer.Exit(ExitCode.FINDINGS if outcome.files else ExitCode.CLEAN)
     write_fixes(outcome, run)
@@ -184,6 +188,26 @@ def _fix(run, paths: list[str], checker, write: bool, unsafe: bool):
     if outcome.files:
         err(f"Fixed {outcome.applied} finding(s) in {len(outcome.files)} file(s).")
     return outcome.run
+
+
+def _print_diff(diff: str) -> None:
+    """A plain patch (`git apply`-able) in a pipe; coloured, with no-break spaces made visible, on a
+    terminal."""
+    if not (color_enabled() or stdout_is_terminal()):
+        sys.stdout.write(diff)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    from brandvoice.display import coloured_diff
+
+    color = color_enabled()
+    console = Console(force_terminal=color, no_color=not color, highlight=False, soft_wrap=True)
+    lines, stand_ins = coloured_diff(diff, color)
+    for line in lines:
+        console.print(line)
+    if stand_ins:
+        console.print(Text(stand_ins, style="dim"))
 
 
 @app.command("rules")

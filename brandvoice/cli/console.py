@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
+import shutil
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -30,6 +31,23 @@ def report_reading(run: RunResult) -> None:
     read (a calendar's encoding, sheets not checked), one line each on stderr."""
     for path, reason in [*run.skipped, *run.notes]:
         err(f"{path}: {reason}")
+
+
+TTY_ENV = "BRANDVOICE_STDOUT_TTY"  # set by the resident server's client when its stdout is a terminal
+
+
+def stdout_is_terminal() -> bool:
+    return os.environ.get(TTY_ENV) == "1" or sys.stdout.isatty()
+
+
+def terminal_width() -> int | None:
+    """Columns to fit excerpts into: `COLUMNS`, else the terminal's; None when not a terminal."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def color_enabled(stream: TextIO | None = None) -> bool:

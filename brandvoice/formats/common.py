@@ -22,6 +22,7 @@ class ReportContext:
     color: bool = True
     root: str = "."  # CI formats write paths relative to it
     fail_on: Level = Level.ERROR  # junit: which findings fail a file's test case
+    width: int | None = None  # text: the terminal's columns (None: lines shown whole)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,10 @@ registered in `brandvoice/registry.py`:
   `fine_ids` (its findings carry finer rule ids: `Match.rule_id`), `skipped_without_model`
   (yields nothing without a spaCy model), `covers_languagetool(options)` (LanguageTool rule ids
   it checks itself, turned off in LanguageTool) and `without_languagetool_rules(options, ids)`
-  (how a kind sending text to LanguageTool turns those off).
+  (how a kind sending text to LanguageTool turns those off);
+- `hold_fixes(ctx, options, findings)`: once every rule has run, the safe fixes among a text's
+  findings that a rule of this kind holds back, each with why (`channel_length`: a fix that would
+  push the post over a channel's limit); the engine makes them unsafe and adds the why.
 
 A service (`Service`) prepares a batch of texts for the rules that need it and fingerprints what
 its results depend on (the result cache). The engine turns matches into findings: it stamps the
@@ -33,7 +36,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from brandvoice.findings import Match
+from brandvoice.findings import Finding, Match
 from brandvoice.parsing.prose import ProseText
 
 
@@ -109,6 +112,7 @@ class Kind:
     skipped_without_model: bool = False
     covers_languagetool: Callable[[Any], frozenset[str]] | None = None
     without_languagetool_rules: Callable[[Any, frozenset[str]], Any] | None = None
+    hold_fixes: Callable[[CheckContext, Any, Sequence[Finding]], Iterable[tuple[Finding, Any]]] | None = None
 
     def __post_init__(self) -> None:
         if self.default_message not in self.messages:

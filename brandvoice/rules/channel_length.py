@@ -5,7 +5,12 @@ UTF-8 bytes, Mastodon counts URLs as 23 and remote mentions by their `@user` par
 Instagram, Facebook, TikTok and Threads count UTF-16 units like their composers. With
 `report: over` (rule `channel.length`, an error) a post over the limit is reported; with
 `report: near` (rule `channel.length.near`, a suggestion) a post above `warn_share` of the limit
-(default 95%). The measured length per channel is added to the file's `lengths` metric.
+(default 95%). The measured length per channel is added to the file's `lengths` metric, and its
+limit to `limits`.
+
+Fixes respect the limits: a safe fix (typography, terms) that would push the post over a targeted
+channel's limit, or further over it, is not applied by `--fix` and says so ("the narrow no-break
+space weighs 2 on X"); fixes that shorten the post or fit in what is left always apply.
 
 The channels come from `--channel` or front matter (`channel: x`, `channels: [x, linkedin]`);
 profiles come from the guide's `channels:` section over the shipped ones.
@@ -13,13 +18,13 @@ profiles come from the guide's `channels:` section over the shipped ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from brandvoice.channels.counting import COUNTERS, utf8_bytes
 from brandvoice.channels.profiles import ChannelProfile
 from brandvoice.channels.targets import merged_by_span, targeted_profiles
-from brandvoice.findings import Match
+from brandvoice.findings import Finding, Match
 from brandvoice.messages import Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
@@ -34,6 +39,7 @@ MESSAGES = Messages({
     "channel_length.unit.utf16": "characters on {channel}",
     "channel_length.unit.codepoints": "characters on {channel}",
     "channel_length.unit.mastodon": "characters as Mastodon counts them",
+    "channel_length.fix_held": "Not fixed automatically: the post would be {measured:,}/{limit:,} {unit}.",
 })
 
 class Options(RuleOptions):
@@ -60,37 +66,70 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     return iter(merged_by_span(_matches(ctx, options), separator="; ", end="."))
 
 
+def _limits(ctx: CheckContext, options: Options) -> Iterator[tuple[str, int, str, ChannelProfile]]:
+    """(counting, limit, metric name, profile) for each limit of each targeted channel."""
+    for profile in targeted_profiles(ctx.channels, options.profiles, options.default_channels):
+        yield profile.counting, profile.max_length, profile.name, profile
+        if profile.max_bytes:
+            yield "bytes", profile.max_bytes, f"{profile.name}_bytes", profile
+
+
+def _counter(counting: str):
+    return utf8_bytes if counting == "bytes" else COUNTERS[counting]
+
+
 def _matches(ctx: CheckContext, options: Options) -> Iterator[Match]:
     text = ctx.text.strip()
     offset = len(ctx.text) - len(ctx.text.lstrip())
-    profiles = targeted_profiles(ctx.channels, options.profiles, options.default_channels)
-    if not profiles:
+    limits = list(_limits(ctx, options))
+    if not limits:
         return  # no channel: no `lengths` metric either
     lengths = ctx.metrics.setdefault("lengths", {})
-    for profile in profiles:
-        limits = [(profile.counting, profile.max_length, profile.name)]
-        if profile.max_bytes:
-            limits.append(("bytes", profile.max_bytes, f"{profile.name}_bytes"))
-        for counting, limit, metric in limits:
-            count = utf8_bytes if counting == "bytes" else COUNTERS[counting]
-            measured = count(text)
-            lengths[metric] = measured
+    ctx.metrics.setdefault("limits", {}).update({metric: limit for _, limit, metric, _ in limits})
+    for counting, limit, metric, profile in limits:
+        count = _counter(counting)
+        measured = count(text)
+        lengths[metric] = measured
+        unit = MESSAGES.say(f"channel_length.unit.{counting}", channel=profile.label)
+        if measured > limit and options.report == "over":
+            start = offset + _overflow_start(text, count, limit)
+            yield Match(
+                min(start, offset + len(text) - 1), offset + len(text),
+                message=MESSAGES.say("channel_length.over", measured=measured, limit=limit, unit=unit,
+                                   excess=measured - limit),
+                whole_document=True,
+            )
+        elif options.report == "near" and limit * profile.warn_share < measured <= limit:
+            yield Match(
+                offset, offset + len(text),
+                message=MESSAGES.say("channel_length.near", measured=measured, limit=limit, unit=unit,
+                                   share=measured / limit),
+                whole_document=True,
+            )
+
+
+def hold_fixes(ctx: CheckContext, options: Options, findings: Sequence[Finding]) -> Iterator[tuple[Finding, object]]:
+    """Safe fixes, in text order, while what they add fits every targeted limit: a fix's weight is
+    that of its replacement less that of the text it replaces (the narrow no-break space an X
+    post gains weighs 2). Only growth is counted, so a fix that shortens the post is never needed
+    for another to fit (`--fix` may leave it for a later round)."""
+    if options.report != "over":
+        return  # the `near` rule holds nothing: one rule speaks for the limits
+    text = ctx.text.strip()
+    budgets = [(_counter(counting), limit, counting, profile) for counting, limit, _, profile in _limits(ctx, options)]
+    lengths = [count(text) for count, *_ in budgets]
+    for finding in findings:
+        if not finding.fix_safe or finding.whole_document or len(finding.replacements) != 1:
+            continue
+        growth = [max(0, count(finding.replacements[0]) - count(finding.match)) for count, *_ in budgets]
+        over = [k for k, (_, limit, *_) in enumerate(budgets) if growth[k] and lengths[k] + growth[k] > limit]
+        if over:
+            _, limit, counting, profile = budgets[over[0]]
             unit = MESSAGES.say(f"channel_length.unit.{counting}", channel=profile.label)
-            if measured > limit and options.report == "over":
-                start = offset + _overflow_start(text, count, limit)
-                yield Match(
-                    min(start, offset + len(text) - 1), offset + len(text),
-                    message=MESSAGES.say("channel_length.over", measured=measured, limit=limit, unit=unit,
-                                       excess=measured - limit),
-                    whole_document=True,
-                )
-            elif options.report == "near" and limit * profile.warn_share < measured <= limit:
-                yield Match(
-                    offset, offset + len(text),
-                    message=MESSAGES.say("channel_length.near", measured=measured, limit=limit, unit=unit,
-                                       share=measured / limit),
-                    whole_document=True,
-                )
+            yield finding, MESSAGES.say("channel_length.fix_held", measured=lengths[over[0]] + growth[over[0]],
+                                        limit=limit, unit=unit)
+            continue
+        lengths = [length + extra for length, extra in zip(lengths, growth)]
 
 
 EXAMPLES = (
@@ -113,6 +152,6 @@ EXAMPLES = (
 
 KIND = Kind(
     name="channel_length", category="platform", level="error", options=Options, check=check,
-    messages=MESSAGES, examples=EXAMPLES, doc=__doc__,
+    messages=MESSAGES, examples=EXAMPLES, doc=__doc__, hold_fixes=hold_fixes,
     sees_links=True,  # findings on links, and about the whole post, which may hold links
 )

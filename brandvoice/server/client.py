@@ -39,6 +39,9 @@ def run_on_server(argv: list[str]) -> int | None:
     raw_stdin = sys.stdin.buffer.read() if "-" in argv[1:] else None
     stdin = raw_stdin.decode("utf-8", "surrogateescape") if raw_stdin is not None else None
     env = {k: v for k, v in os.environ.items() if k in FORWARDED_ENV or k.startswith(FORWARDED_PREFIX)}
+    if sys.stdout.isatty():  # the server's output is captured: tell it what the terminal is
+        env["BRANDVOICE_STDOUT_TTY"] = "1"
+        env.setdefault("COLUMNS", str(os.get_terminal_size(sys.stdout.fileno()).columns))
     reply = request(
         {
             "op": "run",
