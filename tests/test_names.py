@@ -85,6 +85,14 @@ def test_a_name_no_dictionary_has_is_the_name_in_any_writing():
     ]  # after an elision, in the plural, with a stray accent
 
 
+def test_an_apostrophe_straight_or_curly_is_not_a_variant_of_the_name():
+    # the guide's author types a straight apostrophe, the writer a curly one: typography's call
+    text = "L’Oréal, L'Oréal, l’oreal et L'OREAL"
+    assert found(text, "L'Oréal") == [("l’oreal", "L’Oréal", True), ("L'OREAL", "L'Oréal", True)]
+    assert found("McDonald’s and McDonald's, not Mcdonald’s", "McDonald's", "en-US") == [
+        ("Mcdonald’s", "McDonald’s", True)]
+
+
 def test_english_names():
     text = "Shop at Trail Craft, see TrailCraft and TRAILCRAFT! #trailcraft Trailcraft's gear"
     assert [(v, e) for v, e, _ in found(text, "Trailcraft", "en-US")] == [

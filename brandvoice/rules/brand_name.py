@@ -7,7 +7,8 @@ singular or plural ("Pâtisserie Mirabelle" for "Pâtisseries Mirabelle"), after
 ("l’hotelia"), and as a whole hashtag or mention ("#patisseriesmirabelle", "@hoteliaclub"). Every
 variant is reported with the exact form as a safe fix; in a hashtag or a mention, the exact form is
 the guide's own spelling when `hashtags.known` / `mentions.official` has one, else the name's words
-in CamelCase, with accents only if the writer typed some (a handle has none).
+in CamelCase, with accents only if the writer typed some (a handle has none). A straight or curly
+apostrophe is not a variant: the fix keeps the writer's (typography decides it).
 
 Same letters are not always the name. When every word of the name is also a dictionary word
 ("Pâtisseries Mirabelle", "Orange"), a variant counts as the name only when its writing says so:
@@ -44,6 +45,7 @@ MESSAGES = Messages({
 
 _NOT_NAMES = ("url", "email", "hashtag", "mention")  # prose matches inside these are not the name
 _CLAUSE_OPENERS = ":;—–-(«“\"'‘→•|"
+_APOSTROPHE = "['’ʼ]"
 
 
 class Options(RuleOptions):
@@ -77,13 +79,14 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     taken = [m.span() for m in longer.finditer(text)] if longer is not None else []
     for m in prose_pattern.finditer(text):
         found = m.group()
-        if found == name or ctx.prose.overlaps(m.start(), m.end(), _NOT_NAMES):
+        expected = _with_writers_apostrophe(name, found)
+        if found == expected or ctx.prose.overlaps(m.start(), m.end(), _NOT_NAMES):
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue  # "HOTELIA" in "HOTELIA CLUB" is the longer name's problem
         if common and not _written_as_a_name(ctx, m, name):
             continue
-        yield Match(m.start(), m.end(), replacements=(name,), params=(("expected", name),), fix_safe=True)
+        yield Match(m.start(), m.end(), replacements=(expected,), params=(("expected", expected),), fix_safe=True)
     for span in ctx.prose.spans_of("hashtag", "mention"):
         body = span.text[1:].split("@")[0] if span.kind == "mention" else span.text[1:]
         m = body_pattern.fullmatch(body)
@@ -95,6 +98,13 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         message = MESSAGES.say(f"brand_name.{span.kind}", expected=expected)
         end = span.start + 1 + len(body)
         yield Match(span.start, end, message=message, replacements=(expected,), fix_safe=True)
+
+
+def _with_writers_apostrophe(name: str, found: str) -> str:
+    """The name with the apostrophe the writer typed ("L’Oréal" for a guide's "L'Oréal"): straight
+    or curly is the typography rule's call, not a variant of the name."""
+    typed = regex.findall(_APOSTROPHE, found)
+    return regex.sub(_APOSTROPHE, typed[0], name) if typed and len(set(typed)) == 1 else name
 
 
 def _tag_spelling(kind: str, body: str, m: regex.Match, name: str, options: Options) -> str:
