@@ -275,6 +275,7 @@ def test_person(text, language, speak_as, expected):
         ("Les chambres sont rénovées par nos équipes.", "fr-FR", ["sont rénovées"]),
         ("Vous êtes invités à la soirée.", "fr-FR", ["êtes invités"]),
         ("The rooms were renovated by our team.", "en-US", ["were renovated"]),
+        ("Sunday brunch is sacred.", "en-US", []),  # the English of « c’est sacré »: an adjective
         # real tweets (DEFT 2017): attributes, and a parse of hashtags
         ("Les écologistes sont pour la PMA mais contre les OGM. C'est hypocrite.", "fr-FR", []),
         ("Un 14 juillet sans écologie ni vision d’avenir http via @user #EELV #MULHOUSE", "fr-FR", []),
