@@ -25,6 +25,7 @@ from brandvoice.languagetool.client import (
     CheckOptions,
     LanguageToolClient,
     split_prose,
+    stand_ins,
     utf16_to_code_points,
 )
 from brandvoice.languagetool.server import STATE_PROPERTY, ServerManager, free_port
@@ -190,6 +191,36 @@ def test_social_spans_never_produce_findings(languagetool_server, client, name, 
             assert not prose.overlaps(match.start, match.end, MASKED), (post, post[match.start : match.end])
     assert masked_raw > 0, "the sample should contain raw LanguageTool matches on hashtags/mentions"
     assert kept > 0, "real problems outside the masked spans are still reported"
+
+
+def test_stand_ins_are_addresses_and_mentions_inside_a_sentence():
+    def read(text, language="fr-FR"):
+        return [(text[a:b], word) for a, b, word in stand_ins(ProseText.plain(text), language)]
+
+    assert read("Écrivez-nous a recrutement@mirabelle.fr") == [("recrutement@mirabelle.fr", "Marie")]
+    assert read("Merci @marie_dpt pour la photo, et à @paul !") == [("@marie_dpt", "Marie"), ("@paul", "Marie")]
+    assert read("Thanks @maria for the photos", "en-US") == [("@maria", "Sam")]
+    # a reply's address, a run of mentions and a URL are sent as written
+    assert read("@user @user tu as raison") == []
+    assert read(".@user C’est vrai") == []
+    assert read("Bravo à toute l’équipe @a @b @c") == []
+    assert read("Tout est sur https://mirabelle.fr/recrutement") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # issue 17: the a/à error is found with a name in place of the address, so with the address too
+        ("Écrivez-nous a recrutement@mirabelle.fr\n", "fr-FR", [("languagetool.A_ACCENT", "a")]),
+        ("Envoyez votre CV a recrutement@mirabelle.fr avant vendredi.\n", "fr-FR", [("languagetool.A_ACCENT", "a")]),
+        # a consonant-initial name: no "a"/"an" alarm before a masked mention
+        ("I liked a @user video from the trail.\n", "en-US", []),
+        ("Ask @maria, she know everything.\n", "en-US", [("languagetool.HE_VERB_AGR", "know")]),
+    ],
+)
+def test_masked_addresses_keep_the_sentence_grammatical(languagetool_server, tmp_path, text, language, expected):
+    guide = write_guide(tmp_path, "masking", f"language: {language}\n")
+    assert [(f["rule"], f["match"]) for f in lt_findings(check_json(tmp_path, text, guide))] == expected
 
 
 # -- vocabulary, configuration, levels -----------------------------------------------------------

@@ -48,14 +48,14 @@ def test_a_session_from_initialize_to_shutdown(tmp_path):
 
         uri = session.open(tmp_path / "post.md", DRAFT)
         found = by_code(await session.diagnostics(uri, 1))
-        term = found["hotelia.terms.hotelia"]
+        term = found["hotelia.names.hotelia"]
         # UTF-16: 🌅 is 2 units, 👨‍👩‍👧 is 8 (three astral emoji and two joiners), then " Chez "
         assert (term.range.start.line, term.range.start.character, term.range.end.character) == (0, 16, 23)
         assert DRAFT.encode("utf-16-le")[16 * 2 : 23 * 2].decode("utf-16-le") == "hotelia"
         assert term.severity == types.DiagnosticSeverity.Error and term.source == "brandvoice"
         assert term.message == "Le nom de la marque s'écrit « Hotelia »."
         explanation = Path(unquote(urlparse(term.code_description.href).path)).read_text(encoding="utf-8")
-        assert "hotelia.terms.hotelia  (guide hotelia, kind substitution" in explanation
+        assert "hotelia.names.hotelia  (guide hotelia, kind brand_name" in explanation
         assert found["hotelia.superlatifs"].severity == types.DiagnosticSeverity.Warning
         assert found["typography.fr.nbsp"].severity == types.DiagnosticSeverity.Information
 
@@ -63,7 +63,7 @@ def test_a_session_from_initialize_to_shutdown(tmp_path):
         at = session.texts[uri].index("hotelia")
         version = session.change(uri, at, at + 1, "H")
         after = by_code(await session.diagnostics(uri, version))
-        assert "hotelia.terms.hotelia" not in after and "typography.fr.nbsp" in after
+        assert "hotelia.names.hotelia" not in after and "typography.fr.nbsp" in after
 
         nbsp = after["typography.fr.nbsp"]
         quick = await code_actions(session, uri, nbsp.range, only=[types.CodeActionKind.QuickFix])
@@ -115,7 +115,7 @@ def test_positions_follow_the_negotiated_encoding(tmp_path, encoding, start, end
         init = await session.start()
         assert init.capabilities.position_encoding == encoding
         uri = session.open(tmp_path / "post.md", DRAFT)
-        term = by_code(await session.diagnostics(uri, 1))["hotelia.terms.hotelia"]
+        term = by_code(await session.diagnostics(uri, 1))["hotelia.names.hotelia"]
         assert (term.range.start.character, term.range.end.character) == (start, end)
         await session.stop()
 
@@ -134,7 +134,7 @@ def test_changes_are_debounced(tmp_path):
         final = await session.diagnostics(uri, version)
         await asyncio.sleep(0.5)
         assert [params.version for _, params in session.published[uri]] == [1, version]
-        assert "hotelia.terms.hotelia" not in by_code(final)
+        assert "hotelia.names.hotelia" not in by_code(final)
         await session.stop()
 
     run(scenario)
@@ -194,7 +194,7 @@ def test_a_check_stops_when_it_is_cancelled():
     with pytest.raises(CheckCancelled):
         checker.check_texts([("post.md", "Chez hotelia.")], cancelled=lambda: True)
     [result] = checker.check_texts([("post.md", "Chez hotelia.")], cancelled=lambda: False)
-    assert "hotelia.terms.hotelia" in [f.rule for f in result.findings]
+    assert "hotelia.names.hotelia" in [f.rule for f in result.findings]
 
 
 GUIDE = "name: Acme\nextends: base-fr\n# the brand's own words\nvocabulary:\n  acept: [Acme]\n"

@@ -141,6 +141,23 @@ def test_a_match_ending_on_an_address_keeps_its_error(languagetool_server):
     assert [(f.rule, f.match, f.replacements[:1]) for f in found] == [("languagetool.A_ACCENT", "a", ("à",))]
 
 
+# -- grammar beyond LanguageTool (issue 17) ------------------------------------------------------
+@pytest.mark.parametrize("text,match,suggestion", [
+    ("Quelque soit votre parcours, venez.", "Quelque soit", "Quel que soit"),  # LanguageTool is silent
+    ("Nos galettes vous attendent, quelque soit la saison.", "quelque soit", "quelle que soit"),
+    ("Quelque soit vos projets, parlons-en.", "Quelque soit", "Quels que soient"),  # a plural follows
+    ("Quelques soient vos envies, venez.", "Quelques soient", "Quels que soient"),  # LanguageTool sees this one too
+])
+def test_quel_que_soit_is_one_report_with_the_agreed_form(languagetool_server, text, match, suggestion):
+    found = [(f.rule, f.match, f.replacements) for f in check(text, "base-fr", "fr-FR") if f.category == "grammar"]
+    assert found == [("base-fr.quel-que-soit", match, (suggestion,))]
+
+
+def test_quel_que_soit_written_right_passes(languagetool_server):
+    found = check("Quel que soit votre parcours, quelle que soit votre envie, venez.", "base-fr", "fr-FR")
+    assert [f.rule for f in found if f.category == "grammar"] == []
+
+
 def test_a_match_inside_a_hashtag_is_still_dropped(languagetool_server):
     assert [f for f in check("On adore #JeudiPhoto et #ecolo", "base-fr", "fr-FR") if f.source == "languagetool"] == []
 

@@ -98,7 +98,7 @@ def test_killed_server_and_stale_socket_are_recovered(server_env, tmp_path):
     draft = tmp_path / "d.md"
     draft.write_text(DRAFT, encoding="utf-8")
     proc = cli(server_env, "check", str(draft), "-b", "hotelia", "--no-grammar")
-    assert proc.returncode == 1 and "hotelia.terms.hotelia" in proc.stdout  # ran in-process
+    assert proc.returncode == 1 and "hotelia.names.hotelia" in proc.stdout  # ran in-process
     assert cli(server_env, "server", "status").returncode == 1
     assert start(server_env)["pid"] != status["pid"]
 

@@ -37,7 +37,7 @@ def test_watch_redraws_after_a_save(tmp_path):
         # the file and the summary come first, so a short pane never scrolls them away
         header = second[second.index(str(draft)):]
         assert header.index("1 file checked: 1 error") < header.index("watching for changes")
-        assert header.index("watching for changes") < header.index("hotelia.terms.hotelia")
+        assert header.index("watching for changes") < header.index("hotelia.names.hotelia")
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -15,6 +15,7 @@ PACK = LanguagePack(
     default_locale="de-DE",
     locales=("de-DE", "de-AT", "de-CH"),
     spacy_models=("de_core_news_sm",),
+    stand_in_name="Paul",
     # Amstad's adaptation of Flesch's reading ease to German
     readability=ReadabilityFormula("Amstad", 180, 1.0, 58.5, hyphenation="de_DE"),
     function_words=frozenset(
