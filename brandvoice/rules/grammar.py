@@ -260,6 +260,9 @@ EXAMPLES = (
             note="cc before a handle, HTML entities and emoticons are conventions of the medium"),
     Example("I love @Apple 's new phone.", expect=(" 's",),
             note="a match partly on a handle is trimmed to its part outside the handle"),
+    Example("Same as what Whoopi said about it.", note="a proper name is not a misspelling"),
+    Example("Ségolène Royal face à sa première crise au ministère de l'Ecologie.", expect=("Ecologie",),
+            language="fr-FR", note="a name-shaped word a suggestion respells (Écologie) is misspelled"),
 )
 
 
