@@ -13,7 +13,8 @@ are words in capitals that read as acronyms (the shipped list, or 5 letters at m
 dictionary word: "GPII", "LSI"), as word processors ignore words in upper case; a long word in
 capitals keeps its spelling finding ("DEVELOPPEMENT"). Nor are proper names: a word written as a
 name that spaCy reads as one in its sentence ("Whoopi said", "Dylann Roof wants"), unless a
-suggestion respells the same letters ("Ecologie" → "Écologie"); see `nlp.proper_names`.
+suggestion respells the same letters ("Ecologie" → "Écologie"); see `nlp.proper_names`
+(`proper_names: false` turns that reading off, as `brandvoice learn` does to find a brand's names).
 
 Levels: misspellings and grammar errors are errors, typography and style warnings; override per
 rule (`languagetool.FRENCH_WHITESPACE: suggestion`) or per category
@@ -126,6 +127,7 @@ class Options(RuleOptions):
     disabled_categories: tuple[str, ...] = ()
     picky: bool = False
     mother_tongue: str | None = None
+    proper_names: bool = True  # unknown words that read as proper names are no misspellings
 
 
 def category_for(issue_type: str, category_id: str) -> str:
@@ -198,7 +200,8 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             continue  # touches removed inline code or an image
         category = category_for(m.issue_type, m.category_id)
         if category == "spelling" and (
-            _known_word(prose.text[start:end], ctx) or reads_as_name(ctx, start, end, replacements)
+            _known_word(prose.text[start:end], ctx)
+            or (options.proper_names and reads_as_name(ctx, start, end, replacements))
         ):
             continue
         yield Match(
