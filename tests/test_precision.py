@@ -371,3 +371,12 @@ def test_paired_quotes_and_apostrophes_are_not_unpaired(languagetool_server, tex
 ])
 def test_unpaired_quotes_are_still_reported(languagetool_server, text, expected):
     assert _quotes(text) == expected
+
+
+def test_a_guide_can_turn_the_name_reading_off(languagetool_server, tmp_path):
+    brand = guide(tmp_path, """
+        extends: base-en
+        grammar: {proper_names: false}
+        """)
+    text = "Same as what Whoopi said about rape of 13 yo by Roman Polanski."
+    assert [f.match for f in check(text, brand, "en-US") if f.category == "spelling"] == ["Whoopi"]
