@@ -380,3 +380,15 @@ def test_a_guide_can_turn_the_name_reading_off(languagetool_server, tmp_path):
         """)
     text = "Same as what Whoopi said about rape of 13 yo by Roman Polanski."
     assert [f.match for f in check(text, brand, "en-US") if f.category == "spelling"] == ["Whoopi"]
+
+
+def test_a_slip_of_the_brands_own_name_is_no_other_name(languagetool_server, tmp_path):
+    brand = guide(tmp_path, """
+        extends: base-fr
+        names: [Brisalune]
+        """)
+    assert _spelling("Nos vélos Brisalunne arrivent demain en boutique.", "fr-FR") == []  # no guide: a name
+    found = [f.match for f in check("Nos vélos Brisalunne arrivent demain en boutique.", brand, "fr-FR")
+             if f.category == "spelling"]
+    assert found == ["Brisalunne"]
+    assert [f for f in check("Nos vélos Brisalune arrivent demain en boutique.", brand, "fr-FR")] == []

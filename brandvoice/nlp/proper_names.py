@@ -10,6 +10,8 @@ reads as a name when every signal below agrees:
   with other accents, apostrophes or inner capitals ("Ecologie" → "Écologie", "Wikileaks" →
   "WikiLeaks": a known word misspelled, not a name). The same letters in capitals ("Tipp" →
   "TIPP") are only the acronym reading, and say nothing;
+- **no slip of the guide's own words**: one edit away from a name or an accepted word of the guide
+  ("Brisalunne" for the brand's "Brisalune") is that word misspelled;
 - **the capital is evidence**: inside a sentence (not at a line's start), the writer chose the
   capital, and spaCy's tagger must read the word as a proper noun in its context (PROPN); at a
   sentence's or a line's start the capital is the sentence's, so only spaCy's entity recogniser
@@ -27,13 +29,15 @@ for the language, no word reads as a name.
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
 
 from brandvoice.languages.packs import pack_for
+from brandvoice.learn.typos import is_edit1
 from brandvoice.nlp.vocabulary import strip_accents
 from brandvoice.parsing.prose import ProseText
 from brandvoice.rules.base import CheckContext
@@ -41,6 +45,7 @@ from brandvoice.rules.base import CheckContext
 _NAME_SHAPE = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*")
 _APOSTROPHES = regex.compile(r"['’]")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_GUIDE_WORD = regex.compile(r"\p{L}+")
 # spaCy's entity labels for names (English OntoNotes, French WikiNER); not dates, numbers or MISC
 NAME_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "PRODUCT"})
 
@@ -52,7 +57,7 @@ def reads_as_name(ctx: CheckContext, start: int, end: int, suggestions: Sequence
     """Whether the text's word at [start, end), unknown to a spell checker that suggests
     `suggestions`, reads as a proper name (see the module docstring)."""
     word = ctx.text[start:end]
-    if not _NAME_SHAPE.fullmatch(word) or respells(word, suggestions):
+    if not _NAME_SHAPE.fullmatch(word) or respells(word, suggestions) or slip_of(word, ctx.accepted_words):
         return False
     from brandvoice.nlp.models import resolve_model
 
@@ -69,6 +74,18 @@ def respells(word: str, suggestions: Sequence[str]) -> bool:
     inside it ("Ecologie" → "Écologie", "OBrien" → "O'Brien"), not merely all in capitals."""
     key = _letters(word)
     return any(_letters(s) == key and not (s.isupper() and not word.isupper()) for s in suggestions)
+
+
+def slip_of(word: str, accepted_words: Iterable[str]) -> bool:
+    """Whether the word is one slip (an edit) away from a word of the guide's own names or accepted
+    vocabulary: "Brisalunne" is the brand's "Brisalune" misspelled, not another name."""
+    folded = word.casefold()
+    return any(is_edit1(folded, part) for part in _guide_words(frozenset(accepted_words)))
+
+
+@functools.cache
+def _guide_words(accepted_words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for entry in accepted_words for w in _GUIDE_WORD.findall(entry))
 
 
 def _letters(word: str) -> str:
