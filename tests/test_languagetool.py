@@ -225,10 +225,11 @@ def test_masked_addresses_keep_the_sentence_grammatical(languagetool_server, tmp
 
 # -- vocabulary, configuration, levels -----------------------------------------------------------
 def test_accepted_words_and_their_inflections_are_not_misspellings(languagetool_server, tmp_path):
-    text = "Les Zorblax de Hotelix arrivent. Un zorblaxs, deux Zorblaxes et le Zorblax's bar. Un mesage.\n"
+    # "hotelix" in lower case: a capitalised unknown word inside a sentence may read as a proper name
+    text = "Les Zorblax de hotelix arrivent. Un zorblaxs, deux Zorblaxes et le Zorblax's bar. Un mesage.\n"
     plain = write_guide(tmp_path, "plain", "language: fr-FR\n")
     before = {f["match"] for f in lt_findings(check_json(tmp_path, text, plain)) if f["category"] == "spelling"}
-    assert {"Zorblax", "Hotelix", "mesage"} <= before
+    assert {"Zorblax", "hotelix", "mesage"} <= before
     guide = write_guide(tmp_path, "brand", "language: fr-FR\nvocabulary:\n  accept: [Zorblax, Hotelix]\n")
     after = {f["match"] for f in lt_findings(check_json(tmp_path, text, guide)) if f["category"] == "spelling"}
     assert after == {"mesage"}

@@ -99,6 +99,7 @@ class LanguagePack:
     alphabet: str  # letters a typo may swap in (`learn` tells typos from brand words)
     marks: str = ""  # letters only this language uses among the packs: they settle a detection tie
     tokenizer_exceptions: tuple[str, ...] = ()  # words written with an apostrophe that is no elision
+    capitalised_nouns: bool = False  # every noun takes a capital (German): a capital is no sign of a name
     elisions: tuple[str, ...] = ()  # words elided before a vowel ("l", "qu"): in "d’AGIR" the word is "AGIR"
     person: PersonWords | None = None
     contractions: Contractions | None = None

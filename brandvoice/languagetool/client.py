@@ -478,14 +478,15 @@ def stand_ins(prose: ProseText, language: str) -> list[tuple[int, int, str]]:
     @marie pour…"); the language pack names the person (a short name starting with a consonant, so
     no article or elision rule fires on it). A mention that addresses a reply (at the start of a
     line) or stands in a run of mentions is no part of a sentence, and a URL is read as the URL it
-    is: both are sent as written."""
+    is: both are sent as written. A URL glued to the text before it is read after a space, so the
+    quote or word it touches stays what it is (`…pipeline"https://t.co/…` closes a quotation)."""
+    text = prose.text
+    found = [(s.start, s.end, " " + s.text) for s in prose.spans_of("url") if text[s.start - 1 : s.start].strip()]
     pack = pack_for(language)
     name = pack.stand_in_name if pack else None
     if not name:
-        return []
-    text = prose.text
+        return found
     spans = prose.spans_of("email", "mention")
-    found = []
     for i, span in enumerate(spans):
         if span.kind == "mention":
             line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
@@ -493,7 +494,7 @@ def stand_ins(prose: ProseText, language: str) -> list[tuple[int, int, str]]:
             if not regex.search(r"[\p{L}\p{N}]", line) or any(_adjacent(text, span, other) for other in beside):
                 continue
         found.append((span.start, span.end, name))
-    return found
+    return sorted(found)
 
 
 def _adjacent(text: str, a: SocialSpan, b: SocialSpan) -> bool:

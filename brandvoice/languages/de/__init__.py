@@ -23,6 +23,7 @@ PACK = LanguagePack(
         "nur noch ihr euch unser unsere sie".split()
     ),
     marks="äöüß",
+    capitalised_nouns=True,
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß'-",
     person=PersonWords(
         singular=("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines"),
