@@ -13,7 +13,15 @@ from typing import Annotated
 import typer
 
 from brandvoice.cli.console import color_enabled, terminal_width
-from brandvoice.cli.options import BrandOption, ChannelOption, GuidesDirOption, LangOption, NoGrammarOption, run_options
+from brandvoice.cli.options import (
+    BrandOption,
+    ChannelOption,
+    GuidesDirOption,
+    LangOption,
+    NoGrammarOption,
+    NoServerOption,
+    run_options,
+)
 
 
 def fit_rows(report: str, rows: int, width: int) -> str:
@@ -40,6 +48,7 @@ def watch(
     lang: LangOption = None,
     guides_dir: GuidesDirOption = None,
     no_grammar: NoGrammarOption = False,
+    no_server: NoServerOption = False,
 ) -> None:
     """Re-check drafts whenever they change (Ctrl-C to stop)."""
     import watchfiles
