@@ -102,6 +102,58 @@ def bench_first_check(env: dict, tmp: Path) -> None:
           f"(target ≤ {TARGETS['memory']} MB: {'ok' if jvm + server <= TARGETS['memory'] else 'over'})", flush=True)
 
 
+TIMELINE = """
+import json, sys, time
+started = time.perf_counter()
+from brandvoice import activity
+steps = {}
+def seen(now_running):
+    now = time.perf_counter() - started
+    for label in now_running:
+        steps.setdefault(label, [now, None])
+    for label, span in steps.items():
+        if label not in now_running and span[1] is None:
+            span[1] = now
+with activity.listening(seen):
+    from brandvoice.cli.entry import run
+    code = run(sys.argv[1:])
+print(json.dumps({"code": code, "total": time.perf_counter() - started, "steps": steps}), file=sys.stderr)
+"""
+
+
+def cold_timeline(env: dict, tmp: Path, class_archive: bool) -> None:
+    """Where a cold French check spends its time: a fresh process, one post, grammar on, nothing
+    running (a LanguageTool home of its own, with or without the class archive)."""
+    from brandvoice.languagetool.install import find_installation, install_dir
+    from brandvoice.languagetool.server import ServerManager
+
+    home = tmp / f"lt-timeline-{class_archive}"
+    if class_archive:
+        home.mkdir()
+        (home / install_dir().name).symlink_to(install_dir())
+    else:  # the same jars, no cds/ folder
+        (home / install_dir().name).mkdir(parents=True)
+        shutil.copy(install_dir() / "installed.json", home / install_dir().name / "installed.json")
+    assert find_installation(("fr",)) is not None
+    post = tmp / f"timeline-{class_archive}.md"
+    post.write_text(FRENCH_DRAFT, encoding="utf-8")
+    run_env = {**env, "BRANDVOICE_LANGUAGETOOL_HOME": str(home), "BRANDVOICE_SERVER": "off"}
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", TIMELINE, "check", str(post), "--no-cache"], env=run_env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    wall = time.perf_counter() - started
+    report = json.loads(proc.stderr.strip().splitlines()[-1])
+    state = ServerManager(home / "server").read_state()
+    label = "with" if class_archive else "without"
+    row(f"cold French check, {label} class archive (process wall)", wall)
+    for step, (begin, end) in report["steps"].items():
+        print(f"      {begin:6.2f} → {end or 0:6.2f} s  {step}", flush=True)
+    if state:
+        print(f"      LanguageTool: JVM answering after {state.start_seconds:.2f} s, French rules warm after "
+              f"{state.extra.get('warm_seconds', 0):.2f} s (from its start)", flush=True)
+    ServerManager(home / "server").stop()
+
+
 def bench_watch(env: dict, tmp: Path) -> None:
     """`watch` on a French draft: the time its redraw reports after each save (grammar on)."""
     post = tmp / "watch" / "post.md"
@@ -189,6 +241,8 @@ def main() -> int:
             env.pop(key, None)
         try:
             bench_help(env, args.runs)
+            cold_timeline(env, tmp, class_archive=False)
+            cold_timeline(env, tmp, class_archive=True)
             bench_first_check(env, tmp)
             bench_watch(env, tmp)
             if not args.skip_precommit and shutil.which("git"):
