@@ -84,6 +84,19 @@ def test_write_keeps_comments_and_a_second_run_has_nothing_left_to_say(languaget
     assert "voice.register" not in {r["rule"] for r in again["rules"]}
 
 
+def test_write_never_splits_a_hard_linked_guide(languagetool_server, velorizon):
+    """As `--fix` (issue 19): a guide with another hard link is not rewritten (a rename would split
+    the two names), and the run says so without a traceback."""
+    import os
+
+    before = velorizon.read_text(encoding="utf-8")
+    os.link(velorizon, velorizon.with_name("shared.yaml"))
+    proc = run_cli("learn", str(POSTS), "--brand", str(velorizon), "--write")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert f"{velorizon} not written: has 2 hard links" in proc.stderr
+    assert velorizon.read_text(encoding="utf-8") == before and velorizon.stat().st_nlink == 2
+
+
 @pytest.mark.parametrize(
     "name,base,voice",
     [

@@ -279,6 +279,27 @@ def test_a_spelling_finding_adds_the_word_to_the_guides_vocabulary(tmp_path, lan
     run(scenario)
 
 
+def test_accepting_a_word_never_rewrites_a_read_only_or_hard_linked_guide(tmp_path):
+    """The guide is written as `--fix` writes (issue 19): refused with a message, never a traceback."""
+    import os
+    from types import SimpleNamespace
+
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.lsp.actions import add_accepted_word
+
+    text = "name: Acme\nvocabulary:\n  accept: [Acme]\n"
+    guide = tmp_path / "acme.yaml"
+    guide.write_text(text, encoding="utf-8")
+    os.link(guide, tmp_path / "other-name.yaml")
+    with pytest.raises(BrandvoiceError, match="acme.yaml not written: has 2 hard links"):
+        add_accepted_word(SimpleNamespace(path=str(guide)), "Zorblax")
+    (tmp_path / "other-name.yaml").unlink()
+    guide.chmod(0o444)
+    with pytest.raises(BrandvoiceError, match="acme.yaml not written: read-only"):
+        add_accepted_word(SimpleNamespace(path=str(guide)), "Zorblax")
+    assert guide.read_text(encoding="utf-8") == text
+
+
 def test_positions_split_lines_as_the_protocol_does():
     text = "a\r\nb😀c\rd\ne"
     utf16 = PositionMap(text)

@@ -13,6 +13,7 @@ from brandvoice.errors import BrandvoiceError
 from brandvoice.guides.model import ResolvedGuide
 from brandvoice.learn.analysis import LearnSettings, Proposal, learn_from_results
 from brandvoice.learn.corpus import Split, read_corpus
+from brandvoice.files import NotWritten
 from brandvoice.fixes import FileChanged, write_atomically
 from brandvoice.learn.guidefile import apply_changes, unified_diff, validate_text
 from brandvoice.runner import Checker, GuideCache, RunOptions
@@ -71,6 +72,8 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
             write_atomically(path, current, learned)
         except FileChanged:
             raise BrandvoiceError(f"{path} changed while learning: run `brandvoice learn` again") from None
+        except NotWritten as exc:  # read-only, hard links, another owner: never rewritten behind one's back
+            raise BrandvoiceError(f"{path} not written: {exc}") from None
         outcome.written = str(path)
     return outcome
 
