@@ -225,7 +225,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from brandvoice.languagetool import HOME_ENV, URL_ENV
-    from brandvoice.languagetool.install import build_class_archive, install
+    from brandvoice.languagetool.class_archive import build_class_archive
+    from brandvoice.languagetool.install import install
     from brandvoice.languagetool.server import ServerManager
 
     build_class_archive(install(["en", "fr"])[0])

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
+from test_server import server_env  # noqa: F401 (the fixture auto_env builds on)
 
 DRAFT = "Enfin l’été chez hotelia ! Une vue incroyable.\n"
 STARTING = "starting the resident server in the background"
@@ -20,15 +21,9 @@ WARMING = "the resident server is still warming up: this run checks on its own"
 
 
 @pytest.fixture
-def auto_env(tmp_path):
-    env = {
-        **os.environ,
-        "NO_COLOR": "1",
-        "BRANDVOICE_RUNTIME_DIR": str(tmp_path / "run"),
-        "BRANDVOICE_CACHE_DIR": str(tmp_path / "cache"),
-    }
-    for key in ("BRANDVOICE_NO_SERVER", "BRANDVOICE_SERVER", "CI"):
-        env.pop(key, None)
+def auto_env(server_env):
+    """test_server's environment (private folders) with every switch left to its default."""
+    env = {k: v for k, v in server_env.items() if k not in ("BRANDVOICE_SERVER", "CI")}
     yield env
     stop_all(env)
 

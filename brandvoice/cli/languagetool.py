@@ -29,7 +29,8 @@ def install_command(
 ) -> None:
     """Fetch LanguageTool from Maven Central into the user cache (a no-op when already there), and
     build its class archive (AppCDS: the server starts faster)."""
-    from brandvoice.languagetool.install import build_class_archive, install
+    from brandvoice.languagetool.class_archive import build_class_archive
+    from brandvoice.languagetool.install import install
 
     installation, changed = install(languages.split(","), progress=_say)
     what = "installed" if changed else "already installed"
