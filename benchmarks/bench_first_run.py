@@ -2,7 +2,7 @@
 boot, the pre-commit hook (its environment's installation, the first commit, the next ones with
 the servers warm), a `watch` re-check, and the memory of what stays resident.
 
-    .venv/bin/python benchmarks/bench_first_run.py [--skip-precommit] [--runs 5]
+    .venv/bin/python benchmarks/bench_first_run.py [--only help cold first watch precommit] [--runs 5]
 
 Everything runs in private folders: a LanguageTool home of its own (the installed jars and class
 archive, linked), a resident-server folder of its own, a result cache of its own; every server
@@ -51,10 +51,13 @@ def row(label: str, seconds: float, target: float | None = None, extra: str = ""
 
 
 def wait_ready(env: dict, python: str | None = None, timeout: float = 600) -> dict:
+    """The server's status once warm. Asked from the runtime folder: `python -m brandvoice` in this
+    checkout would import this checkout's code, not the install of `python` (pre-commit's)."""
     command = [python or sys.executable, "-m", "brandvoice", "server", "status", "--json"]
+    neutral = env["BRANDVOICE_RUNTIME_DIR"]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        info = json.loads(subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT).stdout or "{}")
+        info = json.loads(subprocess.run(command, env=env, capture_output=True, text=True, cwd=neutral).stdout or "{}")
         if info.get("ready"):
             return info
         time.sleep(0.5)
@@ -182,10 +185,10 @@ def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
 
-def bench_precommit(env: dict, tmp: Path) -> None:
+def bench_precommit(env: dict, tmp: Path, kept_home: Path | None) -> None:
     """The real pre-commit with this checkout as the hook repository (its committed HEAD)."""
     rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    repo, home = tmp / "content", tmp / "pre-commit-home"
+    repo, home = tmp / "content", kept_home or tmp / "pre-commit-home"
     repo.mkdir()
     git_env = {**env, "PRE_COMMIT_HOME": str(home), "GIT_AUTHOR_NAME": "CM", "GIT_AUTHOR_EMAIL": "cm@example.com",
                "GIT_COMMITTER_NAME": "CM", "GIT_COMMITTER_EMAIL": "cm@example.com"}  # fmt: skip
@@ -200,11 +203,12 @@ def bench_precommit(env: dict, tmp: Path) -> None:
     )
     git("add", ".")
     git("commit", "-q", "--no-verify", "-m", "setup")
+    environments = len(list(home.glob("repo*")))
     seconds, proc = timed([sys.executable, "-m", "pre_commit", "install", "--install-hooks"], git_env, cwd=repo)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    row("pre-commit: the hook's environment, first install (pip, models)", seconds,
-        extra=f"{folder_size(home) / 2**20:.0f} MB in PRE_COMMIT_HOME")
-    hook_python = next(home.glob("repo*/py_env-*/bin/python"))
+    what = "first install (pip, models)" if len(list(home.glob("repo*"))) > environments else "already installed"
+    row(f"pre-commit: the hook's environment, {what}", seconds, extra=f"{folder_size(home) / 2**20:.0f} MB in PRE_COMMIT_HOME")
+    hook_python = max(home.glob("repo*/py_env-*/bin/python"), key=lambda p: p.stat().st_mtime)
     for n in range(1, 5):
         (repo / "post.md").write_text(FRENCH_DRAFT.replace("11 h", f"{10 + n} h"), encoding="utf-8")
         git("add", "post.md")
@@ -215,13 +219,15 @@ def bench_precommit(env: dict, tmp: Path) -> None:
             wait_ready(git_env, str(hook_python))
         else:
             row(f"pre-commit: commit {n}, one changed French draft, servers warm", seconds, TARGETS["second-commit"])
-    subprocess.run([str(hook_python), "-m", "brandvoice", "server", "stop"], env=git_env, capture_output=True)
+    subprocess.run([str(hook_python), "-m", "brandvoice", "server", "stop"], env=git_env, capture_output=True, cwd=repo)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="repetitions of each --help")
-    parser.add_argument("--skip-precommit", action="store_true", help="skip the pre-commit rows (a pip install)")
+    parser.add_argument("--only", nargs="+", choices=["help", "cold", "first", "watch", "precommit"],
+                        default=["help", "cold", "first", "watch", "precommit"], help="the parts to run")
+    parser.add_argument("--precommit-home", type=Path, help="a PRE_COMMIT_HOME to keep (its install is then reused)")
     args = parser.parse_args()
 
     from brandvoice.languagetool import HOME_ENV, URL_ENV
@@ -241,15 +247,19 @@ def main() -> int:
         for key in ("BRANDVOICE_NO_SERVER", "BRANDVOICE_SERVER", "CI", URL_ENV):
             env.pop(key, None)
         try:
-            bench_help(env, args.runs)
-            cold_timeline(env, tmp, class_archive=False)
-            cold_timeline(env, tmp, class_archive=True)
-            bench_first_check(env, tmp)
-            bench_watch(env, tmp)
-            if not args.skip_precommit and shutil.which("git"):
-                bench_precommit(env, tmp)
+            if "help" in args.only:
+                bench_help(env, args.runs)
+            if "cold" in args.only:
+                cold_timeline(env, tmp, class_archive=False)
+                cold_timeline(env, tmp, class_archive=True)
+            if "first" in args.only:
+                bench_first_check(env, tmp)
+            if "watch" in args.only:
+                bench_watch(env, tmp)
+            if "precommit" in args.only and shutil.which("git"):
+                bench_precommit(env, tmp, args.precommit_home)
         finally:
-            subprocess.run([*BRANDVOICE, "server", "stop", "--all"], env=env, capture_output=True)
+            subprocess.run([*BRANDVOICE, "server", "stop", "--all"], env=env, capture_output=True, cwd=run_dir)
             ServerManager(Path(env[HOME_ENV]) / "server").stop()
     print(f"after: {load()}")
     return 0
