@@ -43,6 +43,32 @@ def test_watch_redraws_after_a_save(tmp_path):
         proc.wait(timeout=10)
 
 
+def test_watch_keeps_its_guides_until_one_is_edited(tmp_path):
+    """A save re-checks with the guides already loaded; an edited guide is read again."""
+    guide = tmp_path / "maison.yaml"
+    rule = "name: Maison\nlanguage: fr-FR\nterms:\n  - {{use: {0}, not: [{1}], case_sensitive: true}}\n"
+    guide.write_text(rule.format("Maison", "maison"), encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft.write_text("Un séjour au calme.\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "brandvoice", "watch", str(draft), "-b", str(guide), "--no-grammar"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT,
+    )
+    try:
+        assert "0 errors" in read_until(proc, "watching for changes")
+        time.sleep(0.5)
+        draft.write_text("Un séjour à la maison.\n", encoding="utf-8")
+        assert "maison.terms.maison" in read_until(proc, "suggestion: “Maison”")
+        time.sleep(0.5)
+        guide.write_text(rule.format("Séjour", "séjour"), encoding="utf-8")
+        draft.write_text("Un séjour à la maison !\n", encoding="utf-8")
+        assert "maison.terms.séjour" in read_until(proc, "suggestion: “Séjour”")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def test_a_redraw_keeps_to_the_rows_of_the_pane():
     report = "".join(f"line {i}\n" for i in range(10))
     assert fit_rows(report, 10, 80) == report
