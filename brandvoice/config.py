@@ -12,6 +12,7 @@ ignore: ["drafts/archive/", "*.draft.md"]  # gitignore syntax; applies to named 
 paths:                            # gitignore-style globs; every match applies, later ones win
   "posts/hotelia/**": {brand: hotelia}
   "**/*.x.md": {channel: x}
+server: auto                      # the resident server: auto (default; manual in CI), manual, off
 languagetool:
   enabled: true                   # false: no grammar checks for this project
   url: http://lt.internal:8081    # a LanguageTool server (BRANDVOICE_LANGUAGETOOL_URL wins)
@@ -43,7 +44,7 @@ from brandvoice.findings import FileResult, Level
 from brandvoice.i18n import _
 from brandvoice.i18n.catalogs import catalog_languages
 from brandvoice.i18n.validation import validation_message
-from brandvoice.project_files import PYPROJECT, config_candidates
+from brandvoice.project_files import PYPROJECT, config_candidates, server_mode_of
 
 
 class _Strict(BaseModel):
@@ -80,6 +81,11 @@ class ProjectConfig(_Strict):
     paths: dict[str, PathSettings] = Field(default_factory=dict)
     languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings, description="Editorial calendars (CSV, XLSX).")
+    server: Literal["auto", "manual", "off"] | None = Field(
+        None,
+        description="The resident server: auto (started by the first check; the default outside CI), "
+        "manual (only one started by `brandvoice server start`; the default in CI), off (one process per run).",
+    )
 
     _channels = field_validator("channels", mode="before")(_channel_list)
 
@@ -90,6 +96,8 @@ class ProjectConfig(_Strict):
             raise ValueError(_("brandvoice speaks {languages}, not “{value}”").format(
                 languages=", ".join(catalog_languages()), value=value))
         return value
+
+    _server = field_validator("server", mode="before")(server_mode_of)
 
 
 @dataclass(frozen=True)

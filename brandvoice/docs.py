@@ -52,15 +52,21 @@ def kinds_table() -> str:
 
 def explain_kind(kind: Kind) -> str:
     parts = [kind_doc(kind), "", _("Options:"), *_option_lines(kind), "", _("Examples:")]
-    for example in kind.examples:
+    parts += _example_lines(kind.examples)
+    return "\n".join(parts)
+
+
+def _example_lines(examples) -> list[str]:
+    lines = []
+    for example in examples:
         if example.expect:
             verdict = _("flags {matches}").format(matches=", ".join(_("“{text}”").format(text=m) for m in example.expect))
         else:
             verdict = _("passes")
         options = " " + _("with {options}").format(options=example.options) if example.options else ""
         note = f"  ({pgettext(NOTE_CONTEXT, example.note)})" if example.note else ""
-        parts.append(f"  [{example.language}] {example.text!r}{options} → {verdict}{note}")
-    return "\n".join(parts)
+        lines.append(f"  [{example.language}] {example.text!r}{options} → {verdict}{note}")
+    return lines
 
 
 def explain_guide_rule(rule: Rule, guide_id: str) -> str:
@@ -74,6 +80,7 @@ def explain_guide_rule(rule: Rule, guide_id: str) -> str:
         "  " + _("message: {template}").format(template=rule.message or MESSAGES.template(rule.message_id, ui_locale())),
         "  " + _("options: {options}").format(
             options=yaml.safe_dump(options, allow_unicode=True, default_flow_style=True).strip()),
+        *(["", _("Examples:"), *_example_lines(rule.examples)] if rule.examples else []),
         "",
         _("About the kind “{kind}”:").format(kind=rule.kind.name),
         "",

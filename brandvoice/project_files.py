@@ -1,5 +1,6 @@
 """Where a project's configuration may be: the files `config.find_project` reads, nearest first.
-Standard library only, so a command can tell whether there is a project without loading it."""
+Standard library only, so a command can tell whether there is a project without loading it (the
+resident server's thin client reads `server:`, the CLI `ui_lang`); the model is in `config`."""
 
 from __future__ import annotations
 
@@ -24,3 +25,12 @@ def config_candidates(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
             except OSError:
                 continue
             yield candidate, info
+SERVER_MODES = ("auto", "manual", "off")
+
+
+def server_mode_of(value: object) -> object:
+    """`server: auto|manual|off`; YAML reads a bare `off` as false and `on` as true. Anything
+    else is returned as it is (the configuration's validation names it)."""
+    if isinstance(value, bool):
+        return "auto" if value else "off"
+    return value

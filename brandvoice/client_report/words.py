@@ -143,6 +143,7 @@ RULES = Messages({
     "report.rule.languagetool.FR_SPELLING_RULE": "Spelling",
     "report.rule.languagetool": "{category} ({name})",
     "report.rule.*.terms": "Terminology: “{name}”",
+    "report.rule.*.names": "Brand name",
     "report.rule.*.vocabulary.reject": "Banned words",
 })
 

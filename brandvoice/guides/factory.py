@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from brandvoice.errors import GuideError
 from brandvoice.i18n.validation import validation_message
-from brandvoice.rules.base import Kind, Rule
+from brandvoice.rules.base import Example, Kind, Rule
 from brandvoice.selectors import OFF, LevelMap
 
 
@@ -46,6 +46,7 @@ class RuleFactory:
         category: str | None = None,
         description: str = "",
         source: str = "brandvoice",
+        examples: tuple[Example, ...] = (),
     ) -> Rule | None:
         """A rule, or None when the guide's `levels` turn it off. `message` is a guide author's own
         template; `message_id` a built-in one (default: the kind's)."""
@@ -68,6 +69,7 @@ class RuleFactory:
             message_id=message_id or kind.default_message,
             source=source,
             description=description or kind.summary,
+            examples=examples,
         )
 
     def origin(self, section: str, index: int) -> str:

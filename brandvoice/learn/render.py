@@ -75,15 +75,20 @@ def _words(out: Console, proposal: Proposal) -> None:
     if not proposal.spelling_checked:
         _heading(out, _("Vocabulary"), _("{title}: not learned (--no-grammar: LanguageTool did not run)."))
         return
-    if not proposal.accept and not proposal.typos:
+    if not proposal.names and not proposal.accept and not proposal.typos:
         _heading(out, _("Vocabulary"), _("{title}: no recurring word is flagged as misspelled."))
         return
+    if proposal.names:
+        _heading(out, _("Names"), _(
+            "{title} (flagged as misspelled, recurring, written with a capital: every other writing of them will be flagged):"))
+        for use in proposal.names:
+            _word(out, use)
     if proposal.accept:
         _heading(out, _("Vocabulary to accept"), _("{title} (flagged as misspelled, recurring across posts):"))
         for use in proposal.accept:
             _word(out, use)
     if proposal.typos:
-        _heading(out, _("Left out: they look like typos"), _("{title} (one letter from a frequent word):"))
+        _heading(out, _("Left out: they look like typos"), _("{title} (one letter or the accents away from a word):"))
         for use in proposal.typos:
             assert use.typo is not None
             out.print(
@@ -177,6 +182,7 @@ def to_json(proposal: Proposal, diff: list[str], written: str | None = None) -> 
         "posts": proposal.posts,
         "recurring": proposal.recurring,
         "spelling_checked": proposal.spelling_checked,
+        "names": [word(u) for u in proposal.names],
         "accept": [word(u) for u in proposal.accept],
         "typos": [word(u) for u in proposal.typos],
         "tone": {

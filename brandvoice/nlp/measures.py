@@ -20,6 +20,7 @@ from brandvoice.nlp.docs import sentence_spans, word_tokens
 # dependency labels of a passive auxiliary / subject: English (ClearNLP) and French (UD)
 PASSIVE_AUX = {"auxpass", "aux:pass"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass", "nsubj:pass", "csubj:pass"}
+PASSIVE_AGENT = {"agent", "obl:agent"}
 LONG_WORD = 7  # LIX counts words of more than six letters
 
 
@@ -34,15 +35,24 @@ def word_count(span: Any) -> int:
 def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
     """(sentence, start, end) of each passive construction, from the auxiliary to the participle.
 
-    Needs a dependency parse; an unparsed doc has none.
+    Needs a dependency parse; an unparsed doc has none. Without an agent ("par nos équipes"), a
+    participle the tagger calls an adjective, or one after a presentative subject ("c’est sacré",
+    "c’est fermé le lundi"), is an attribute describing a state, not a passive.
     """
     if not doc.has_annotation("DEP"):
         return []
+    pack = pack_for(doc.lang_)
+    presentatives = pack.presentative_subjects if pack else frozenset()
     found = []
     for sent in sentences(doc):
         for token in sent:
             aux = [c for c in token.children if c.dep_ in PASSIVE_AUX]
-            if not aux and not any(c.dep_ in PASSIVE_SUBJ for c in token.children):
+            subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJ]
+            if not aux and not subjects or token._.social:
+                continue  # no passive, or a parse of hashtags ("#EELV #MULHOUSE")
+            if not any(c.dep_ in PASSIVE_AGENT for c in token.children) and (
+                token.pos_ == "ADJ" or any(c.lower_ in presentatives for c in subjects)
+            ):
                 continue
             start = min([token.idx, *(a.idx for a in aux)])
             found.append((sent, start, token.idx + len(token.text)))

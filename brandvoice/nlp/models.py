@@ -91,7 +91,7 @@ def load_pipeline(
     """
     with _lock:
         if level == TOKENS:
-            for (lang_, _, _), pipe in _pipelines.items():
+            for (lang_, _model, _level), pipe in _pipelines.items():
                 if lang_ == lang and pipe.model is not None:
                     return pipe  # a model is loaded anyway: its sentences are better
             return _cached((lang, None, TOKENS), lambda: _blank(lang))
@@ -101,7 +101,14 @@ def load_pipeline(
             return _cached((lang, None, "fallback"), lambda: _blank(lang, fallback=True))
         if level == TAGS and (lang, model, PARSE) in _pipelines:
             return _pipelines[(lang, model, PARSE)]
-        return _cached((lang, model, level), lambda: _load(lang, model, level))
+        return _cached((lang, model, level), lambda: _load_announced(lang, model, level))
+
+
+def _load_announced(lang: str, model: str, level: str) -> Pipeline:
+    from brandvoice.activity import step
+
+    with step(_("loading the spaCy model {model}").format(model=model)):
+        return _load(lang, model, level)
 
 
 def _cached(key: tuple[str, str | None, str], build) -> Pipeline:
