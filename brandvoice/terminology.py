@@ -41,6 +41,7 @@ MESSAGES = Messages({
     "terms.description": "Write “{use}”, not {variants}.",
     "terms.variant": "“{word}”",
     "vocabulary.reject.description": "Words the brand never uses (vocabulary.reject).",
+    "names.description": "The brand's name is written “{name}”, in every variant.",
 })
 
 
@@ -82,7 +83,7 @@ def build_name_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | 
             options,
             level=entry.level,
             message=entry.message,
-            description=f"The brand's name is written “{name}”, in every variant.",
+            description=MESSAGES.say("names.description", name=name),
         )
 
 

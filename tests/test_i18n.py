@@ -159,6 +159,7 @@ def test_the_shipped_french_guides_write_their_messages_the_same_way():
     for name in ("base-fr", "hotelia"):
         guide = yaml.safe_load((ROOT / "styleguides" / f"{name}.yaml").read_text(encoding="utf-8"))
         messages = [t["message"] for t in guide.get("terms", []) if t.get("message")]
+        messages += [n["message"] for n in guide.get("names", []) if isinstance(n, dict) and n.get("message")]
         messages += [r["message"] for r in guide.get("rules", {}).values() if r.get("message")]
         assert messages, name
         for message in messages:
@@ -292,9 +293,9 @@ def test_explain_in_french():
     assert proc.returncode == 0
     assert proc.stdout.startswith(f"typography_fr{NBSP}: la typographie française")
     assert f"Exemples{NBSP}:" in proc.stdout and "signale" in proc.stdout
-    rule = run_cli("explain", "hotelia.terms.hotelia", env=FR).stdout
-    assert f"Écrivez «{NBSP}Hotelia{NBSP}», pas «{NBSP}HOTELIA{NBSP}»" in rule
-    assert f"À propos du type de règle «{NBSP}substitution{NBSP}»{NBSP}:" in rule
+    rule = run_cli("explain", "hotelia.names.hotelia", env=FR).stdout
+    assert f"Le nom de la marque s’écrit «{NBSP}Hotelia{NBSP}», dans toutes ses variantes." in rule
+    assert f"À propos du type de règle «{NBSP}brand_name{NBSP}»{NBSP}:" in rule
 
 
 def test_every_kind_is_explained_in_french():
