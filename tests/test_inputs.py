@@ -13,7 +13,7 @@ from brandvoice.runner import Checker, RunOptions
 from helpers import run_cli
 
 # the brand's terms only: no spaCy to load, fast runs (and a selection, which hides nothing unchecked)
-NO_GRAMMAR = ("-b", "hotelia", "--no-grammar", "--select", "hotelia.terms", "--format", "json")
+NO_GRAMMAR = ("-b", "hotelia", "--no-grammar", "--select", "hotelia.names", "--format", "json")
 
 
 def test_named_pipes_are_skipped_whether_named_or_found_in_a_folder(tmp_path):
@@ -73,8 +73,9 @@ def test_content_nested_too_deep_is_reported_at_its_line(tmp_path):
     unchecked = [f for f in findings if f["rule"] == "brandvoice.unchecked"]
     # reported although --select names other rules: a selection does not hide what was not checked
     assert len(unchecked) == 1 and unchecked[0]["level"] == "warning" and unchecked[0]["line"] == 102
-    assert unchecked[0]["message"].startswith("Not checked: nested deeper than the Markdown parser reads")
-    terms = [f["line"] for f in findings if f["rule"] == "hotelia.terms.hotelia"]
+    assert unchecked[0]["message"].startswith("Non vérifié\u00a0: imbriqué plus profondément que ce que lit l’analyseur Markdown")
+    assert unchecked[0]["message_lang"] == "fr"  # a French draft: brandvoice's own words in French
+    terms = [f["line"] for f in findings if f["rule"] == "hotelia.names.hotelia"]
     assert terms == list(range(3, 102))  # everything above the limit is checked
     quiet = run_cli("check", str(draft), *NO_GRAMMAR, "--ignore", "brandvoice.unchecked", timeout=120)
     assert "brandvoice.unchecked" not in quiet.stdout
@@ -89,7 +90,7 @@ def test_a_catastrophic_guide_regex_is_stopped_and_its_rule_reported(tmp_path):
     assert proc.returncode == 0, proc.stderr
     [finding] = json.loads(proc.stdout)["files"][0]["findings"]
     assert finding["rule"] == "brandvoice.unchecked" and finding["level"] == "warning"
-    assert finding["message"].startswith("Rule g.lent not applied: its pattern '(a|aa)+$' ran over the 0.3 s limit")
+    assert finding["message"].startswith("Règle g.lent non appliquée\u00a0: son motif '(a|aa)+$' a dépassé la limite de 0,3\u00a0s")
 
 
 def test_a_draft_over_spacys_limit_is_parsed_in_pieces(monkeypatch):
