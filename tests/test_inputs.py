@@ -13,7 +13,7 @@ from brandvoice.runner import Checker, RunOptions
 from helpers import run_cli
 
 # the brand's terms only: no spaCy to load, fast runs (and a selection, which hides nothing unchecked)
-NO_GRAMMAR = ("-b", "hotelia", "--no-grammar", "--select", "hotelia.terms", "--format", "json")
+NO_GRAMMAR = ("-b", "hotelia", "--no-grammar", "--select", "hotelia.names", "--format", "json")
 
 
 def test_named_pipes_are_skipped_whether_named_or_found_in_a_folder(tmp_path):
@@ -74,7 +74,7 @@ def test_content_nested_too_deep_is_reported_at_its_line(tmp_path):
     # reported although --select names other rules: a selection does not hide what was not checked
     assert len(unchecked) == 1 and unchecked[0]["level"] == "warning" and unchecked[0]["line"] == 102
     assert unchecked[0]["message"].startswith("Not checked: nested deeper than the Markdown parser reads")
-    terms = [f["line"] for f in findings if f["rule"] == "hotelia.terms.hotelia"]
+    terms = [f["line"] for f in findings if f["rule"] == "hotelia.names.hotelia"]
     assert terms == list(range(3, 102))  # everything above the limit is checked
     quiet = run_cli("check", str(draft), *NO_GRAMMAR, "--ignore", "brandvoice.unchecked", timeout=120)
     assert "brandvoice.unchecked" not in quiet.stdout
