@@ -64,6 +64,11 @@ def _norm(text: str) -> str:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    # once per text and register: the tone profile counts the same addresses
+    return iter(ctx.once(("register", options.use), lambda: list(_check(ctx, options))))
+
+
+def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     pack = pack_for(ctx.lang)
     if pack is None or pack.register is None or options.use == "any" or not ctx.text.strip():
         return
