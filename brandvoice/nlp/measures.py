@@ -65,14 +65,19 @@ def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
 
 
 def _passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
+    # one pass over the arcs: the heads of passive auxiliaries and subjects, with their auxiliaries
+    heads: dict[int, list[int]] = {}
+    for token in doc:
+        dep = token.dep_
+        if dep in PASSIVE_AUX or dep in PASSIVE_SUBJ:
+            head = token.head.i
+            if head != token.i:
+                heads.setdefault(head, []).extend([token.idx] if dep in PASSIVE_AUX else [])
     found = []
-    for sent in sentences(doc):
-        for token in sent:
-            aux = [c for c in token.children if c.dep_ in PASSIVE_AUX]
-            if not aux and not any(c.dep_ in PASSIVE_SUBJ for c in token.children):
-                continue
-            start = min([token.idx, *(a.idx for a in aux)])
-            found.append((sent, start, token.idx + len(token.text)))
+    for sent in sentences(doc) if heads else ():
+        for i in sorted(h for h in heads if sent.start <= h < sent.end):
+            token = doc[i]
+            found.append((sent, min([token.idx, *heads[i]]), token.idx + len(token.text)))
     return found
 
 
