@@ -40,6 +40,12 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("brandvoice")) / "results"
 
 
+def cache_folder(name: str) -> Path:
+    """A folder of the user cache beside the results (inside `BRANDVOICE_CACHE_DIR` when set)."""
+    results = default_cache_dir()
+    return results / name if os.environ.get("BRANDVOICE_CACHE_DIR") else results.parent / name
+
+
 class ResultCache:
     def __init__(self, directory: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.directory = directory or default_cache_dir()

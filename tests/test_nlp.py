@@ -215,3 +215,31 @@ def test_substitution_by_lemma_keeps_brand_casing_and_is_not_a_safe_fix_for_infl
     ctx = CheckContext(ProseText.plain("Our IPHONES and iPhones and iphone."), language="en-US")
     options = substitution.Options(swap={"iPhone": "iPhone®"}, match="lemma", case_sensitive=True)
     assert [ctx.text[m.start : m.end] for m in substitution.check(ctx, options)] == ["iPhones"]
+
+
+def test_the_french_tokenizer_patterns_come_back_compiled_from_the_user_cache(tmp_path, monkeypatch):
+    """Compiling the French tokenizer's token_match is most of the model's load: a later process
+    takes its compiled program from the cache, and matches exactly as a fresh compile does."""
+    import re
+
+    from brandvoice.nlp import patterns
+
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path))
+    pipeline = load_pipeline("fr", TAGS)
+    tokenizer = pipeline.nlp.tokenizer.base
+    version = models.model_version(pipeline.model)
+    for saved in tmp_path.glob("spacy/*"):  # saved by the load, when it compiled them
+        saved.unlink()
+    assert not patterns.restore(pipeline.model, version)  # nothing saved in this cache
+    patterns.save(pipeline.model, version, tokenizer)
+    original = tokenizer.token_match.__self__
+    re._cache.pop((str, original.pattern, 0), None)
+    assert patterns.restore(pipeline.model, version)
+    restored = re.compile(original.pattern)
+    assert restored is not original and restored.flags == original.flags
+    words = ["anti-inflammatoire", "Anti-Âge", "week-end", "arc-en-ciel", "l'hôtel", "a-sexualisé", "http", "co-working"]
+    assert [m and m.span() for m in map(restored.match, words)] == [m and m.span() for m in map(original.match, words)]
+    assert any(restored.match(word) for word in words)
+    (saved,) = (tmp_path / "spacy").iterdir()
+    saved.write_text('{"patterns": [{"pattern": "x", "code": [1, 2]}]}', encoding="utf-8")  # damaged
+    assert not patterns.restore(pipeline.model, version)

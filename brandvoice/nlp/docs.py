@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, resolve_model
+from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, model_version, resolve_model
 from brandvoice.nlp.tokenizer import normalise
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 
@@ -86,11 +86,7 @@ def _model_fingerprint(lang: str, candidates: tuple[str, ...] | None) -> str:
     model = resolve_model(lang, candidates)
     if model is None:
         return f"spacy-{metadata.version('spacy')}:blank"
-    try:
-        version = metadata.version(model)
-    except metadata.PackageNotFoundError:
-        version = "?"
-    return f"spacy-{metadata.version('spacy')}:{model}@{version}"
+    return f"spacy-{metadata.version('spacy')}:{model}@{model_version(model)}"
 
 
 def prepare_docs(ctxs: Sequence[CheckContext], need: str = TOKENS) -> None:
