@@ -67,8 +67,15 @@ class Engine:
     messages: MessageCatalog = MESSAGES
     cancelled: Callable[[], bool] | None = None  # asked between services and rules: stop early
 
+    _selected: dict[int, tuple[ResolvedGuide, list[Rule]]] = field(default_factory=dict, init=False, repr=False)
+
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
-        return [r for r in guide.rules if self.selection.may_report(r.id, r.kind.fine_ids)]
+        """The guide's rules the selection may report (worked out once per guide)."""
+        known = self._selected.get(id(guide))
+        if known is None or known[0] is not guide:
+            known = (guide, [r for r in guide.rules if self.selection.may_report(r.id, r.kind.fine_ids)])
+            self._selected[id(guide)] = known
+        return list(known[1])
 
     def check(self, items: Sequence[CheckItem]) -> list[FileResult]:
         results: list[FileResult | None] = [None] * len(items)

@@ -13,7 +13,7 @@ from brandvoice.nlp import docs as spacy_service
 from brandvoice.nlp import models
 from brandvoice.nlp.docs import SpacySettings, get_doc, prepare_docs
 from brandvoice.nlp.models import PARSE, TAGS, TOKENS, MissingModelWarning, load_pipeline, resolve_model
-from brandvoice.nlp.tokenizer import normalise, token_text
+from brandvoice.nlp.tokenizer import normalise, social_kind, token_text
 from brandvoice.parsing.prose import ProseText
 from brandvoice.rules.base import CheckContext, ServiceRequest
 from helpers import ROOT, matches
@@ -45,6 +45,17 @@ def tokens(text: str, lang: str = "fr") -> list[tuple[str, str | None]]:
 )
 def test_social_spans_are_single_tokens(text, token, kind):
     assert (token, kind) in tokens(text, "fr" if "é" in text or "Merci" in text else "en")
+
+
+def test_social_kind_reads_what_the_tokenizer_marked_even_in_a_joined_doc():
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline("fr", TOKENS).nlp
+    parts = [nlp("Venez 👉 #été2026 avec @marie."), nlp("Lien : https://hotelia.fr/ete 🌞 merci")]
+    joined = Doc.from_docs(parts)
+    for doc in (*parts, joined):
+        assert [social_kind(t) for t in doc] == [t._.social for t in doc]
+    assert {social_kind(t) for t in joined} == {"emoji", "hashtag", "mention", "url", None}
 
 
 def test_glued_punctuation_stays_outside_hashtags():

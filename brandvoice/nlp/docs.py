@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, model_version, resolve_model
-from brandvoice.nlp.tokenizer import normalise
+from brandvoice.nlp.tokenizer import normalise, social_kind
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 
 NAME = "spacy"
@@ -167,7 +167,7 @@ def pipeline_of(ctx: CheckContext) -> Pipeline:
 def word_tokens(doc: Any) -> Iterable[Any]:
     """Tokens that count as words: no punctuation, spaces, symbols, numbers alone or social tokens."""
     for token in doc:
-        if token._.social or token.is_punct or token.is_space or not any(c.isalpha() for c in token.text):
+        if social_kind(token) or token.is_punct or token.is_space or not any(c.isalpha() for c in token.text):
             continue
         yield token
 

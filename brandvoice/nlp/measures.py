@@ -150,7 +150,13 @@ def _hyphenator(dictionary: str) -> Any:
 
 
 def count_syllables(word: str, formula: ReadabilityFormula) -> int:
-    return len(_hyphenator(formula.hyphenation).positions(word.casefold())) + 1
+    return _syllables(word.casefold(), formula.hyphenation)
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str, dictionary: str) -> int:
+    """Hyphenation points + 1 (words repeat from post to post: each is hyphenated once)."""
+    return len(_hyphenator(dictionary).positions(word)) + 1
 
 
 def readability(doc: Any, lang: str) -> Readability:

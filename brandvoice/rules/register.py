@@ -41,7 +41,7 @@ from brandvoice.messages import Messages
 from brandvoice.nlp.docs import get_doc, pipeline_of, sentence_spans
 from brandvoice.nlp.french import VerbForms
 from brandvoice.nlp.models import TAGS
-from brandvoice.nlp.tokenizer import token_text
+from brandvoice.nlp.tokenizer import social_kind, token_text
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({"register.default": "“{match}”: this brand says “{use}” to its readers."})
@@ -85,7 +85,7 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
 
 def _words(text: str, tokens: list[Any]) -> list[str]:
-    return [_norm(token_text(text, t)).lstrip("-") if not t._.social else "" for t in tokens]
+    return [_norm(token_text(text, t)).lstrip("-") if not social_kind(t) else "" for t in tokens]
 
 
 def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None, w: RegisterWords) -> Iterator[Match]:
@@ -169,7 +169,7 @@ def _starts_clause(
     if not words[i]:
         return False
     j = i - 1
-    while j >= 0 and tokens[j]._.social == "emoji":
+    while j >= 0 and social_kind(tokens[j]) == "emoji":
         j -= 1
     if j < 0:
         return True
