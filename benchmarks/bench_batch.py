@@ -103,7 +103,7 @@ def floor_pipeline(lang: str, level: str):
 
 
 def in_process(texts: dict[str, list[str]], warm_up: dict[str, list[str]]) -> None:
-    from brandvoice.nlp.models import PARSE
+    from brandvoice.nlp.models import PARSE, reset
     from brandvoice.runner import Checker, RunOptions
 
     print(f"-- --no-grammar, one process, models loaded ({load()})")
@@ -111,6 +111,7 @@ def in_process(texts: dict[str, list[str]], warm_up: dict[str, list[str]]) -> No
         posts = texts[lang]
         for guide in guides:
             level = guide_level(guide)
+            reset()  # both sides start from a freshly loaded model (spaCy's lemmatizer caches lemmas)
             checker = Checker(RunOptions(brand=guide, grammar=False, cache=False, channels=("x",)))
             # other posts first: the model, the guide and the word lists load, as in a resident server
             checker.check_texts([(f"warm-up-{i}.txt", text + "\n") for i, text in enumerate(warm_up[lang])])

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +45,8 @@ def _file(model: str, model_version: str) -> Path:
     import _sre
 
     key = json.dumps([_FORMAT, sys.version, sys.executable, _sre.MAGIC, metadata.version("spacy"), model, model_version])
-    return cache_folder("spacy") / f"{model}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    # JSON, named apart from the result cache's `*/*.json` entries (its folder may hold this one)
+    return cache_folder("spacy") / f"{model}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.sre"
 
 
 def restore(model: str, model_version: str) -> bool:
@@ -90,12 +89,6 @@ def save(model: str, model_version: str, tokenizer: Any) -> None:
             "code": _compiler_module._code(parsed, 0), "groups": parsed.state.groups - 1,
             "groupindex": dict(parsed.state.groupdict), "indexgroup": indexgroup,
         })
-    path = _file(model, model_version)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"patterns": entries}, out)
-        os.replace(tmp, path)  # atomic: a concurrent process reads the old file or the new one
-    except OSError:
-        pass  # a read-only cache: the next process compiles again
+    from brandvoice.cache import write_atomically
+
+    write_atomically(_file(model, model_version), json.dumps({"patterns": entries}))  # else compiled again next time
