@@ -143,6 +143,7 @@ def processes(texts: dict[str, list[str]], tmp: Path) -> None:
 
     print(f"-- --no-grammar, fresh processes, brand guides, fresh result cache ({load()})")
     env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", "BRANDVOICE_CACHE_DIR": str(tmp / "cache")}
+    process([sys.executable, "-c", FRENCH_LOAD], env)  # a user cache as after the first run: no results, the patterns
     for lang, posts in texts.items():
         folder = tmp / f"posts-{lang}"
         write_posts(folder, lang, posts)
