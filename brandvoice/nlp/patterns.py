@@ -9,8 +9,8 @@ integers) that `_sre.compile` turns back into the same pattern in milliseconds.
 So the first load of a model saves the programs of its tokenizer's patterns as JSON, keyed on
 the exact Python build, the regex engine's version, and spaCy's and the model's versions; a
 later process puts them back into `re`'s own cache before loading the model, and `re.compile`
-finds them there. `_sre.compile` validates every program it is given; anything unexpected (an
-other Python, a damaged file) falls back to compiling as usual.
+finds them there. `_sre.compile` validates every program it is given; anything unexpected
+(another Python, a damaged file) falls back to compiling as usual.
 """
 
 from __future__ import annotations
