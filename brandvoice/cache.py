@@ -8,9 +8,11 @@ concurrent runs never see half an entry; the folder is pruned, oldest first, pas
 
 An entry is trusted only after it is checked against the text it is used for: its schema, the key
 and the hash of the text it was computed for, and each finding's offsets, matched text and line
-and column in that text. Anything else (a truncated, tampered or swapped entry) is a miss: the
-file is checked again and the entry rewritten. The cache is as trusted as its folder: a writer
-there can still forge an entry that passes (`--no-cache` when the folder is shared).
+and column in that text; and it must be a regular file of the user running the check that no one
+else may write (an entry planted or rewritten by another user is never read). Anything else (a
+truncated, tampered, swapped or foreign entry) is a miss: the file is checked again and the entry
+rewritten. What the user's own account writes there is trusted as that account's own code is
+(`--no-cache` for a folder restored from somewhere else, such as another branch's CI cache).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -84,11 +87,10 @@ class ResultCache:
     def get(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
         """The findings and metrics cached for `key`, if the entry is sound for `document` (its
         `source`, and `position()` of an offset)."""
-        path = self._path(key)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(_read_own_entry(self._path(key)))
             result = entry_for(data, key, document)
-        except (OSError, ValueError):  # unreadable, not JSON
+        except (OSError, ValueError):  # missing, unreadable, not ours, not JSON
             result = None
         if result is None:
             self.misses += 1
@@ -109,11 +111,11 @@ class ResultCache:
         total = 0
         for path in self.directory.glob("*/*.json"):
             try:
-                stat = path.stat()
+                info = path.stat()
             except OSError:
                 continue
-            entries.append((stat.st_mtime, stat.st_size, path))
-            total += stat.st_size
+            entries.append((info.st_mtime, info.st_size, path))
+            total += info.st_size
         if total <= self.max_bytes:
             return
         for _, size, path in sorted(entries):
@@ -124,6 +126,17 @@ class ResultCache:
             total -= size
             if total <= self.max_bytes * 0.8:
                 break
+
+
+def _read_own_entry(path: Path) -> bytes:
+    """An entry's bytes, if it is a regular file (not a symlink) of this user that neither group
+    nor others may write (entries are made 0600); else OSError: a miss."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            raise PermissionError(f"{path}: not a private entry of this user")
+        return handle.read()
 
 
 @functools.cache

@@ -11,6 +11,7 @@ ignore: ["drafts/archive/", "*.draft.md"]  # gitignore syntax; applies to named 
 paths:                            # gitignore-style globs; every match applies, later ones win
   "posts/hotelia/**": {brand: hotelia}
   "**/*.x.md": {channel: x}
+server: auto                      # the resident server: auto (default; manual in CI), manual, off
 languagetool:
   enabled: true                   # false: no grammar checks for this project
   url: http://lt.internal:8081    # a LanguageTool server (BRANDVOICE_LANGUAGETOOL_URL wins)
@@ -42,9 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from brandvoice.calendars.settings import CalendarSettings
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult, Level
-
-CONFIG_FILES = (".brandvoice.yaml", ".brandvoice.yml")
-PYPROJECT = "pyproject.toml"
+from brandvoice.project_files import CONFIG_FILES, PYPROJECT, server_mode_of
 
 
 class _Strict(BaseModel):
@@ -78,8 +77,15 @@ class ProjectConfig(_Strict):
     paths: dict[str, PathSettings] = Field(default_factory=dict)
     languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings, description="Editorial calendars (CSV, XLSX).")
+    server: Literal["auto", "manual", "off"] | None = Field(
+        None,
+        description="The resident server: auto (started by the first check; the default outside CI), "
+        "manual (only one started by `brandvoice server start`; the default in CI), off (one process per run).",
+    )
 
     _channels = field_validator("channels", mode="before")(_channel_list)
+
+    _server = field_validator("server", mode="before")(server_mode_of)
 
 
 @dataclass(frozen=True)

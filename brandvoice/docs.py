@@ -31,12 +31,18 @@ def kinds_table() -> str:
 
 def explain_kind(kind: Kind) -> str:
     parts = [inspect.cleandoc(kind.doc), "", "Options:", *_option_lines(kind), "", "Examples:"]
-    for example in kind.examples:
+    parts += _example_lines(kind.examples)
+    return "\n".join(parts)
+
+
+def _example_lines(examples) -> list[str]:
+    lines = []
+    for example in examples:
         verdict = "flags " + ", ".join(f"“{m}”" for m in example.expect) if example.expect else "passes"
         options = f" with {example.options}" if example.options else ""
         note = f"  ({example.note})" if example.note else ""
-        parts.append(f"  [{example.language}] {example.text!r}{options} → {verdict}{note}")
-    return "\n".join(parts)
+        lines.append(f"  [{example.language}] {example.text!r}{options} → {verdict}{note}")
+    return lines
 
 
 def explain_guide_rule(rule: Rule, guide_id: str) -> str:
@@ -46,6 +52,7 @@ def explain_guide_rule(rule: Rule, guide_id: str) -> str:
         f"  {rule.description}" if rule.description else "",
         f"  message: {rule.message or MESSAGES.template(rule.message_id)}",
         "  options: " + yaml.safe_dump(rule.options.model_dump(exclude_defaults=True), allow_unicode=True, default_flow_style=True).strip(),
+        *(["", "Examples:", *_example_lines(rule.examples)] if rule.examples else []),
         "",
         f"About the kind “{rule.kind.name}”:",
         "",

@@ -311,7 +311,10 @@ def one_report_per_problem(findings: list[Finding]) -> list[Finding]:
       "DÉVELOPPEMENT" written calmly is "développement"); when each only adds around the text
       (a space before ":", a space after it), the suggestion does both and the messages are joined;
     - a run and one of its elements (`!!` and an occurrence rule's `!`, `les les` and `les`): the
-      more severe finding speaks for the whole run, with the run's suggestion when it has none.
+      more severe finding speaks for the whole run, with the run's suggestion when it has none;
+    - an external checker's misspelling inside a span that a name's or a term's safe fix rewrites
+      (LanguageTool's "Patisseries" in "Patisseries-Mirabelle", the brand's name): the fix speaks,
+      at the higher of the two levels.
     Whole-document findings (length, tone bands) are never grouped.
     """
     ordered = sorted(findings, key=lambda f: (f.offset, -f.length, f.rule))
@@ -348,6 +351,8 @@ def _merged(first: Finding, second: Finding) -> Finding | None:
         return survivor
     run, element = (first, second) if first.length > second.length else (second, first)
     inside = run.offset <= element.offset and element.offset + element.length <= run.offset + run.length
+    if inside and _rewrites(run) and element.source != "brandvoice" and element.category == "spelling":
+        return replace(run, level=max(run.level, element.level))  # "Patisseries" in "Patisseries-Mirabelle"
     if not inside or not _repeats(run.match, element.match):
         return None
     survivor = max((run, element), key=_strength)
@@ -359,6 +364,14 @@ def _merged(first: Finding, second: Finding) -> Finding | None:
         end_line=run.end_line, end_column=run.end_column, replacements=replacements,
         fix_safe=(element.fix_safe if element.replacements else run.fix_safe) and len(replacements) == 1,
     )
+
+
+def _rewrites(finding: Finding) -> bool:
+    """Whether the finding's safe fix writes its whole span as the brand writes it (a name, a term):
+    a misspelling an external checker finds inside that span is the same problem ("Patisseries"
+    in "Patisseries-Mirabelle", which the name's rule writes "Pâtisseries Mirabelle")."""
+    return (finding.source == "brandvoice" and finding.category == "terminology" and finding.fix_safe
+            and len(finding.replacements) == 1)
 
 
 def _both_insertions(first: Finding, second: Finding) -> str | None:

@@ -21,6 +21,7 @@ from brandvoice.nlp import docs as spacy_service
 from brandvoice.nlp import settings as voice_sections
 from brandvoice.parsing import markdown as markdown_parsing
 from brandvoice.rules import (
+    brand_name,
     capitalization,
     channel_length,
     cliches,
@@ -53,6 +54,7 @@ from brandvoice.rules import words as user_patterns
 from brandvoice.rules.base import Kind, Service
 
 KINDS: tuple[Kind, ...] = (
+    brand_name.KIND,
     existence.KIND,
     substitution.KIND,
     occurrence.KIND,
@@ -89,6 +91,7 @@ SERVICES: tuple[Service, ...] = (spacy_service.SERVICE, languagetool_service.SER
 # a guide's keys beyond the core ones (name, extends, language, description, rules, levels), in the
 # order their rules are built
 SECTIONS = (
+    terminology.NAMES,
     terminology.TERMS,
     terminology.VOCABULARY,
     score.SECTION,

@@ -67,6 +67,7 @@ class GuideCache:
         self.guides_dirs = guides_dirs
         self.grammar = grammar
         self._guides: dict[tuple, ResolvedGuide] = {}
+        self._stamps: dict[str, tuple[int, int] | None] = {}  # each loaded guide file as it was read
 
     def get(self, ref: str, project: Project | None = None) -> ResolvedGuide:
         # a project adds its guide folders and may turn grammar off: guides are cached per project
@@ -82,11 +83,26 @@ class GuideCache:
             if not grammar:
                 guide.rules = [r for r in guide.rules if "languagetool" not in r.needs]
             self._guides[key] = guide
+            for file in guide.chain:
+                self._stamps.setdefault(file, file_stamp(file))
         return self._guides[key]
+
+    def changed_on_disk(self) -> bool:
+        """Whether a loaded guide's file changed since it was read (`watch` then makes a new checker)."""
+        return any(file_stamp(file) != stamp for file, stamp in self._stamps.items())
 
     def loaded(self) -> list[ResolvedGuide]:
         """The guides loaded so far (an editor watches their files)."""
         return list(self._guides.values())
+
+
+def file_stamp(path: str | Path) -> tuple[int, int] | None:
+    """What tells a file's versions apart cheaply: its modification time and size (None: gone)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def collect_sources(paths: list[str], stdin_filename: str | None = None) -> list[SourceFile]:
@@ -299,4 +315,4 @@ def _channels_from_front_matter(fm: dict, path: str) -> tuple[str, ...]:
     raise BrandvoiceError(f"{path}: front matter `channels` must be a name or a list of names")
 
 
-__all__ = ["Checker", "GuideCache", "RunOptions", "collect_sources"]
+__all__ = ["Checker", "GuideCache", "RunOptions", "collect_sources", "file_stamp"]

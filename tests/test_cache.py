@@ -174,6 +174,50 @@ def test_tampered_truncated_or_swapped_entries_are_misses(tmp_path, monkeypatch)
     assert cache.hits == 1
 
 
+def test_a_poisoned_entry_another_user_could_write_is_a_miss(tmp_path, monkeypatch):
+    """The attack run turned exit 1 into 0 with an entry sound for the text but emptied of its
+    findings. An entry is read only if it is a private regular file of the user checking: one that
+    others may write, a symlink, or one another user owns (planted in a shared folder) is a miss."""
+    import os
+
+    draft = tmp_path / "post.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    fresh, _ = _check(draft, cache_dir, monkeypatch)
+    assert fresh.findings
+    [entry] = _entries(cache_dir)
+    assert entry.stat().st_mode & 0o777 == 0o600
+    good = json.loads(entry.read_text(encoding="utf-8"))
+    poisoned = json.dumps({**good, "findings": []})  # schema, key, text hash: all sound
+    elsewhere = tmp_path / "planted.json"
+    elsewhere.write_text(poisoned, encoding="utf-8")
+
+    def writable_by_others():
+        entry.write_text(poisoned, encoding="utf-8")
+        entry.chmod(0o666)
+
+    def symlink():
+        entry.unlink()
+        entry.symlink_to(elsewhere)
+
+    def other_owner():
+        entry.unlink()
+        entry.write_text(poisoned, encoding="utf-8")
+        entry.chmod(0o600)
+        os.chown(entry, 65534, 65534)
+
+    plants = [writable_by_others, symlink] + ([other_owner] if os.getuid() == 0 else [])
+    for plant in plants:
+        plant()
+        again, cache = _check(draft, cache_dir, monkeypatch)
+        assert (cache.hits, cache.misses) == (0, 1) and again.findings == fresh.findings, plant.__name__
+        assert not entry.is_symlink() and entry.stat().st_uid == os.getuid()
+        assert json.loads(entry.read_text(encoding="utf-8")) == good  # checked again, rewritten privately
+    entry.write_text(poisoned, encoding="utf-8")  # the user's own account: trusted as its own code is
+    _, cache = _check(draft, cache_dir, monkeypatch)
+    assert cache.hits == 1
+
+
 def test_fix_never_applies_a_cached_replacement(tmp_path, monkeypatch):
     """A tampered entry must not drive --fix (the attack run turned "Bonjour" into "BonXXXXez"):
     fixes always come from a fresh check."""

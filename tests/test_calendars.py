@@ -155,7 +155,7 @@ def test_check_a_workbook_positions_in_every_format(calendar, tmp_path):
     assert (first["row"], first["brand"], first["channels"], first["date"], first["author"]) == (
         5, "hotelia", ["instagram"], "2026-10-05", "Léa")
     assert files[("Octobre", "F7")]["channels"] == ["x"] and files[("Novembre", "D2")]["channels"] == ["instagram", "facebook"]
-    brand_name = next(f for f in first["findings"] if f["rule"] == "hotelia.terms.hotelia")
+    brand_name = next(f for f in first["findings"] if f["rule"] == "hotelia.names.hotelia")
     assert (brand_name["line"], brand_name["column"], brand_name["match"]) == (1, 22, "hotelia")
     assert (brand_name["sheet"], brand_name["cell"], brand_name["row"]) == ("Octobre", "F5", 5)
     superlative = next(f for f in first["findings"] if f["rule"] == "hotelia.superlatifs")
@@ -195,7 +195,7 @@ def test_unknown_network_is_an_error_naming_the_column_and_the_config_maps_it(tm
 def test_standard_input_with_a_csv_name_in_windows_1252(tmp_path):
     text = "Date;Réseau;Texte\r\n05/10/2026;X;Découvrez l'été chez HOTELIA.\r\n"
     proc = run_cli("check", "-", "--stdin-filename", "octobre.csv", "--brand", "hotelia", "--no-grammar",
-                   "--select", "hotelia.terms", "-f", "json", stdin_bytes=text.encode("cp1252"))
+                   "--select", "hotelia.names", "-f", "json", stdin_bytes=text.encode("cp1252"))
     assert proc.returncode == 1, proc.stderr
     assert "octobre.csv: read as Windows-1252" in proc.stderr
     finding = json.loads(proc.stdout)["files"][0]["findings"][0]
@@ -211,7 +211,7 @@ def style(cell) -> tuple:
 
 def test_fix_changes_only_text_cells_atomically(calendar):
     before = openpyxl.load_workbook(calendar)
-    proc = run_cli("check", str(calendar), "--no-grammar", "--select", "hotelia.terms", "--select", "typography.", "--fix")
+    proc = run_cli("check", str(calendar), "--no-grammar", "--select", "hotelia.names", "--select", "typography.", "--fix")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     after = openpyxl.load_workbook(calendar)
     assert after.sheetnames == before.sheetnames
@@ -235,7 +235,7 @@ def test_fix_of_a_csv_keeps_every_other_byte_and_its_encoding(tmp_path):
     raw = ('Date;Réseau;Texte;Note\r\n05/10/2026;Insta;"Chez hotelia, ""évidemment"".";"a;b"\r\n'
            '06/10/2026;LinkedIn;Rien à signaler ici.;\r\n').encode("cp1252")
     path.write_bytes(raw)
-    proc = run_cli("check", str(path), "--brand", "hotelia", "--no-grammar", "--select", "hotelia.terms", "--fix")
+    proc = run_cli("check", str(path), "--brand", "hotelia", "--no-grammar", "--select", "hotelia.names", "--fix")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert path.read_bytes() == raw.replace(b"Chez hotelia", b"Chez Hotelia")
 
@@ -251,7 +251,7 @@ def test_a_workbook_openpyxl_cannot_keep_is_never_written(calendar, tmp_path):
             target.writestr(item, source.read(item.filename))
         target.writestr("xl/drawings/drawing9.xml", "<xdr:wsDr><xdr:sp></xdr:sp></xdr:wsDr>")
     before = shaped.read_bytes()
-    proc = run_cli("check", str(shaped), "--no-grammar", "--select", "hotelia.terms", "--fix")
+    proc = run_cli("check", str(shaped), "--no-grammar", "--select", "hotelia.names", "--fix")
     assert "shapes or text boxes, which openpyxl would not keep: not fixed" in proc.stderr
     assert shaped.read_bytes() == before and proc.returncode == 1
 
@@ -271,7 +271,7 @@ def test_annotated_copy_with_comments_status_scores_and_charts(calendar, tmp_pat
     assert statuses["Bloquant"].endswith("FFC7CE") and set(statuses) <= {"OK", "À revoir", "Bloquant"}
     assert all(isinstance(october.cell(row=r, column=9).value, float) for r in (5, 6, 7))
     comment = october["F5"].comment.text
-    assert comment.startswith("brandvoice — score ") and "• Erreur (1:22), Terminologie" in comment
+    assert comment.startswith("brandvoice — score ") and "• Erreur (1:22), Nom de la marque" in comment
     assert "Le nom de la marque s'écrit « Hotelia »." in comment and "→ Hotelia" in comment
     assert october["G5"].value == "=ISOWEEKNUM(A5)"  # formulas copied as formulas
     summary = book["Synthèse brandvoice"]

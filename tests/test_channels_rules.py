@@ -153,6 +153,51 @@ def test_camel_case_from_a_word_list_is_a_suggestion(text, language, suggestion)
     assert m.replacements == (suggestion,) and not m.fix_safe
 
 
+# Issue 17: accents in hashtags, where LanguageTool cannot see them.
+def test_a_known_hashtag_without_its_accents_gets_them_whatever_its_case():
+    matches, _ = run_kind(hashtags, "Bonne #epiphanie, bonne #Epiphanie, bonne #ÉPIPHANIE", known=["#Épiphanie"],
+                          duplicates=False)
+    assert [(m.replacements, m.fix_safe) for m in matches] == [(("#Épiphanie",), True), (("#Épiphanie",), True)]
+    assert "lacks its accents" in matches[0].message  # not the screen-reader reason
+    assert run_kind(hashtags, "Bonne #Épiphanie", known=["#Épiphanie"])[0] == []
+
+
+def test_a_known_spelling_never_takes_an_accent_away():
+    # a guide that learned #ecologie (or #Ecologie) leaves a correct #écologie alone
+    assert run_kind(hashtags, "Vive l’#écologie", known=["#ecologie"])[0] == []
+    [m], _ = run_kind(hashtags, "Vive l’#écologie", known=["#EcologieUrbaine", "#Ecologie"])
+    assert m.replacements == ("#Écologie",)  # the guide's capital, the writer's accent
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Vive l’#ecologie", "#écologie"),
+        ("#Energie éolienne : la grande escroquerie", "#Énergie"),  # a real tweet (DEFT 2017)
+        ("Le débat #TransitionEnergetique", "#TransitionÉnergétique"),
+    ],
+)
+def test_accents_a_hashtags_words_take_are_a_suggestion(text, suggestion):
+    [m], _ = run_kind(hashtags, text, accents=True, camel_case=False)
+    assert m.replacements == (suggestion,) and not m.fix_safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["#écologie #Énergie", "#climat #energy", "#ecologie", "Great #cafe"],
+)
+def test_no_accent_suggestion_for_words_known_or_already_right(text):
+    # accented already, a word without accents (here English "energy"), a hashtag the guide knows
+    language = "en-US" if "Great" in text else "fr-FR"
+    assert run_kind(hashtags, text, language=language, accents=True, camel_case=False, known=["#ecologie"])[0] == []
+
+
+def test_the_french_base_guide_suggests_hashtag_accents(tmp_path):
+    guide = guide_from_yaml(tmp_path, "extends: base-fr\nhashtags: {known: ['#ecologie']}\n")
+    found, _ = run_guide(guide, "Vive #ecologie et #energie", prefix="channel.hashtags")
+    assert [(r, t, m.replacements) for r, t, m in found] == [("channel.hashtags.accents", "#energie", ("#énergie",))]
+
+
 @pytest.mark.parametrize("text", ["Enfin le #weekend", "Vive #Paris", "#SummerSale is on", "#ootd today"])
 def test_no_camel_case_for_single_words_or_written_casing(text):
     assert run_kind(hashtags, text, language="en-US")[0] == []

@@ -30,7 +30,7 @@ def test_error_finding_exits_1_and_json_contract(tmp_path):
         assert source[f["offset"] : f["offset"] + f["length"]] == f["match"]
         assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == f["match"]
     rules = {f["rule"] for f in file["findings"]}
-    assert {"hotelia.terms.hotelia", "hotelia.superlatifs"} <= rules
+    assert {"hotelia.names.hotelia", "hotelia.superlatifs"} <= rules
     assert data["summary"]["error"] == sum(f["level"] == "error" for f in file["findings"])
 
 
@@ -58,7 +58,7 @@ def test_clean_examples_exit_0():
 def test_stdin_with_filename():
     proc = run_cli("check", "-", "--stdin-filename", "post.md", "-b", "hotelia", "--no-grammar", stdin=DRAFT)
     assert proc.returncode == 1
-    assert "post.md" in proc.stdout and "hotelia.terms.hotelia" in proc.stdout
+    assert "post.md" in proc.stdout and "hotelia.names.hotelia" in proc.stdout
 
 
 def test_text_output_underlines_the_match(tmp_path):
@@ -135,10 +135,10 @@ def test_no_brand_uses_the_base_guide_of_the_language(tmp_path):
 def test_select_and_ignore(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("Chez hotelia, une vue incroyable.\n", encoding="utf-8")
-    _, data = run_json("check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms")
-    assert {f["rule"] for f in data["files"][0]["findings"]} == {"hotelia.terms.hotelia"}
+    _, data = run_json("check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.names")
+    assert {f["rule"] for f in data["files"][0]["findings"]} == {"hotelia.names.hotelia"}
     _, data = run_json(
-        "check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.", "--ignore", "hotelia.terms."
+        "check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.", "--ignore", "hotelia.names."
     )
     assert {f["rule"] for f in data["files"][0]["findings"]} == {"hotelia.superlatifs"}
 
@@ -162,7 +162,7 @@ def test_rules_explain_guides_commands():
     out = run_cli("explain", "languagetool.D_N").stdout
     assert "disabled_rules: [D_N]" in out
     assert "hotelia" in run_cli("guides", "list").stdout
-    assert "hotelia.terms.hotelia" in run_cli("guides", "show", "hotelia").stdout
+    assert "hotelia.names.hotelia" in run_cli("guides", "show", "hotelia").stdout
     schema = json.loads(run_cli("guides", "schema").stdout)
     assert schema["title"] == "brandvoice style guide"
     proc = run_cli("guides", "validate", str(ROOT / "styleguides" / "hotelia.yaml"))
@@ -173,9 +173,9 @@ def test_fix_never_erases_markup_inside_a_finding(tmp_path):
     draft = tmp_path / "d.md"
     source = "Rejoignez le [Hotelia](https://hotelia.fr/club) Club.\n\n**Hotelia** Club\n"
     draft.write_text(source, encoding="utf-8")
-    proc = run_cli("check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms", "--fix")
+    proc = run_cli("check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.names", "--fix")
     assert draft.read_text(encoding="utf-8") == source
-    assert proc.returncode == 1 and proc.stdout.count("hotelia.terms.hoteliaclub") == 2  # still reported
+    assert proc.returncode == 1 and proc.stdout.count("hotelia.names.hoteliaclub") == 2  # still reported
 
 
 def test_a_link_placeholder_is_not_a_crash(tmp_path):

@@ -140,7 +140,7 @@ def test_the_cli_fits_excerpts_to_the_columns(tmp_path):
     lines = proc.stdout.splitlines()
     excerpts = [line for line in lines if "│" in line]
     assert len(excerpts) > 4 and all(cells(line) <= 40 for line in excerpts)
-    at = next(i for i, line in enumerate(lines) if "hotelia.terms.hotelia" in line)
+    at = next(i for i, line in enumerate(lines) if "hotelia.names.hotelia" in line)
     shown, marker = lines[at + 1], lines[at + 2]
     start = cells(marker[: marker.index("^")])
     assert marked(shown, start, marker.count("^")) == "hotelia"

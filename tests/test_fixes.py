@@ -156,7 +156,7 @@ def test_a_file_changed_since_it_was_checked_is_not_written(tmp_path):
     write_fixes(outcome, run)
     assert path.read_text(encoding="utf-8") == "Chez HOTELIA, modifié entre-temps.\n"
     assert outcome.problems and "changed since" in outcome.problems[0][1]
-    assert any(f.rule == "hotelia.terms.hotelia" for f in outcome.run.files[0].findings)  # still reported
+    assert any(f.rule == "hotelia.names.hotelia" for f in outcome.run.files[0].findings)  # still reported
 
 
 def test_write_keeps_permissions_and_symlinks(tmp_path):
@@ -191,7 +191,7 @@ def test_cli_fix_rewrites_and_exit_code_reflects_what_remains(tmp_path):
     draft.write_text("Chez HOTELIA !!! Incroyable.\n", encoding="utf-8")
     proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--fix", cwd=tmp_path)
     assert proc.returncode == 1 and "hotelia.exclamations" in proc.stdout  # not fixable: still fails
-    assert "hotelia.terms.hotelia" not in proc.stdout
+    assert "hotelia.names.hotelia" not in proc.stdout
 
 
 def test_cli_diff_writes_nothing(tmp_path):

@@ -64,3 +64,66 @@ def test_english_passes_and_french_rule_ignores_english(tmp_path):
     assert [r.id for r in guide.rules if r.id.startswith("inclusive")] == ["inclusive.fr"]
     found, _ = run_guide(guide, "Dear client·e·s", language="en-US", prefix="inclusive")
     assert found == []
+
+
+# Issue 17: « pâtissiere ou pâtissier » lost the accent. The feminine of 100 common job nouns, as a
+# community manager abbreviates them (`·e`, `·ne`, `·rice`, `·euse`, `·ve`, `·fe`...), written in full.
+JOBS = [
+    ("pâtissier·e", "pâtissière"), ("boulanger·e", "boulangère"), ("cuisinier·e", "cuisinière"),
+    ("serveur·euse", "serveuse"), ("vendeur·euse", "vendeuse"), ("directeur·rice", "directrice"),
+    ("acteur·rice", "actrice"), ("technicien·ne", "technicienne"), ("pharmacien·ne", "pharmacienne"),
+    ("infirmier·e", "infirmière"), ("avocat·e", "avocate"), ("étudiant·e", "étudiante"),
+    ("assistant·e", "assistante"), ("employé·e", "employée"), ("chargé·e", "chargée"),
+    ("délégué·e", "déléguée"), ("conseiller·e", "conseillère"), ("commercial·e", "commerciale"),
+    ("chef·fe", "cheffe"), ("professeur·e", "professeure"), ("ingénieur·e", "ingénieure"),
+    ("auteur·rice", "autrice"), ("docteur·e", "docteure"), ("sportif·ve", "sportive"),
+    ("créatif·ve", "créative"), ("chauffeur·euse", "chauffeuse"), ("coiffeur·euse", "coiffeuse"),
+    ("danseur·euse", "danseuse"), ("chanteur·euse", "chanteuse"), ("animateur·rice", "animatrice"),
+    ("formateur·rice", "formatrice"), ("rédacteur·rice", "rédactrice"), ("traducteur·rice", "traductrice"),
+    ("agriculteur·rice", "agricultrice"), ("éducateur·rice", "éducatrice"), ("facteur·rice", "factrice"),
+    ("opérateur·rice", "opératrice"), ("consultant·e", "consultante"), ("président·e", "présidente"),
+    ("candidat·e", "candidate"), ("apprenti·e", "apprentie"), ("artisan·e", "artisane"),
+    ("paysan·ne", "paysanne"), ("musicien·ne", "musicienne"), ("électricien·ne", "électricienne"),
+    ("informaticien·ne", "informaticienne"), ("mécanicien·ne", "mécanicienne"), ("chirurgien·ne", "chirurgienne"),
+    ("comédien·ne", "comédienne"), ("gardien·ne", "gardienne"), ("patron·ne", "patronne"),
+    ("champion·ne", "championne"), ("lycéen·ne", "lycéenne"), ("collégien·ne", "collégienne"),
+    ("caissier·e", "caissière"), ("banquier·e", "banquière"), ("fermier·e", "fermière"),
+    ("jardinier·e", "jardinière"), ("ouvrier·e", "ouvrière"), ("policier·e", "policière"),
+    ("pompier·e", "pompière"), ("charcutier·e", "charcutière"), ("fromager·e", "fromagère"),
+    ("horloger·e", "horlogère"), ("bijoutier·e", "bijoutière"), ("plombier·e", "plombière"),
+    ("menuisier·e", "menuisière"), ("couturier·e", "couturière"), ("hôtelier·e", "hôtelière"),
+    ("conférencier·e", "conférencière"), ("épicier·e", "épicière"), ("romancier·e", "romancière"),
+    ("architecte", None), ("journaliste", None), ("photographe", None),
+    ("développeur·euse", "développeuse"), ("programmeur·euse", "programmeuse"), ("chercheur·euse", "chercheuse"),
+    ("livreur·euse", "livreuse"), ("masseur·euse", "masseuse"), ("joueur·euse", "joueuse"),
+    ("blogueur·euse", "blogueuse"), ("entraîneur·euse", "entraîneuse"), ("inspecteur·rice", "inspectrice"),
+    ("administrateur·rice", "administratrice"), ("visiteur·euse", "visiteuse"), ("voyageur·euse", "voyageuse"),
+    ("fondateur·rice", "fondatrice"), ("créateur·rice", "créatrice"), ("sénateur·rice", "sénatrice"),
+    ("député·e", "députée"), ("salarié·e", "salariée"), ("retraité·e", "retraitée"),
+    ("invité·e", "invitée"), ("adhérent·e", "adhérente"), ("participant·e", "participante"),
+    ("habitant·e", "habitante"), ("enseignant·e", "enseignante"), ("commerçant·e", "commerçante"),
+    ("expert·e", "experte"), ("marchand·e", "marchande"), ("collaborateur·rice", "collaboratrice"),
+    ("cadet·te", "cadette"), ("professionnel·le", "professionnelle"), ("coordinateur·rice", "coordinatrice"),
+]
+
+
+def test_a_hundred_job_nouns():
+    assert len(JOBS) >= 100
+    wrong = []
+    for form, female in JOBS:
+        found = fr(f"Nous cherchons un·e {form} motivé·e.", "forbid")
+        if female is None:  # the same word in both genders: nothing to write in full
+            ok = [m for m, _, _ in found] == ["un·e", "motivé·e"]
+        else:
+            male = form.split("·")[0]
+            ok = (form, (f"{female} ou {male}",), False) in found
+        if not ok:
+            wrong.append((form, found))
+    assert wrong == []
+
+
+def test_plural_doublets_keep_accents():
+    assert fr("Merci aux pâtissier·e·s et aux chef·fe·s !", "doublets") == [
+        ("aux pâtissier·e·s", ("aux pâtissières et aux pâtissiers",), False),
+        ("aux chef·fe·s", ("aux cheffes et aux chefs",), False),
+    ]

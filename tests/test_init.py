@@ -22,8 +22,8 @@ def test_through_options_a_french_guide_that_validates(tmp_path):
     assert data["voice"] == {"register": "tu"}
     assert data["channels"] == {"instagram": {}, "x": {}}
     assert data["disclosure"]["market"] == "FR"
-    assert data["vocabulary"]["accept"] == ["Café Lumière"]
-    assert data["terms"][0]["use"] == "Café Lumière" and "café lumière" in data["terms"][0]["not"]
+    assert data["names"] == ["Café Lumière"]  # every variant flagged, no variant listed by hand
+    assert data["vocabulary"]["accept"] == [] and data["terms"] == []
     assert text.count("\n# ") >= 8  # every section says what it is for
     assert "brandvoice learn" in text
     validated = run_cli("guides", "validate", str(target))
@@ -34,11 +34,12 @@ def test_the_starter_guide_checks_drafts(tmp_path):
     target = tmp_path / "cafe.yaml"
     assert run_cli("guides", "init", "--name", "Café Lumière", "--no-input", "-o", str(target)).returncode == 0
     draft = tmp_path / "post.txt"
-    draft.write_text("Réserve ta table au café lumière.\n", encoding="utf-8")
+    draft.write_text("Réserve ta table au Cafe-Lumiere. #cafelumiere\n", encoding="utf-8")
     proc = run_cli("check", str(draft), "--brand", str(target), "--no-grammar", "--format", "json")
-    rules = {f["rule"] for f in __import__("json").loads(proc.stdout)["files"][0]["findings"]}
-    assert "voice.register" in rules  # the default French register is vous
-    assert "cafe.terms.café-lumière" in rules  # the brand name's casing
+    findings = __import__("json").loads(proc.stdout)["files"][0]["findings"]
+    assert "voice.register" in {f["rule"] for f in findings}  # the default French register is vous
+    names = [(f["match"], f["replacements"]) for f in findings if f["rule"] == "cafe.names.cafe-lumiere"]
+    assert names == [("Cafe-Lumiere", ["Café Lumière"]), ("#cafelumiere", ["#CafeLumiere"])]
 
 
 def test_through_prompts_an_english_guide(tmp_path):

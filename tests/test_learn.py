@@ -39,12 +39,12 @@ def learn_json(*args: str) -> dict:
 def test_a_tu_brand_corpus(languagetool_server, velorizon, tmp_path):
     data = learn_json(str(POSTS), "--brand", str(velorizon))
     assert data["posts"] == 32 and data["recurring"] == 3
-    accepted = {w["word"]: w for w in data["accept"]}
-    assert list(accepted) == ["Brisalune"]
-    assert accepted["Brisalune"]["posts"] == 30 and len(accepted["Brisalune"]["examples"]) == 3
+    names = {w["word"]: w for w in data["names"]}  # the product's name, written with its capital
+    assert list(names) == ["Brisalune"] and data["accept"] == []
+    assert names["Brisalune"]["posts"] == 30 and len(names["Brisalune"]["examples"]) == 3
     assert [(w["word"], w["typo_of"]) for w in data["typos"]] == [("parcour", "parcours")]
     # "randonée" is a misspelling (the check says so) in one post only: no candidate
-    assert "randonée" not in json.dumps(data["accept"] + data["typos"], ensure_ascii=False)
+    assert "randonée" not in json.dumps(data["names"] + data["accept"] + data["typos"], ensure_ascii=False)
     one_off = tmp_path / "one-off.txt"
     one_off.write_text(next(l for l in POSTS.read_text(encoding="utf-8").splitlines() if "randonée" in l), encoding="utf-8")
     code, checked = run_json("check", str(one_off), "--brand", str(velorizon))
@@ -56,7 +56,7 @@ def test_a_tu_brand_corpus(languagetool_server, velorizon, tmp_path):
     assert "voice.register" not in rules  # answered by the new register
     changes = {tuple(c["path"]): c["value"] for c in data["changes"]}
     assert changes[("voice", "register")] == "tu"
-    assert changes[("vocabulary", "accept")] == ["Brisalune"]
+    assert changes[("names",)] == ["Brisalune"] and ("vocabulary", "accept") not in changes
     assert changes[("hashtags", "required")] == ["#VéloRizon"]
     assert changes[("levels", "velorizon.sans-hashtag")] == "suggestion"
     for dimension, band in data["tone"].items():
@@ -76,12 +76,25 @@ def test_write_keeps_comments_and_a_second_run_has_nothing_left_to_say(languaget
     assert "# the shop's own name" in after
     data = yaml.safe_load(after)
     assert list(data)[:7] == list(yaml.safe_load(before))  # old keys first, in their order
-    assert data["voice"]["register"] == "tu" and "Brisalune" in data["vocabulary"]["accept"]
+    assert data["voice"]["register"] == "tu" and "Brisalune" in data["names"]
     assert run_cli("guides", "validate", str(velorizon)).returncode == 0
     again = learn_json(str(POSTS), "--brand", str(velorizon))
-    assert again["accept"] == [] and again["register"]["dominant"] == "tu"
-    assert not [c for c in again["changes"] if c["path"][0] in ("vocabulary", "voice", "hashtags", "levels")]
+    assert again["names"] == again["accept"] == [] and again["register"]["dominant"] == "tu"
+    assert not [c for c in again["changes"] if c["path"][0] in ("names", "vocabulary", "voice", "hashtags", "levels")]
     assert "voice.register" not in {r["rule"] for r in again["rules"]}
+
+
+def test_write_never_splits_a_hard_linked_guide(languagetool_server, velorizon):
+    """As `--fix` (issue 19): a guide with another hard link is not rewritten (a rename would split
+    the two names), and the run says so without a traceback."""
+    import os
+
+    before = velorizon.read_text(encoding="utf-8")
+    os.link(velorizon, velorizon.with_name("shared.yaml"))
+    proc = run_cli("learn", str(POSTS), "--brand", str(velorizon), "--write")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert f"{velorizon} not written: has 2 hard links" in proc.stderr
+    assert velorizon.read_text(encoding="utf-8") == before and velorizon.stat().st_nlink == 2
 
 
 @pytest.mark.parametrize(
@@ -119,7 +132,7 @@ def test_text_output_is_evidence_then_diff(languagetool_server, velorizon):
     proc = run_cli("learn", str(POSTS), "--brand", str(velorizon))
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert out.index("Vocabulary to accept") < out.index("Brisalune  30 posts") < out.index(f"--- {velorizon} (current)")
+    assert out.index("Names") < out.index("Brisalune  30 posts") < out.index(f"--- {velorizon} (current)")
     assert "parcour  →  parcours?" in out and "Register: tu" in out
     assert "-  register: vous" in out and "+  register: tu" in out
     assert "--write" in out and velorizon.read_text(encoding="utf-8") == (DATA / "learn" / "velorizon.yaml").read_text(encoding="utf-8")

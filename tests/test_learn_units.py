@@ -121,11 +121,11 @@ def test_analysis_of_checked_posts():
     guide = GUIDES.load_file(GUIDE)
     results = _corpus()
     proposal = learn_from_results(results, guide, LearnSettings())
-    assert [(w.word, w.posts, w.occurrences) for w in proposal.accept] == [("Brisalune", 30, 30)]
-    assert proposal.accept[0].examples[0].path == "posts.txt:1"
+    assert [(w.word, w.posts, w.occurrences) for w in proposal.names] == [("Brisalune", 30, 30)]
+    assert proposal.accept == [] and proposal.names[0].examples[0].path == "posts.txt:1"
     assert [(w.word, w.typo.neighbour) for w in proposal.typos] == [("parcour", "parcours")]
     # the one-off typo and the casing slip are no candidates at all
-    assert not {"randonée", "i", "&amp"} & {w.word for w in proposal.accept + proposal.typos}
+    assert not {"randonée", "i", "&amp"} & {w.word for w in proposal.names + proposal.accept + proposal.typos}
     energy = next(b for b in proposal.tone if b.dimension == "energy")
     assert (energy.low, energy.high, energy.measured) == (0.12, 0.37, 30)
     assert not any(b.dimension == "formality" for b in proposal.tone)  # 0.5 everywhere: no band
@@ -137,7 +137,7 @@ def test_analysis_of_checked_posts():
     assert [(m.tag, m.posts) for m in proposal.mentions] == [("@Velorizon", 30)]
     assert [(r.rule, r.share) for r in proposal.rules] == [("brand.sans-exclamation", 1.0)]
     changes = {c.path: c for c in proposal.changes}
-    assert changes[("vocabulary", "accept")].value == ["Brisalune"]
+    assert changes[("names",)].value == ["Brisalune"] and ("vocabulary", "accept") not in changes
     assert changes[("voice", "register")].value == "tu"
     assert changes[("tone", "energy")].value == [0.12, 0.37]
     assert changes[("hashtags", "required")].value == ["#VeloRizon"]
@@ -152,9 +152,26 @@ def test_preferred_hashtag_spelling():
     from brandvoice.learn.analysis import _preferred_spelling
 
     assert _preferred_spelling(Counter({"#ecologie": 28, "#Ecologie": 13})) == "#ecologie"  # one capital: not CamelCase
+    # never learn a stripped accent: the posts' accents go on the spelling chosen (issue 17)
+    assert _preferred_spelling(Counter({"#ecologie": 161, "#écologie": 34, "#Ecologie": 20})) == "#écologie"
+    assert _preferred_spelling(Counter({"#transitionenergetique": 5, "#TransitionÉnergétique": 1})) == "#TransitionÉnergétique"
     assert _preferred_spelling(Counter({"#climat": 6, "#CLIMAT": 1})) == "#climat"  # shouting: not CamelCase
     assert _preferred_spelling(Counter({"#summersale": 9, "#SummerSale": 2})) == "#SummerSale"
     assert _preferred_spelling(Counter({"#ENR": 2, "#EnR": 1})) == "#EnR"
+
+
+def test_lowercase_words_are_accepted_and_accent_stripped_words_never(tmp_path):
+    guide = GUIDES.load_file(GUIDE)
+    results = []
+    for i in range(6):
+        text = f"Le vélotaf et l’écologie {i}, vive l’ecologie"
+        findings = [_finding("languagetool.FR_SPELLING_RULE", text, "vélotaf", replacements=["vélo taf"]),
+                    _finding("languagetool.FR_SPELLING_RULE", text, "ecologie", replacements=["écologie"])]
+        results.append(_result(f"p:{i}", text, findings))
+    proposal = learn_from_results(results, guide, LearnSettings())
+    assert [w.word for w in proposal.accept] == ["vélotaf"] and proposal.names == []
+    assert [(w.word, w.typo.neighbour) for w in proposal.typos] == [("ecologie", "écologie")]
+    assert {c.path: c.value for c in proposal.changes}[("vocabulary", "accept")] == ["vélotaf"]
 
 
 def test_recurring_threshold_grows_with_the_corpus():
@@ -239,13 +256,14 @@ def test_learning_into_a_starter_guide(tmp_path):
 
     text = render_guide(InitAnswers(name="Vélorizon", register="tu", channels=["x"]), tmp_path / "v.yaml")
     changes = [
-        Change(("vocabulary", "accept"), ["Brisalune"], "extend"),
+        Change(("names",), ["Brisalune"], "extend"),
+        Change(("vocabulary", "accept"), ["vélotaf"], "extend"),
         Change(("hashtags", "known"), ["#VéloRizon"], "extend"),  # into `known: []  # e.g. ...`
         Change(("levels", "velorizon.sans-hashtag"), "suggestion", comment="learn: fires on 100% of 32 approved posts"),
         Change(("tone", "energy"), [0.0, 0.36]),
     ]
     new = apply_changes(text, changes, note="Learned.")
-    assert "accept: [Vélorizon, Brisalune]" in new and "known: ['#VéloRizon']" in new
+    assert "names: [Vélorizon, Brisalune]" in new and "accept: [vélotaf]" in new and "known: ['#VéloRizon']" in new
     assert "velorizon.sans-hashtag: suggestion  # learn: fires on 100%" in new
     old_comments = [l.strip() for l in text.splitlines() if l.lstrip().startswith("#")]
     assert all(c in new for c in old_comments)

@@ -48,14 +48,14 @@ def test_a_session_from_initialize_to_shutdown(tmp_path):
 
         uri = session.open(tmp_path / "post.md", DRAFT)
         found = by_code(await session.diagnostics(uri, 1))
-        term = found["hotelia.terms.hotelia"]
+        term = found["hotelia.names.hotelia"]
         # UTF-16: 🌅 is 2 units, 👨‍👩‍👧 is 8 (three astral emoji and two joiners), then " Chez "
         assert (term.range.start.line, term.range.start.character, term.range.end.character) == (0, 16, 23)
         assert DRAFT.encode("utf-16-le")[16 * 2 : 23 * 2].decode("utf-16-le") == "hotelia"
         assert term.severity == types.DiagnosticSeverity.Error and term.source == "brandvoice"
         assert term.message == "Le nom de la marque s'écrit « Hotelia »."
         explanation = Path(unquote(urlparse(term.code_description.href).path)).read_text(encoding="utf-8")
-        assert "hotelia.terms.hotelia  (guide hotelia, kind substitution" in explanation
+        assert "hotelia.names.hotelia  (guide hotelia, kind brand_name" in explanation
         assert found["hotelia.superlatifs"].severity == types.DiagnosticSeverity.Warning
         assert found["typography.fr.nbsp"].severity == types.DiagnosticSeverity.Information
 
@@ -63,7 +63,7 @@ def test_a_session_from_initialize_to_shutdown(tmp_path):
         at = session.texts[uri].index("hotelia")
         version = session.change(uri, at, at + 1, "H")
         after = by_code(await session.diagnostics(uri, version))
-        assert "hotelia.terms.hotelia" not in after and "typography.fr.nbsp" in after
+        assert "hotelia.names.hotelia" not in after and "typography.fr.nbsp" in after
 
         nbsp = after["typography.fr.nbsp"]
         quick = await code_actions(session, uri, nbsp.range, only=[types.CodeActionKind.QuickFix])
@@ -115,7 +115,7 @@ def test_positions_follow_the_negotiated_encoding(tmp_path, encoding, start, end
         init = await session.start()
         assert init.capabilities.position_encoding == encoding
         uri = session.open(tmp_path / "post.md", DRAFT)
-        term = by_code(await session.diagnostics(uri, 1))["hotelia.terms.hotelia"]
+        term = by_code(await session.diagnostics(uri, 1))["hotelia.names.hotelia"]
         assert (term.range.start.character, term.range.end.character) == (start, end)
         await session.stop()
 
@@ -134,7 +134,7 @@ def test_changes_are_debounced(tmp_path):
         final = await session.diagnostics(uri, version)
         await asyncio.sleep(0.5)
         assert [params.version for _, params in session.published[uri]] == [1, version]
-        assert "hotelia.terms.hotelia" not in by_code(final)
+        assert "hotelia.names.hotelia" not in by_code(final)
         await session.stop()
 
     run(scenario)
@@ -194,7 +194,7 @@ def test_a_check_stops_when_it_is_cancelled():
     with pytest.raises(CheckCancelled):
         checker.check_texts([("post.md", "Chez hotelia.")], cancelled=lambda: True)
     [result] = checker.check_texts([("post.md", "Chez hotelia.")], cancelled=lambda: False)
-    assert "hotelia.terms.hotelia" in [f.rule for f in result.findings]
+    assert "hotelia.names.hotelia" in [f.rule for f in result.findings]
 
 
 GUIDE = "name: Acme\nextends: base-fr\n# the brand's own words\nvocabulary:\n  acept: [Acme]\n"
@@ -259,24 +259,46 @@ def test_a_spelling_finding_adds_the_word_to_the_guides_vocabulary(tmp_path, lan
     async def scenario():
         session = Session(tmp_path)
         await session.start()
-        uri = session.open(tmp_path / "post.md", "Nos tentes Zorblax sont arrivées chez Acme.\n")
+        # a coinage in lower case: written with a capital inside a sentence, it would read as a name
+        uri = session.open(tmp_path / "post.md", "Nos tentes en zorblax sont arrivées chez Acme.\n")
         found = (await session.diagnostics(uri, 1)).diagnostics
-        [spelling] = [d for d in found if d.code.startswith("languagetool.") and "Zorblax" in
+        [spelling] = [d for d in found if d.code.startswith("languagetool.") and "zorblax" in
                       session.texts[uri][d.range.start.character : d.range.end.character]]
         actions = await code_actions(session, uri, spelling.range)
         [accept] = [a for a in actions if a.command and a.command.command == "brandvoice.acceptWord"]
-        assert accept.title == "Add “Zorblax” to the accepted vocabulary of acme"
+        assert accept.title == "Add “zorblax” to the accepted vocabulary of acme"
         since = time.perf_counter()
         await session.client.workspace_execute_command_async(types.ExecuteCommandParams(
             command=accept.command.command, arguments=accept.command.arguments))
         written = guide.read_text(encoding="utf-8").splitlines()  # the comments are kept
         assert written[:3] == ["name: Acme  # the brand", "extends: base-fr", "vocabulary:"]
-        assert written[3].split() == ["accept:", "[Acme,", "Zorblax]", "#", "our", "names"]
+        assert written[3].split() == ["accept:", "[Acme,", "zorblax]", "#", "our", "names"]
         again = (await session.diagnostics(uri, 1, after=since)).diagnostics
         assert spelling.code not in [d.code for d in again]
         await session.stop()
 
     run(scenario)
+
+
+def test_accepting_a_word_never_rewrites_a_read_only_or_hard_linked_guide(tmp_path):
+    """The guide is written as `--fix` writes (issue 19): refused with a message, never a traceback."""
+    import os
+    from types import SimpleNamespace
+
+    from brandvoice.errors import BrandvoiceError
+    from brandvoice.lsp.actions import add_accepted_word
+
+    text = "name: Acme\nvocabulary:\n  accept: [Acme]\n"
+    guide = tmp_path / "acme.yaml"
+    guide.write_text(text, encoding="utf-8")
+    os.link(guide, tmp_path / "other-name.yaml")
+    with pytest.raises(BrandvoiceError, match="acme.yaml not written: has 2 hard links"):
+        add_accepted_word(SimpleNamespace(path=str(guide)), "Zorblax")
+    (tmp_path / "other-name.yaml").unlink()
+    guide.chmod(0o444)
+    with pytest.raises(BrandvoiceError, match="acme.yaml not written: read-only"):
+        add_accepted_word(SimpleNamespace(path=str(guide)), "Zorblax")
+    assert guide.read_text(encoding="utf-8") == text
 
 
 def test_positions_split_lines_as_the_protocol_does():

@@ -141,6 +141,23 @@ def test_a_match_ending_on_an_address_keeps_its_error(languagetool_server):
     assert [(f.rule, f.match, f.replacements[:1]) for f in found] == [("languagetool.A_ACCENT", "a", ("à",))]
 
 
+# -- grammar beyond LanguageTool (issue 17) ------------------------------------------------------
+@pytest.mark.parametrize("text,match,suggestion", [
+    ("Quelque soit votre parcours, venez.", "Quelque soit", "Quel que soit"),  # LanguageTool is silent
+    ("Nos galettes vous attendent, quelque soit la saison.", "quelque soit", "quelle que soit"),
+    ("Quelque soit vos projets, parlons-en.", "Quelque soit", "Quels que soient"),  # a plural follows
+    ("Quelques soient vos envies, venez.", "Quelques soient", "Quels que soient"),  # LanguageTool sees this one too
+])
+def test_quel_que_soit_is_one_report_with_the_agreed_form(languagetool_server, text, match, suggestion):
+    found = [(f.rule, f.match, f.replacements) for f in check(text, "base-fr", "fr-FR") if f.category == "grammar"]
+    assert found == [("base-fr.quel-que-soit", match, (suggestion,))]
+
+
+def test_quel_que_soit_written_right_passes(languagetool_server):
+    found = check("Quel que soit votre parcours, quelle que soit votre envie, venez.", "base-fr", "fr-FR")
+    assert [f.rule for f in found if f.category == "grammar"] == []
+
+
 def test_a_match_inside_a_hashtag_is_still_dropped(languagetool_server):
     assert [f for f in check("On adore #JeudiPhoto et #ecolo", "base-fr", "fr-FR") if f.source == "languagetool"] == []
 
@@ -294,3 +311,101 @@ def test_every_languagetool_rule_a_base_guide_turns_off_says_why(name):
 ])
 def test_style_rules_unfit_for_posts_are_off_in_the_base_guides(languagetool_server, text, brand, language, rule):
     assert rule not in {f.rule for f in check(text, brand, language)}
+
+
+# -- proper names are not misspellings (real tweets; benchmarks/bench_precision.py) ---------------
+def _spelling(text: str, language: str) -> list[str]:
+    return [f.match for f in check(text, f"base-{language[:2]}", language) if f.category == "spelling"]
+
+
+@pytest.mark.parametrize("text,language", [
+    # a capital inside a sentence, and spaCy's tagger reads a proper noun
+    ("Same as what Whoopi said about rape of 13 yo by Roman Polanski.", "en-US"),
+    ("Facebook has banned modeling pictures of Melania Knauss Trump", "en-US"),
+    ("The BOLD BAKERY by Sarah-Brockett #bakery", "en-US"),  # each part of a hyphenated name
+    ("Le Parlement européen s'alarme de la place de l'écologie dans la Commission Juncker", "fr-FR"),
+    # a sentence's own capital: spaCy's entity recogniser reads the name of a person
+    ("Dylann Roof wants his attorneys back until the sentencing phase of his death penalty case", "en-US"),
+])
+def test_proper_names_are_not_misspellings(languagetool_server, text, language):
+    assert _spelling(text, language) == []
+
+
+@pytest.mark.parametrize("text,language,word", [
+    ("Thechicago firehouse restaurant goes up in flames", "en-US", "Thechicago"),  # opens, no entity
+    ("Wikileaks email: Obama Administration", "en-US", "Wikileaks"),  # suggestion respells: WikiLeaks
+    ("I hate these shitty fake logic arguements against self-driving cars.", "en-US", "arguements"),
+    ("Ségolène Royal face à sa première crise au ministère de l'Ecologie", "fr-FR", "Ecologie"),  # Écologie
+    ("@user a name written in lower case: tell obama admin", "en-US", "obama"),
+])
+def test_misspellings_that_look_like_names_are_still_reported(languagetool_server, text, language, word):
+    assert word in _spelling(text, language)
+
+
+def test_a_respelling_is_not_the_acronym_reading():
+    from brandvoice.nlp.proper_names import respells
+
+    assert respells("Ecologie", ["Écologie"]) and respells("Wikileaks", ["WikiLeaks"])
+    assert respells("OBrien", ["O'Brien"])
+    assert not respells("Tipp", ["TIPP", "Tip"]) and not respells("Westworld", ["West world"])
+
+
+def test_no_name_reading_without_a_model_or_where_every_noun_has_a_capital(monkeypatch):
+    from brandvoice.nlp import proper_names
+    from brandvoice.parsing.prose import ProseText
+    from brandvoice.rules.base import CheckContext
+
+    text = "Same as what Whoopi said."
+    ctx = CheckContext(ProseText.plain(text), language="en-US")
+    assert proper_names.reads_as_name(ctx, 13, 19, ["Whoop"])
+    monkeypatch.setattr(proper_names, "_entity_labels", lambda *_: set())
+    german = CheckContext(ProseText.plain("Wir haben den Hund gesehen."), language="de-DE")
+    assert not proper_names.reads_as_name(german, 14, 18, ["Hand"])  # a noun's capital says nothing
+    monkeypatch.setattr("brandvoice.nlp.models.resolve_model", lambda *_: None)
+    assert not proper_names.reads_as_name(ctx, 13, 19, ["Whoop"])
+
+
+# -- unpaired quotes: apostrophes and links glued to a quote ------------------------------------
+def _quotes(text: str) -> list[tuple[int, str]]:
+    return [(f.offset, f.match) for f in check(text, "base-en", "en-US") if f.rule == "languagetool.EN_UNPAIRED_QUOTES"]
+
+
+@pytest.mark.parametrize("text", [
+    # an apostrophe that ends a word, with no quotation open before it: an elision
+    "@user There's a bunch but:Pain in My HeartMBDTF & College DropoutFreewheelin' Bob DylanRidin' Dirty "
+    "(H-Town)Pet Sounds",
+    # a link glued to a closing quote is read after a space: the quote closes
+    '@user "Trump holds stock in the company building the disputed Dakota Access oil pipeline…"'
+    "https://t.co/EGU1BAhf28",
+])
+def test_paired_quotes_and_apostrophes_are_not_unpaired(languagetool_server, text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“Worry is a down payment on a problem you may never have'. Joyce Meyer. #motivation", [(0, "“"), (56, "'")]),
+    ('"Donald Trump isn’t just vowing to undo US climate policies as president. https://t.co/XXXXXXXXXX', [(0, '"')]),
+])
+def test_unpaired_quotes_are_still_reported(languagetool_server, text, expected):
+    assert _quotes(text) == expected
+
+
+def test_a_guide_can_turn_the_name_reading_off(languagetool_server, tmp_path):
+    brand = guide(tmp_path, """
+        extends: base-en
+        grammar: {proper_names: false}
+        """)
+    text = "Same as what Whoopi said about rape of 13 yo by Roman Polanski."
+    assert [f.match for f in check(text, brand, "en-US") if f.category == "spelling"] == ["Whoopi"]
+
+
+def test_a_slip_of_the_brands_own_name_is_no_other_name(languagetool_server, tmp_path):
+    brand = guide(tmp_path, """
+        extends: base-fr
+        names: [Brisalune]
+        """)
+    assert _spelling("Nos vélos Brisalunne arrivent demain en boutique.", "fr-FR") == []  # no guide: a name
+    found = [f.match for f in check("Nos vélos Brisalunne arrivent demain en boutique.", brand, "fr-FR")
+             if f.category == "spelling"]
+    assert found == ["Brisalunne"]
+    assert [f for f in check("Nos vélos Brisalune arrivent demain en boutique.", brand, "fr-FR")] == []

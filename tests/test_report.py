@@ -418,7 +418,7 @@ def test_pdf_of_a_calendar_report_and_a_screenshot_of_its_first_page(tmp_path, b
     assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Rapport de voix de marque" in text and "Mois par mois" in text and "Octobre!F5" in text
-    assert "Terminologie" in text and "hotelia.terms.hotelia" in text  # names, with the id beside them
+    assert "Nom de la marque" in text and "hotelia.names.hotelia" in text  # names, with the id beside them
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(ARTIFACTS / "report-pdf")], check=True)
     first_page = next(ARTIFACTS.glob("report-pdf*1.png"))
     assert first_page.stat().st_size > 20_000

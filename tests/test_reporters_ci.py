@@ -189,7 +189,7 @@ def test_cli_output_file_while_terminal_shows_text(tmp_path):
     report = tmp_path / "out" / "report.sarif"
     proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--output", f"sarif:{report}", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
-    assert "hotelia.terms.hotelia" in proc.stdout and "^^^^^^^" in proc.stdout  # the text format
+    assert "hotelia.names.hotelia" in proc.stdout and "^^^^^^^" in proc.stdout  # the text format
     data = json.loads(report.read_text(encoding="utf-8"))
     _sarif_validator().validate(data)
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]}

@@ -24,16 +24,17 @@ def server_env(tmp_path):
         "NO_COLOR": "1",
         "BRANDVOICE_RUNTIME_DIR": str(tmp_path / "run"),
         "BRANDVOICE_CACHE_DIR": str(tmp_path / "cache"),
+        "BRANDVOICE_SERVER": "manual",  # these tests start the server themselves (auto start: test_server_auto.py)
     }
     env.pop("BRANDVOICE_NO_SERVER", None)
     yield env
-    subprocess.run([sys.executable, "-m", "brandvoice", "server", "stop"], env=env, capture_output=True, timeout=60)
+    subprocess.run([sys.executable, "-m", "brandvoice", "server", "stop", "--all"], env=env, capture_output=True, timeout=60)
 
 
-def cli(env, *args, stdin=None, **extra):
+def cli(env, *args, stdin=None, cwd=ROOT, **extra):
     return subprocess.run(
         [sys.executable, "-m", "brandvoice", *args], env={**env, **extra}, input=stdin,
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        capture_output=True, text=True, cwd=cwd, timeout=300,
     )
 
 
@@ -93,12 +94,12 @@ def test_killed_server_and_stale_socket_are_recovered(server_env, tmp_path):
     status = start(server_env)
     os.kill(status["pid"], signal.SIGKILL)
     time.sleep(0.5)
-    socket_file = tmp_path / "run" / "server.sock"
+    socket_file = tmp_path / "run" / os.path.basename(status["socket"])
     assert socket_file.exists()  # left behind by the killed server
     draft = tmp_path / "d.md"
     draft.write_text(DRAFT, encoding="utf-8")
     proc = cli(server_env, "check", str(draft), "-b", "hotelia", "--no-grammar")
-    assert proc.returncode == 1 and "hotelia.terms.hotelia" in proc.stdout  # ran in-process
+    assert proc.returncode == 1 and "hotelia.names.hotelia" in proc.stdout  # ran in-process
     assert cli(server_env, "server", "status").returncode == 1
     assert start(server_env)["pid"] != status["pid"]
 
@@ -107,7 +108,7 @@ def test_socket_is_user_only(server_env, tmp_path):
     status = start(server_env)
     run_dir = tmp_path / "run"
     assert oct(run_dir.stat().st_mode & 0o777) == "0o700"
-    assert oct((run_dir / "server.sock").stat().st_mode & 0o777) == "0o600"
+    assert oct(os.stat(status["socket"]).st_mode & 0o777) == "0o600"
     if os.geteuid() == 0:  # another user cannot even reach the socket
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         os.setegid(65534)
@@ -125,6 +126,7 @@ def test_socket_is_user_only(server_env, tmp_path):
 
 def test_the_socket_folder_is_made_private_under_xdg_runtime_dir(tmp_path, monkeypatch):
     from brandvoice.server import protocol
+    from brandvoice.server.identity import install_key
 
     monkeypatch.delenv("BRANDVOICE_RUNTIME_DIR", raising=False)
     xdg = tmp_path / "xdg"
@@ -132,7 +134,7 @@ def test_the_socket_folder_is_made_private_under_xdg_runtime_dir(tmp_path, monke
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(xdg))
     old = os.umask(0o000)  # a careless umask must not loosen the folder
     try:
-        assert protocol.socket_path() == xdg / "brandvoice" / "server.sock"
+        assert protocol.socket_path() == xdg / "brandvoice" / f"server-{install_key()}.sock"
     finally:
         os.umask(old)
     assert oct((xdg / "brandvoice").stat().st_mode & 0o777) == "0o700"
@@ -181,14 +183,15 @@ def test_a_planted_socket_is_never_talked_to(tmp_path, monkeypatch):
     fake = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     fake.bind(str(tmp_path / "fake.sock"))
     fake.listen(1)
+    planted = protocol.socket_path()
     try:
-        (run_dir / "server.sock").symlink_to(tmp_path / "fake.sock")
+        planted.symlink_to(tmp_path / "fake.sock")
         assert client.server_socket() is None and client.request({"op": "status"}) is None
-        (run_dir / "server.sock").unlink()
+        planted.unlink()
         if os.geteuid() == 0:
-            os.link(tmp_path / "fake.sock", run_dir / "server.sock")
-            os.chown(run_dir / "server.sock", 65534, 65534, follow_symlinks=False)
-            assert not protocol.check_socket(run_dir / "server.sock")
+            os.link(tmp_path / "fake.sock", planted)
+            os.chown(planted, 65534, 65534, follow_symlinks=False)
+            assert not protocol.check_socket(planted)
             assert client.server_socket() is None
     finally:
         fake.close()

@@ -121,10 +121,78 @@ def test_register_known_limits_favour_precision():
         "Peau lisse &amp; rajeunie, perte de poids.",  # a participle after an HTML entity
         "Massacre des loups, passion pour la corrida.",  # a noun before "des"
         "Corrompus, voleurs et bandits au pouvoir.",  # a participle
+        "Suspension de l'écotaxe : Royal « assassine l'écologie », twitte NKM #afp",  # a quotation in the clause
+        "Solaire : la @user mondiale va injecter 519 M$ dans Noor II",  # a subject with a handle
+        "#Valls espère que les morts du réchauffement climatique seront #frondeurs",
     ],
 )
 def test_register_false_alarms_from_real_tweets(text):
     assert matches("register", text, "fr-FR", use="vous") == []
+
+
+# Issue 17: a verb after its subject is a third person ("the brand recruits"), not an order.
+THIRD_PERSON = [
+    "Pâtisseries mirabelle recrute !",
+    "Pâtisseries Mirabelle recrute des vendeurs.",
+    "Pâtisseries Mirabelle\nrecrute des vendeurs",  # the line goes on in lower case
+    "Mirabelle recrute, forme et accompagne ses apprentis.",
+    "Hotelia ouvre ses portes à Lyon.",
+    "La boutique ouvre samedi.",
+    "#Hotelia recrute",
+    "🎉 Mirabelle fête ses 10 ans",
+    "Pâtisseries Mirabelle 🎉 recrute",
+    "Bonne nouvelle : Mirabelle ouvre une boutique",
+    "Après 10 ans, Mirabelle change de look.",
+    "Mirabelle recrute\n\nRejoignez l’équipe.",  # the next paragraph's -ez is the brand's own register
+    "Ouvre ses portes samedi !",  # a headline: the shop opens its doors
+    "Fête ses 10 ans ce week-end.",
+    "Marie, notre cheffe, prépare la galette.",  # a name in apposition, not "marier"
+    "Notre cheffe Marie prépare la galette et décore les bûches.",
+    "Ici, on recrute !",
+]
+IMPERATIVES = [
+    ("Pâtisseries Mirabelle : découvre nos galettes", ["découvre"]),  # after a colon, no subject
+    ("Envie de douceur ?\ngoûte notre galette", ["goûte"]),
+    ("Nos offres\nRéserve ta chambre.", ["Réserve", "ta"]),
+    ("Recrute ton équipe avec nous.", ["Recrute", "ton"]),
+    ("Goûte la nouvelle galette !", ["Goûte"]),
+]
+
+
+@pytest.mark.parametrize("need", ["spacy", "spacy:parser"])
+@pytest.mark.parametrize("text", THIRD_PERSON)
+def test_register_a_third_person_is_not_an_imperative(text, need):
+    from brandvoice.nlp.docs import get_doc
+
+    kind = get_kind("register")
+    ctx = CheckContext(prose=ProseText.plain(text), language="fr-FR")
+    get_doc(ctx, need)  # with and without a parse: the parse may only veto
+    assert [text[m.start : m.end] for m in kind.check(ctx, kind.options.model_validate({"use": "vous"}))] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPERATIVES)
+def test_register_imperatives_after_a_break(text, expected):
+    assert matches("register", text, "fr-FR", use="vous") == expected
+
+
+def test_register_known_limit_a_name_alone_that_spells_a_verb():
+    # "Marie" is also the imperative of "marier": alone before "!", nothing tells the name
+    assert matches("register", "Qui prépare la galette ? Marie !", "fr-FR", use="vous") == ["Marie"]
+
+
+def test_unsafe_fixes_never_turn_an_announcement_into_an_order(tmp_path):
+    guide = tmp_path / "mirabelle.yaml"
+    guide.write_text("name: Mirabelle\nlanguage: fr-FR\nvoice: {register: vous}\ntone: {energy: [0, 1]}\n", encoding="utf-8")
+    draft = tmp_path / "post.md"
+    text = "Pâtisseries mirabelle recrute !\nRejoignez notre équipe.\n\nDécouvre nos galettes.\n"
+    draft.write_text(text, encoding="utf-8")
+    from helpers import run_cli
+
+    proc = run_cli("check", str(draft), "--brand", str(guide), "--no-grammar", "--fix", "--unsafe-fixes")
+    assert proc.returncode in (0, 1), proc.stderr
+    fixed = draft.read_text(encoding="utf-8")
+    assert "Pâtisseries mirabelle recrute" in fixed and "recrutez" not in fixed  # the brand recruits
+    assert "Découvrez nos galettes." in fixed  # an order to the reader, in the brand's register
 
 
 def test_register_a_name_in_ez_is_not_an_imperative():
@@ -200,6 +268,17 @@ def test_person(text, language, speak_as, expected):
         ("Your order was shipped by our team.", "en-US", ["was shipped"]),
         ("Mistakes were made.", "en-US", ["were made"]),
         ("Our team shipped your order.", "en-US", []),
+        # issue 17: an attribute describing a state is no passive
+        ("Les chouquettes du dimanche, c’est sacré…", "fr-FR", []),
+        ("C’est fermé le lundi, c’est décidé.", "fr-FR", []),
+        ("La boutique est fermée le lundi.", "fr-FR", []),
+        ("Les chambres sont rénovées par nos équipes.", "fr-FR", ["sont rénovées"]),
+        ("Vous êtes invités à la soirée.", "fr-FR", ["êtes invités"]),
+        ("The rooms were renovated by our team.", "en-US", ["were renovated"]),
+        ("Sunday brunch is sacred.", "en-US", []),  # the English of « c’est sacré »: an adjective
+        # real tweets (DEFT 2017): attributes, and a parse of hashtags
+        ("Les écologistes sont pour la PMA mais contre les OGM. C'est hypocrite.", "fr-FR", []),
+        ("Un 14 juillet sans écologie ni vision d’avenir http via @user #EELV #MULHOUSE", "fr-FR", []),
     ],
 )
 def test_passive(text, language, expected):

@@ -37,7 +37,33 @@ def test_watch_redraws_after_a_save(tmp_path):
         # the file and the summary come first, so a short pane never scrolls them away
         header = second[second.index(str(draft)):]
         assert header.index("1 file checked: 1 error") < header.index("watching for changes")
-        assert header.index("watching for changes") < header.index("hotelia.terms.hotelia")
+        assert header.index("watching for changes") < header.index("hotelia.names.hotelia")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_watch_keeps_its_guides_until_one_is_edited(tmp_path):
+    """A save re-checks with the guides already loaded; an edited guide is read again."""
+    guide = tmp_path / "maison.yaml"
+    rule = "name: Maison\nlanguage: fr-FR\nterms:\n  - {{use: {0}, not: [{1}], case_sensitive: true}}\n"
+    guide.write_text(rule.format("Maison", "maison"), encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft.write_text("Un séjour au calme.\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "brandvoice", "watch", str(draft), "-b", str(guide), "--no-grammar"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT,
+    )
+    try:
+        assert "0 errors" in read_until(proc, "watching for changes")
+        time.sleep(0.5)
+        draft.write_text("Un séjour à la maison.\n", encoding="utf-8")
+        assert "maison.terms.maison" in read_until(proc, "suggestion: “Maison”")
+        time.sleep(0.5)
+        guide.write_text(rule.format("Séjour", "séjour"), encoding="utf-8")
+        draft.write_text("Un séjour à la maison !\n", encoding="utf-8")
+        assert "maison.terms.séjour" in read_until(proc, "suggestion: “Séjour”")
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -4,7 +4,7 @@ and the rules they build, with stable ids:
 | id | kind | default level |
 | --- | --- | --- |
 | `channel.length` / `channel.length.near` | channel_length | error / suggestion |
-| `channel.hashtags` / `channel.hashtags.camel-case` | hashtags | warning / suggestion |
+| `channel.hashtags` / `channel.hashtags.camel-case` / `channel.hashtags.accents` | hashtags | warning / suggestion / suggestion |
 | `channel.mentions` / `channel.mentions.never-tag` | mentions | warning / error |
 | `channel.links` | links | warning |
 | `channel.emoji` | emoji_placement | suggestion |
@@ -38,12 +38,17 @@ def build_length_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule 
 def build_hashtag_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:
     hashtags: HashtagsSection = guide.hashtags
     yield factory.rule("channel.hashtags", "hashtags",
-                       {**hashtags.model_dump(), "camel_case": False, "profiles": guide_profiles(guide)})
+                       {**hashtags.model_dump(), "camel_case": False, "accents": False, "profiles": guide_profiles(guide)})
     if hashtags.camel_case:  # a word-list guess is a suggestion; the guide's `known` spellings too
         yield factory.rule("channel.hashtags.camel-case", "hashtags", {
             "known": hashtags.known, "camel_case": True, "duplicates": False, "buried_disclosure": False,
             "caps": False,
         }, level="suggestion", description="Multi-word hashtags in CamelCase, for screen readers.")
+    if hashtags.accents:  # a dictionary's guess: a suggestion, never a safe fix (a hashtag is the brand's choice)
+        yield factory.rule("channel.hashtags.accents", "hashtags", {
+            "known": hashtags.known, "accents": True, "camel_case": False, "duplicates": False,
+            "buried_disclosure": False, "caps": False,
+        }, level="suggestion", description="The accents a hashtag's words take.")
 
 
 def build_mention_rules(guide: BaseModel, factory: RuleFactory) -> Iterator[Rule | None]:

@@ -27,6 +27,7 @@ from brandvoice.cli.options import (
     LangOption,
     LanguageToolUrlOption,
     NoGrammarOption,
+    NoServerOption,
     PathsArgument,
     SelectOption,
     run_options,
@@ -120,9 +121,7 @@ def check(
         bool, typer.Option("--changed", help="Check only files changed since --diff-base (else HEAD), in full.")
     ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, ignoring cached results.")] = False,
-    no_server: Annotated[
-        bool, typer.Option("--no-server", help="Run in this process even when `brandvoice server` runs.")
-    ] = False,
+    no_server: NoServerOption = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also say where drafts are sent for grammar checks.")
     ] = False,

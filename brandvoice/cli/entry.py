@@ -1,11 +1,14 @@
-"""The `brandvoice` executable. A `check` goes to the resident server when one runs (fast: this
-path imports nothing heavy), else runs in this process; the output is the same either way."""
+"""The `brandvoice` executable. A `check` or `score` goes to this install's resident server when
+one runs (fast: this path imports nothing heavy), else runs in this process and, unless turned
+off, starts the server in the background for the next runs; the output is the same either way.
+`watch` starts the server too (for the other runs) and checks in its own process."""
 
 from __future__ import annotations
 
 import sys
 
-SERVED_COMMANDS = frozenset({"check"})
+SERVED_COMMANDS = frozenset({"check", "score"})
+STARTING_COMMANDS = frozenset({"watch"})
 
 
 def run(argv: list[str]) -> int:
@@ -62,10 +65,15 @@ def _notices_as_plain_text() -> None:
 
 def main() -> None:
     argv = sys.argv[1:]
-    if argv and argv[0] in SERVED_COMMANDS:
+    asks_help = "--help" in argv or "-h" in argv
+    if argv and argv[0] in SERVED_COMMANDS and not asks_help:
         from brandvoice.server.client import run_on_server
 
         code = run_on_server(argv)
         if code is not None:
             sys.exit(code)
+    elif argv and argv[0] in STARTING_COMMANDS and not asks_help:
+        from brandvoice.server.client import ensure_started
+
+        ensure_started(argv)
     sys.exit(run(argv))

@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from brandvoice.languagetool import DEFAULT_LANGUAGES
-
 languagetool_app = typer.Typer(
     help="Install LanguageTool and manage the shared local server used for grammar and spelling.",
     no_args_is_help=True,
@@ -24,9 +22,14 @@ def _say(message: str) -> None:
 def install_command(
     languages: Annotated[
         str, typer.Option("--languages", "-l", help="Comma-separated languages (default: every language pack's).")
-    ] = ",".join(DEFAULT_LANGUAGES),
+    ] = "",
+    class_archive: Annotated[
+        bool, typer.Option("--class-archive/--no-class-archive", help="Build the JVM class archive for faster starts.")
+    ] = True,
 ) -> None:
-    """Fetch LanguageTool from Maven Central into the user cache (a no-op when already there)."""
+    """Fetch LanguageTool from Maven Central into the user cache (a no-op when already there), and
+    build its class archive (AppCDS: the server starts faster)."""
+    from brandvoice.languagetool.class_archive import build_class_archive
     from brandvoice.languagetool.install import install
 
     installation, changed = install(languages.split(","), progress=_say)
@@ -35,6 +38,8 @@ def install_command(
         f"LanguageTool {installation.version} {what} ({', '.join(installation.languages)}; "
         f"{len(installation.classpath)} jars in {installation.directory})"
     )
+    if class_archive:
+        build_class_archive(installation, progress=_say)
 
 
 @languagetool_app.command("start")

@@ -30,6 +30,14 @@ LanguageToolUrlOption = Annotated[
 
 SelectOption = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule ids or prefixes.")]
 IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids or prefixes.")]
+NoServerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-server",
+        help="Run in this process: neither use nor start the resident server (also BRANDVOICE_NO_SERVER=1, "
+        "or `server: off` in the project configuration).",
+    ),
+]
 ProgressOption = Annotated[
     Optional[bool],
     typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, for long runs)."),

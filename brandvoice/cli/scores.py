@@ -24,6 +24,7 @@ from brandvoice.cli.options import (
     IgnoreOption,
     LangOption,
     NoGrammarOption,
+    NoServerOption,
     PathsArgument,
     ProgressOption,
     SelectOption,
@@ -80,6 +81,7 @@ def score(
         str, typer.Option("--format", "-f", help="table (default), csv (for Excel, one row per post) or json.")
     ] = "table",
     report_lang: ReportLangOption = None,
+    no_server: NoServerOption = False,
 ) -> None:
     """Print each file's voice score (0-100), worst first, with the mean by brand and channel."""
     from brandvoice.client_report.labels import report_languages

@@ -1,10 +1,11 @@
-"""`brandvoice server start | stop | status`: the resident process that keeps checks warm."""
+"""`brandvoice server start | stop | status`: the resident process that keeps checks warm. The
+first check of an install starts it anyway (see `server.client`); these commands are for scripts
+and curious users: start and wait until it is warm, stop it now, see what runs."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 from typing import Annotated
@@ -12,16 +13,17 @@ from typing import Annotated
 import typer
 
 from brandvoice.errors import BrandvoiceError
-from brandvoice.server import protocol
-from brandvoice.server.client import request
 
 server_app = typer.Typer(
-    help="A resident process that keeps spaCy and LanguageTool warm: `check` answers in a blink.",
+    help="A resident process that keeps spaCy and LanguageTool warm: `check` answers in a blink. "
+    "The first check starts it in the background; it stops after 30 idle minutes.",
     no_args_is_help=True,
 )
 
 
 def _runtime_dir():
+    from brandvoice.server import protocol
+
     try:
         return protocol.runtime_dir()
     except protocol.UnsafeRuntimeDir as exc:
@@ -29,9 +31,17 @@ def _runtime_dir():
 
 
 def _status() -> dict | None:
-    if not protocol.check_socket(_runtime_dir() / "server.sock"):
-        return None
+    from brandvoice.server.client import request
+
+    _runtime_dir()
     return request({"op": "status"}, timeout=5)
+
+
+def _socket():
+    from brandvoice.server import protocol
+
+    _runtime_dir()
+    return protocol.socket_path()
 
 
 @server_app.command()
@@ -39,51 +49,70 @@ def start(
     idle_minutes: Annotated[float, typer.Option("--idle-minutes", help="Stop after this long unused.")] = 30.0,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the warm-up.")] = 180.0,
 ) -> None:
-    """Start the server in the background (no-op when one already runs)."""
+    """Start this install's server and wait until it is warm (no-op when it already runs)."""
+    from brandvoice.server import protocol
+    from brandvoice.server.client import start_in_background
+
     status = _status()
-    if status:
+    if status and status.get("ready"):
         print(f"brandvoice server already running (pid {status['pid']}, {status['socket']})")
         return
-    log = _runtime_dir() / "server.log"
-    with open(log, "ab") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "brandvoice.server.daemon", "--idle", str(idle_minutes * 60)],
-            stdin=subprocess.DEVNULL,
-            stdout=handle,
-            stderr=handle,
-            start_new_session=True,  # survives the terminal that started it
-            env={k: v for k, v in os.environ.items() if k != "BRANDVOICE_NO_SERVER"},
-        )
+    os.environ["BRANDVOICE_SERVER_IDLE"] = f"{idle_minutes * 60:g}"
+    pid = start_in_background()
     deadline = time.time() + timeout
     while time.time() < deadline:
         status = _status()
-        if status:
-            print(f"brandvoice server started (pid {status['pid']}, {status['socket']})")
+        if status and status.get("ready"):
+            print(f"brandvoice server started (pid {status['pid']}, warm in {status['warm_up_s']} s, {status['socket']})")
             return
-        if process.poll() is not None:
-            print(f"brandvoice: error: the server exited during its warm-up; see {log}", file=sys.stderr)
+        if pid is not None and not _alive(pid):
+            print(f"brandvoice: error: the server exited during its warm-up; see {protocol.log_path()}", file=sys.stderr)
             raise typer.Exit(2)
         time.sleep(0.2)
-    process.terminate()
-    print(f"brandvoice: error: the server did not answer within {timeout:.0f} s; see {log}", file=sys.stderr)
+    print(f"brandvoice: error: the server was not warm within {timeout:.0f} s; see {protocol.log_path()}", file=sys.stderr)
     raise typer.Exit(2)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        finished, _ = os.waitpid(pid, os.WNOHANG)  # our child: reap it if it exited
+    except ChildProcessError:
+        return False
+    return finished == 0
+
+
 @server_app.command()
-def stop() -> None:
-    """Stop the server."""
+def stop(
+    every: Annotated[bool, typer.Option("--all", help="Stop the servers of every install (other virtualenvs, checkouts).")] = False,
+) -> None:
+    """Stop this install's server (with --all, every install's)."""
+    from brandvoice.server import protocol
+
+    if every:
+        stopped = [state for state in protocol.server_states() if _stop(protocol.socket_path(state["key"]))]
+        print(f"{len(stopped)} brandvoice server(s) stopped")
+        return
     status = _status()
     if not status:
-        stale = _runtime_dir() / "server.sock"
+        stale = _socket()
         if protocol.check_socket(stale):
             stale.unlink(missing_ok=True)  # a stale socket from a killed server
         print("brandvoice server is not running")
         return
-    request({"op": "stop"}, timeout=5)
-    deadline = time.time() + 10
-    while time.time() < deadline and protocol.check_socket(_runtime_dir() / "server.sock"):
-        time.sleep(0.1)
+    _stop(_socket())
     print(f"brandvoice server stopped (pid {status['pid']})")
+
+
+def _stop(socket_path) -> bool:
+    from brandvoice.server import protocol
+    from brandvoice.server.client import request_to
+
+    if request_to(socket_path, {"op": "stop"}, timeout=5) is None:
+        return False
+    deadline = time.time() + 10
+    while time.time() < deadline and protocol.check_socket(socket_path):
+        time.sleep(0.1)
+    return True
 
 
 @server_app.command()
@@ -93,9 +122,12 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] 
     if as_json:
         print(json.dumps(info or {"running": False}))
     elif info:
+        state = "running" if info.get("ready") else "warming up"
         print(
-            f"running: pid {info['pid']}, up {info['uptime_s']:.0f} s, {info['requests']} checks, "
-            f"{info['rss_mb']} MB, socket {info['socket']}"
+            f"{state}: pid {info['pid']}, up {info['uptime_s']:.0f} s, {info['requests']} checks, "
+            f"{info['rss_mb']} MB, socket {info['socket']}\n"
+            f"install: brandvoice {info['identity']['version']} in {info['identity']['prefix']}, "
+            f"spaCy models {', '.join(info['identity']['spacy_models']) or 'none'}"
         )
     else:
         print("not running")

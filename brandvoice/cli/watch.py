@@ -1,7 +1,8 @@
 """`brandvoice watch`: re-check drafts each time they are saved, redrawing the verdict in place.
 
-The watching process keeps everything loaded after the first check, and unchanged files come from
-the result cache, so a save is answered within a blink. Each redraw clears the terminal and starts
+The watching process keeps everything loaded after the first check — the guides too, until one of
+their files changes — and unchanged files come from the result cache, so a save is answered
+within a blink. Each redraw clears the terminal and starts
 with what is watched and the summary, then as many findings as the pane has rows for."""
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from typing import Annotated
 import typer
 
 from brandvoice.cli.console import color_enabled, terminal_width
-from brandvoice.cli.options import BrandOption, ChannelOption, GuidesDirOption, LangOption, NoGrammarOption, run_options
+from brandvoice.cli.options import (
+    BrandOption,
+    ChannelOption,
+    GuidesDirOption,
+    LangOption,
+    NoGrammarOption,
+    NoServerOption,
+    run_options,
+)
 
 
 def fit_rows(report: str, rows: int, width: int) -> str:
@@ -40,6 +49,7 @@ def watch(
     lang: LangOption = None,
     guides_dir: GuidesDirOption = None,
     no_grammar: NoGrammarOption = False,
+    no_server: NoServerOption = False,
 ) -> None:
     """Re-check drafts whenever they change (Ctrl-C to stop)."""
     import watchfiles
@@ -59,11 +69,14 @@ def watch(
         raise BrandvoiceError(f"{', '.join(missing)}: no such file or directory")
 
     watched = ", ".join(str(p) for p in paths)
+    checkers: list[Checker] = []  # one per state of the guides: an edited guide is read again
 
     def redraw() -> None:
         started = time.perf_counter()
         try:
-            run = Checker(options).check_paths([str(p) for p in paths])  # guides read again: they may have changed
+            if not checkers or checkers[0].guides.changed_on_disk():
+                checkers[:] = [Checker(options)]
+            run = checkers[0].check_paths([str(p) for p in paths])
         except BrandvoiceError as exc:  # a guide being edited may be invalid for a moment
             console.clear()
             console.print(Text(watched, style="bold underline"))

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from brandvoice.errors import GuideError
-from brandvoice.rules.base import Kind, Rule
+from brandvoice.rules.base import Example, Kind, Rule
 from brandvoice.selectors import OFF, LevelMap
 
 
@@ -45,6 +45,7 @@ class RuleFactory:
         category: str | None = None,
         description: str = "",
         source: str = "brandvoice",
+        examples: tuple[Example, ...] = (),
     ) -> Rule | None:
         """A rule, or None when the guide's `levels` turn it off. `message` is a guide author's own
         template; `message_id` a built-in one (default: the kind's)."""
@@ -67,6 +68,7 @@ class RuleFactory:
             message_id=message_id or kind.default_message,
             source=source,
             description=description or kind.summary,
+            examples=examples,
         )
 
     def origin(self, section: str, index: int) -> str:

@@ -32,7 +32,7 @@ from brandvoice.guides.loader import (
     validation_errors,
 )
 from brandvoice.guides.model import GuideCore, ResolvedGuide, Rule, RuleSpec, Section, model_in
-from brandvoice.rules.base import Kind
+from brandvoice.rules.base import Example, Kind
 from brandvoice.selectors import LevelMap
 
 SCHEMA_ID = "https://brandvoice.invalid/schemas/guide.json"
@@ -82,7 +82,8 @@ class GuideFormat:
             merged = merge(merged, self._with_origins(data, guide_id), self.union_lists)
         merged.pop("extends", None)
         origins = {
-            key: [item.pop(_ORIGIN, None) if isinstance(item, dict) else None for item in merged[key]]
+            key: [item.pop(_ORIGIN, None) if isinstance(item, dict) else _first_writer(chain, key, item)
+                  for item in merged[key]]
             for key in self.unioned_sections
             if isinstance(merged.get(key), list)
         }
@@ -187,7 +188,7 @@ class GuideFormat:
 
     def build_rules(self, guide: BaseModel, factory: RuleFactory) -> list[Rule]:
         """The brand's own rules (`rules:`, keyed by rule id), then every section's."""
-        rules: list[Rule | None] = list(_brand_rules(guide.rules, factory))
+        rules: list[Rule | None] = list(_brand_rules(guide.rules, factory, guide.language))
         for section in self.sections:
             if section.build is not None:
                 rules.extend(section.build(guide, factory))
@@ -198,7 +199,9 @@ class GuideFormat:
     def json_schema(self) -> dict[str, Any]:
         """The JSON Schema of a guide file, brand rules with each kind's options."""
         schema = self.model.model_json_schema(by_alias=True)
-        common = RuleSpec.model_json_schema()["properties"]
+        spec = RuleSpec.model_json_schema()
+        common = spec["properties"]
+        schema.setdefault("$defs", {}).update(spec.get("$defs", {}))
         variants = []
         for kind in self.kinds.values():
             options = kind.options.model_json_schema()
@@ -228,12 +231,20 @@ class GuideFormat:
         return schema
 
 
+def _first_writer(chain: list[tuple[str, Path, dict]], key: str, item: Any) -> str | None:
+    """The guide of the chain that first wrote a plain item (`names: [Hotelia]`)."""
+    return next((guide_id for guide_id, _, data in chain if item in (data.get(key) or ())), None)
+
+
 def _guide_id(path: Path) -> str:
     return path.stem.lower()
 
 
-def _brand_rules(specs: dict[str, RuleSpec], factory: RuleFactory) -> Iterable[Rule | None]:
+def _brand_rules(specs: dict[str, RuleSpec], factory: RuleFactory, language: str | None) -> Iterable[Rule | None]:
     for rule_id, spec in specs.items():
+        examples = tuple(
+            Example(e.text, tuple(e.expect), language=language or "en-US", note=e.note or "") for e in spec.examples
+        )
         yield factory.rule(
             rule_id,
             spec.kind,
@@ -242,6 +253,7 @@ def _brand_rules(specs: dict[str, RuleSpec], factory: RuleFactory) -> Iterable[R
             message=spec.message,
             category=spec.category,
             description=spec.description or "",
+            examples=examples,
         )
 
 

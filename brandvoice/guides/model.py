@@ -24,7 +24,7 @@ from brandvoice.selectors import LevelMap, LevelName
 if TYPE_CHECKING:
     from brandvoice.guides.factory import RuleFactory
 
-__all__ = ["GuideCore", "ResolvedGuide", "Rule", "RuleSpec", "Section", "Strict", "Template", "Words", "model_in"]
+__all__ = ["GuideCore", "ResolvedGuide", "Rule", "RuleExample", "RuleSpec", "Section", "Strict", "Template", "Words", "model_in"]
 
 
 def _words(values: list[str]) -> list[str]:
@@ -58,6 +58,15 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class RuleExample(Strict):
+    """A documented case of a brand rule: this text, in the guide's language, yields exactly these
+    matched strings (none: it passes). Shown by `brandvoice explain <rule id>` and run as a test."""
+
+    text: str
+    expect: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
 class RuleSpec(BaseModel):
     """A brand rule: an instance of a rule kind. Kind-specific options sit beside these keys."""
 
@@ -67,6 +76,7 @@ class RuleSpec(BaseModel):
     message: Template = None
     category: str | None = None
     description: str | None = None
+    examples: list[RuleExample] = Field(default_factory=list, description="Failing and passing texts.")
 
 
 class GuideCore(Strict):

@@ -62,6 +62,7 @@ class RegisterWords:
     weak_starters: frozenset[str]  # enough after a verb that is not also a noun ("Profite de l’été")
     soft_breaks: frozenset[str]  # may start a new imperative clause after one ("Viens et profite")
     not_imperatives: frozenset[str]  # look like imperatives, never are ("vive", "merci", "rendez-vous")
+    third_person_objects: frozenset[str]  # after a verb, a third-person headline: "Ouvre ses portes samedi"
     clitic: str  # regex: a hyphenated pronoun after a verb ("Inscris-toi")
     plural_markers: str  # regex: a sentence addressed to a group ("vous tous", "les amis")
 
@@ -98,11 +99,17 @@ class LanguagePack:
     alphabet: str  # letters a typo may swap in (`learn` tells typos from brand words)
     marks: str = ""  # letters only this language uses among the packs: they settle a detection tie
     tokenizer_exceptions: tuple[str, ...] = ()  # words written with an apostrophe that is no elision
+    capitalised_nouns: bool = False  # every noun takes a capital (German): a capital is no sign of a name
     elisions: tuple[str, ...] = ()  # words elided before a vowel ("l", "qu"): in "d’AGIR" the word is "AGIR"
     person: PersonWords | None = None
     contractions: Contractions | None = None
     spoken_forms: Mapping[str, str] = field(default_factory=dict)  # "y'a" -> "il y a" (formality)
     register: RegisterWords | None = None
+    # subjects of a presentative "c’est + participle" ("c’est sacré", "c’est fermé"): an attribute, no passive
+    presentative_subjects: frozenset[str] = frozenset()
+    # what LanguageTool reads in place of an e-mail address or a mention ("Écrivez à Marie"): a
+    # short first name starting with a consonant; None: sent as written
+    stand_in_name: str | None = None
     guide_registers: tuple[str, ...] = ()  # what `guides init` asks: vous/tu, casual/formal
     default_market: str | None = None  # whose disclosure law `guides init` proposes
     report: ReportStrings | None = None

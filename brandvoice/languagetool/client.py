@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Self
 
 import httpx
+import regex
 
 from brandvoice.languagetool import (
     BUDGET_ENV,
@@ -46,7 +47,9 @@ from brandvoice.languagetool import (
     request_limits,
     run_deadline,
 )
+from brandvoice.languages.packs import pack_for
 from brandvoice.parsing.prose import ProseText
+from brandvoice.parsing.social import SocialSpan
 
 CONCURRENCY_ENV = "BRANDVOICE_LANGUAGETOOL_CONCURRENCY"
 DEFAULT_CONCURRENCY = 4
@@ -84,11 +87,13 @@ class LTMatch:
 
 @dataclass
 class Chunk:
-    """A slice of the prose sent as one request, with the points where markup was removed."""
+    """A slice of the prose sent as one request, with the points where markup was removed and the
+    spans LanguageTool reads as a stand-in word (an e-mail address, a mention inside a sentence)."""
 
     start: int
     text: str
     placeholders: tuple[int, ...] = ()  # offsets in `text`
+    stand_ins: tuple[tuple[int, int, str], ...] = ()  # (start, end) in `text`, and the word read there
 
 
 @dataclass
@@ -299,7 +304,7 @@ class LanguageToolClient:
 
     # -- prose ----------------------------------------------------------------------------------
     def check_chunk(self, chunk: Chunk, options: CheckOptions) -> list[LTMatch]:
-        if chunk.placeholders:
+        if chunk.placeholders or chunk.stand_ins:
             try:
                 answer = self.check_raw(chunk.text, options, data=annotate(chunk))
             except LanguageToolError as exc:
@@ -326,7 +331,8 @@ class LanguageToolClient:
                     issue_type=rule.get("issueType", ""),
                     category_id=category.get("id", ""),
                     category_name=category.get("name", ""),
-                    replacements=tuple(r["value"] for r in m.get("replacements", [])[:5]),
+                    replacements=_written_back(chunk, start - chunk.start, end - chunk.start,
+                                               tuple(r["value"] for r in m.get("replacements", [])[:5])),
                     short_message=m.get("shortMessage", ""),
                 )
             )
@@ -358,7 +364,7 @@ class LanguageToolClient:
         return answer["matches"]
 
     def check_prose(self, prose: ProseText, options: CheckOptions) -> ProseCheck:
-        chunks = split_prose(prose)
+        chunks = split_prose(prose, options.language)
         result = ProseCheck(placeholders=tuple(c.start + p for c in chunks for p in c.placeholders))
         for chunk in chunks:
             result.matches.extend(self.check_chunk(chunk, options))
@@ -366,7 +372,7 @@ class LanguageToolClient:
 
     def check_many(self, items: Sequence[tuple[ProseText, CheckOptions]]) -> list[ProseCheck]:
         """Check many texts concurrently (chunk by chunk, within the client's concurrency)."""
-        plans = [(split_prose(prose), options) for prose, options in items]
+        plans = [(split_prose(prose, options.language), options) for prose, options in items]
         jobs = [(i, chunk, options) for i, (chunks, options) in enumerate(plans) for chunk in chunks]
         results = [
             ProseCheck(placeholders=tuple(c.start + p for c in chunks for p in c.placeholders)) for chunks, _ in plans
@@ -427,16 +433,29 @@ def utf16_to_code_points(text: str) -> Callable[[int], int]:
     return lambda offset: table[min(offset, len(table) - 1)]
 
 
+def _written_back(chunk: Chunk, start: int, end: int, replacements: tuple[str, ...]) -> tuple[str, ...]:
+    """Suggestions for a match over a stand-in name, with the token written back in place of the
+    name ("Sam's" → "@Apple's"), so a fix never writes the stand-in."""
+    for a, b, word in chunk.stand_ins:
+        if a < end and start < b:
+            token = chunk.text[a:b]
+            replacements = tuple(r.replace(word, token, 1) for r in replacements)
+    return replacements
+
+
 def annotate(chunk: Chunk) -> dict:
-    """LanguageTool's annotated text: prose as text, a zero-width markup read as a placeholder
-    where inline code or an image was removed (so "Run `npm` now" reads "Run X now")."""
+    """LanguageTool's annotated text: prose as text; a zero-width markup read as a placeholder
+    where inline code or an image was removed (so "Run `npm` now" reads "Run X now"); an e-mail
+    address or a mention as markup read as a name (so "Écrivez-nous a contact@x.fr" reads
+    "Écrivez-nous a Marie", and its a/à error is found)."""
+    points = [(point, point, PLACEHOLDER) for point in chunk.placeholders]
     parts: list[dict[str, str]] = []
     pos = 0
-    for point in chunk.placeholders:
-        if point > pos:
-            parts.append({"text": chunk.text[pos:point]})
-        parts.append({"markup": "", "interpretAs": PLACEHOLDER})
-        pos = point
+    for start, end, word in sorted([*points, *chunk.stand_ins]):
+        if start > pos:
+            parts.append({"text": chunk.text[pos:start]})
+        parts.append({"markup": chunk.text[start:end], "interpretAs": word})
+        pos = max(pos, end)
     if pos < len(chunk.text):
         parts.append({"text": chunk.text[pos:]})
     return {"annotation": parts}
@@ -453,20 +472,52 @@ def removed_markup_points(prose: ProseText) -> list[int]:
     return points
 
 
-def split_prose(prose: ProseText, max_chunk: int = MAX_CHUNK) -> list[Chunk]:
+def stand_ins(prose: ProseText, language: str) -> list[tuple[int, int, str]]:
+    """The social spans LanguageTool should read as a word of the sentence, with that word: an
+    e-mail address, and a mention inside a sentence, are a person ("Écrivez à contact@…", "Merci à
+    @marie pour…"); the language pack names the person (a short name starting with a consonant, so
+    no article or elision rule fires on it). A mention that addresses a reply (at the start of a
+    line) or stands in a run of mentions is no part of a sentence, and a URL is read as the URL it
+    is: both are sent as written. A URL glued to the text before it is read after a space, so the
+    quote or word it touches stays what it is (`…pipeline"https://t.co/…` closes a quotation)."""
+    text = prose.text
+    found = [(s.start, s.end, " " + s.text) for s in prose.spans_of("url") if text[s.start - 1 : s.start].strip()]
+    pack = pack_for(language)
+    name = pack.stand_in_name if pack else None
+    if not name:
+        return found
+    spans = prose.spans_of("email", "mention")
+    for i, span in enumerate(spans):
+        if span.kind == "mention":
+            line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
+            beside = [other for other in spans[max(0, i - 1) : i + 2] if other is not span and other.kind == "mention"]
+            if not regex.search(r"[\p{L}\p{N}]", line) or any(_adjacent(text, span, other) for other in beside):
+                continue
+        found.append((span.start, span.end, name))
+    return sorted(found)
+
+
+def _adjacent(text: str, a: SocialSpan, b: SocialSpan) -> bool:
+    first, second = sorted((a, b), key=lambda s: s.start)
+    return not text[first.end : second.start].strip()
+
+
+def split_prose(prose: ProseText, language: str = "", max_chunk: int = MAX_CHUNK) -> list[Chunk]:
     """The prose as requests of at most `max_chunk` characters, cut between paragraphs (or between
     sentences, or at a space, for a paragraph longer than that)."""
     text = prose.text
     if not text.strip():
         return []
     points = removed_markup_points(prose)
+    words = stand_ins(prose, language)
     cuts = _cut_points(prose, max_chunk)
     chunks = []
     for start, end in itertools.pairwise(cuts):
         if text[start:end].strip():
             last = end + 1 if end == len(text) else end  # a point at the very end belongs to the last chunk
             inside = points[bisect.bisect_left(points, start) : bisect.bisect_left(points, last)]
-            chunks.append(Chunk(start, text[start:end], tuple(p - start for p in inside)))
+            named = tuple((a - start, b - start, word) for a, b, word in words if start <= a and b <= end)
+            chunks.append(Chunk(start, text[start:end], tuple(p - start for p in inside), named))
     return chunks
 
 

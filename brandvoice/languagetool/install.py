@@ -262,3 +262,32 @@ def _write_marker(installation: Installation) -> None:
     tmp = marker.with_suffix(".tmp")
     tmp.write_text(json.dumps(installation.to_json(), indent=2), encoding="utf-8")
     tmp.replace(marker)
+
+
+# -- class-data sharing (AppCDS): built by `class_archive`, found here for every server start --
+
+CDS_FOLDER = "cds"
+CDS_MARKER = "cds.json"
+
+
+@dataclass(frozen=True)
+class ClassArchive:
+    archive: Path
+    classpath: tuple[Path, ...]
+
+    def java_options(self) -> list[str]:
+        return [f"-XX:SharedArchiveFile={self.archive}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:class+path=off"]
+
+
+def find_class_archive(installation: Installation, java: str) -> ClassArchive | None:
+    """The installation's class archive, if it was built for these jars and this Java."""
+    folder = installation.directory / CDS_FOLDER
+    try:
+        data = json.loads((folder / CDS_MARKER).read_text(encoding="utf-8"))
+        archive = ClassArchive(Path(data["archive"]), tuple(Path(p) for p in data["classpath"]))
+        fresh = data["java"] == os.path.realpath(java) and data["jars"] == [str(p) for p in installation.classpath]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not fresh or not archive.archive.is_file() or not all(p.is_file() for p in archive.classpath):
+        return None
+    return archive

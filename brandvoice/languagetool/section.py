@@ -8,6 +8,7 @@ grammar:
   disabled_categories: [TYPOGRAPHY]  # LanguageTool category ids
   picky: false                       # LanguageTool's stricter level (style, typography)
   mother_tongue: en                  # false friends for writers whose first language this is
+  proper_names: true                 # default: unknown words that read as names are no misspellings
 levels:
   languagetool.FRENCH_WHITESPACE: suggestion   # one LanguageTool rule
   languagetool.category.TYPOS: warning         # a LanguageTool category, or a brandvoice one
@@ -42,6 +43,11 @@ class GrammarSection(BaseModel):
     )
     picky: bool = Field(False, description="LanguageTool's picky level: more style and typography rules.")
     mother_tongue: str | None = Field(None, description="The writers' first language (false-friend rules).")
+    proper_names: bool = Field(
+        True,
+        description="A word LanguageTool does not know that reads as a proper name in its sentence is no "
+        "misspelling (`brandvoice learn` turns this off to find the brand's names).",
+    )
 
 
 def build_grammar_rules(guide: BaseModel, factory: RuleFactory) -> Iterable[Rule | None]:

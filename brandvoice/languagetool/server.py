@@ -37,6 +37,7 @@ from brandvoice.languagetool import (
 )
 from brandvoice.languagetool.install import (
     Installation,
+    find_class_archive,
     find_installation,
     require_java,
 )
@@ -239,7 +240,10 @@ class ServerManager:
                     + INSTALL_HINT.replace("install`", f"install --languages {wanted}`", 1)
                 )
             self._stop_locked()  # a stale state, a dead or foreign process on the port, a wrong language set
-            return self._start_locked(installation, languages)
+            from brandvoice.activity import step
+
+            with step(f"starting LanguageTool ({', '.join(languages or installation.languages)})"):
+                return self._start_locked(installation, languages)
 
     def stop(self) -> bool:
         """Stop the server and its supervisor. True when something was running."""
@@ -259,6 +263,9 @@ class ServerManager:
 
     def _start_locked(self, installation: Installation, languages: tuple[str, ...] = ()) -> ServerState:
         java = require_java()
+        archive = find_class_archive(installation, java)  # AppCDS: built by `languagetool install`
+        classpath = archive.classpath if archive else installation.classpath
+        class_sharing = archive.java_options() if archive else []
         self.state_dir.mkdir(parents=True, exist_ok=True)
         properties = self.state_dir / "server.properties"
         properties.write_text("".join(f"{k}={v}\n" for k, v in self.properties.items()), encoding="utf-8")
@@ -266,8 +273,8 @@ class ServerManager:
         for _attempt in range(3):  # a free port can be taken between choosing it and binding it
             port = free_port()
             command = [
-                java, f"-Xmx{self.heap}", f"{STATE_PROPERTY}{self.state_dir}",
-                "-cp", os.pathsep.join(str(p) for p in installation.classpath),
+                java, f"-Xmx{self.heap}", f"{STATE_PROPERTY}{self.state_dir}", *class_sharing,
+                "-cp", os.pathsep.join(str(p) for p in classpath),
                 MAIN_CLASS, "--port", str(port), "--config", str(properties),
             ]  # fmt: skip
             started = time.time()
@@ -292,7 +299,7 @@ class ServerManager:
                     idle_timeout_s=self.idle_timeout,
                     state_dir=str(self.state_dir),
                     log=str(self.log_file),
-                    extra={"warm_seconds": round(time.time() - started, 2)},
+                    extra={"warm_seconds": round(time.time() - started, 2), "class_archive": bool(archive)},
                 )
                 self._write_state(state)
                 self.touch()

@@ -4,8 +4,11 @@ The posts are checked by the real engine with the brand's current guide (`runner
 every number here is what `brandvoice check` would report on them. Approved posts are the brand's
 practice; the proposal moves the guide towards it:
 
-- `vocabulary.accept`: words LanguageTool calls misspelled that recur across posts (brand,
-  product, place and campaign names), with counts and examples, minus likely typos (`typos`);
+- `names` and `vocabulary.accept`: words LanguageTool calls misspelled that recur across posts,
+  with counts and examples, minus likely typos (`typos`) and accent-stripped writings of words
+  the posts also write with their accents; those written with a capital nearly every time
+  ("Brisalune") are the brand's names (`names:`, every variant then flagged), the others words
+  to accept;
 - `tone` bands: for each measured tone dimension, the 10th–90th percentile interval over the
   posts (robust to a few outliers), and `voice.register` when one register clearly dominates;
 - `hashtags.known`/`hashtags.required` and `mentions.official`: the tags and handles the brand
@@ -36,6 +39,8 @@ from brandvoice.registry import GUIDES
 from brandvoice.rules.register import Options as RegisterOptions
 
 SPELLING = "spelling"
+NAME_SHARE = 0.8  # a recurring word written with a capital this often is a name
+_ACCENTED = regex.compile(r"[\p{L}]*[^\x00-\x7F\W\d_][\p{L}]*")  # a word with a non-ASCII letter
 _WORDLIKE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’.\- ]*")
 REGISTERS_FR = ("tu", "vous")
 
@@ -74,6 +79,12 @@ class WordUse:
     occurrences: int
     examples: list[Example]
     typo: TypoVerdict | None = None
+    capitalised: float = 0.0  # share of its occurrences written with a capital, not all in capitals
+
+    @property
+    def name(self) -> bool:
+        """Written with a capital nearly every time: a name (Brisalune), not a word (vélotaf)."""
+        return self.capitalised >= NAME_SHARE
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,7 @@ class Proposal:
     guide: ResolvedGuide
     posts: int
     recurring: int  # the min-posts threshold used
+    names: list[WordUse] = field(default_factory=list)
     accept: list[WordUse] = field(default_factory=list)
     typos: list[WordUse] = field(default_factory=list)
     tone: list[ToneBand] = field(default_factory=list)
@@ -153,7 +165,8 @@ def learn_from_results(
         return proposal
     lang = (results[0].language or guide.language or "en").split("-")[0]
     words = _recurring_words(results, guide, lang, proposal.recurring)
-    proposal.accept = [w for w in words if w.typo is None]
+    proposal.names = [w for w in words if w.typo is None and w.name]
+    proposal.accept = [w for w in words if w.typo is None and not w.name]
     proposal.typos = [w for w in words if w.typo is not None]
     proposal.tone = _tone_bands(results, settings, proposal.notes)
     proposal.register = _register_use(results, settings.register_share)
@@ -208,16 +221,35 @@ def _recurring_words(results: Sequence[FileResult], guide: ResolvedGuide, lang: 
             if result.path not in posts[key] and len(examples[key]) < 3:
                 examples[key].append(Example(result.path, _excerpt(result, finding)))
             posts[key].add(result.path)
+    accented = _accented_words(results)
     uses = []
     for key, seen_in in posts.items():
         if len(seen_in) < threshold:
             continue
         word = spellings[key].most_common(1)[0][0]
-        uses.append(
-            WordUse(word, len(seen_in), occurrences[key], examples[key], likely_typo(word, lang, suggestions[key]))
-        )
+        typo = likely_typo(word, lang, suggestions[key]) or _stripped_of_accents(word, accented)
+        capitalised = sum(n for s, n in spellings[key].items() if s[:1].isupper() and not s.isupper()) / occurrences[key]
+        uses.append(WordUse(word, len(seen_in), occurrences[key], examples[key], typo, capitalised))
     uses.sort(key=lambda u: (-u.posts, -u.occurrences, u.word.casefold()))
     return uses
+
+
+def _accented_words(results: Sequence[FileResult]) -> dict[str, str]:
+    """Words the posts write with accents, by their unaccented form (écologie under ecologie)."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for result in results:
+        for word in _ACCENTED.findall(result.source):
+            found[strip_accents(word.casefold())][word.casefold()] += 1
+    return {key: spellings.most_common(1)[0][0] for key, spellings in found.items()}
+
+
+def _stripped_of_accents(word: str, accented: dict[str, str]) -> TypoVerdict | None:
+    """A word the posts also write with its accents ("ecologie" beside "écologie") is that word
+    with its accents lost, never a word to accept."""
+    with_accents = accented.get(strip_accents(word.casefold()))
+    if with_accents is None or with_accents == word.casefold():
+        return None
+    return TypoVerdict(word, with_accents, 0.0, 0.0)
 
 
 def _tone_profiles(results: Iterable[FileResult]) -> Iterable[dict[str, Any]]:
@@ -299,9 +331,15 @@ def _tag_key(tag: str, kind: str) -> str:
 
 def _preferred_spelling(spellings: Counter[str]) -> str:
     """The most used spelling, except that CamelCase wins (#SummerSale reads as two words to a
-    screen reader, #summersale as letters)."""
+    screen reader, #summersale as letters), written with the accents the posts give it when some
+    write it with them (#ecologie beside #écologie is #écologie: never learn a stripped accent)."""
     camel = [s for s, _ in spellings.most_common() if _camel_case(s.lstrip("#@"))]
-    return camel[0] if camel else spellings.most_common(1)[0][0]
+    chosen = camel[0] if camel else spellings.most_common(1)[0][0]
+    accented = [s for s, _ in spellings.most_common() if s != strip_accents(s) and len(s) == len(chosen)]
+    if not accented or chosen != strip_accents(chosen):
+        return chosen
+    model = accented[0]
+    return "".join(a.upper() if c.isupper() else a.lower() for c, a in zip(chosen, model))
 
 
 def _camel_case(body: str) -> bool:
@@ -332,7 +370,7 @@ def _tag_uses(results: Sequence[FileResult], kind: str, threshold: int) -> list[
 
 def _note_unknown_words(proposal: Proposal, results: Sequence[FileResult], share: float) -> None:
     """Misspellings left once the candidates are accepted: many posts with them means one-off names."""
-    proposed = {w.word.casefold() for w in proposal.accept}
+    proposed = {w.word.casefold() for w in (*proposal.names, *proposal.accept)}
     posts = sum(
         1
         for result in results
@@ -398,6 +436,8 @@ def _changes(proposal: Proposal, settings: LearnSettings) -> list[Change]:
         else:
             proposal.notes.append(f"{what}: the guide format has no `{'.'.join(change.path)}` yet, not proposed")
 
+    if proposal.names:
+        propose(Change(("names",), [w.word for w in proposal.names], "extend"), "names")
     if proposal.accept:
         propose(Change(("vocabulary", "accept"), [w.word for w in proposal.accept], "extend"), "vocabulary")
 

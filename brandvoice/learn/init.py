@@ -136,7 +136,6 @@ def render_guide(answers: InitAnswers, path: Path) -> str:
     name = answers.name.strip()
     french = answers.language == "fr"
     today = datetime.date.today().isoformat()
-    variants = [v for v in dict.fromkeys([name.lower(), name.upper(), name.title()]) if v != name]
     out: list[str] = [
         f"# {name}: brandvoice style guide, started with `brandvoice guides init` on {today}.",
         f"# Check it:           brandvoice guides validate {path}",
@@ -150,25 +149,25 @@ def render_guide(answers: InitAnswers, path: Path) -> str:
         f"language: {answers.locale}",
         f"description: {_scalar(answers.description or _default_description(answers))}",
         "",
-        "# Words never flagged as misspellings (brand, product and place names, campaign words), and",
-        "# words the brand never uses. `brandvoice learn` proposes the first from approved posts.",
+    ]
+    out += _section("names", [
+        "# The brand's names (and its products'), exactly as written: every other writing of them (case,",
+        "# accents, spaces, hyphens, singular/plural, in a hashtag or a mention) is flagged, with this",
+        "# form as a safe fix. Names are never misspellings.",
+        f"names: {_flow_list([name])}",
+    ])
+    out += [
+        "",
+        "# Words never flagged as misspellings (product and place names, campaign words), and words",
+        "# the brand never uses. `brandvoice learn` proposes names and words from approved posts.",
         "vocabulary:",
-        f"  accept: {_flow_list([name])}",
+        f"  accept: {'[]' if guide_has(('names',)) else _flow_list([name])}",
         "  reject: []",
         "",
         "# Preferred terms: write `use`, never a `not` variant.",
+        "terms: []",
+        "",
     ]
-    if variants:
-        out += [
-            "terms:",
-            f"  - use: {_scalar(name)}",
-            f"    not: {_flow_list(variants)}",
-            "    case_sensitive: true",
-            "    level: error",
-            "",
-        ]
-    else:
-        out += ["terms: []", ""]
     out += _voice_lines(answers)
     out += _section("channels", _channel_lines(answers))
     out.append("")

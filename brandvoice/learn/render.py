@@ -69,15 +69,20 @@ def _words(out: Console, proposal: Proposal) -> None:
     if not proposal.spelling_checked:
         out.print("[bold]Vocabulary[/bold]: not learned (--no-grammar: LanguageTool did not run).")
         return
-    if not proposal.accept and not proposal.typos:
+    if not proposal.names and not proposal.accept and not proposal.typos:
         out.print("[bold]Vocabulary[/bold]: no recurring word is flagged as misspelled.")
         return
+    if proposal.names:
+        out.print("[bold]Names[/bold] (flagged as misspelled, recurring, written with a capital: every other "
+                  "writing of them will be flagged):")
+        for use in proposal.names:
+            _word(out, use)
     if proposal.accept:
         out.print("[bold]Vocabulary to accept[/bold] (flagged as misspelled, recurring across posts):")
         for use in proposal.accept:
             _word(out, use)
     if proposal.typos:
-        out.print("[bold]Left out: they look like typos[/bold] (one letter from a frequent word):")
+        out.print("[bold]Left out: they look like typos[/bold] (one letter or the accents away from a word):")
         for use in proposal.typos:
             assert use.typo is not None
             out.print(
@@ -154,6 +159,7 @@ def to_json(proposal: Proposal, diff: list[str], written: str | None = None) -> 
         "posts": proposal.posts,
         "recurring": proposal.recurring,
         "spelling_checked": proposal.spelling_checked,
+        "names": [word(u) for u in proposal.names],
         "accept": [word(u) for u in proposal.accept],
         "typos": [word(u) for u in proposal.typos],
         "tone": {

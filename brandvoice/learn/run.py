@@ -13,6 +13,7 @@ from brandvoice.errors import BrandvoiceError
 from brandvoice.guides.model import ResolvedGuide
 from brandvoice.learn.analysis import LearnSettings, Proposal, learn_from_results
 from brandvoice.learn.corpus import Split, read_corpus
+from brandvoice.files import NotWritten
 from brandvoice.fixes import FileChanged, write_atomically
 from brandvoice.learn.guidefile import apply_changes, unified_diff, validate_text
 from brandvoice.runner import Checker, GuideCache, RunOptions
@@ -49,7 +50,7 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
     if guide.path is None:
         raise BrandvoiceError(f"the guide “{request.brand}” has no file to learn into")
     with tempfile.TemporaryDirectory(prefix="brandvoice-learn-") as scratch:
-        checking_guide = _with_tone_profile(guide, Path(scratch))
+        checking_guide = _checking_guide(guide, Path(scratch))
         options = RunOptions(
             brand=checking_guide, language=request.language, guides_dirs=request.guides_dirs, grammar=request.grammar
         )
@@ -71,20 +72,23 @@ def learn(request: LearnRequest, write: bool = False, progress: Callable[[int, i
             write_atomically(path, current, learned)
         except FileChanged:
             raise BrandvoiceError(f"{path} changed while learning: run `brandvoice learn` again") from None
+        except NotWritten as exc:  # read-only, hard links, another owner: never rewritten behind one's back
+            raise BrandvoiceError(f"{path} not written: {exc}") from None
         outcome.written = str(path)
     return outcome
 
 
-def _with_tone_profile(guide: ResolvedGuide, scratch: Path) -> str:
-    """The guide to check the posts with: the brand's own, or, when it measures no tone profile
-    (neither a `voice:` nor a `tone:` section), a guide that extends it and only adds an
-    empty-banded `tone:` section. Same file name, so rule ids stay the brand's."""
+def _checking_guide(guide: ResolvedGuide, scratch: Path) -> str:
+    """The guide to check the posts with: one that extends the brand's, where LanguageTool's
+    unknown words that read as proper names stay misspellings (the brand's names are what `learn`
+    looks for among them), plus an empty-banded `tone:` section when the brand's measures no tone
+    profile (neither a `voice:` nor a `tone:` section). Same file name, so rule ids stay the brand's."""
     assert guide.path is not None
-    if any(rule.id == "tone.profile" for rule in guide.rules):
-        return guide.path
-    from brandvoice.nlp.settings import ToneSection
+    body = f"extends: {json.dumps(str(Path(guide.path).resolve()))}\ngrammar: {{proper_names: false}}\n"
+    if not any(rule.id == "tone.profile" for rule in guide.rules):
+        from brandvoice.nlp.settings import ToneSection
 
-    min_words = ToneSection.model_fields["min_words"].default
+        body += f"tone: {{min_words: {ToneSection.model_fields['min_words'].default}}}\n"
     wrapper = scratch / Path(guide.path).name
-    wrapper.write_text(f"extends: {json.dumps(str(Path(guide.path).resolve()))}\ntone: {{min_words: {min_words}}}\n", encoding="utf-8")
+    wrapper.write_text(body, encoding="utf-8")
     return str(wrapper)

@@ -86,6 +86,7 @@ def writable_guide(guide: ResolvedGuide) -> bool:
 def add_accepted_word(guide: ResolvedGuide, word: str) -> None:
     """`vocabulary.accept` of the guide's file gains `word`; comments, order and style are kept,
     the result is validated before it is written, and written only if the file did not change."""
+    from brandvoice.files import NotWritten
     from brandvoice.fixes import FileChanged, write_atomically
     from brandvoice.learn.analysis import Change
     from brandvoice.learn.guidefile import apply_changes, validate_text
@@ -102,3 +103,5 @@ def add_accepted_word(guide: ResolvedGuide, word: str) -> None:
         write_atomically(path, current, updated)
     except FileChanged:
         raise BrandvoiceError(f"{path} changed while it was being edited: try again") from None
+    except NotWritten as exc:  # read-only, hard links, another owner: as `--fix` and `learn --write`
+        raise BrandvoiceError(f"{path} not written: {exc}") from None

@@ -35,7 +35,7 @@ from brandvoice.guides.model import ResolvedGuide
 from brandvoice.lsp.diagnostics import Explanations, diagnostic, error_diagnostics
 from brandvoice.lsp.positions import PositionMap
 from brandvoice.parsing.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
-from brandvoice.runner import Checker, RunOptions
+from brandvoice.runner import Checker, RunOptions, file_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class BrandvoiceServer(LanguageServer):
     def checker(self) -> Checker:
         """The checker for the guides as they are on disk now (worker thread)."""
         checker = self._checker
-        if checker is None or any(_stamp(p) != stamp for p, stamp in self._stamps.items()):
+        if checker is None or any(file_stamp(p) != stamp for p, stamp in self._stamps.items()):
             checker = Checker(self.settings.run_options())
             self._checker, self._stamps = checker, {}
         return checker
@@ -138,7 +138,7 @@ class BrandvoiceServer(LanguageServer):
     def _remember_guides(self, checker: Checker) -> None:
         for guide in checker.guides.loaded():
             for path in guide.chain:
-                self._stamps.setdefault(path, _stamp(path))
+                self._stamps.setdefault(path, file_stamp(path))
 
     def reset(self) -> None:
         self._checker = None
@@ -291,14 +291,6 @@ class BrandvoiceServer(LanguageServer):
             return True
         folders = [Path(d).resolve() for d in guide_search_path([Path(d) for d in self.settings.guides_dirs])]
         return Path(path).resolve().parent in folders
-
-
-def _stamp(path: str) -> tuple[int, int] | None:
-    try:
-        info = Path(path).stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
 
 
 def path_of(document) -> str:

@@ -159,12 +159,20 @@ def is_acronym(word: str, language: str, spared: Iterable[str] = ()) -> bool:
     return _letters(word) <= ACRONYM_MAX_LETTERS and not _is_word(word, _dictionaries(lang))
 
 
-def shouts(prose: ProseText, language: str, spared: Iterable[str] = (), min_letters: int = 3) -> list[Shout]:
-    """The shouting spans of a text, one per run of capitals."""
+def shouts(
+    prose: ProseText,
+    language: str,
+    spared: Iterable[str] = (),
+    min_letters: int = 3,
+    skip: Iterable[tuple[int, int]] = (),
+) -> list[Shout]:
+    """The shouting spans of a text, one per run of capitals; words inside the `skip` spans (the
+    brand's names, whose writing is their own rule's) are no part of any."""
     lang = language.split("-")[0].lower()
     langs = _dictionaries(lang)
     spared_set = {s.upper() for s in spared}
-    units = caps_units(prose, lang)
+    skip = tuple(skip)
+    units = [u for u in caps_units(prose, lang) if not any(a < u.end and u.start < b for a, b in skip)]
     if not units:
         return []
     text = prose.text

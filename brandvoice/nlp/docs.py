@@ -13,13 +13,16 @@ refuses texts over `nlp.max_length`, and its memory grows with the text), joined
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, model_version, resolve_model
 from brandvoice.nlp.tokenizer import normalise, social_kind
+from brandvoice.parsing.sentences import list_marker_end, sentence_breaks
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 
 NAME = "spacy"
@@ -173,21 +176,67 @@ def word_tokens(doc: Any) -> Iterable[Any]:
 
 
 _SENTENCE_END = set(".!?…")
+_CLOSERS = set("»”\"')]")
+_SENTENCES = "brandvoice:sentences"
 
 
 def sentence_spans(doc: Any) -> list[Any]:
-    """spaCy's sentences, with the boundaries it puts inside a word mended: the French model's
-    sentence splitter cuts "Rendez-vous" before "-vous". A boundary with no space before it and
-    no end punctuation is not one."""
-    spans: list[Any] = []
-    start = 0
+    """The doc's sentences: spaCy's, mended, and broken where the layout ends one.
+
+    - spaCy's boundaries are kept after end punctuation (. ! ? …), or before a capital, a digit,
+      an emoji, a hashtag or a mention; before a lower-case word with no end punctuation, only
+      when the text starts in lower case too (a writer who capitalises goes on there:
+      "Pâtisseries Mirabelle | recrute !"), and never inside a word ("Rendez | -vous");
+    - no sentence crosses a blank line, a list item or a hashtag block (`parsing.sentences`).
+    Spans start and end on a token that is not white space. Computed once per doc."""
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is not None:
+        return cached
+    token_starts = [token.idx for token in doc]
+    layout = {bisect.bisect_left(token_starts, offset) for offset in sentence_breaks(doc.text)}
+    model = set()
     for sent in doc.sents:
-        if sent.start == 0:
-            continue
-        previous = doc[sent.start - 1]
-        if previous.whitespace_ or previous.text[-1:] in _SENTENCE_END or "\n" in previous.text:
-            spans.append(doc[start : sent.start])
-            start = sent.start
-    if start < len(doc):
-        spans.append(doc[start:])
+        start = sent.start
+        while 0 < start < len(doc) and doc[start].text in _CLOSERS:
+            start += 1  # a closing quote ends the sentence before it: « Bravo ! » | Ensuite
+        model.add(start)
+    starts = {start for start in layout if start < len(doc)}
+    starts |= {start for start in model - layout if 0 < start < len(doc) and _model_boundary(doc, start)}
+    spans = []
+    for start, end in itertools.pairwise((0, *sorted(starts), len(doc))):
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            spans.append(doc[start:end])
+    doc.user_data[_SENTENCES] = spans
     return spans
+
+
+def _model_boundary(doc: Any, index: int) -> bool:
+    """Whether a sentence boundary spaCy put before token `index` is one."""
+    before = index - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1
+    previous, first = doc[before], doc[index]
+    while first.is_space and first.i + 1 < len(doc):
+        first = doc[first.i + 1]
+    line_start = doc.text.rfind("\n", 0, first.idx) + 1
+    if list_marker_end(doc.text, line_start) >= first.idx > line_start:
+        return False  # "1." before a list item's text
+    if previous.text[-1:] in _SENTENCE_END:
+        return True
+    if previous.text in _CLOSERS and before and doc[before - 1].text[-1:] in _SENTENCE_END:
+        return True  # « Bravo ! » Ensuite…
+    if not previous.whitespace_ and not doc[before + 1 : index]:
+        return False  # inside a word: the French model cuts "Rendez-vous" before "-vous"
+    if first._.social:
+        return not previous._.social  # not inside a run of hashtags, mentions and emoji
+    head = first.text[:1]
+    if head.isupper() or head.isdigit():
+        return True
+    # before a lower-case word: a writer who starts the text with a capital goes on here; one who
+    # writes all in lower case ("also … a lifestyle n | if u cheat…") may start a sentence there
+    opening = next((t.text.lstrip("#") for t in doc if t._.social in (None, "hashtag") and t.text[-1:].isalpha()), "")
+    return opening[:1].islower()

@@ -18,10 +18,12 @@ from typing import Any
 from brandvoice.languages.pack import ReadabilityFormula
 from brandvoice.languages.packs import FALLBACK, pack_for
 from brandvoice.nlp.docs import sentence_spans, word_tokens
+from brandvoice.nlp.tokenizer import social_kind
 
 # dependency labels of a passive auxiliary / subject: English (ClearNLP) and French (UD)
 PASSIVE_AUX = {"auxpass", "aux:pass"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass", "nsubj:pass", "csubj:pass"}
+PASSIVE_AGENT = {"agent", "obl:agent"}
 LONG_WORD = 7  # LIX counts words of more than six letters
 
 
@@ -57,7 +59,9 @@ def word_count(span: Any) -> int:
 def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
     """(sentence, start, end) of each passive construction, from the auxiliary to the participle.
 
-    Needs a dependency parse; an unparsed doc has none.
+    Needs a dependency parse; an unparsed doc has none. Without an agent ("par nos équipes"), a
+    participle the tagger calls an adjective, or one after a presentative subject ("c’est sacré",
+    "c’est fermé le lundi"), is an attribute describing a state, not a passive.
     """
     if not doc.has_annotation("DEP"):
         return []
@@ -65,19 +69,21 @@ def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
 
 
 def _passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
-    # one pass over the arcs: the heads of passive auxiliaries and subjects, with their auxiliaries
-    heads: dict[int, list[int]] = {}
-    for token in doc:
-        dep = token.dep_
-        if dep in PASSIVE_AUX or dep in PASSIVE_SUBJ:
-            head = token.head.i
-            if head != token.i:
-                heads.setdefault(head, []).extend([token.idx] if dep in PASSIVE_AUX else [])
+    pack = pack_for(doc.lang_)
+    presentatives = pack.presentative_subjects if pack else frozenset()
     found = []
-    for sent in sentences(doc) if heads else ():
-        for i in sorted(h for h in heads if sent.start <= h < sent.end):
-            token = doc[i]
-            found.append((sent, min([token.idx, *heads[i]]), token.idx + len(token.text)))
+    for sent in sentences(doc):
+        for token in sent:
+            aux = [c for c in token.children if c.dep_ in PASSIVE_AUX]
+            subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJ]
+            if not aux and not subjects or social_kind(token):
+                continue  # no passive, or a parse of hashtags ("#EELV #MULHOUSE")
+            if not any(c.dep_ in PASSIVE_AGENT for c in token.children) and (
+                token.pos_ == "ADJ" or any(c.lower_ in presentatives for c in subjects)
+            ):
+                continue
+            start = min([token.idx, *(a.idx for a in aux)])
+            found.append((sent, start, token.idx + len(token.text)))
     return found
 
 

@@ -100,7 +100,14 @@ def load_pipeline(
             return _cached((lang, None, "fallback"), lambda: _blank(lang, fallback=True))
         if level == TAGS and (lang, model, PARSE) in _pipelines:
             return _pipelines[(lang, model, PARSE)]
-        return _cached((lang, model, level), lambda: _load(lang, model, level))
+        return _cached((lang, model, level), lambda: _load_announced(lang, model, level))
+
+
+def _load_announced(lang: str, model: str, level: str) -> Pipeline:
+    from brandvoice.activity import step
+
+    with step(f"loading the spaCy model {model}"):
+        return _load(lang, model, level)
 
 
 def _cached(key: tuple[str, str | None, str], build) -> Pipeline:

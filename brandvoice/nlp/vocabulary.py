@@ -84,3 +84,34 @@ def is_word(word: str, langs: tuple[str, ...]) -> bool:
         in_dictionary(word, lang) or folded_frequencies(lang).get(folded, 0.0) >= 10 ** (WORD_ZIPF - 9)
         for lang in langs
     )
+
+
+@cache
+def _accented_forms(lang: str) -> dict[str, str]:
+    """Each dictionary word written with accents, by its unaccented form (ecologie → écologie);
+    the most frequent one when several share it (enquete → enquête, not enquêté)."""
+    from spellchecker import SpellChecker
+
+    try:
+        counts = SpellChecker(language=lang).word_frequency.dictionary
+    except ValueError:
+        return {}
+    best: dict[str, tuple[int, str]] = {}
+    for word, count in counts.items():
+        key = strip_accents(word)
+        if key != word and (key not in best or count > best[key][0]):
+            best[key] = (count, word)
+    return {key: word for key, (_, word) in best.items()}
+
+
+def with_accents(word: str, lang: str) -> str | None:
+    """The dictionary word an unaccented word stands for, in the word's own case ("Ecologie" →
+    "Écologie"), or None: when the word has accents, is a word as written (in the language or in
+    English), or is shorter than four letters."""
+    folded = word.casefold()
+    if len(folded) < 4 or strip_accents(folded) != folded or in_dictionary(folded, lang) or in_dictionary(folded, "en"):
+        return None
+    accented = _accented_forms(lang).get(folded)
+    if accented is None or len(accented) != len(word):
+        return None
+    return "".join(a.upper() if c.isupper() else a for c, a in zip(word, accented))

@@ -14,11 +14,13 @@ check at all (`unchecked`, with the reason: reported to the user), and autolinks
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
 
+from brandvoice.parsing.sentences import list_marker_end, sentence_breaks
 from brandvoice.parsing.social import SocialSpan, find_social_spans
 
 
@@ -215,12 +217,14 @@ class ProseText:
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
-        """Sentence spans by punctuation and block boundaries (the NLP kinds use spaCy instead)."""
+        """Sentence spans by punctuation, never across a paragraph, list item or hashtag block
+        (`parsing.sentences`; the NLP kinds use spaCy's sentences, broken at the same places)."""
         spans: list[tuple[int, int]] = []
-        for block_start, block_end in self._paragraph_spans():
+        bounds = (0, *sentence_breaks(self.text, self.social_spans), len(self.text))
+        for block_start, block_end in itertools.pairwise(bounds):
             chunk = self.text[block_start:block_end]
             pos = 0
-            for m in _SENTENCE_END.finditer(chunk):
+            for m in _SENTENCE_END.finditer(chunk, list_marker_end(chunk, len(chunk) - len(chunk.lstrip()))):
                 spans.append((block_start + pos, block_start + m.end()))
                 pos = m.end()
             if chunk[pos:].strip():

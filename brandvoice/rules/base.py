@@ -155,6 +155,7 @@ class Rule:
     message_id: str = ""
     source: str = "brandvoice"
     description: str = ""
+    examples: tuple[Example, ...] = ()  # a brand rule's own documented cases (`examples:` in its guide)
 
     @property
     def needs(self) -> frozenset[str]:

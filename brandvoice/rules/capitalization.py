@@ -4,8 +4,10 @@
 exact name as a safe fix. With `shouting: true`, words in capitals that shout are reported, once
 per run of capitals, and acronyms are spared: the shipped acronym list, `acronyms`, the guide's
 accepted vocabulary, and any short word in capitals that is not a dictionary word ("NASA",
-"SNCF"). A single word shouts from 4 letters when it is a dictionary word ("VRAIMENT"), or when
-it is a very common short word ("AND"); `min_length` (3) is the fewest letters a word alone needs.
+"SNCF"); the brand's names in any writing ("PATISSERIES MIRABELLE") are their own rule's
+(`names:`), never shouting. A single word shouts from 4 letters when it is a dictionary word
+("VRAIMENT"), or when it is a very common short word ("AND"); `min_length` (3) is the fewest
+letters a word alone needs.
 Hashtags, mentions, URLs, codes (`COP21`) and the medium's conventions are never words here.
 How it is decided: `brandvoice.nlp.capitals`. In messages, `{expected}` is the exact name, or the
 text in lower case (a capital at a sentence start, acronyms and English "I" kept).
@@ -31,7 +33,7 @@ from brandvoice.messages import Messages
 from brandvoice.nlp.capitals import shouts
 from brandvoice.nlp.lexicons import load_lexicon
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
-from brandvoice.rules.words import compile_phrases
+from brandvoice.rules.words import compile_names, compile_phrases
 
 MESSAGES = Messages({"capitalization.default": "Write “{expected}”, not “{match}”."})
 
@@ -66,7 +68,9 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if options.shouting:
         spared = (*load_lexicon("acronyms"), *options.acronyms, *ctx.accepted_words)
         spared += tuple(w for w in options.words if w.isupper())  # brand casing is the `words`/terms' job
-        for shout in shouts(ctx.prose, ctx.language, spared, options.min_length):
+        names = compile_names(ctx.accepted_words)  # the brand's names, in any writing
+        skip = [m.span() for m in names.finditer(ctx.text)] if names is not None else ()
+        for shout in shouts(ctx.prose, ctx.language, spared, options.min_length, skip):
             yield Match(shout.start, shout.end, replacements=(shout.calm,), params=(("expected", shout.calm),))
 
 

@@ -11,7 +11,10 @@ token as it is (`@Apple 's` → ` 's`, fixed to `'s`), else dropped. Words of th
 `vocabulary.accept` (and their plural, possessive or inflected forms) are never misspellings, nor
 are words in capitals that read as acronyms (the shipped list, or 5 letters at most and not a
 dictionary word: "GPII", "LSI"), as word processors ignore words in upper case; a long word in
-capitals keeps its spelling finding ("DEVELOPPEMENT").
+capitals keeps its spelling finding ("DEVELOPPEMENT"). Nor are proper names: a word written as a
+name that spaCy reads as one in its sentence ("Whoopi said", "Dylann Roof wants"), unless a
+suggestion respells the same letters ("Ecologie" → "Écologie"); see `nlp.proper_names`
+(`proper_names: false` turns that reading off, as `brandvoice learn` does to find a brand's names).
 
 Levels: misspellings and grammar errors are errors, typography and style warnings; override per
 rule (`languagetool.FRENCH_WHITESPACE: suggestion`) or per category
@@ -35,6 +38,7 @@ import regex
 from brandvoice.findings import Match
 from brandvoice.languagetool import service
 from brandvoice.messages import Messages
+from brandvoice.nlp.proper_names import reads_as_name
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.social import NOT_PROSE
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
@@ -113,6 +117,9 @@ _CATEGORY_IDS = {
 # plural, possessive and common inflection endings that keep an accepted word accepted
 _INFLECTIONS = ("s", "es", "x", "'s", "’s", "'", "’", "e", "es", "ed", "ing", "er", "ers")
 _WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_APOSTROPHE_MARKS = ("'", "’")
+# a quotation mark that opens: a curly or angle opener, or a straight quote not glued to a word before it
+_OPENING_QUOTE = regex.compile(r"[“‘«‹„]|(?<![\p{L}\p{N}])['\"](?=\S)")
 
 
 class Options(RuleOptions):
@@ -121,6 +128,7 @@ class Options(RuleOptions):
     disabled_categories: tuple[str, ...] = ()
     picky: bool = False
     mother_tongue: str | None = None
+    proper_names: bool = True  # unknown words that read as proper names are no misspellings
 
 
 def category_for(issue_type: str, category_id: str) -> str:
@@ -169,6 +177,18 @@ def _known_word(word: str, ctx: CheckContext) -> bool:
     return accepted(word, ctx.accepted_words) or is_acronym(word, ctx.language, load_lexicon("acronyms"))
 
 
+def _apostrophe(text: str, start: int, end: int) -> bool:
+    """Whether an unpaired quote LanguageTool reports is an apostrophe: one that ends a word
+    (elision "Ridin'", plural possessive "the players'") while no quotation opened before it, in
+    its paragraph, that it could close ("“Worry … never have'." is a closing quote)."""
+    if text[start:end] not in _APOSTROPHE_MARKS or not text[start - 1 : start].isalpha():
+        return False
+    if text[end : end + 1].isalpha():
+        return False
+    paragraph = text[text.rfind("\n\n", 0, start) + 1 : start]
+    return not _OPENING_QUOTE.search(paragraph)
+
+
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if service.NAME not in ctx.services:
         service.send([(ctx, options)])  # a text checked on its own (rule examples, `explain`)
@@ -181,10 +201,15 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         if outside is None:
             continue
         start, end, replacements = outside
+        if "UNPAIRED" in m.rule_id and _apostrophe(prose.text, start, end):
+            continue
         if _touches_placeholder(result.placeholders, start, end):
             continue  # touches removed inline code or an image
         category = category_for(m.issue_type, m.category_id)
-        if category == "spelling" and _known_word(prose.text[start:end], ctx):
+        if category == "spelling" and (
+            _known_word(prose.text[start:end], ctx)
+            or (options.proper_names and reads_as_name(ctx, start, end, replacements))
+        ):
             continue
         yield Match(
             start,
@@ -245,6 +270,9 @@ EXAMPLES = (
             note="cc before a handle, HTML entities and emoticons are conventions of the medium"),
     Example("I love @Apple 's new phone.", expect=(" 's",),
             note="a match partly on a handle is trimmed to its part outside the handle"),
+    Example("Same as what Whoopi said about it.", note="a proper name is not a misspelling"),
+    Example("Ségolène Royal face à sa première crise au ministère de l'Ecologie.", expect=("Ecologie",),
+            language="fr-FR", note="a name-shaped word a suggestion respells (Écologie) is misspelled"),
 )
 
 

@@ -7,6 +7,12 @@
   `#summersale` letter by letter: the guide's `known` hashtags give the exact spelling (a safe
   fix), otherwise a word-segmentation model proposes a split, only when it is confident and never
   for a hashtag that is itself a word (`#parkour`, `#greenwashing`): see `channels.segment`;
+- accents: a hashtag that spells a `known` one without its accents, whatever its case, gets the
+  guide's spelling (`#epiphanie`, `#Epiphanie` → `#Épiphanie`), and a known spelling never takes
+  away an accent the writer typed (a guide that learned `#ecologie` leaves `#écologie` alone);
+  with `accents: true` (the French base guide), a word of a hashtag that is no word without
+  accents but a French word with them is suggested with them (`#ecologie` → `#écologie`,
+  `#TransitionEnergetique` → `#TransitionÉnergétique`), unless the guide knows that hashtag;
 - no disclosure (`#ad`, `#publicité`…) buried in a block of hashtags, where readers skip it.
 
 ```yaml
@@ -30,7 +36,9 @@ from brandvoice.channels.profiles import ChannelProfile
 from brandvoice.channels.segment import best_split, camel_case, strip_accents
 from brandvoice.channels.targets import hashtag_blocks, merged_by_span, targeted_profiles
 from brandvoice.findings import Match
+from brandvoice.languages.packs import pack_for
 from brandvoice.messages import Joined, Messages
+from brandvoice.nlp.vocabulary import with_accents
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({
@@ -38,6 +46,9 @@ MESSAGES = Messages({
     "hashtags.banned": "{tag} is a banned hashtag.",
     "hashtags.duplicate": "{tag} is already used in this post.",
     "hashtags.camel_case": "Write {spelled}: screen readers read {tag} letter by letter.",
+    "hashtags.known_accents": "Write {spelled}, as the guide spells this hashtag: {tag} lacks its accents.",
+    "hashtags.accents": "“{word}” is written with accents: write {spelled} (or add {tag} to the guide's known "
+    "hashtags if the brand chose it).",
     "hashtags.too_many": "{count} hashtags: {who} allows at most {cap}.",
     "hashtags.the_guide": "the guide",
     "hashtags.missing_one": "Missing the campaign hashtag {tags}.",
@@ -63,6 +74,7 @@ class HashtagsSection(BaseModel):
     duplicates: bool = True
     camel_case: bool = True
     buried_disclosure: bool = True
+    accents: bool = Field(False, description="Suggest the accents a hashtag's words take (#ecologie → #écologie).")
 
 
 class Options(RuleOptions):
@@ -73,6 +85,7 @@ class Options(RuleOptions):
     duplicates: bool = True
     camel_case: bool = True
     buried_disclosure: bool = True
+    accents: bool = False
     caps: bool = True  # the guide's `max` and each channel's `max_hashtags`
     block_size: int = 3
     profiles: tuple[ChannelProfile, ...] = ()
@@ -94,15 +107,58 @@ def _caps(options: Options, ctx: CheckContext) -> list[tuple[int, str]]:
     return caps
 
 
-def _camel_case_suggestion(body: str, ctx: CheckContext, known: dict[str, str]) -> tuple[str, bool] | None:
-    """(suggested hashtag, from the guide?) for an all-lower-case multi-word hashtag."""
-    if body != body.lower():
-        return None  # already has capitals: the author chose a casing
+def _known_spelling(body: str, known: dict[str, str]) -> tuple[str, str] | None:
+    """(the guide's spelling, why) for a hashtag that spells a `known` one differently: "accents"
+    when it lacks accents the guide's spelling has (in any case), "case" when it is in lower case.
+    The writer's own accents are kept: a known spelling never takes one away."""
     spelled = known.get(_key(body))
-    if spelled is not None:
-        return (spelled, True) if spelled.lstrip("#") != body else None
+    if spelled is None:
+        return None
+    target = spelled.lstrip("#")
+    if len(target) == len(body):  # keep the accents the writer typed where the guide has none
+        target = "".join(
+            (b.upper() if t.isupper() else b.lower()) if strip_accents(b).lower() == t.lower() else t
+            for t, b in zip(target, body)
+        )
+    if target == body:
+        return None
+    if strip_accents(target).casefold() == strip_accents(body).casefold() and target.casefold() != body.casefold():
+        return "#" + target, "accents"
+    return ("#" + target, "case") if body == body.lower() else None  # capitals: the author chose a casing
+
+
+def _camel_case_suggestion(body: str, ctx: CheckContext, known: dict[str, str]) -> tuple[str, bool, str] | None:
+    """(suggested hashtag, from the guide?, message id) for a known hashtag spelled otherwise, or
+    an all-lower-case multi-word hashtag."""
+    spelling = _known_spelling(body, known)
+    if spelling is not None:
+        spelled, why = spelling
+        return spelled, True, "hashtags.known_accents" if why == "accents" else "hashtags.camel_case"
+    if body != body.lower() or _key(body) in known:
+        return None  # already has capitals: the author chose a casing
     parts = best_split(body, (ctx.lang,), _guide_words(tuple(known.values()), ctx.accepted_words))
-    return ("#" + camel_case(parts), False) if parts else None
+    return ("#" + camel_case(parts), False, "hashtags.camel_case") if parts else None
+
+
+def _writes_accents(lang: str) -> bool:
+    """Whether the text's language writes accented letters of its own (French, German; not English)."""
+    pack = pack_for(lang)
+    return bool(pack and pack.marks)
+
+
+def _accented(body: str, lang: str) -> tuple[str, str] | None:
+    """(the hashtag with its words' accents, the first word that takes them) for a hashtag of one
+    word or in CamelCase ("#ecologie", "#EnergiesRenouvelables"); None when no word needs one."""
+    parts = regex.findall(r"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|[^\p{L}]+", body)
+    if "".join(parts) != body or (body == body.lower() and len(parts) > 1):
+        return None
+    fixed, first = [], None
+    for part in parts:
+        accented = with_accents(part, lang) if part[:1].isalpha() else None
+        fixed.append(accented or part)
+        if accented and first is None:
+            first = accented.lower()
+    return ("#" + "".join(fixed), first) if first else None
 
 
 @functools.cache
@@ -132,12 +188,18 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         elif options.camel_case:
             suggestion = _camel_case_suggestion(tag.text[1:], ctx, known)
             if suggestion:
-                spelled, from_guide = suggestion
+                spelled, from_guide, message_id = suggestion
                 yield Match(
                     tag.start, tag.end,
-                    message=MESSAGES.say("hashtags.camel_case", spelled=spelled, tag=tag.text),
+                    message=MESSAGES.say(message_id, spelled=spelled, tag=tag.text),
                     replacements=(spelled,), fix_safe=from_guide,
                 )
+        elif options.accents and key not in known and _writes_accents(ctx.lang):
+            accented = _accented(tag.text[1:], ctx.lang)
+            if accented:
+                spelled, word = accented
+                yield Match(tag.start, tag.end, replacements=(spelled,),
+                            message=MESSAGES.say("hashtags.accents", word=word, spelled=spelled, tag=tag.text))
         seen.setdefault(key, tag.start)
 
     caps = _caps(options, ctx) if options.caps else []
@@ -174,6 +236,12 @@ EXAMPLES = (
     Example("Summer is here #SummerSale", options={"required": ["#SummerSale"]}),
     Example("Bienvenue #hoteliamoments", expect=("#hoteliamoments",), language="fr-FR",
             options={"known": ["#HoteliaMoments"]}),
+    Example("Bonne #epiphanie et bonne #Epiphanie !", expect=("#epiphanie", "#Epiphanie"), language="fr-FR",
+            options={"known": ["#Épiphanie"], "duplicates": False}, note="the known spelling's accents"),
+    Example("Vive l’#écologie", language="fr-FR", options={"known": ["#ecologie"]},
+            note="a known spelling never takes an accent away"),
+    Example("Transition #ecologie #TransitionEnergetique #climat", expect=("#ecologie", "#TransitionEnergetique"),
+            language="fr-FR", options={"accents": True, "camel_case": False}),
     Example("Great trip! #travel #hiking #gear #ad #outdoors", expect=("#ad",), options={"camel_case": False}),
     Example("Sept tags #a1 #b2 #c3 #d4 #e5 #f6 #g7", expect=("#f6 #g7",), language="fr-FR",
             options={"default_channels": ["instagram"], "buried_disclosure": False, "camel_case": False}),

@@ -33,6 +33,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from brandvoice.findings import Match
 from brandvoice.guides.factory import RuleFactory
 from brandvoice.guides.model import Rule, Section
+from brandvoice.nlp.vocabulary import zipf
 from brandvoice.messages import Joined, Messages
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 from brandvoice.rules.words import compile_phrases, match_case
@@ -50,9 +51,15 @@ MESSAGES = Messages({
 FrenchPolicy = Annotated[Literal["forbid", "point_median", "doublets", "off"], BeforeValidator(yaml_off)]
 MEDIAN = "·"
 
-# Feminine suffix → the masculine ending it replaces (acteur·rice → actrice; sportif·ve → sportive).
-_FEMININE_REPLACES = {"rice": "eur", "euse": "eur", "ve": "f", "ère": "er", "se": "x"}
-_SUFFIXES = r"e|le|ne|te|rice|euse|ve|ère|se"
+# Feminine suffix → the masculine endings it replaces (acteur·rice → actrice; sportif·ve → sportive).
+_FEMININE_REPLACES = {
+    "rice": ("eur",), "trice": ("teur",), "euse": ("eur",), "ve": ("f",), "ère": ("er",), "se": ("x",),
+    "esse": ("e",),
+}
+# What "·e" stands for after a masculine ending, French morphology first (pâtissier·e → pâtissière)
+_FEMININE_E = (("er", "ère"), ("f", "ve"), ("x", "se"), ("en", "enne"), ("on", "onne"), ("el", "elle"),
+               ("et", "ette"), ("c", "que"))
+_SUFFIXES = r"e|le|ne|te|fe|rice|trice|euse|ve|ère|se|esse"
 _SEPARATORS = r"[·•⋅.\-]"
 _ABBREVIATED = regex.compile(
     rf"(?P<base>\p{{L}}{{2,}})(?:(?P<sep>{_SEPARATORS})(?P<suf>{_SUFFIXES})(?:(?P<sep2>{_SEPARATORS})?(?P<pl>s))?"
@@ -103,17 +110,30 @@ def _plural(word: str) -> str:
     return word if word[-1:] in "sxz" else word + "s"
 
 
+def feminine(base: str, suffix: str) -> str:
+    """The feminine form an abbreviated word stands for: the suffix replaces the masculine ending
+    it stands for (direct·eur·rice → directrice, sportif·ve → sportive), or is added the way French
+    morphology adds it (pâtissier·e → pâtissière, chef·fe → cheffe, employé·e → employée). Of the
+    forms this gives, the first the French lexicon knows wins (wordfreq's word list), so accents
+    and doubled consonants come from real words; an unknown word keeps the morphology's form."""
+    lower = base.lower()
+    candidates = [base[: -len(end)] + suffix for end in _FEMININE_REPLACES.get(suffix, ()) if lower.endswith(end)]
+    if suffix == "e":
+        candidates += [base[: -len(end)] + fem for end, fem in _FEMININE_E if lower.endswith(end)]
+    candidates.append(base + suffix)
+    known = next((c for c in candidates if zipf(c, "fr") > 0), None)
+    return known or candidates[0]
+
+
 def doublet(base: str, suffix: str, plural: bool, determiner: str | None) -> str:
     """The two full forms, feminine first: (les) client·e·s → (les) clientes et (les) clients."""
-    replaced = _FEMININE_REPLACES.get(suffix, "")
-    stem = base[: -len(replaced)] if replaced and base.lower().endswith(replaced) else base
-    feminine, masculine = stem + suffix, base
+    female, male = feminine(base, suffix), base
     if plural:
-        feminine, masculine = _plural(feminine), _plural(masculine)
+        female, male = _plural(female), _plural(male)
+    male = male[:1].lower() + male[1:]
     if determiner:
-        return f"{determiner} {feminine} et {determiner.lower()} {masculine[:1].lower() + masculine[1:]}"
-    joined = " et " if plural else " ou "
-    return feminine + joined + masculine[:1].lower() + masculine[1:]
+        return f"{determiner} {female} et {determiner.lower()} {male}"
+    return female + (" et " if plural else " ou ") + male
 
 
 def _skipped(ctx: CheckContext, start: int, end: int) -> bool:

@@ -47,6 +47,7 @@ from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 MESSAGES = Messages({"register.default": "“{match}”: this brand says “{use}” to its readers."})
 
 _CLAUSE_BREAKS = {":", ";", "—", "–", "(", "«", "“", '"', "…", "!", "?", "•", "·", "→", "➡", "*", "-", "/"}
+_OPENING_QUOTES = {"«", "“", '"'}
 _NOT_VERB_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT", "SYM", "INTJ"}
 
 
@@ -175,8 +176,10 @@ def _starts_clause(
         return True
     previous = token_text(text, tokens[j])
     gap = text[tokens[j].idx + len(tokens[j].text) : tokens[i].idx]
-    if "\n" in gap:
-        return True
+    if "\n" in gap and not token_text(text, tokens[i])[:1].islower():
+        return True  # a new line; in lower case, it goes on ("Pâtisseries Mirabelle\nrecrute des vendeurs")
+    if previous in _OPENING_QUOTES and j and words[j - 1][-1:].isalpha():
+        return False  # a quotation inside the clause: "Royal « assassine l’écologie »" (Royal does)
     if previous in _CLAUSE_BREAKS:
         # a hyphen glued to the word is a compound ("chauves-souris"), not a dash
         return not (previous in "-–—/" and not gap and (j == 0 or not text[tokens[j].idx - 1 : tokens[j].idx].isspace()))
@@ -190,6 +193,8 @@ def _imperative_person(
     tok, word = tokens[i], words[i]
     if word in w.not_imperatives or not word.isalpha() or tok.pos_ in _NOT_VERB_POS:
         return None
+    if _has_subject(text, tok) or _named(text, tokens, words, i):
+        return None  # a third person: "Marie, notre cheffe, prépare…" is an announcement, not an order
     if word.endswith(("é", "ée", "és", "ées")) or "Part" in tok.morph.get("VerbForm"):
         return None  # participles: "Réservée aux membres"
     original = token_text(text, tok)
@@ -211,6 +216,8 @@ def _imperative_person(
         return "vous" if strong or weak else None  # not a name such as "Martinez-Alier"
     if word.endswith(("ons", "er", "ir")):
         return None
+    if after in w.third_person_objects:
+        return None  # a headline in the third person: "Ouvre ses portes samedi !" (the shop does)
     if word.endswith("es") and lemmas and all(lemma.endswith("er") for lemma in lemmas):
         return None  # "-er" verbs have no s in the imperative: "Soldes" is not one
     if not (word.endswith(("e", "s", "x")) or word == "va"):
@@ -223,6 +230,26 @@ def _imperative_person(
     if after in ("de", "d'", "du", "des") and tok.pos_ in ("NOUN", "PROPN"):
         return None  # "Visite de l’usine": the tagger's noun reading wins before "de"
     return "tu" if weak else None
+
+
+def _has_subject(text: str, tok: Any) -> bool:
+    """A subject before the verb in its clause, in the parse when the text was parsed (`nsubj`,
+    `expl:subj`): an imperative has none. The small models' parses are only trusted to veto, and
+    not across a colon, a dash or a line break ("Pâtisseries Mirabelle : découvre nos galettes")."""
+    for child in tok.children:
+        if child.dep_.startswith(("nsubj", "expl:subj")) and child.i < tok.i:
+            between = text[child.idx : tok.idx]
+            if "\n" not in between and not any(mark in between for mark in _CLAUSE_BREAKS - {"-", "/"}):
+                return True
+    return False
+
+
+def _named(text: str, tokens: list[Any], words: list[str], i: int) -> bool:
+    """A capitalised word followed by an apposition is a name ("Marie, notre cheffe, prépare"),
+    not the imperative of a verb it happens to spell ("marier")."""
+    if not token_text(text, tokens[i])[:1].isupper() or i + 2 >= len(tokens) or words[i + 1] != ",":
+        return False
+    return tokens[i + 2].pos_ == "DET" or words[i + 2] in ("notre", "votre", "leur", "la", "le", "l'", "un", "une")
 
 
 def _clearly_plural(text: str, sent: Any, tokens: list[Any], w: RegisterWords) -> bool:

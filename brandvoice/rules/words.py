@@ -8,7 +8,9 @@ included, or one line break; an apostrophe in a phrase matches both apostrophes.
 
 from __future__ import annotations
 
+import functools
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -121,3 +123,99 @@ def match_case(original: str, replacement: str) -> str:
 
 def words(text: str) -> Iterable[regex.Match]:
     return WORD.finditer(text)
+
+
+# --- brand names in every variant ----------------------------------------------------------------
+
+_NAME_PART = regex.compile(r"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|[^\p{L}\p{N}\s\-‐‑_'’]+")
+# between two words of a name: spaces (one line break at most), a hyphen, an underscore, an
+# apostrophe, or nothing at all ("Hotelia Club", "hotelia-club", "hoteliaclub")
+NAME_SEPARATOR = r"(?:[ \t\u00a0\u202f]*\n?[ \t\u00a0\u202f]*|[-‐‑_'’])"
+_LIGATURES = {"œ": "(?:œ|oe)", "æ": "(?:æ|ae)"}
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a brand name: split at spaces, hyphens, apostrophes and CamelCase humps
+    ("HoteliaClub" → Hotelia, Club; "Pâtisseries Mirabelle" → Pâtisseries, Mirabelle)."""
+    return _NAME_PART.findall(name)
+
+
+@functools.cache
+def _letter_variants() -> dict[str, str]:
+    """Each lower-case letter → a character class of it with every accent (e → [eéèêë…])."""
+    groups: dict[str, set[str]] = {}
+    for code in (*range(0x61, 0x7B), *range(0xE0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        if not char.isalpha() or char != char.lower():
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii():
+            groups.setdefault(base, {base}).add(char)
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in groups.items()}
+
+
+def name_key(text: str) -> str:
+    """A name or a tag reduced to its letters and digits, without case or accents: what two
+    spellings of one name share ("#PatisseriesMirabelle", "Pâtisseries Mirabelle")."""
+    return "".join(c for c in unicodedata.normalize("NFD", regex.sub(r"[^\p{L}\p{N}]", "", text).casefold())
+                   if not unicodedata.combining(c))
+
+
+def _unaccented_letter(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", char.lower()) if not unicodedata.combining(c))
+
+
+def _part_pattern(part: str) -> str:
+    """One word of a name, whatever its case and accents, singular or plural; a word made of words
+    ("Trailcraft": trail, craft) may be written apart at their seam ("Trail Craft")."""
+    if not part[:1].isalpha():
+        return regex.escape(part)
+    from brandvoice.channels.segment import best_split
+
+    pieces = best_split(part.lower(), ("en", "fr")) if len(part) >= 6 and part[1:].islower() else None
+    if pieces:
+        variants = _letter_variants()
+        heads = ["".join(_letter(c, variants) for c in piece) for piece in pieces[:-1]]
+        return NAME_SEPARATOR.join([*heads, _part_pattern(pieces[-1])])
+    word = part.lower()
+    stem, number = word, "[sx]?"
+    if word.endswith("aux") and len(word) > 4:
+        stem, number = word[:-3], "(?:aux|al)"
+    elif word.endswith("al") and len(word) > 3:
+        stem, number = word[:-2], "(?:al|aux)"
+    elif word[-1:] in "sx" and len(word) > 3:
+        stem = word[:-1]
+    elif len(word) < 3:
+        number = ""
+    variants = _letter_variants()
+    return "".join(_letter(c, variants) for c in stem) + number
+
+
+def _letter(char: str, variants: dict[str, str]) -> str:
+    return _LIGATURES.get(char) or variants.get(_unaccented_letter(char), regex.escape(char))
+
+
+def name_pattern(name: str) -> str:
+    """A regex (without word edges) for a brand name in every variant: any case and accents, its
+    words joined by spaces, a hyphen, an underscore or nothing, each singular or plural. Group
+    `p<i>` is word i, so the way a match is written can be read word by word."""
+    parts = name_parts(name)
+    return NAME_SEPARATOR.join(f"(?P<p{i}>{_part_pattern(part)})" for i, part in enumerate(parts))
+
+
+NAME_BEFORE = rf"(?<![{WORD_CHARS}#@\-./])"
+NAME_AFTER = rf"(?![{WORD_CHARS}]|-[{WORD_CHARS}]|\.\p{{L}}{{2,}})"  # "mirabelle.fr" is a domain
+
+
+def compile_names(names: Iterable[str]) -> regex.Pattern | None:
+    """One pattern for the variants of several names, as words of prose (compiled once per set)."""
+    return _compiled_names(frozenset(names))
+
+
+@functools.cache
+def _compiled_names(names: frozenset[str]) -> regex.Pattern | None:
+    bodies = [regex.sub(r"\(\?P<p\d+>", "(?:", name_pattern(n)) for n in sorted(names, key=len, reverse=True)]
+    bodies = [b for b in bodies if b]
+    if not bodies:
+        return None
+    return regex.compile(NAME_BEFORE + "(?:" + "|".join(bodies) + ")" + NAME_AFTER, regex.IGNORECASE | regex.VERSION0)

@@ -1,5 +1,12 @@
-"""The thin client: forwards a command to the resident server if one answers, else returns None
-so the CLI runs in-process. Standard library only: this is the fast path.
+"""The thin client: forwards a command to this install's resident server if one answers, else
+returns None so the CLI runs in-process. Standard library (and PyYAML) only: this is the fast path.
+
+Warm by default: when no server of this install runs, the first `check`, `score` or `watch`
+starts one in the background and does its own work meanwhile (it says so); the next runs use it.
+`server_mode` decides: `auto` (start one when none runs, the default), `manual` (use one started
+by `brandvoice server start`, never start one: the default when `CI` is set), `off` (always
+in-process). `--no-server`, `BRANDVOICE_NO_SERVER=1`, `BRANDVOICE_SERVER=auto|manual|off`, or
+the project configuration's `server:` key (the current folder's project) choose.
 
 The server is used only from a private socket folder (see `protocol`); when the folder is not
 safe, the command runs in-process and a warning says why. A request too big for the protocol
@@ -11,9 +18,16 @@ import io
 import os
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 
+from brandvoice.project_files import CONFIG_FILES, PYPROJECT, SERVER_MODES, server_mode_of
 from brandvoice.server import protocol
+from brandvoice.server.identity import install_key
+
+MODE_ENV = "BRANDVOICE_SERVER"
+IDLE_ENV = "BRANDVOICE_SERVER_IDLE"
+DEFAULT_IDLE = "30m"
 
 # the environment that can change a check's output, forwarded so results match in-process runs
 FORWARDED_ENV = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "TERM", "COLUMNS")
@@ -21,24 +35,125 @@ FORWARDED_PREFIX = "BRANDVOICE_"
 
 
 def server_socket() -> str | None:
-    """The resident server's socket, if one may be used: in a safe folder, a socket of ours."""
+    """This install's server socket, if one may be used: in a safe folder, a socket of ours."""
     try:
         path = protocol.socket_path()
     except protocol.UnsafeRuntimeDir as exc:
-        print(f"brandvoice: warning: not using the resident server: {exc}", file=sys.stderr)
+        notice(f"warning: not using the resident server: {exc}")
         return None
     return str(path) if protocol.check_socket(path) else None
 
 
-def wants_server(argv: list[str]) -> bool:
+def server_mode(argv: list[str]) -> str:
+    """auto, manual or off for this run (see the module's documentation)."""
     if os.environ.get("BRANDVOICE_NO_SERVER") or "--no-server" in argv:
+        return "off"
+    chosen = os.environ.get(MODE_ENV, "").strip().lower()
+    if chosen in SERVER_MODES:
+        return chosen
+    configured = project_server_mode(Path.cwd())
+    if configured:
+        return configured
+    return "manual" if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes") else "auto"
+
+
+def project_server_mode(folder: Path) -> str | None:
+    """The `server:` key of the nearest project configuration above `folder` (`.brandvoice.yaml`,
+    or `[tool.brandvoice]` in `pyproject.toml`, as `config.find_project` looks them up). A broken
+    configuration says nothing here: the run itself reports it."""
+    for directory in (folder, *folder.parents):
+        for name in (*CONFIG_FILES, PYPROJECT):
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            section = _read_section(candidate)
+            if section is None:
+                continue  # a pyproject.toml without [tool.brandvoice]
+            mode = server_mode_of(section.get("server")) if isinstance(section, dict) else None
+            return mode if mode in SERVER_MODES else None
+    return None
+
+
+def _read_section(file: Path) -> object:
+    from brandvoice.reading import SETTINGS_MAX_BYTES, read_regular_file
+
+    try:
+        text = read_regular_file(file, SETTINGS_MAX_BYTES).decode("utf-8")
+        if file.suffix == ".toml":
+            import tomllib
+
+            return tomllib.loads(text).get("tool", {}).get("brandvoice")
+        from brandvoice import safe_yaml
+
+        return safe_yaml.load(text) or {}
+    except Exception:  # noqa: BLE001 (unreadable or invalid: the run itself says what is wrong)
+        return {}
+
+
+def notice(message: str) -> None:
+    print(f"brandvoice: {message}", file=sys.stderr)
+
+
+def server_running() -> bool:
+    """Whether a server of this install is alive (warming up or ready): its lock is held."""
+    import fcntl
+
+    try:
+        fd = os.open(protocol.lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
+    except (OSError, protocol.UnsafeRuntimeDir):
         return False
-    return server_socket() is not None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing releases a lock we got
+    return False
+
+
+def start_in_background(after_pid: int | None = None) -> int | None:
+    """Start this install's server, detached, unless one is alive; its pid. `after_pid`: the
+    server warms up once that process (the run that started it) has ended, not competing with it."""
+    import subprocess
+
+    if server_running():
+        return None
+    command = [sys.executable, "-m", "brandvoice.server.daemon", "--idle", os.environ.get(IDLE_ENV) or DEFAULT_IDLE]
+    if after_pid:
+        command += ["--after-pid", str(after_pid)]
+    with open(protocol.log_path(), "ab") as log:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,  # survives the terminal, or the pre-commit run, that started it
+            cwd=protocol.runtime_dir(),  # `-m` imports from the current folder: never a checkout's other copy
+            env={k: v for k, v in os.environ.items() if k not in ("BRANDVOICE_NO_SERVER", MODE_ENV)},
+        )
+    return process.pid
+
+
+def ensure_started(argv: list[str]) -> None:
+    """`watch`: start the server for the other runs (watch itself keeps its checks in-process)."""
+    if server_mode(argv) == "auto":
+        try:
+            if start_in_background() is not None:
+                notice("starting the resident server in the background for the next checks")
+        except (OSError, protocol.UnsafeRuntimeDir):
+            pass
 
 
 def request(message: dict[str, Any], timeout: float | None = None) -> dict[str, Any] | None:
+    """Send to this install's server; its reply, or None (no server, a stale socket...)."""
     path = server_socket()
     if path is None:
+        return None
+    return request_to(path, {**message, "identity": install_key()}, timeout)
+
+
+def request_to(path: str | Path, message: dict[str, Any], timeout: float | None = None) -> dict[str, Any] | None:
+    if not protocol.check_socket(Path(path)):
         return None
     try:
         data = protocol.encode(message)
@@ -47,7 +162,7 @@ def request(message: dict[str, Any], timeout: float | None = None) -> dict[str, 
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(timeout)
-            sock.connect(path)
+            sock.connect(str(path))
             sock.sendall(data)
             return protocol.receive(sock)
     except OSError:
@@ -74,11 +189,24 @@ class _Replay(io.RawIOBase):
 
 
 def run_on_server(argv: list[str]) -> int | None:
-    if not wants_server(argv):
+    """The command's exit code when this install's server ran it; None: run it in this process
+    (no server, or one still warming up: started now in auto mode, and said)."""
+    mode = server_mode(argv)
+    if mode == "off":
+        return None
+    try:
+        path = protocol.socket_path()
+    except protocol.UnsafeRuntimeDir as exc:
+        notice(f"warning: not using the resident server: {exc}")
+        return None
+    if not protocol.check_socket(path):
+        if mode == "auto":
+            _start_for_next_runs()
         return None
     raw_stdin = sys.stdin.buffer.read(protocol.MAX_MESSAGE + 1) if "-" in argv[1:] else None
     reply = None
-    if raw_stdin is None or len(raw_stdin) <= protocol.MAX_MESSAGE // 2:
+    sendable = raw_stdin is None or len(raw_stdin) <= protocol.MAX_MESSAGE // 2
+    if sendable:
         env = {k: v for k, v in os.environ.items() if k in FORWARDED_ENV or k.startswith(FORWARDED_PREFIX)}
         if sys.stdout.isatty():  # the server's output is captured: tell it what the terminal is
             env["BRANDVOICE_STDOUT_TTY"] = "1"
@@ -94,6 +222,12 @@ def run_on_server(argv: list[str]) -> int | None:
                 "stderr_tty": sys.stderr.isatty(),
             }
         )
+    if reply is not None and reply.get("warming"):
+        notice("the resident server is still warming up: this run checks on its own")
+    elif reply is not None and reply.get("error") == protocol.ANOTHER_INSTALL:
+        notice(f"warning: not using the resident server: {reply.get('detail', 'another install')}")
+    elif reply is None and sendable and mode == "auto":
+        _start_for_next_runs()  # a stale socket (a killed server)
     if reply is None or "code" not in reply:
         if raw_stdin is not None:  # give the in-process run the text already read, then the rest
             stream = io.BufferedReader(_Replay(raw_stdin, sys.stdin.buffer))
@@ -103,3 +237,18 @@ def run_on_server(argv: list[str]) -> int | None:
     sys.stdout.flush()
     sys.stderr.write(reply["stderr"])
     return int(reply["code"])
+
+
+def _start_for_next_runs() -> None:
+    try:
+        started = start_in_background(after_pid=os.getpid())
+    except (OSError, protocol.UnsafeRuntimeDir) as exc:
+        notice(f"warning: could not start the resident server: {exc}")
+        return
+    if started is None:
+        notice("the resident server is still warming up: this run checks on its own")
+    else:
+        notice(
+            "starting the resident server in the background: this run checks on its own, the next ones "
+            "answer in a blink (--no-server or BRANDVOICE_NO_SERVER=1 to turn it off)"
+        )

@@ -1,5 +1,11 @@
 """The resident server process: runs CLI commands sent by thin clients, one at a time, with
-everything heavy loaded once. Started by `brandvoice server start`; stops after an idle time."""
+everything heavy loaded once. Started by the first check of an install (in the background) or by
+`brandvoice server start`; stops after an idle time.
+
+One per install: it holds its install's lock (`protocol.lock_path`) for its whole life, listens
+on its install's socket, answers only requests carrying its install's key, and stops the servers
+an older version of the same install left running. It listens at once, but answers `run` with
+`warming` until its warm-up is done: a client never waits on a server that is not ready."""
 
 from __future__ import annotations
 
@@ -17,6 +23,9 @@ from typing import Any
 
 from brandvoice.server import protocol
 from brandvoice.server.client import FORWARDED_ENV, FORWARDED_PREFIX
+from brandvoice.server.identity import install_identity, install_key
+
+WARM_UP_AFTER_PID_LIMIT = 300.0  # seconds a warm-up waits for the run that started the server
 
 WARM_UP_DRAFTS = (
     ("warm-up.md", "Bonjour, réservez votre séjour chez nous dès aujourd’hui.\n"),
@@ -32,14 +41,26 @@ class Daemon:
         self.requests = 0
         self.lock = threading.Lock()  # one command at a time: commands chdir and swap stdio
         self.stopping = threading.Event()
+        self.ready = threading.Event()
+        self.warm_up_seconds: float | None = None
 
-    def warm_up(self) -> None:
-        """Load the CLI, the guides and the engines now, through the same code a check runs."""
+    def warm_up(self, after_pid: int | None = None) -> None:
+        """Load the CLI, the guides and the engines, through the same code a check runs; once the
+        run that started this server (`after_pid`) has ended, so as not to slow it down."""
         from brandvoice.cli.entry import run
 
-        for name, text in WARM_UP_DRAFTS:
-            with _captured(text) as (out, err):
-                run(["check", "-", "--stdin-filename", name, "--no-cache"])
+        deadline = time.monotonic() + WARM_UP_AFTER_PID_LIMIT
+        while after_pid and _alive(after_pid) and time.monotonic() < deadline and not self.stopping.is_set():
+            time.sleep(0.05)
+        started = time.perf_counter()
+        with self.lock:
+            for name, text in WARM_UP_DRAFTS:
+                with _captured(text):
+                    run(["check", "-", "--stdin-filename", name, "--no-cache"])
+        self.warm_up_seconds = round(time.perf_counter() - started, 2)
+        self.last_used = time.time()
+        self.ready.set()
+        self._write_state()
 
     def handle(self, message: dict[str, Any]) -> dict[str, Any]:
         op = message.get("op")
@@ -48,6 +69,11 @@ class Daemon:
         if op == "stop":
             self.stopping.set()
             return {"stopped": True}
+        if message.get("identity") != install_key():
+            detail = f"it belongs to another install ({install_identity()['python']}, version {install_identity()['version']})"
+            return {"error": protocol.ANOTHER_INSTALL, "detail": detail}
+        if op == "run" and not self.ready.is_set():
+            return {"warming": True}
         if op == "run":
             with self.lock:
                 self.requests += 1
@@ -84,16 +110,30 @@ class Daemon:
         return {
             "pid": os.getpid(),
             "socket": str(protocol.socket_path()),
+            "key": install_key(),
+            "identity": install_identity(),
+            "ready": self.ready.is_set(),
+            "warm_up_s": self.warm_up_seconds,
             "uptime_s": round(time.time() - self.started, 1),
             "idle_s": round(time.time() - self.last_used, 1),
+            "idle_limit_s": self.idle_seconds,
             "requests": self.requests,
             "rss_mb": _rss_mb(),
         }
 
-    def serve(self) -> None:
+    def _write_state(self) -> None:
+        state = {"pid": os.getpid(), "socket": str(protocol.socket_path()), "started": self.started,
+                 "key": install_key(), "identity": install_identity(), "ready": self.ready.is_set()}  # fmt: skip
+        path = protocol.state_path()
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state), encoding="utf-8")
+        tmp.replace(path)
+
+    def serve(self, after_pid: int | None = None) -> None:
+        """Listen now, warm up in the background, serve until stopped or idle."""
         path = protocol.socket_path()
         with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+            path.unlink()  # a killed server's: we hold the install's lock, no live server uses it
         server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         old_umask = os.umask(0o177)  # the socket is created user-only
         try:
@@ -101,11 +141,12 @@ class Daemon:
         finally:
             os.umask(old_umask)
         server.listen(16)
-        server.settimeout(1.0)
-        protocol.state_path().write_text(json.dumps({"pid": os.getpid(), "socket": str(path), "started": self.started}))
+        server.settimeout(0.5)
+        self._write_state()
+        threading.Thread(target=self._warm_up_or_stop, args=(after_pid,), daemon=True).start()
         try:
             while not self.stopping.is_set():
-                if time.time() - self.last_used > self.idle_seconds:
+                if self.ready.is_set() and time.time() - self.last_used > self.idle_seconds:
                     break
                 try:
                     conn, _ = server.accept()
@@ -114,9 +155,18 @@ class Daemon:
                 threading.Thread(target=self._serve_connection, args=(conn,), daemon=True).start()
         finally:
             server.close()
-            for stale in (path, protocol.state_path()):
+            for stale in (path, protocol.state_path(), protocol.lock_path()):
                 with contextlib.suppress(FileNotFoundError):
-                    stale.unlink()
+                    stale.unlink()  # the lock too: still held until this process ends
+
+    def _warm_up_or_stop(self, after_pid: int | None) -> None:
+        try:
+            self.warm_up(after_pid)
+        except BaseException:  # noqa: BLE001 (a server that cannot warm up must not linger)
+            import traceback
+
+            traceback.print_exc()
+            self.stopping.set()
 
     def _serve_connection(self, conn: socket.socket) -> None:
         with conn:
@@ -163,14 +213,52 @@ def _rss_mb() -> float | None:
     return None
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _hold_install_lock() -> int | None:
+    """The install's lock, held until this process ends; None when another server holds it."""
+    import fcntl
+
+    fd = os.open(protocol.lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def stop_older_versions() -> None:
+    """Stop the servers this install left running before its code or packages changed (same
+    package folder and Python): no client of this install will use them again."""
+    from brandvoice.server.client import request_to
+
+    mine = install_identity()
+    for state in protocol.server_states():
+        theirs = state.get("identity") or {}
+        if state["key"] != install_key() and (theirs.get("package"), theirs.get("prefix")) == (mine["package"], mine["prefix"]):
+            request_to(protocol.socket_path(state["key"]), {"op": "stop"}, timeout=5)
+
+
 def main() -> None:
+    from brandvoice.languagetool.server import parse_duration
+
     parser = argparse.ArgumentParser(prog="brandvoice-server")
-    parser.add_argument("--idle", type=float, default=1800.0, help="stop after this many idle seconds")
+    parser.add_argument("--idle", default="30m", help="stop after this idle time: 1800 (seconds), 30m, 2h")
+    parser.add_argument("--after-pid", type=int, default=None, help="warm up once this process has ended")
     args = parser.parse_args()
-    daemon = Daemon(args.idle)
-    daemon.warm_up()
-    daemon.last_used = time.time()
-    daemon.serve()
+    if _hold_install_lock() is None:
+        return  # this install's server is already running (or starting)
+    stop_older_versions()
+    Daemon(parse_duration(args.idle)).serve(args.after_pid)
 
 
 if __name__ == "__main__":

