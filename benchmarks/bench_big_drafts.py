@@ -20,9 +20,10 @@ import tempfile
 import sys
 from pathlib import Path
 
+from corpora import corpora_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared/corpora from the main checkout (found further up from a worktree)
-CORPORA = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), ROOT.parent)
+CORPORA = corpora_dir()  # $BRANDVOICE_CORPORA, else shared/corpora beside the checkout (corpora.py)
 CORPUS = CORPORA / "tweets-fr" / "deft2017_train.txt"
 
 _ONE_RUN = r"""

@@ -28,8 +28,10 @@ from pathlib import Path
 import httpx
 import psutil
 
+from corpora import corpora_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = corpora_dir()  # $BRANDVOICE_CORPORA, else shared/corpora beside the checkout (corpora.py)
 SOURCES = {"en-US": CORPORA / "tweets-en" / "sentiment_test.txt", "fr-FR": CORPORA / "tweets-fr" / "deft2017_train.txt"}
 
 

@@ -26,10 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpora import corpora_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-CORPORA = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
-               ROOT.parent / "shared" / "corpora")  # beside the checkout (or above a worktree)
+CORPORA = corpora_dir()  # $BRANDVOICE_CORPORA, else shared/corpora beside the checkout (corpora.py)
 CORPUS = CORPORA / "tweets-fr" / "deft2017_val.txt"
 
 from lsp_client import Session  # noqa: E402

@@ -1,9 +1,10 @@
 """End-to-end speed and memory of `brandvoice check`, next to the floors it cannot beat.
 
-    .venv/bin/python benchmarks/bench_speed.py [--sizes 1000 5000] [--single-runs 10]
+    .venv/bin/python benchmarks/bench_speed.py [--sizes 1000 5000] [--single-runs 10] [--corpora DIR]
 
-Real posts from ../shared/corpora (French and English, alternating) are written as Markdown files
-(front matter: brand hotelia or trailcraft, channel x), so every check is on: grammar
+Real posts from the shared corpora (`--corpora`, else $BRANDVOICE_CORPORA, else `shared/corpora`
+beside the checkout or a folder above it: see corpora.py), French and English alternating, are
+written as Markdown files (front matter: brand hotelia or trailcraft, channel x), so every check is on: grammar
 (LanguageTool), voice (spaCy), channel, terms. A private LanguageTool server with its sentence
 cache off serves both brandvoice and the raw floor, so neither is answered from the other's work.
 
@@ -36,10 +37,10 @@ from pathlib import Path
 import httpx
 import psutil
 
+from corpora import corpora_dir, english_files, french_files, lines
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
-FRENCH = [CORPORA / "tweets-fr" / "deft2017_train.txt", CORPORA / "tweets-fr" / "deft2017_val.txt"]
-ENGLISH = [CORPORA / "tweets-en" / "sentiment_test.txt"]
+CORPORA: Path  # set by --corpora (see corpora.py)
 BRANDVOICE = [sys.executable, "-m", "brandvoice"]
 SINGLE_POST = (
     "Enfin l’été chez Hotelia ! Une vue sur la baie, des chambres lumineuses et un petit-déjeuner "
@@ -62,10 +63,7 @@ def machine() -> str:
 
 def corpus_posts(count: int) -> list[tuple[str, str]]:
     """(language, text) pairs alternating French and English; English fills when French runs out."""
-    def lines(paths):
-        return [l.strip() for p in paths for l in p.read_text(encoding="utf-8").splitlines() if l.strip()]
-
-    french, english = lines(FRENCH), lines(ENGLISH)
+    french, english = lines(french_files(CORPORA)), lines(english_files(CORPORA))
     posts, fi, ei = [], 0, 0
     while len(posts) < count:
         if len(posts) % 2 == 0 and fi < len(french):
@@ -146,7 +144,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="batch sizes (posts)")
     parser.add_argument("--single-runs", type=int, default=10, help="repetitions of the warm single-post check")
+    parser.add_argument("--corpora", type=Path, help="the shared corpora folder (default: see benchmarks/corpora.py)")
     args = parser.parse_args()
+    global CORPORA
+    CORPORA = corpora_dir(args.corpora)
 
     from brandvoice.languagetool import HOME_ENV, URL_ENV
     from brandvoice.languagetool.client import CONCURRENCY_ENV, DEFAULT_CONCURRENCY
@@ -155,7 +156,7 @@ def main() -> int:
 
     install(["en", "fr"])
     print(f"machine: {machine()}")
-    print(f"data: real tweets from {FRENCH[0].parent.name} and {ENGLISH[0].parent.name}, alternating, as X posts")
+    print(f"data: real tweets from {CORPORA}/tweets-fr and tweets-en, alternating, as X posts")
     print(f"{'':2}{'measure':<44} {'time':>11} {'posts/s':>9} {'÷ floor':>7}")
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
         tmp = Path(tmp)

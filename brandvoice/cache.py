@@ -43,6 +43,29 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("brandvoice")) / "results"
 
 
+def write_atomically(path: Path, text: str) -> bool:
+    """Write a cache file whole or not at all (concurrent runs read the old file or the new one; a
+    full disk leaves no partial file). False when it cannot be written: a cache only costs speed."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False
+
+
+def cache_folder(name: str) -> Path:
+    """A folder of the user cache beside the results (inside `BRANDVOICE_CACHE_DIR` when set)."""
+    results = default_cache_dir()
+    return results / name if os.environ.get("BRANDVOICE_CACHE_DIR") else results.parent / name
+
+
 class ResultCache:
     def __init__(self, directory: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.directory = directory or default_cache_dir()
@@ -76,20 +99,9 @@ class ResultCache:
         return result
 
     def put(self, key: str, result: FileResult) -> None:
-        path = self._path(key)
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps(result_to_cache(key, result), ensure_ascii=False)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-            os.replace(tmp, path)
+        payload = json.dumps(result_to_cache(key, result), ensure_ascii=False)
+        if write_atomically(self._path(key), payload):
             self._written += len(payload)
-        except OSError:
-            if tmp is not None:  # a full disk: leave no partial entry behind
-                Path(tmp).unlink(missing_ok=True)
-            return  # a cache that cannot be written only costs speed
 
     def prune(self) -> None:
         """Keep the folder under its bound, dropping the least recently written entries."""

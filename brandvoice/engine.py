@@ -10,7 +10,7 @@ de-duplication.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -68,8 +68,15 @@ class Engine:
     messages: MessageCatalog = MESSAGES
     cancelled: Callable[[], bool] | None = None  # asked between services and rules: stop early
 
+    _selected: dict[int, tuple[ResolvedGuide, list[Rule]]] = field(default_factory=dict, init=False, repr=False)
+
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
-        return [r for r in guide.rules if self.selection.may_report(r.id, r.kind.fine_ids)]
+        """The guide's rules the selection may report (worked out once per guide)."""
+        known = self._selected.get(id(guide))
+        if known is None or known[0] is not guide:
+            known = (guide, [r for r in guide.rules if self.selection.may_report(r.id, r.kind.fine_ids)])
+            self._selected[id(guide)] = known
+        return list(known[1])
 
     def check(self, items: Sequence[CheckItem]) -> list[FileResult]:
         results: list[FileResult | None] = [None] * len(items)
@@ -83,15 +90,19 @@ class Engine:
                     results[i].findings, results[i].metrics = cached
         todo = [i for i, r in enumerate(results) if r is None]
         done = len(items) - len(todo)
-        # Batches bound memory and let progress move. The next batch's services (LanguageTool
-        # requests, spaCy) are prepared in the background while this batch's rules run.
+        # Batches bound memory and let progress move. Services that wait on another process
+        # (LanguageTool) work on the next batch in the background while this batch is parsed and
+        # its rules run; CPU-bound ones (spaCy) run here, just before the rules.
         batches = [todo[start : start + BATCH_SIZE] for start in range(0, len(todo), BATCH_SIZE)]
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare-ahead") as ahead:
-            pending = ahead.submit(self._prepared_batch, items, batches[0]) if batches else None
+            pending = [self._start_batch(ahead, items, batch) for batch in batches[:1]]
             for k, batch in enumerate(batches):
-                contexts = pending.result()
+                contexts, waiting = pending.pop()
                 if k + 1 < len(batches):
-                    pending = ahead.submit(self._prepared_batch, items, batches[k + 1])
+                    pending.append(self._start_batch(ahead, items, batches[k + 1]))
+                self._stop_if_cancelled()
+                self._prepare([items[i] for i in batch], contexts, waits=False)
+                waiting.result()
                 for i, ctx in zip(batch, contexts):
                     results[i] = self._check_one(items[i], ctx)
                     if self.cache is not None and not _timed_out(results[i]):
@@ -103,11 +114,10 @@ class Engine:
             self.cache.prune()
         return results
 
-    def _prepared_batch(self, items: Sequence[CheckItem], batch: list[int]) -> list[CheckContext]:
+    def _start_batch(self, ahead: ThreadPoolExecutor, items: Sequence[CheckItem], batch: list[int]) -> tuple[list[CheckContext], Future]:
+        """The batch's contexts, and its waiting services' preparation started in the background."""
         contexts = [self._context(items[i]) for i in batch]
-        self._stop_if_cancelled()
-        self._prepare([items[i] for i in batch], contexts)
-        return contexts
+        return contexts, ahead.submit(self._prepare, [items[i] for i in batch], contexts, True)
 
     def _stop_if_cancelled(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -153,23 +163,20 @@ class Engine:
         rules = tuple(r for r in item.guide.rules if any(service.serves(need) for need in r.needs))
         return ServiceRequest(ctx, rules, item.guide.service_options.get(service.name))
 
-    def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext]) -> None:
-        """Prepare each heavy service once for all the texts whose rules need it."""
+    def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext], waits: bool) -> None:
+        """Prepare each heavy service (those that wait, or the others) once for all the texts whose
+        rules need it."""
+        if waits:
+            self._stop_if_cancelled()
         by_service: dict[str, tuple[Service, list[ServiceRequest]]] = {}
         for item, ctx in zip(items, contexts):
             if item.document.suppressions.file_disabled:
                 continue
             for service in self._services(item):
-                by_service.setdefault(service.name, (service, []))[1].append(self._request(item, ctx, service))
-        jobs = list(by_service.values())
-        if len(jobs) <= 1:
-            for service, requests in jobs:
-                service.prepare(requests)
-            return
-        # overlap I/O-bound preparation (LanguageTool requests) with CPU-bound work (spaCy)
-        with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="prepare") as pool:
-            for future in [pool.submit(service.prepare, requests) for service, requests in jobs]:
-                future.result()
+                if service.waits == waits:
+                    by_service.setdefault(service.name, (service, []))[1].append(self._request(item, ctx, service))
+        for service, requests in by_service.values():
+            service.prepare(requests)
 
     def _check_one(self, item: CheckItem, ctx: CheckContext) -> FileResult:
         doc = item.document

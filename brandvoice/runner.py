@@ -20,7 +20,7 @@ from typing import Any
 from brandvoice.cache import ResultCache
 from brandvoice.calendars.values import Unmapped, brand_of, channels_of, language_of
 from brandvoice.channels.profiles import known_channels
-from brandvoice.config import FileSettings, Project, find_project
+from brandvoice.config import FileSettings, Project, find_project, one_lookup_per_folder
 from brandvoice.engine import CheckItem, Engine
 from brandvoice.errors import BrandvoiceError
 from brandvoice.files import SourceFile, decode_source, discover, read_source
@@ -135,7 +135,8 @@ class Checker:
 
     def check_paths(self, paths: list[str]) -> RunResult:
         """Files and folders (`-`: standard input), as `brandvoice check` takes them."""
-        return self.check_sources(collect_sources(paths, self.options.stdin_filename))
+        with one_lookup_per_folder():
+            return self.check_sources(collect_sources(paths, self.options.stdin_filename))
 
     def check_texts(
         self, texts: Iterable[tuple[str, str]], cancelled: Callable[[], bool] | None = None
@@ -146,6 +147,10 @@ class Checker:
         return self.check_sources([SourceFile(path, text) for path, text in texts], cancelled).files
 
     def check_sources(self, sources: list[SourceFile], cancelled: Callable[[], bool] | None = None) -> RunResult:
+        with one_lookup_per_folder():
+            return self._check_sources(sources, cancelled)
+
+    def _check_sources(self, sources: list[SourceFile], cancelled: Callable[[], bool] | None) -> RunResult:
         options = self.options
         begin_run()  # the run's LanguageTool requests share one time budget
         run = RunResult()

@@ -224,7 +224,7 @@ def test_fix_never_applies_a_cached_replacement(tmp_path, monkeypatch):
     draft = tmp_path / "post.md"
     draft.write_text(DRAFT, encoding="utf-8")
     cache_dir = tmp_path / "cache"
-    _check(draft, cache_dir, monkeypatch, select=("hotelia.terms",))  # the entry the CLI run would find
+    _check(draft, cache_dir, monkeypatch, select=("hotelia.names",))  # the entry the CLI run would find
     [entry] = _entries(cache_dir)
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["findings"] = [{**f, "replacements": ["XXXX"], "fix_safe": True} for f in data["findings"]]
@@ -232,7 +232,7 @@ def test_fix_never_applies_a_cached_replacement(tmp_path, monkeypatch):
     env = {"BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
         [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", "hotelia", "--no-grammar",
-         "--select", "hotelia.terms", "--fix"],
+         "--select", "hotelia.names", "--fix"],
         env=env, capture_output=True, text=True, cwd=ROOT, timeout=300,
     )
     assert draft.read_text(encoding="utf-8") == "Bonjour, réservez chez Hotelia dès maintenant.\n", proc.stderr
@@ -248,7 +248,7 @@ def test_a_full_disk_leaves_no_partial_entries(tmp_path):
         "resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))\n"
         "from brandvoice.cli.entry import main\n"
         f"sys.argv = ['brandvoice', 'check', {str(tmp_path)!r}, '-b', 'hotelia', '--no-grammar', "
-        "'--select', 'hotelia.terms', '--format', 'json']\n"
+        "'--select', 'hotelia.names', '--format', 'json']\n"
         "main()\n"
     )
     env = {**__import__("os").environ, "BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1"}

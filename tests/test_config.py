@@ -189,3 +189,22 @@ def test_each_project_sends_its_drafts_only_to_its_own_languagetool_server(tmp_p
     finally:
         for server in servers:
             server.shutdown()
+
+
+def test_a_run_looks_each_folder_up_once_and_the_next_run_sees_a_new_configuration(tmp_path, monkeypatch):
+    from brandvoice import config
+    from brandvoice.runner import Checker, RunOptions
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(20):
+        (drafts / f"post-{i}.md").write_text("Our new boots are here.\n", encoding="utf-8")
+    looked_up: list[Path] = []
+    in_folder = config._in_folder
+    monkeypatch.setattr(config, "_in_folder", lambda folder: looked_up.append(folder) or in_folder(folder))
+    checker = Checker(RunOptions(grammar=False, cache=False, language="en"))
+    run = checker.check_paths([str(drafts)])
+    assert [r.guide for r in run.files] == ["base-en"] * 20
+    assert len(looked_up) == len(set(looked_up)) == len(drafts.resolve().parents) + 1  # each folder once
+    (drafts / ".brandvoice.yaml").write_text("brand: trailcraft\n", encoding="utf-8")
+    assert {r.guide for r in checker.check_paths([str(drafts)]).files} == {"trailcraft"}

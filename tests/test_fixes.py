@@ -275,10 +275,10 @@ def test_read_only_files_are_not_rewritten(tmp_path):
     draft = tmp_path / "post.md"
     draft.write_text("Chez HOTELIA.\n", encoding="utf-8")
     draft.chmod(0o444)
-    proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms", "--fix", cwd=tmp_path)
+    proc = run_cli("check", "post.md", "-b", "hotelia", "--no-grammar", "--select", "hotelia.names", "--fix", cwd=tmp_path)
     assert "post.md: read-only; not fixed" in proc.stderr and proc.returncode == 1, proc.stderr
     assert draft.read_text(encoding="utf-8") == "Chez HOTELIA.\n" and stat.S_IMODE(draft.stat().st_mode) == 0o444
-    assert "hotelia.terms.hotelia" in proc.stdout  # still reported
+    assert "hotelia.names.hotelia" in proc.stdout  # still reported
 
 
 def test_hard_links_are_not_split(tmp_path):

@@ -13,7 +13,7 @@ from brandvoice.nlp import docs as spacy_service
 from brandvoice.nlp import models
 from brandvoice.nlp.docs import SpacySettings, get_doc, prepare_docs
 from brandvoice.nlp.models import PARSE, TAGS, TOKENS, MissingModelWarning, load_pipeline, resolve_model
-from brandvoice.nlp.tokenizer import normalise, token_text
+from brandvoice.nlp.tokenizer import normalise, social_kind, token_text
 from brandvoice.parsing.prose import ProseText
 from brandvoice.rules.base import CheckContext, ServiceRequest
 from helpers import ROOT, matches
@@ -45,6 +45,17 @@ def tokens(text: str, lang: str = "fr") -> list[tuple[str, str | None]]:
 )
 def test_social_spans_are_single_tokens(text, token, kind):
     assert (token, kind) in tokens(text, "fr" if "é" in text or "Merci" in text else "en")
+
+
+def test_social_kind_reads_what_the_tokenizer_marked_even_in_a_joined_doc():
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline("fr", TOKENS).nlp
+    parts = [nlp("Venez 👉 #été2026 avec @marie."), nlp("Lien : https://hotelia.fr/ete 🌞 merci")]
+    joined = Doc.from_docs(parts)
+    for doc in (*parts, joined):
+        assert [social_kind(t) for t in doc] == [t._.social for t in doc]
+    assert {social_kind(t) for t in joined} == {"emoji", "hashtag", "mention", "url", None}
 
 
 def test_glued_punctuation_stays_outside_hashtags():
@@ -215,3 +226,31 @@ def test_substitution_by_lemma_keeps_brand_casing_and_is_not_a_safe_fix_for_infl
     ctx = CheckContext(ProseText.plain("Our IPHONES and iPhones and iphone."), language="en-US")
     options = substitution.Options(swap={"iPhone": "iPhone®"}, match="lemma", case_sensitive=True)
     assert [ctx.text[m.start : m.end] for m in substitution.check(ctx, options)] == ["iPhones"]
+
+
+def test_the_french_tokenizer_patterns_come_back_compiled_from_the_user_cache(tmp_path, monkeypatch):
+    """Compiling the French tokenizer's token_match is most of the model's load: a later process
+    takes its compiled program from the cache, and matches exactly as a fresh compile does."""
+    import re
+
+    from brandvoice.nlp import patterns
+
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path))
+    pipeline = load_pipeline("fr", TAGS)
+    tokenizer = pipeline.nlp.tokenizer.base
+    version = models.model_version(pipeline.model)
+    for saved in tmp_path.glob("spacy/*"):  # saved by the load, when it compiled them
+        saved.unlink()
+    assert not patterns.restore(pipeline.model, version)  # nothing saved in this cache
+    patterns.save(pipeline.model, version, tokenizer)
+    original = tokenizer.token_match.__self__
+    re._cache.pop((str, original.pattern, 0), None)
+    assert patterns.restore(pipeline.model, version)
+    restored = re.compile(original.pattern)
+    assert restored is not original and restored.flags == original.flags
+    words = ["anti-inflammatoire", "Anti-Âge", "week-end", "arc-en-ciel", "l'hôtel", "a-sexualisé", "http", "co-working"]
+    assert [m and m.span() for m in map(restored.match, words)] == [m and m.span() for m in map(original.match, words)]
+    assert any(restored.match(word) for word in words)
+    (saved,) = (tmp_path / "spacy").iterdir()
+    saved.write_text('{"patterns": [{"pattern": "x", "code": [1, 2]}]}', encoding="utf-8")  # damaged
+    assert not patterns.restore(pipeline.model, version)

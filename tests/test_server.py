@@ -178,8 +178,8 @@ def test_an_unsafe_socket_folder_is_refused_and_never_changed(tmp_path, kind):
     assert "Traceback" not in started.stderr
     draft = tmp_path / "d.md"
     draft.write_text(DRAFT, encoding="utf-8")
-    checked = cli(env, "check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms")
-    assert checked.returncode == 1 and "hotelia.terms.hotelia" in checked.stdout  # in-process
+    checked = cli(env, "check", str(draft), "-b", "hotelia", "--no-grammar", "--select", "hotelia.names")
+    assert checked.returncode == 1 and "hotelia.names.hotelia" in checked.stdout  # in-process
     assert "brandvoice: warning: not using the resident server" in checked.stderr
     after = os.lstat(run_dir)
     assert (after.st_mode, after.st_uid) == (before.st_mode, before.st_uid)  # never chmod-ed or chown-ed

@@ -62,7 +62,7 @@ def draft(tmp_path) -> Path:
 def test_the_first_check_starts_the_server_and_the_next_runs_use_it(auto_env, tmp_path):
     args = ("check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar")
     first = cli(auto_env, *args)
-    assert first.returncode == 1 and "hotelia.terms.hotelia" in first.stdout  # its own work, done
+    assert first.returncode == 1 and "hotelia.names.hotelia" in first.stdout  # its own work, done
     assert STARTING in first.stderr
     info = wait_ready(auto_env)
     assert info["requests"] == 0 and info["identity"]["prefix"] == sys.prefix
@@ -100,7 +100,7 @@ def test_switches_keep_one_process(auto_env, tmp_path, switch):
     env = {**auto_env, switch: extra} if extra else auto_env
     args = ["check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar"] + (["--no-server"] if switch == "--no-server" else [])
     proc = cli(env, *args, cwd=project / "sub")
-    assert proc.returncode == 1 and "hotelia.terms.hotelia" in proc.stdout
+    assert proc.returncode == 1 and "hotelia.names.hotelia" in proc.stdout
     assert "resident server" not in proc.stderr
     assert not list((tmp_path / "run").glob("server-*.sock")) if (tmp_path / "run").exists() else True
 
@@ -134,8 +134,8 @@ def test_a_warming_server_is_never_waited_for(auto_env, tmp_path):
             time.sleep(0.2)
         assert status(auto_env)["ready"] is False
         started = time.monotonic()
-        proc = cli(auto_env, "check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar", "--select", "hotelia.terms")
-        assert proc.returncode == 1 and "hotelia.terms.hotelia" in proc.stdout
+        proc = cli(auto_env, "check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar", "--select", "hotelia.names")
+        assert proc.returncode == 1 and "hotelia.names.hotelia" in proc.stdout
         assert WARMING in proc.stderr and STARTING not in proc.stderr
         assert time.monotonic() - started < 60  # did not wait for the sleeper
         assert "warming up" in cli(auto_env, "server", "status").stdout

@@ -60,4 +60,4 @@ def _check_options(ctx: CheckContext, options: Any):
     )
 
 
-SERVICE = Service(NAME, prepare, fingerprint)
+SERVICE = Service(NAME, prepare, fingerprint, waits=True)

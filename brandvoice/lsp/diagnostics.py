@@ -121,11 +121,9 @@ class Explanations:
     several editors' servers never overwrite each other's."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        from brandvoice.cache import default_cache_dir
+        from brandvoice.cache import cache_folder
 
-        self.folder = folder or default_cache_dir().parent / "explain"
-        if folder is None and os.environ.get("BRANDVOICE_CACHE_DIR"):
-            self.folder = default_cache_dir() / "explain"
+        self.folder = folder or cache_folder("explain")
         self._texts: dict[tuple[str, str, str], str] = {}  # by rule, guide and interface language
         self._uris: dict[str, str] = {}
 

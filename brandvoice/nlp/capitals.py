@@ -86,6 +86,8 @@ def caps_units(prose: ProseText, lang: str) -> list[Unit]:
     units = []
     for m in WORD.finditer(text):
         token = m.group()
+        if token.islower():
+            continue  # no capital letter: no unit (the common case, tested first)
         if "_" in token or any(c.isdigit() for c in token):
             continue  # codes, handles and identifiers, not words
         if prose.overlaps(m.start(), m.end(), NOT_PROSE) or text[m.start() - 1 : m.start()] == ".":

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, resolve_model
-from brandvoice.nlp.tokenizer import normalise
+from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, model_version, resolve_model
+from brandvoice.nlp.tokenizer import normalise, social_kind
 from brandvoice.parsing.sentences import list_marker_end, sentence_breaks
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 
@@ -89,11 +89,7 @@ def _model_fingerprint(lang: str, candidates: tuple[str, ...] | None) -> str:
     model = resolve_model(lang, candidates)
     if model is None:
         return f"spacy-{metadata.version('spacy')}:blank"
-    try:
-        version = metadata.version(model)
-    except metadata.PackageNotFoundError:
-        version = "?"
-    return f"spacy-{metadata.version('spacy')}:{model}@{version}"
+    return f"spacy-{metadata.version('spacy')}:{model}@{model_version(model)}"
 
 
 def prepare_docs(ctxs: Sequence[CheckContext], need: str = TOKENS) -> None:
@@ -174,7 +170,7 @@ def pipeline_of(ctx: CheckContext) -> Pipeline:
 def word_tokens(doc: Any) -> Iterable[Any]:
     """Tokens that count as words: no punctuation, spaces, symbols, numbers alone or social tokens."""
     for token in doc:
-        if token._.social or token.is_punct or token.is_space or not any(c.isalpha() for c in token.text):
+        if social_kind(token) or token.is_punct or token.is_space or not any(c.isalpha() for c in token.text):
             continue
         yield token
 

@@ -94,9 +94,15 @@ def lexicon_pattern(name: str, lang: str, options: LexiconOptions):
     return compile_phrases(entries(name, lang, options), ignorecase=True)
 
 
-def find(ctx, name: str, options: LexiconOptions):
+def find(ctx, name: str, options: LexiconOptions) -> list[regex.Match]:
     """Matches of the lexicon in the text, outside URLs, mentions, hashtags and e-mails, and not
-    in the literal sense a shipped entry's condition describes."""
+    in the literal sense a shipped entry's condition describes (found once per text and list:
+    a rule and the tone profile share them)."""
+    key = ("lexicon", name, options.lexicon, options.add, options.remove)
+    return ctx.once(key, lambda: list(_find(ctx, name, options)))
+
+
+def _find(ctx, name: str, options: LexiconOptions):
     pattern = lexicon_pattern(name, ctx.lang, options)
     if pattern is None:
         return

@@ -9,6 +9,8 @@ NLTK download at run time, so it is not used), not from hand-written rules.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 from brandvoice.languages.pack import ReadabilityFormula
 from brandvoice.languages.packs import FALLBACK, pack_for
 from brandvoice.nlp.docs import sentence_spans, word_tokens
+from brandvoice.nlp.tokenizer import social_kind
 
 # dependency labels of a passive auxiliary / subject: English (ClearNLP) and French (UD)
 PASSIVE_AUX = {"auxpass", "aux:pass"}
@@ -24,12 +27,33 @@ PASSIVE_AGENT = {"agent", "obl:agent"}
 LONG_WORD = 7  # LIX counts words of more than six letters
 
 
+def _per_doc(doc: Any, key: Hashable, compute: Callable[[], Any]) -> Any:
+    """A measure computed once per parsed text (kept in the doc's `user_data`): the voice kinds and
+    the tone profile ask for the same words, sentences and scores."""
+    data = doc.user_data
+    if ("brandvoice", key) not in data:
+        data[("brandvoice", key)] = compute()
+    return data[("brandvoice", key)]
+
+
+def words(doc: Any) -> list[Any]:
+    """The doc's word tokens (`word_tokens`), in order."""
+    return _per_doc(doc, "words", lambda: list(word_tokens(doc)))
+
+
+def _word_indices(doc: Any) -> list[int]:
+    return _per_doc(doc, "word_indices", lambda: [t.i for t in words(doc)])
+
+
 def sentences(doc: Any) -> list[Any]:
-    return [sent for sent in sentence_spans(doc) if any(True for _ in word_tokens(sent))]
+    """The doc's sentences with at least one word."""
+    return _per_doc(doc, "sentences", lambda: [sent for sent in sentence_spans(doc) if word_count(sent)])
 
 
 def word_count(span: Any) -> int:
-    return sum(1 for _ in word_tokens(span))
+    """Words in a sentence (a span of a doc), counted from the doc's word list."""
+    indices = _word_indices(span.doc)
+    return bisect_left(indices, span.end) - bisect_left(indices, span.start)
 
 
 def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
@@ -41,6 +65,10 @@ def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
     """
     if not doc.has_annotation("DEP"):
         return []
+    return _per_doc(doc, "passive_spans", lambda: _passive_spans(doc))
+
+
+def _passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
     pack = pack_for(doc.lang_)
     presentatives = pack.presentative_subjects if pack else frozenset()
     found = []
@@ -48,7 +76,7 @@ def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
         for token in sent:
             aux = [c for c in token.children if c.dep_ in PASSIVE_AUX]
             subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJ]
-            if not aux and not subjects or token._.social:
+            if not aux and not subjects or social_kind(token):
                 continue  # no passive, or a parse of hashtags ("#EELV #MULHOUSE")
             if not any(c.dep_ in PASSIVE_AGENT for c in token.children) and (
                 token.pos_ == "ADJ" or any(c.lower_ in presentatives for c in subjects)
@@ -65,9 +93,8 @@ def passive_share(doc: Any) -> float | None:
     total = sentences(doc)
     if not total:
         return 0.0
-    passive = {id(sent) for sent, _, _ in passive_spans(doc)}
     passive_starts = {sent.start for sent, _, _ in passive_spans(doc)}
-    return len(passive_starts) / len(total) if passive else 0.0
+    return len(passive_starts) / len(total) if passive_starts else 0.0
 
 
 @dataclass(frozen=True)
@@ -129,19 +156,29 @@ def _hyphenator(dictionary: str) -> Any:
 
 
 def count_syllables(word: str, formula: ReadabilityFormula) -> int:
-    return len(_hyphenator(formula.hyphenation).positions(word.casefold())) + 1
+    return _syllables(word.casefold(), formula.hyphenation)
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str, dictionary: str) -> int:
+    """Hyphenation points + 1 (words repeat from post to post: each is hyphenated once)."""
+    return len(_hyphenator(dictionary).positions(word)) + 1
 
 
 def readability(doc: Any, lang: str) -> Readability:
     """Readability with the formula of the text's language pack (English's for a language without one)."""
     formula = (pack_for(lang) or FALLBACK).readability
-    words = [t.text for t in word_tokens(doc)]
+    return _per_doc(doc, ("readability", formula), lambda: _readability(doc, formula))
+
+
+def _readability(doc: Any, formula: ReadabilityFormula) -> Readability:
+    texts = [t.text for t in words(doc)]
     return Readability(
         formula=formula,
-        words=len(words),
+        words=len(texts),
         sentences=len(sentences(doc)),
-        syllables=sum(count_syllables(w, formula) for w in words),
-        long_words=sum(1 for w in words if sum(c.isalpha() for c in w) >= LONG_WORD),
+        syllables=sum(count_syllables(w, formula) for w in texts),
+        long_words=sum(1 for w in texts if sum(c.isalpha() for c in w) >= LONG_WORD),
     )
 
 
@@ -155,7 +192,7 @@ def formality_score(doc: Any) -> float | None:
     frequencies, in %, + 100) / 2, scaled to 0–1. Needs part-of-speech tags."""
     if not doc.has_annotation("POS"):
         return None
-    tagged = [t for t in word_tokens(doc) if t.pos_]
+    tagged = [t for t in words(doc) if t.pos_]
     if not tagged:
         return None
     formal = sum(1 for t in tagged if t.pos_ in _FORMAL_POS or (t.pos_ == "DET" and "Art" in t.morph.get("PronType")))

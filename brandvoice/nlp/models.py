@@ -134,17 +134,32 @@ def _blank(lang: str, fallback: bool = False) -> Pipeline:
 def _load(lang: str, model: str, level: str) -> Pipeline:
     import spacy
 
+    from brandvoice.nlp import patterns
     from brandvoice.nlp.tokenizer import customise
 
     # NER is never used; the parser is the slowest component, kept only for parses
     exclude = ["ner"] if level == PARSE else ["ner", "parser"]
+    version = model_version(model)
+    restored = patterns.restore(model, version)  # the tokenizer's regexes, compiled by an earlier process
     nlp = spacy.load(model, exclude=exclude)
+    if not restored:
+        patterns.save(model, version, nlp.tokenizer)
     if level != PARSE and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")  # sentence boundaries without the parser
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")
     customise(nlp)
     return Pipeline(nlp, lang, level, model)
+
+
+def model_version(model: str) -> str:
+    """The installed version of a model package (`?` when it has no metadata)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(model)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def _warn_missing(lang: str, candidates: Sequence[str] | None, dependants: Mapping[str, str]) -> None:

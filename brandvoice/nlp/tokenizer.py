@@ -30,6 +30,12 @@ def token_text(text: str, token: Any) -> str:
     return text[token.idx : token.idx + len(token.text)]
 
 
+def social_kind(token: Any) -> str | None:
+    """`token._.social`, read where spaCy keeps it (the doc's `user_data`, keyed by the token's
+    offset): kinds ask for every token, and each `token._` builds an accessor object."""
+    return token.doc.user_data.get(("._.", "social", token.idx, None))
+
+
 def _register() -> None:
     from spacy.tokens import Token
 

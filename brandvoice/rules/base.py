@@ -30,7 +30,7 @@ rule id, level, category and message, and locates them in the source.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +76,13 @@ class CheckContext:
     def lang(self) -> str:
         """The bare language code: `fr` for `fr-CA`."""
         return self.language.split("-")[0].lower()
+
+    def once(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """`compute()` for this text, computed once and shared by every kind that asks with the
+        same key (a lexicon's matches, the register's signals: the tone profile reuses the rules')."""
+        if key not in self.services:
+            self.services[key] = compute()
+        return self.services[key]
 
 
 @dataclass(frozen=True)
@@ -171,11 +178,15 @@ class Service:
 
     `prepare(requests)` fills each request's `ctx.services`; `fingerprint(request)` names what the
     results depend on besides the text and guide (model or server version), for the result cache.
-    A rule needs a service by its name or `name:level` (`spacy:parser`)."""
+    A rule needs a service by its name or `name:level` (`spacy:parser`). A service that mostly
+    `waits` on another process (LanguageTool) is prepared ahead, in the background, while rules
+    run; a CPU-bound one (spaCy) runs in the checking thread, since Python threads share one GIL
+    and a background parse would only slow the rules down."""
 
     name: str
     prepare: Callable[[Sequence[ServiceRequest]], None]
     fingerprint: Callable[[ServiceRequest], str]
+    waits: bool = False
 
     def serves(self, need: str) -> bool:
         return need.split(":")[0] == self.name

@@ -41,7 +41,7 @@ from brandvoice.messages import Messages
 from brandvoice.nlp.docs import get_doc, pipeline_of, sentence_spans
 from brandvoice.nlp.french import VerbForms
 from brandvoice.nlp.models import TAGS
-from brandvoice.nlp.tokenizer import token_text
+from brandvoice.nlp.tokenizer import social_kind, token_text
 from brandvoice.rules.base import CheckContext, Example, Kind, RuleOptions
 
 MESSAGES = Messages({"register.default": "“{match}”: this brand says “{use}” to its readers."})
@@ -65,6 +65,11 @@ def _norm(text: str) -> str:
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
+    # once per text and register: the tone profile counts the same addresses
+    return iter(ctx.once(("register", options.use), lambda: list(_check(ctx, options))))
+
+
+def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     pack = pack_for(ctx.lang)
     if pack is None or pack.register is None or options.use == "any" or not ctx.text.strip():
         return
@@ -81,7 +86,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
 
 
 def _words(text: str, tokens: list[Any]) -> list[str]:
-    return [_norm(token_text(text, t)).lstrip("-") if not t._.social else "" for t in tokens]
+    return [_norm(token_text(text, t)).lstrip("-") if not social_kind(t) else "" for t in tokens]
 
 
 def _tu_address(text: str, tokens: list[Any], verbs: VerbForms | None, w: RegisterWords) -> Iterator[Match]:
@@ -165,7 +170,7 @@ def _starts_clause(
     if not words[i]:
         return False
     j = i - 1
-    while j >= 0 and tokens[j]._.social == "emoji":
+    while j >= 0 and social_kind(tokens[j]) == "emoji":
         j -= 1
     if j < 0:
         return True
