@@ -346,6 +346,8 @@ def one_report_per_problem(findings: list[Finding]) -> list[Finding]:
       (a space before ":", a space after it), the suggestion does both and the messages are joined;
     - a run and one of its elements (`!!` and an occurrence rule's `!`, `les les` and `les`): the
       more severe finding speaks for the whole run, with the run's suggestion when it has none;
+    - a finding inside another whose suggestions include the inner one's fix made in place (a
+      repeated word inside LanguageTool's "les les places" → "les places"): the more severe speaks;
     - an external checker's misspelling inside a span that a name's or a term's safe fix rewrites
       (LanguageTool's "Patisseries" in "Patisseries-Mirabelle", the brand's name): the fix speaks,
       at the higher of the two levels.
@@ -387,6 +389,8 @@ def _merged(first: Finding, second: Finding) -> Finding | None:
     inside = run.offset <= element.offset and element.offset + element.length <= run.offset + run.length
     if inside and _rewrites(run) and element.source != "brandvoice" and element.category == "spelling":
         return replace(run, level=max(run.level, element.level))  # "Patisseries" in "Patisseries-Mirabelle"
+    if inside and _same_edit(run, element):
+        return max((run, element), key=_strength)  # "les les" inside LanguageTool's "les les places"
     if not inside or not _repeats(run.match, element.match):
         return None
     survivor = max((run, element), key=_strength)
@@ -398,6 +402,16 @@ def _merged(first: Finding, second: Finding) -> Finding | None:
         end_line=run.end_line, end_column=run.end_column, replacements=replacements,
         fix_safe=(element.fix_safe if element.replacements else run.fix_safe) and len(replacements) == 1,
     )
+
+
+def _same_edit(run: Finding, element: Finding) -> bool:
+    """Whether the element's fix, made inside the run, is one of the run's suggestions: both ask
+    for one edit ("les les" → "les" inside "les les places" → "les places")."""
+    if not run.replacements or not element.replacements:
+        return False
+    at = element.offset - run.offset
+    edited = run.match[:at] + element.replacements[0] + run.match[at + element.length :]
+    return edited in run.replacements
 
 
 def _rewrites(finding: Finding) -> bool:

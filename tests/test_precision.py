@@ -278,6 +278,16 @@ def test_a_run_and_its_element_are_one_report():
     assert len(one_report_per_problem([space, run])) == 2
 
 
+def test_a_finding_whose_fix_is_one_of_a_wider_suggestion_is_the_same_problem():
+    repeated = _finding("base-fr.doublons", 10, "les les", Level.ERROR, replacements=("les",))
+    determiner = _finding("languagetool.DUPLICATE_DETERMINER", 10, "les les places", Level.ERROR, "languagetool",
+                          ("les places", "la place"))
+    [one] = one_report_per_problem([determiner, repeated])
+    assert (one.rule, one.match, one.replacements) == ("base-fr.doublons", "les les", ("les",))
+    plural = _finding("languagetool.AGREEMENT", 10, "les les places", Level.ERROR, "languagetool", ("les place",))
+    assert len(one_report_per_problem([plural, repeated])) == 2  # another edit: another problem
+
+
 def test_exclamation_runs_and_repeated_words_through_a_guide(languagetool_server, tmp_path):
     brand = guide(tmp_path, """\
         extends: base-fr

@@ -3,7 +3,6 @@ background and does its own work; the next runs use it; the switches keep one pr
 server never answers another install's client (two virtualenvs, two copies of the code)."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys

@@ -142,7 +142,7 @@ def _word_starts(name: str, parts: list[str]) -> set[int]:
 
 def _written_as_a_name(ctx: CheckContext, m: regex.Match, name: str) -> bool:
     """For a name made of common words: whether this writing of it can only be the name."""
-    text, found = ctx.text, m.group()
+    found = m.group()
     parts = name_parts(name)
     if any(sep != " " for sep in _separators(m, len(parts))):
         return True  # common words joined or hyphenated: "patisseriesmirabelle", "Patisseries-Mirabelle"

@@ -65,7 +65,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if options.match == "lemma" and options.tokens:
         from brandvoice.nlp.lemmas import lemma_matches
 
-        for start, end, _ in lemma_matches(ctx, options.tokens, case_sensitive=not options.ignorecase):
+        for start, end, _lemma in lemma_matches(ctx, options.tokens, case_sensitive=not options.ignorecase):
             if ctx.text[start:end].casefold() not in exceptions:
                 yield Match(start, end)
     for pattern in options.compiled("patterns", lambda: _patterns(options)):
