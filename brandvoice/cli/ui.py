@@ -126,7 +126,7 @@ def click_error_message(exc: Any) -> str:
     from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
 
     if isinstance(exc, MissingParameter) and exc.param is not None and not exc.message:
-        name = exc.param_hint if isinstance(exc.param_hint, str) else exc.param.get_error_hint()
+        name = exc.param_hint if isinstance(exc.param_hint, str) else exc.param.get_error_hint(exc.ctx)
         missing = _("Missing argument {name}.") if exc.param.param_type_name == "argument" else _("Missing option {name}.")
         return missing.format(name=name)
     if isinstance(exc, NoSuchOption):
@@ -135,7 +135,7 @@ def click_error_message(exc: Any) -> str:
             message += " " + _("(Possible options: {options})").format(options=", ".join(sorted(exc.possibilities)))
         return message
     if isinstance(exc, BadParameter) and not isinstance(exc, MissingParameter):
-        hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint() if exc.param else None
+        hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint(exc.ctx) if exc.param else None
         if isinstance(hint, (list, tuple)):
             hint = " / ".join(hint)
         if hint:
