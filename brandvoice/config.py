@@ -47,7 +47,8 @@ from brandvoice.findings import FileResult, Level
 from brandvoice.i18n import _
 from brandvoice.i18n.catalogs import catalog_languages
 from brandvoice.i18n.validation import validation_message
-from brandvoice.project_files import CONFIG_FILES, PYPROJECT, server_mode_of
+from brandvoice import project_files
+from brandvoice.project_files import PYPROJECT, server_mode_of
 
 
 class _Strict(BaseModel):
@@ -208,12 +209,7 @@ def _nearest(directory: Path, folders: dict | None) -> Project | None:
 
 
 def _in_folder(folder: Path) -> Project | None:
-    for name in (*CONFIG_FILES, PYPROJECT):
-        candidate = folder / name
-        try:
-            info = candidate.stat()
-        except OSError:
-            continue
+    for candidate, info in project_files.in_folder(folder):
         project = _load_cached(candidate, info.st_mtime_ns, info.st_size)
         if project is not None:
             return project

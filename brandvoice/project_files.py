@@ -18,13 +18,18 @@ def config_candidates(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
     `config` checks)."""
     directory = Path(os.path.abspath(path if path.is_dir() else path.parent))
     for folder in (directory, *directory.parents):
-        for name in (*CONFIG_FILES, PYPROJECT):
-            candidate = folder / name
-            try:
-                info = candidate.stat()
-            except OSError:
-                continue
-            yield candidate, info
+        yield from in_folder(folder)
+
+
+def in_folder(folder: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """The configuration files that exist in `folder`, in the order they are read, with their `stat`."""
+    for name in (*CONFIG_FILES, PYPROJECT):
+        candidate = folder / name
+        try:
+            info = candidate.stat()
+        except OSError:
+            continue
+        yield candidate, info
 SERVER_MODES = ("auto", "manual", "off")
 
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 import io
 import os
 import socket
+import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 from brandvoice.i18n import _
-from brandvoice.project_files import CONFIG_FILES, PYPROJECT, SERVER_MODES, server_mode_of
+from brandvoice.project_files import SERVER_MODES, config_candidates, server_mode_of
 from brandvoice.server import protocol
 from brandvoice.server.identity import install_key
 
@@ -63,16 +64,14 @@ def project_server_mode(folder: Path) -> str | None:
     """The `server:` key of the nearest project configuration above `folder` (`.brandvoice.yaml`,
     or `[tool.brandvoice]` in `pyproject.toml`, as `config.find_project` looks them up). A broken
     configuration says nothing here: the run itself reports it."""
-    for directory in (folder, *folder.parents):
-        for name in (*CONFIG_FILES, PYPROJECT):
-            candidate = directory / name
-            if not candidate.is_file():
-                continue
-            section = _read_section(candidate)
-            if section is None:
-                continue  # a pyproject.toml without [tool.brandvoice]
-            mode = server_mode_of(section.get("server")) if isinstance(section, dict) else None
-            return mode if mode in SERVER_MODES else None
+    for candidate, info in config_candidates(folder):
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        section = _read_section(candidate)
+        if section is None:
+            continue  # a pyproject.toml without [tool.brandvoice]
+        mode = server_mode_of(section.get("server")) if isinstance(section, dict) else None
+        return mode if mode in SERVER_MODES else None
     return None
 
 
