@@ -108,20 +108,20 @@ def _parse(jobs: Sequence[_Job]) -> None:
     for (lang, level, candidates), group in groups.items():
         dependants = {rule: fate for job in group for rule, fate in job.dependants.items()}
         pipeline = load_pipeline(lang, level, candidates, dependants)
-        for job, doc in zip(group, _parsed(pipeline.nlp, [normalise(job.ctx.text) for job in group])):
+        for job, doc in zip(group, _parsed(pipeline, [normalise(job.ctx.text) for job in group])):
             job.ctx.services[NAME] = doc
             job.ctx.services[_PIPELINE] = pipeline
             job.ctx.services[_CANDIDATES] = candidates
 
 
-def _parsed(nlp: Any, texts: list[str]) -> Iterable[Any]:
+def _parsed(pipeline: Pipeline, texts: list[str]) -> Iterable[Any]:
     """One doc per text, long texts parsed in pieces and joined (same text, same offsets)."""
     from spacy.tokens import Doc
 
     pieces = [(i, piece) for i, text in enumerate(texts) for piece in split_text(text, SPACY_CHUNK)]
     docs: list[list[Any]] = [[] for _ in texts]
     for batch in _batches(pieces):
-        for (i, _), doc in zip(batch, nlp.pipe([piece for _, piece in batch], batch_size=len(batch))):
+        for (i, _), doc in zip(batch, pipeline.pipe([piece for _, piece in batch], batch_size=len(batch))):
             docs[i].append(doc)
     for parts in docs:
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
