@@ -82,6 +82,15 @@ def test_the_first_check_starts_the_server_and_the_next_runs_use_it(auto_env, tm
     assert status(auto_env) == {"running": False}
 
 
+def test_the_clients_notices_follow_the_projects_interface_language(auto_env, tmp_path):
+    project = tmp_path / "projet"
+    project.mkdir()
+    (project / ".brandvoice.yaml").write_text("ui_lang: fr\n", encoding="utf-8")
+    proc = cli(auto_env, "check", str(draft(project)), "-b", "hotelia", "--no-grammar", cwd=project, LANG="C.UTF-8")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("brandvoice\u00a0: démarrage du serveur résident en arrière-plan\u00a0:"), proc.stderr
+
+
 def test_idle_server_stops_by_itself(auto_env, tmp_path):
     cli(auto_env, "check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar", BRANDVOICE_SERVER_IDLE="5")
     pid = wait_ready(auto_env)["pid"]

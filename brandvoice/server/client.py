@@ -267,6 +267,10 @@ class _Replay(io.RawIOBase):
 def run_on_server(argv: list[str]) -> int | None:
     """The command's exit code when this install's server ran it; None: run it in this process
     (no server, or one still warming up: started now in auto mode, and said)."""
+    from brandvoice.cli.ui import resolve_ui_locale, with_ui_lang_first
+    from brandvoice.i18n import set_ui_locale
+
+    set_ui_locale(resolve_ui_locale(with_ui_lang_first(argv)[1]))  # this client's own notices
     mode = server_mode(argv)
     if mode == "off":
         return None
