@@ -255,8 +255,11 @@ class Checker:
         """Drafts leave this machine only for a server the user configured: said the first time
         for each such server (and every time with `verbose`), before anything is sent."""
         servers: dict[str | None, str] = {}
+        sends: dict[int, bool] = {}  # per guide: whether its rules send texts to LanguageTool
         for p in planned:
-            if not any("languagetool" in rule.needs for rule in engine.rules_for(p.guide)):
+            if id(p.guide) not in sends:
+                sends[id(p.guide)] = any("languagetool" in rule.needs for rule in engine.rules_for(p.guide))
+            if not sends[id(p.guide)]:
                 continue  # no grammar check: nothing is sent
             if self.options.languagetool_url:
                 origin = "--languagetool-url"
