@@ -389,11 +389,11 @@ def test_cached_output_is_the_uncached_output_byte_for_byte(tmp_path):
     (tmp_path / ".brandvoice.yaml").write_text("paths:\n  'posts/b.md': {channel: linkedin}\n", encoding="utf-8")
     env = {"BRANDVOICE_CACHE_DIR": str(tmp_path / "cache")}
 
-    def outputs(*flags):
+    def outputs(*flags, ui="en"):
         name = f"{len(list(tmp_path.glob('out-*')))}"
         text, sarif = tmp_path / f"out-{name}.txt", tmp_path / f"out-{name}.sarif"
-        proc = run_cli("check", "posts", "--no-grammar", "--format", "json", "-o", f"text:{text}", "-o", str(sarif),
-                       *flags, cwd=tmp_path, env=env)
+        proc = run_cli("--ui-lang", ui, "check", "posts", "--no-grammar", "--format", "json", "-o", f"text:{text}",
+                       "-o", str(sarif), *flags, cwd=tmp_path, env=env)
         assert proc.returncode in (0, 1), proc.stderr
         return proc.returncode, proc.stdout, text.read_text(encoding="utf-8"), sarif.read_text(encoding="utf-8")
 
@@ -402,3 +402,4 @@ def test_cached_output_is_the_uncached_output_byte_for_byte(tmp_path):
     assert outputs() == fresh  # checked, results cached
     assert outputs() == fresh  # answered without parsing
     assert len(list((tmp_path / "cache").glob("*/*.facts"))) == 4
+    assert outputs(ui="fr") == outputs("--no-cache", ui="fr")  # the interface's words are never cached
