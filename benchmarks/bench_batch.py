@@ -1,6 +1,6 @@
 """The checks without grammar next to the spaCy floor, a cached re-run, and a fresh French load.
 
-    .venv/bin/python benchmarks/bench_batch.py [--posts 1000] [--corpora DIR]
+    .venv/bin/python benchmarks/bench_batch.py [--posts 1000] [--corpora DIR] [--cached-only]
 
 Real tweets (one per line, see the corpora's SOURCE.txt; `--corpora`, else $BRANDVOICE_CORPORA,
 else `shared/corpora` beside the checkout: corpora.py), the first N of each language. Printed:
@@ -13,7 +13,8 @@ else `shared/corpora` beside the checkout: corpora.py), the first N of each lang
 2. the same as `brandvoice check --no-grammar FOLDER` processes on N Markdown posts per language
    (fresh result cache), against a fresh process that imports spaCy, loads the model and runs
    `nlp.pipe` on the same texts;
-3. a fully cached re-run of each folder (N files, nothing changed);
+3. a fully cached re-run of each folder (N files, nothing changed: each file answered from the
+   result cache before it is parsed; `--cached-only` runs this part alone);
 4. a fresh process loading the French model, with and without the compiled tokenizer patterns
    in the user cache (`brandvoice/nlp/patterns.py`).
 
@@ -138,27 +139,43 @@ def write_posts(folder: Path, lang: str, posts: list[str]) -> None:
         (folder / f"post-{i:05d}.md").write_text(f"---\nbrand: {brand}\nchannel: x\n---\n{text}\n", encoding="utf-8")
 
 
+def cli_env(tmp: Path) -> dict[str, str]:
+    return {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", "BRANDVOICE_CACHE_DIR": str(tmp / "cache")}
+
+
+def check_folder(tmp: Path, lang: str) -> list[str]:
+    return [*BRANDVOICE, "check", str(tmp / f"posts-{lang}"), "--no-grammar", "--format", "json"]
+
+
 def processes(texts: dict[str, list[str]], tmp: Path) -> None:
     from brandvoice.nlp.models import resolve_model
 
     print(f"-- --no-grammar, fresh processes, brand guides, fresh result cache ({load()})")
-    env = {**os.environ, "NO_COLOR": "1", "BRANDVOICE_NO_SERVER": "1", "BRANDVOICE_CACHE_DIR": str(tmp / "cache")}
+    env = cli_env(tmp)
     process([sys.executable, "-c", FRENCH_LOAD], env)  # a user cache as after the first run: no results, the patterns
     for lang, posts in texts.items():
-        folder = tmp / f"posts-{lang}"
-        write_posts(folder, lang, posts)
+        write_posts(tmp / f"posts-{lang}", lang, posts)
         (tmp / f"{lang}.json").write_text(json.dumps(posts), encoding="utf-8")
         level = guide_level(GUIDES[lang][1])
         floor, floor_wall, _ = process(
             [sys.executable, "-c", FLOOR_PROCESS, resolve_model(lang), "parse" if level.endswith("parser") else "tags", str(tmp / f"{lang}.json")]
         )
-        spent, wall, _ = process([*BRANDVOICE, "check", str(folder), "--no-grammar", "--format", "json"], env)
+        spent, wall, _ = process(check_folder(tmp, lang), env)
         print(row(f"{lang} floor: python -c 'import spacy; load; nlp.pipe'", floor, floor_wall, len(posts)))
         print(row(f"{lang} brandvoice check --no-grammar (process)", spent, wall, len(posts), floor))
+
+
+def cached_reruns(texts: dict[str, list[str]], tmp: Path, fill: bool) -> None:
+    """`brandvoice check` over each folder again, nothing changed: every file answered from the
+    result cache (`fill`: write the folders and check them once first)."""
+    env = cli_env(tmp)
+    if fill:
+        for lang, posts in texts.items():
+            write_posts(tmp / f"posts-{lang}", lang, posts)
+            process(check_folder(tmp, lang), env)
     print(f"-- cached re-run, nothing changed ({load()})")
     for lang, posts in texts.items():
-        runs = [process([*BRANDVOICE, "check", str(tmp / f"posts-{lang}"), "--no-grammar", "--format", "json"], env)
-                for _ in range(3)]
+        runs = [process(check_folder(tmp, lang), env) for _ in range(3)]
         spent, wall = min(r[0] for r in runs), min(r[1] for r in runs)
         print(row(f"{lang} brandvoice check, {len(posts)} files, all cached, best of 3", spent, wall))
 
@@ -177,6 +194,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=1000, help="posts per language")
     parser.add_argument("--corpora", type=Path, help="the shared corpora folder (default: see benchmarks/corpora.py)")
+    parser.add_argument("--cached-only", action="store_true", help="only part 3: the cached re-runs")
     args = parser.parse_args()
     corpora = corpora_dir(args.corpora)
     french, english = lines(french_files(corpora)), lines(english_files(corpora))
@@ -184,8 +202,12 @@ def main() -> int:
     warm_up = {"fr": french[args.posts : args.posts + 100], "en": english[args.posts : args.posts + 100]}
     print(f"data: the first {args.posts} tweets of {corpora}/tweets-fr and tweets-en; {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        if args.cached_only:
+            cached_reruns(texts, Path(tmp), fill=True)
+            return 0
         in_process(texts, warm_up)
         processes(texts, Path(tmp))
+        cached_reruns(texts, Path(tmp), fill=False)
         french_load(Path(tmp))
     return 0
 

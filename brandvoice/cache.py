@@ -6,6 +6,12 @@ brandvoice version, and the fingerprints of the engines the rules use (spaCy mod
 LanguageTool version). Entries are JSON files written atomically (temp file + rename), so
 concurrent runs never see half an entry; the folder is pruned, oldest first, past its size bound.
 
+A file is answered without being parsed: beside the results, its `FileFacts` (the guide, language
+and channels its front matter and project chose, the words of its prose) are cached under a key
+computed from what the runner knows before parsing (the file's text and type, the run's options,
+its project's settings for it). The runner trusts them only if the guide they name has the same
+fingerprint now; it then computes the results' key from them and reads the results as above.
+
 An entry is trusted only after it is checked against the text it is used for: its schema, the key
 and the hash of the text it was computed for, and each finding's offsets, matched text and line
 and column in that text; and it must be a regular file of the user running the check that no one
@@ -32,6 +38,7 @@ from brandvoice.findings import FileResult, Finding, Level
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _FORMAT = 2
+_RESULTS, _FACTS = ".json", ".facts"  # an entry's suffix: results (by their key), facts (by a file's pre-parse key)
 
 
 def default_cache_dir() -> Path:
@@ -81,26 +88,49 @@ class ResultCache:
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    def _path(self, key: str, suffix: str = _RESULTS) -> Path:
+        return self.directory / key[:2] / f"{key}{suffix}"
 
     def get(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
         """The findings and metrics cached for `key`, if the entry is sound for `document` (its
         `source`, and `position()` of an offset)."""
-        try:
-            data = json.loads(_read_own_entry(self._path(key)))
-            result = entry_for(data, key, document)
-        except (OSError, ValueError):  # missing, unreadable, not ours, not JSON
-            result = None
+        result = self._lookup(key, document)
         if result is None:
             self.misses += 1
             return None
         self.hits += 1
         return result
 
+    def answer(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
+        """As `get`, for a file answered before parsing; a miss is not counted here: the file is
+        then parsed and looked up again by the engine, which counts it."""
+        result = self._lookup(key, document)
+        if result is not None:
+            self.hits += 1
+        return result
+
+    def _lookup(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
+        try:
+            return entry_for(json.loads(_read_own_entry(self._path(key))), key, document)
+        except (OSError, ValueError):  # missing, unreadable, not ours, not JSON
+            return None
+
     def put(self, key: str, result: FileResult) -> None:
-        payload = json.dumps(result_to_cache(key, result), ensure_ascii=False)
-        if write_atomically(self._path(key), payload):
+        self._write(self._path(key), json.dumps(result_to_cache(key, result), ensure_ascii=False))
+
+    def facts(self, key: str) -> FileFacts | None:
+        """The facts cached under a file's pre-parse key, if the entry is sound and made for it."""
+        try:
+            return facts_from(json.loads(_read_own_entry(self._path(key, _FACTS))), key)
+        except (OSError, ValueError):
+            return None
+
+    def put_facts(self, key: str, facts: FileFacts) -> None:
+        entry = {"key": key, **dataclasses.asdict(facts)}
+        self._write(self._path(key, _FACTS), json.dumps(entry, ensure_ascii=False))
+
+    def _write(self, path: Path, payload: str) -> None:
+        if write_atomically(path, payload):
             self._written += len(payload)
 
     def prune(self) -> None:
@@ -109,7 +139,9 @@ class ResultCache:
             return
         entries = []
         total = 0
-        for path in self.directory.glob("*/*.json"):
+        for path in self.directory.glob("*/*"):
+            if path.suffix not in (_RESULTS, _FACTS) or path.name.startswith("."):
+                continue
             try:
                 info = path.stat()
             except OSError:
@@ -165,6 +197,34 @@ def result_to_cache(key: str, result: FileResult) -> dict[str, Any]:
         ],
         "metrics": result.metrics,
     }
+
+
+@dataclasses.dataclass(frozen=True)
+class FileFacts:
+    """What parsing a Markdown or text file decided, for answering it next time without parsing:
+    the guide it is checked with (as named, and its fingerprint then), its language and channels,
+    whether a brand named the guide, and the words of its prose (its score's length)."""
+
+    guide: str
+    guide_fingerprint: str
+    language: str
+    channels: tuple[str, ...]
+    branded: bool
+    words: int
+
+
+_FACT_TYPES = {"guide": str, "guide_fingerprint": str, "language": str, "channels": list, "branded": bool, "words": int}
+
+
+def facts_from(data: Any, key: str) -> FileFacts | None:
+    """The facts of an entry, or None unless it was made for this key, with every field of its type."""
+    if not isinstance(data, dict) or data.keys() != {"key", *_FACT_TYPES} or data["key"] != key:
+        return None
+    if any(type(data[name]) is not kind for name, kind in _FACT_TYPES.items()):  # `type is`: a bool is no int
+        return None
+    if not all(type(channel) is str for channel in data["channels"]):
+        return None
+    return FileFacts(**{name: data[name] for name in _FACT_TYPES} | {"channels": tuple(data["channels"])})
 
 
 _FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}  # annotations, as strings

@@ -7,6 +7,8 @@ invisible characters French typography is made of shown as visible ones, and `--
 from __future__ import annotations
 
 import difflib
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -68,15 +70,24 @@ class _Grapheme:
     end: int
 
 
-def _graphemes(line: str) -> list[_Grapheme]:
+@functools.lru_cache(maxsize=64)
+def _graphemes(line: str) -> tuple[_Grapheme, ...]:
+    """The line's graphemes as shown, with their widths (a line with several findings is shown
+    once per finding: it is measured once)."""
     found = []
     for m in _GRAPHEME.finditer(line):
         shown = m.group().replace("\t", " ")
-        found.append(_Grapheme(shown, cells(visible(shown)), m.start(), m.end()))
-    return found
+        found.append(_Grapheme(shown, _shown_width(shown), m.start(), m.end()))
+    return tuple(found)
 
 
-def _take(graphemes: list[_Grapheme], budget: int) -> list[_Grapheme]:
+@functools.lru_cache(maxsize=4096)
+def _shown_width(grapheme: str) -> int:
+    """Cells a grapheme takes as shown (its visible stand-in); the same few letters recur."""
+    return cells(visible(grapheme))
+
+
+def _take(graphemes: Sequence[_Grapheme], budget: int) -> list[_Grapheme]:
     taken, used = [], 0
     for g in graphemes:
         if used + g.width > budget:

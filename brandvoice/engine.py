@@ -21,6 +21,7 @@ from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.i18n.catalogs import SOURCE_LANGUAGE, language_code, speaks
 from brandvoice.messages import Message, MessageCatalog, Phrase
 from brandvoice.parsing.document import Document
+from brandvoice.parsing.prose import ProseText
 from brandvoice.registry import MESSAGES, SERVICES
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 from brandvoice.rules.words import PatternTimeout
@@ -29,6 +30,7 @@ from brandvoice.selectors import OFF, Selection, category_selector, matches
 _LINK_KINDS = ("url", "email")
 UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
 BATCH_SIZE = 256
+_NO_PROSE = ProseText.plain("")
 
 
 class CheckCancelled(Exception):
@@ -77,6 +79,7 @@ class Engine:
     cancelled: Callable[[], bool] | None = None  # asked between services and rules: stop early
 
     _selected: dict[int, tuple[ResolvedGuide, list[Rule]]] = field(default_factory=dict, init=False, repr=False)
+    _fingerprints: dict[tuple, tuple[ResolvedGuide, list[str]]] = field(default_factory=dict, init=False, repr=False)
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
         """The guide's rules the selection may report (worked out once per guide)."""
@@ -136,20 +139,38 @@ class Engine:
 
     def _cache_key(self, item: CheckItem) -> str:
         doc = item.document
-        ctx = self._context(item)
-        engines = sorted(f"{s.name}:{s.fingerprint(self._request(item, ctx, s))}" for s in self._services(item))
-        return self.cache.key(
+        return self.result_key(doc.source, doc.markdown, item.guide, item.language, item.channels, item.languagetool_url)
+
+    def result_key(
+        self, source: str, markdown: bool, guide: ResolvedGuide, language: str, channels: tuple[str, ...],
+        languagetool_url: str | None,
+    ) -> str:
+        """The result cache's key of a text checked with these settings: everything its findings
+        depend on (the runner also asks it for a file it has not parsed, to trust a cached answer)."""
+        return ResultCache.key(
             {
-                "source": doc.source,
-                "markdown": doc.markdown,
-                "guide": item.guide.fingerprint(),
-                "language": item.language,
-                "channels": list(item.channels),
+                "source": source,
+                "markdown": markdown,
+                "guide": guide.fingerprint(),
+                "language": language,
+                "channels": list(channels),
                 "select": list(self.selection.select),
                 "ignore": list(self.selection.ignore),
-                "engines": engines,
+                "engines": self._engines(guide, language, languagetool_url),
             }
         )
+
+    def _engines(self, guide: ResolvedGuide, language: str, languagetool_url: str | None) -> list[str]:
+        """The fingerprints of the services the guide's rules use for a text in this language sent
+        to this server (worked out once per guide, language and server)."""
+        known = self._fingerprints.get((id(guide), language, languagetool_url))
+        if known is None or known[0] is not guide:
+            # the fingerprints read the text's language and server, never its prose
+            ctx = CheckContext(_NO_PROSE, language=language, languagetool_url=languagetool_url)
+            engines = sorted(f"{s.name}:{s.fingerprint(self._request(guide, ctx, s))}" for s in self._services(guide))
+            known = (guide, engines)
+            self._fingerprints[(id(guide), language, languagetool_url)] = known
+        return known[1]
 
     def _context(self, item: CheckItem) -> CheckContext:
         doc = item.document
@@ -163,16 +184,16 @@ class Engine:
             languagetool_url=item.languagetool_url,
         )
 
-    def _services(self, item: CheckItem) -> list[Service]:
-        """The heavy services the item's selected rules need (`spacy:parser` → spaCy)."""
-        needs = {need for rule in self.rules_for(item.guide) for need in rule.needs}
+    def _services(self, guide: ResolvedGuide) -> list[Service]:
+        """The heavy services the guide's selected rules need (`spacy:parser` → spaCy)."""
+        needs = {need for rule in self.rules_for(guide) for need in rule.needs}
         return [service for service in self.services if any(service.serves(need) for need in needs)]
 
-    def _request(self, item: CheckItem, ctx: CheckContext, service: Service) -> ServiceRequest:
+    def _request(self, guide: ResolvedGuide, ctx: CheckContext, service: Service) -> ServiceRequest:
         """What `service` prepares for this text: every rule of its guide that uses it (the spaCy
         level is the highest they need, whichever rules are selected) and the guide's options."""
-        rules = tuple(r for r in item.guide.rules if any(service.serves(need) for need in r.needs))
-        return ServiceRequest(ctx, rules, item.guide.service_options.get(service.name))
+        rules = tuple(r for r in guide.rules if any(service.serves(need) for need in r.needs))
+        return ServiceRequest(ctx, rules, guide.service_options.get(service.name))
 
     def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext], waits: bool) -> None:
         """Prepare each heavy service (those that wait, or the others) once for all the texts whose
@@ -183,9 +204,9 @@ class Engine:
         for item, ctx in zip(items, contexts):
             if item.document.suppressions.file_disabled:
                 continue
-            for service in self._services(item):
+            for service in self._services(item.guide):
                 if service.waits == waits:
-                    by_service.setdefault(service.name, (service, []))[1].append(self._request(item, ctx, service))
+                    by_service.setdefault(service.name, (service, []))[1].append(self._request(item.guide, ctx, service))
         for service, requests in by_service.values():
             service.prepare(requests)
 
@@ -194,7 +215,7 @@ class Engine:
         none, found: by the rule's position in the guide's selected rules."""
         if item.document.suppressions.file_disabled:
             return {}
-        waited = [service for service in self._services(item) if service.waits]
+        waited = [service for service in self._services(item.guide) if service.waits]
         outcomes: dict[int, RuleOutcome] = {}
         for position, rule in enumerate(self.rules_for(item.guide)):
             if any(service.serves(need) for service in waited for need in rule.needs) != waiting:

@@ -56,7 +56,7 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
         here = Path(directory)
         gitignore = here / ".gitignore"
         if gitignore.is_file():
-            specs = specs + [(here, _load_spec(gitignore))]
+            specs = specs + [(here.resolve(), _load_spec(gitignore))]
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and not _ignored(here / d, specs, is_dir=True)
         )
@@ -90,10 +90,13 @@ def _load_spec(path: Path) -> pathspec.PathSpec:
 
 
 def _ignored(path: Path, specs: list[tuple[Path, pathspec.PathSpec]], is_dir: bool) -> bool:
+    """Whether a `.gitignore` met on the way ignores `path` (`specs`: each file's folder, resolved)."""
+    if not specs:
+        return False
     absolute = path.resolve()
     for base, spec in specs:
         try:
-            rel = absolute.relative_to(base.resolve()).as_posix()
+            rel = absolute.relative_to(base).as_posix()
         except ValueError:
             continue
         if spec.match_file(rel + "/" if is_dir else rel):

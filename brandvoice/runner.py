@@ -14,10 +14,11 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from brandvoice.cache import ResultCache
+from brandvoice.cache import FileFacts, ResultCache
 from brandvoice.calendars.values import Unmapped, brand_of, channels_of, language_of
 from brandvoice.channels.profiles import known_channels
 from brandvoice.config import FileSettings, Project, find_project, one_lookup_per_folder
@@ -32,11 +33,11 @@ from brandvoice.i18n import N_, _
 from brandvoice.language import detect_language, normalise_language
 from brandvoice.languages.packs import PACKS, pack_for
 from brandvoice.languagetool import URL_ENV, begin_run
-from brandvoice.parsing.document import Document, DocumentError, parse_cell
-from brandvoice.parsing.readers import STDIN, Reading, read_documents
+from brandvoice.parsing.document import Document, DocumentError, LineIndex, parse_cell
+from brandvoice.parsing.readers import MARKDOWN, STDIN, TEXT, Reading, read_documents, reader_for
 from brandvoice.reading import read_stdin
 from brandvoice.registry import GUIDES
-from brandvoice.score import record_score
+from brandvoice.score import count_words, record_score
 from brandvoice.selectors import Selection
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
@@ -154,59 +155,134 @@ class Checker:
         options = self.options
         begin_run()  # the run's LanguageTool requests share one time budget
         run = RunResult()
-        items: list[CheckItem] = []
         changes = changes_since(options.diff_base) if options.diff_base or options.changed_only else None
         if changes is not None:  # unchanged files cannot have findings on changed lines: not checked
             sources = [s for s in sources if s.path.startswith("<") or changes.touches(s.path)]
+        cache = ResultCache() if options.cache else None
+        engine = Engine(Selection(options.select, options.ignore), cache=cache, cancelled=cancelled)
+        # a report restricted to changed lines scores what it reports: only whole files are answered before parsing
+        restricted = changes is not None and not options.changed_only
+        answers = None if restricted else cache
+        planned = self._plan_sources(sources, run, engine, answers)
+        items = [p.item for p in planned if isinstance(p, _Planned)]
+        self._say_where_drafts_go(planned, engine)
+        engine.progress = _counting_answered(self.progress, len(planned) - len(items))
+        checked = iter(engine.check(items))
+        run.files = [p.result if isinstance(p, _Answered) else next(checked) for p in planned]
+        run.rules = {rule.id: rule for p in planned for rule in engine.rules_for(p.guide)}
+        run.guides = {p.guide.id: p.guide for p in planned}
+        if restricted:
+            for result in run.files:
+                changes.restrict(result)
+        for result, p in zip(run.files, planned):  # after --diff-base: the score follows what is reported
+            if isinstance(p, _Planned):
+                record_score(result, count_words(p.item.document.prose.text), p.guide.section("score"))
+                if answers is not None and p.pre_parse_key:
+                    answers.put_facts(p.pre_parse_key, p.facts(result))
+        return run
+
+    def _plan_sources(
+        self, sources: list[SourceFile], run: RunResult, engine: Engine, answers: ResultCache | None
+    ) -> list[_Answered | _Planned]:
+        """Each document of the sources, in their order: answered from the cache without parsing
+        (`answers`: the cache, when whole files may be answered), or parsed and planned for a check."""
+        planned: list[_Answered | _Planned] = []
         for source in sources:
             if not source.readable:
                 run.skipped.append((source.path, source.problem or "skipped"))
                 continue
+            project = _project_of(source.path)
+            key = self._pre_parse_key(source, project) if answers is not None else None
+            answered = self._answer(source, key, project, engine, answers) if key and answers else None
+            if answered is not None:
+                planned.append(answered)
+                continue
             reading = _read(source)
             run.notes.extend((source.path, note) for note in reading.notes)
-            items.extend(self._item(document) for document in reading.documents)
-        engine = Engine(
-            Selection(options.select, options.ignore),
-            cache=ResultCache() if options.cache else None,
-            progress=self.progress,
-            cancelled=cancelled,
-        )
-        self._say_where_drafts_go(items, engine)
-        run.files = engine.check(items)
-        run.rules = {rule.id: rule for item in items for rule in engine.rules_for(item.guide)}
-        run.guides = {item.guide.id: item.guide for item in items}
-        if changes is not None and not options.changed_only:
-            for result in run.files:
-                changes.restrict(result)
-        for result, item in zip(run.files, items):  # after --diff-base: the score follows what is reported
-            record_score(result, item.document.prose.text, item.guide.section("score"))
-        return run
+            planned.extend(self._plan(document, key) for document in reading.documents)
+        return planned
 
-    def _say_where_drafts_go(self, items: list[CheckItem], engine: Engine) -> None:
+    def _pre_parse_key(self, source: SourceFile, project: Project | None) -> str | None:
+        """The key of a Markdown or text file's cached facts, from what is known before parsing it:
+        its text and type, the run's options and what its project says about it (None for other
+        files: a calendar's posts are located through its parsed cells)."""
+        reader = reader_for(source.path)
+        if source.text is None or source.post is not None or reader not in (MARKDOWN, TEXT):
+            return None
+        options = self.options
+        conf = project.settings_for(Path(source.path)) if project else FileSettings()
+        return ResultCache.key(
+            {
+                "text": source.text,
+                "reader": reader.name,
+                "options": [options.brand, options.language, list(options.channels), options.grammar,
+                            [str(d) for d in options.guides_dirs]],
+                "project": [conf.brand, conf.language, conf.channels, project.grammar,
+                            [str(d) for d in project.guides_dirs]] if project else None,
+                "languagetool_url": self._languagetool_url(project),
+            }
+        )
+
+    def _answer(
+        self, source: SourceFile, key: str, project: Project | None, engine: Engine, cache: ResultCache
+    ) -> _Answered | None:
+        """A file's result from the cache without parsing it, if its cached facts still hold: the
+        guide they name has the same fingerprint, and the results they lead to are cached."""
+        facts = cache.facts(key)
+        if facts is None:
+            return None
+        guide = self.guides.get(facts.guide, project)
+        if guide.fingerprint() != facts.guide_fingerprint:
+            return None
+        text = source.text or ""
+        languagetool_url = self._languagetool_url(project)
+        result_key = engine.result_key(
+            text, reader_for(source.path) is MARKDOWN, guide, facts.language, facts.channels, languagetool_url
+        )
+        cached = cache.answer(result_key, _PlainText(text))
+        if cached is None:
+            return None
+        result = FileResult(
+            path=source.path, brand=guide.id if facts.branded else None,
+            channel=facts.channels[0] if facts.channels else None, channels=facts.channels,
+            language=facts.language, source=text, guide=guide.id,
+        )
+        result.findings, result.metrics = cached
+        record_score(result, facts.words, guide.section("score"))
+        return _Answered(result, guide, languagetool_url)
+
+    def _say_where_drafts_go(self, planned: list[_Answered | _Planned], engine: Engine) -> None:
         """Drafts leave this machine only for a server the user configured: said the first time
         for each such server (and every time with `verbose`), before anything is sent."""
         servers: dict[str | None, str] = {}
-        for item in items:
-            if not any("languagetool" in rule.needs for rule in engine.rules_for(item.guide)):
+        sends: dict[int, bool] = {}  # per guide: whether its rules send texts to LanguageTool
+        for p in planned:
+            if id(p.guide) not in sends:
+                sends[id(p.guide)] = any("languagetool" in rule.needs for rule in engine.rules_for(p.guide))
+            if not sends[id(p.guide)]:
                 continue  # no grammar check: nothing is sent
             if self.options.languagetool_url:
                 origin = "--languagetool-url"
             elif os.environ.get(URL_ENV):
                 origin = URL_ENV
             else:
-                project = find_project(Path.cwd() if item.document.path.startswith("<") else Path(item.document.path))
+                project = _project_of(p.path)
                 origin = f"{project.file}, languagetool.url" if project and project.languagetool_url else N_("default")
-            servers.setdefault(item.languagetool_url, origin)
+            servers.setdefault(p.languagetool_url, origin)
         if servers:
             from brandvoice.languagetool.client import announce_server
 
             for url, origin in servers.items():
                 announce_server(url, origin, self.options.verbose)
 
-    def _item(self, doc: Document) -> CheckItem:
+    def _languagetool_url(self, project: Project | None) -> str | None:
+        """Drafts go to the server the run names, else the environment's, else the file's project's."""
+        return self.options.languagetool_url or os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
+
+    def _plan(self, doc: Document, pre_parse_key: str | None) -> _Planned:
         options = self.options
         fm = doc.front_matter
-        project = find_project(Path.cwd() if doc.path.startswith("<") else Path(doc.path))
+        project = _project_of(doc.path)
         conf = project.settings_for(Path(doc.path)) if project else FileSettings()
         post = doc.post
         # run options > front matter (a calendar's row) > project config (its path globs, then its defaults) > guide
@@ -217,11 +293,12 @@ class Checker:
         row_brand = _row_value(doc, "brand", lambda v: self._brand_named(v, project)) if post else None
         brand = options.brand or row_brand or _str(fm, "brand", doc.path) or conf.brand
         if brand:
-            guide = self.guides.get(brand, project)
+            guide_ref = brand
         else:
             code = _resolve_language(language_hint, None, doc.prose.text).split("-")[0]
             pack = pack_for(code)
-            guide = self.guides.get(pack.base_guide if pack else f"base-{code}", project)
+            guide_ref = pack.base_guide if pack else f"base-{code}"
+        guide = self.guides.get(guide_ref, project)
         language = _resolve_language(language_hint, guide.language, doc.prose.text)
         row_channels = None
         if post and post.channel:
@@ -229,11 +306,9 @@ class Checker:
             row_channels = _row_value(doc, "channel", lambda v: channels_of(v, known_channels(guide), names))
         channels = options.channels or row_channels or _channels_from_front_matter(fm, doc.path) or conf.channels or ()
         _check_channels(channels, guide, doc.path)
-        # drafts go to the server the run names, else the environment's, else the file's project's
-        languagetool_url = (
-            options.languagetool_url or os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
-        )
-        return CheckItem(doc, guide, language, channels, brand=guide.id if brand else None, languagetool_url=languagetool_url)
+        item = CheckItem(doc, guide, language, channels, brand=guide.id if brand else None,
+                         languagetool_url=self._languagetool_url(project))
+        return _Planned(item, guide_ref, pre_parse_key)
 
     def _brand_named(self, value: str, project: Project | None) -> str:
         """The guide a calendar's brand cell names: by the project's `calendar.brands`, a guide's id,
@@ -251,6 +326,74 @@ class Checker:
             return self.guides.get(guide_id, project).name
         except BrandvoiceError:  # a broken guide is reported when a post uses it
             return guide_id
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """A document to check, with the guide as its file named it and its file's pre-parse key (None:
+    not answered before parsing)."""
+
+    item: CheckItem
+    guide_ref: str
+    pre_parse_key: str | None
+
+    @property
+    def guide(self) -> ResolvedGuide:
+        return self.item.guide
+
+    @property
+    def path(self) -> str:
+        return self.item.document.path
+
+    @property
+    def languagetool_url(self) -> str | None:
+        return self.item.languagetool_url
+
+    def facts(self, result: FileResult) -> FileFacts:
+        """What parsing decided, for answering this file next time without parsing it."""
+        item = self.item
+        return FileFacts(self.guide_ref, item.guide.fingerprint(), item.language, item.channels,
+                         item.brand is not None, result.metrics["words"])
+
+
+@dataclass(frozen=True)
+class _Answered:
+    """A file answered from the cache without parsing it."""
+
+    result: FileResult
+    guide: ResolvedGuide
+    languagetool_url: str | None
+
+    @property
+    def path(self) -> str:
+        return self.result.path
+
+
+@dataclass(frozen=True)
+class _PlainText:
+    """A Markdown or text file's text and its lines: what a cached answer's findings are checked
+    against (a parsed `Document` positions offsets the same way)."""
+
+    source: str
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self._lines.position(offset)
+
+    @cached_property
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+
+def _counting_answered(progress: Progress | None, answered: int) -> Progress | None:
+    """The engine's progress over the files it checks, counting those answered from the cache too."""
+    if progress is None or not answered:
+        return progress
+    return lambda done, total: progress(done + answered, total + answered)
+
+
+def _project_of(path: str) -> Project | None:
+    """The project configuration of a file (of the current folder for standard input)."""
+    return find_project(Path.cwd() if path.startswith("<") else Path(path))
 
 
 def _row_value(doc: Document, field_name: str, mapped: Callable[[str], Any]) -> Any:
@@ -273,7 +416,7 @@ def _row_value(doc: Document, field_name: str, mapped: Callable[[str], Any]) -> 
 def _read(source: SourceFile) -> Reading:
     if source.post is not None:  # a post's text after fixes: the same cell, read again
         return Reading([parse_cell(source.path, source.text or "", source.post)])
-    project = find_project(Path.cwd() if source.path.startswith("<") else Path(source.path))
+    project = _project_of(source.path)
     try:
         return read_documents(source.path, source.text if source.text is not None else source.data, project)
     except DocumentError as exc:

@@ -113,9 +113,9 @@ def file_score(findings: Iterable[Finding], words: int, settings: ScoreSettings 
 SECTION = Section("score", ScoreSettings, description="Voice score weights (brandvoice.score).")
 
 
-def record_score(result: FileResult, prose: str, settings: ScoreSettings) -> None:
-    """Record `words` and `score` on a checked file, from its prose and its guide's settings."""
-    words = count_words(prose)
+def record_score(result: FileResult, words: int, settings: ScoreSettings) -> None:
+    """Record `words` and `score` on a checked file, from its prose's words (`count_words`) and its
+    guide's settings."""
     result.metrics["words"] = words
     result.metrics["score"] = round(file_score(result.findings, words, settings), 1)
 

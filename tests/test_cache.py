@@ -8,7 +8,7 @@ from brandvoice.cache import ResultCache
 from brandvoice.engine import Engine
 from brandvoice.files import read_source
 from brandvoice.runner import Checker, RunOptions
-from helpers import ROOT
+from helpers import ROOT, run_cli
 
 GUIDE = "rules:\n  hype:\n    kind: existence\n    tokens: [incroyable]\n"
 
@@ -256,3 +256,150 @@ def test_a_full_disk_leaves_no_partial_entries(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert len(json.loads(proc.stdout)["files"]) == 20
     assert not list(cache_dir.rglob(".tmp-*")) and not _entries(cache_dir)
+
+
+# --- issue 14: an unchanged file is answered before it is parsed ------------------------------
+
+PARENT = "language: fr-FR\nrules:\n  hype:\n    kind: existence\n    tokens: [incroyable]\n"
+
+
+def _count_parses(monkeypatch):
+    """How many files the runner parses (an answered file is not parsed)."""
+    from brandvoice import runner
+
+    parsed = []
+    real_read = runner._read
+    monkeypatch.setattr(runner, "_read", lambda source: parsed.append(source.path) or real_read(source))
+    return parsed
+
+
+def _check_folder(folder, cache_dir, monkeypatch, **options):
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(cache_dir))
+    monkeypatch.chdir(folder)
+    return Checker(RunOptions(grammar=False, **options)).check_paths([str(folder)])
+
+
+def test_an_unchanged_file_is_answered_without_parsing_it(tmp_path, monkeypatch):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "maison.yaml").write_text(PARENT, encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\nbrand: maison\nchannel: x\n---\nUn séjour\nincroyable.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Incroyable, vraiment incroyable.\n", encoding="utf-8")
+    cache_dir, options = tmp_path / "cache", {"guides_dirs": [guides], "brand": None}
+    parsed = _count_parses(monkeypatch)
+    first = _check_folder(tmp_path, cache_dir, monkeypatch, **options)
+    assert sorted(parsed) == [str(tmp_path / "a.md"), str(tmp_path / "b.txt")]
+    parsed.clear()
+    second = _check_folder(tmp_path, cache_dir, monkeypatch, **options)
+    assert parsed == []
+    for a, b in zip(first.files, second.files, strict=True):
+        assert (a.path, a.brand, a.channels, a.language, a.guide, a.source) == (b.path, b.brand, b.channels, b.language, b.guide, b.source)
+        assert (a.findings, a.metrics) == (b.findings, b.metrics)
+    assert [f.match for f in second.files[0].findings] == ["incroyable"]
+    assert (second.files[0].findings[0].line, second.files[0].brand) == (6, "maison")
+    assert set(second.rules) == set(first.rules) and set(second.guides) == set(first.guides)
+
+
+def test_an_edited_parent_guide_or_project_configuration_is_checked_again(tmp_path, monkeypatch):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "parent.yaml").write_text(PARENT, encoding="utf-8")
+    (guides / "child.yaml").write_text("extends: parent\n", encoding="utf-8")
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "p.md").write_text("Un séjour splendide et incroyable.\n", encoding="utf-8")
+    config = tmp_path / ".brandvoice.yaml"
+    config.write_text("guides: [guides]\npaths:\n  'posts/**': {brand: child}\n", encoding="utf-8")
+    parsed = _count_parses(monkeypatch)
+    first = _check_folder(tmp_path, tmp_path / "cache", monkeypatch)
+    assert [f.match for f in first.files[0].findings] == ["incroyable"]
+    (guides / "parent.yaml").write_text(PARENT.replace("incroyable", "splendide"), encoding="utf-8")
+    parsed.clear()
+    edited = _check_folder(tmp_path, tmp_path / "cache", monkeypatch)
+    assert parsed == [str(posts / "p.md")]
+    assert [f.match for f in edited.files[0].findings] == ["splendide"]
+    config.write_text("guides: [guides]\npaths:\n  'posts/**': {brand: child, channel: x}\n", encoding="utf-8")
+    parsed.clear()
+    channelled = _check_folder(tmp_path, tmp_path / "cache", monkeypatch)
+    assert parsed == [str(posts / "p.md")] and channelled.files[0].channels == ("x",)
+    config.write_text("guides: [guides]\n", encoding="utf-8")  # no brand: the base guide of the language
+    parsed.clear()
+    based = _check_folder(tmp_path, tmp_path / "cache", monkeypatch)
+    assert parsed == [str(posts / "p.md")] and based.files[0].guide == "base-fr"
+
+
+def test_a_guide_language_change_is_not_answered_with_the_old_language(tmp_path, monkeypatch):
+    """A file's language follows its guide's: the facts cached for a file (its language) hold only
+    for the guide they were worked out with, even when results for the old language with the new
+    guide are cached (another run asked for that language)."""
+    guide = tmp_path / "g.yaml"
+    guide.write_text(PARENT, encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("Un séjour incroyable.\n", encoding="utf-8")
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path / "cache"))
+
+    def language(**options):
+        options = RunOptions(brand=str(guide), grammar=False, **options)
+        return Checker(options).check_sources([read_source(draft)]).files[0].language
+
+    assert language() == "fr-FR"
+    guide.write_text(PARENT.replace("fr-FR", "fr-CA"), encoding="utf-8")
+    assert language(language="fr-FR") == "fr-FR"
+    assert language() == "fr-CA"
+
+
+def test_tampered_or_swapped_facts_are_misses(tmp_path, monkeypatch):
+    guide = tmp_path / "g.yaml"
+    guide.write_text(PARENT, encoding="utf-8")
+    draft, other = tmp_path / "d.txt", tmp_path / "o.txt"
+    draft.write_text("Un séjour incroyable.\n", encoding="utf-8")
+    other.write_text("Un séjour.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    fresh, _ = run([draft], guide, cache_dir, monkeypatch)
+    [facts] = cache_dir.glob("*/*.facts")
+    good = json.loads(facts.read_text(encoding="utf-8"))
+    run([other], guide, cache_dir, monkeypatch)
+    [other_facts] = [f for f in cache_dir.glob("*/*.facts") if f != facts]
+    parsed = _count_parses(monkeypatch)
+    for bad in ["", "{", "[]", json.dumps({**good, "words": "3"}), json.dumps({**good, "channels": [1]}),
+                json.dumps({**good, "key": "x"}), other_facts.read_text(encoding="utf-8")]:
+        facts.write_text(bad, encoding="utf-8")
+        parsed.clear()
+        again, cache = run([draft], guide, cache_dir, monkeypatch)
+        assert parsed == [str(draft)] and (cache.hits, cache.misses) == (1, 0), bad[:80]
+        assert again.files[0].findings == fresh.files[0].findings
+        assert json.loads(facts.read_text(encoding="utf-8")) == good  # rewritten
+    facts.chmod(0o666)  # another user could have written it: never read
+    parsed.clear()
+    run([draft], guide, cache_dir, monkeypatch)
+    assert parsed == [str(draft)]
+
+
+def test_cached_output_is_the_uncached_output_byte_for_byte(tmp_path):
+    """The CLI's outputs (JSON, text, SARIF) and exit code: checked afresh, then answered from the
+    cache without parsing."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "a.md").write_text(
+        "---\nbrand: hotelia\nchannel: x\n---\n# Offre\n\nRéservez chez HOTELIA, un séjour incroyable !!\n"
+        "Voir [le site](https://hotelia.example).\n", encoding="utf-8")
+    (posts / "b.md").write_text("This is is a GREAT deal, honestly.\n", encoding="utf-8")
+    (posts / "c.txt").write_text("Bonjour , merci !\n# brandvoice-disable-next-line\nTROP BIEN\n", encoding="utf-8")
+    (posts / "d.md").write_text("<!-- brandvoice-disable-file -->\nHOTELIA !!\n", encoding="utf-8")
+    (tmp_path / ".brandvoice.yaml").write_text("paths:\n  'posts/b.md': {channel: linkedin}\n", encoding="utf-8")
+    env = {"BRANDVOICE_CACHE_DIR": str(tmp_path / "cache")}
+
+    def outputs(*flags, ui="en"):
+        name = f"{len(list(tmp_path.glob('out-*')))}"
+        text, sarif = tmp_path / f"out-{name}.txt", tmp_path / f"out-{name}.sarif"
+        proc = run_cli("--ui-lang", ui, "check", "posts", "--no-grammar", "--format", "json", "-o", f"text:{text}",
+                       "-o", str(sarif), *flags, cwd=tmp_path, env=env)
+        assert proc.returncode in (0, 1), proc.stderr
+        return proc.returncode, proc.stdout, text.read_text(encoding="utf-8"), sarif.read_text(encoding="utf-8")
+
+    fresh = outputs("--no-cache")
+    assert fresh[0] == 1 and '"rule": "hotelia.names.hotelia"' in fresh[1]
+    assert outputs() == fresh  # checked, results cached
+    assert outputs() == fresh  # answered without parsing
+    assert len(list((tmp_path / "cache").glob("*/*.facts"))) == 4
+    assert outputs(ui="fr") == outputs("--no-cache", ui="fr")  # the interface's words are never cached
