@@ -109,9 +109,12 @@ def x_length(text: str) -> int:
     return _weighted(text, entities) // X_SCALE
 
 
+_GRAPHEME = regex.compile(r"\X")
+
+
 def graphemes(text: str) -> int:
     """User-perceived characters (extended grapheme clusters): 👨‍👩‍👧‍👦 and 🇫🇷 are one each."""
-    return len(regex.findall(r"\X", text))
+    return len(_GRAPHEME.findall(text))
 
 
 def utf8_bytes(text: str) -> int:

@@ -45,6 +45,7 @@ MESSAGES = Messages({
 
 _EDGE_BEFORE = r"(?<![\p{L}\p{N}_#@'’-])"
 _EDGE_AFTER = r"(?![\p{L}\p{N}_'’-])"
+_CLAUSE_END = regex.compile(r"[ \t]*(?:[.,;:!?…)»”\"]|$)")
 
 
 class Options(RuleOptions):
@@ -75,7 +76,7 @@ def _apostrophe_like(original: str, suggestion: str) -> str:
 
 def _clause_end_follows(text: str, end: int) -> bool:
     """Full forms at a clause end cannot contract ("Yes, we are.", "That is, ...")."""
-    return regex.match(r"[ \t]*(?:[.,;:!?…)»”\"]|$)", text[end:]) is not None
+    return _CLAUSE_END.match(text, end) is not None
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:

@@ -48,6 +48,7 @@ MESSAGES = Messages({"register.default": "“{match}”: this brand says “{use
 
 _CLAUSE_BREAKS = {":", ";", "—", "–", "(", "«", "“", '"', "…", "!", "?", "•", "·", "→", "➡", "*", "-", "/"}
 _OPENING_QUOTES = {"«", "“", '"'}
+_BEFORE_EN_OR_Y = regex.compile(r"-(?:en|y)\b")
 _NOT_VERB_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT", "SYM", "INTJ"}
 
 
@@ -135,7 +136,7 @@ def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None, w: Regi
             suggestion = ""
             if verbs is None or any(lemma.endswith("er") for lemma in verbs.lemmas(word)):
                 # Réservez → Réserve; before "-en" / "-y" the 2sg keeps an s: Profitez-en → Profites-en
-                suggestion = original[:-1] + ("s" if regex.match(r"-(?:en|y)\b", text[end:]) else "")
+                suggestion = original[:-1] + ("s" if _BEFORE_EN_OR_Y.match(text, end) else "")
             yield _match(text, start, end, suggestion, "tu")
 
 

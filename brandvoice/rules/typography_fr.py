@@ -147,6 +147,8 @@ def _rule(spacing: Spacing, policies: list[NbspPolicy]) -> tuple[frozenset[str],
 _SPACES = " \t\u00a0\u202f\u2009"
 _SPACE_AHEAD = regex.compile(r"[ \t\u00a0\u202f\u2009]*")
 _PUNCT = regex.compile(r"[;:!?]")
+_OPENING_GUILLEMET = regex.compile("«")
+_CLOSING_GUILLEMET = regex.compile("»")
 
 
 def _spaces_before(text: str, pos: int) -> str:
@@ -185,13 +187,13 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
             message = MESSAGES.say("typography_fr.space_before", space=_space(fix, "space"), mark=mark)
         yield Match(start, pos + 1, message=message, replacements=(fix + mark,), fix_safe=True)
     accepted, fix = _rule(locale.guillemets, policies)
-    for m in regex.finditer(r"«", text):
+    for m in _OPENING_GUILLEMET.finditer(text):
         ws = _SPACE_AHEAD.match(text, m.end()).group()
         if ws not in accepted and m.end() + len(ws) < len(text):
             message = MESSAGES.say("typography_fr.space_after", space=_space(fix), mark="«")
             yield Match(m.start(), m.end() + len(ws), message=message,
                         replacements=("«" + fix,), fix_safe=True)
-    for m in regex.finditer(r"»", text):
+    for m in _CLOSING_GUILLEMET.finditer(text):
         ws = _spaces_before(text, m.start())
         if ws not in accepted and m.start() - len(ws) > 0:
             message = MESSAGES.say("typography_fr.space_before", space=_space(fix), mark="»")
