@@ -135,7 +135,10 @@ def _dictionaries(lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((lang, "en")))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_word(core: str, langs: tuple[str, ...]) -> bool:
+    """Whether a word in capitals is a word of one of the languages (or one of them misspelled);
+    asked of the same words from post to post, and twice a text (capitalization, the tone's energy)."""
     word = core.replace("’", "'")
     if any(in_dictionary(word, lang) for lang in langs):
         return True
