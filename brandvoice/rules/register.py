@@ -75,6 +75,8 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if pack is None or pack.register is None or options.use == "any" or not ctx.text.strip():
         return
     w = pack.register
+    if options.use == "tu" and not _may_address_formally(ctx.text, w):
+        return
     doc = get_doc(ctx, TAGS)
     verbs = VerbForms.of(pipeline_of(ctx).nlp)
     text = ctx.text
@@ -84,6 +86,13 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             yield from _tu_address(text, tokens, verbs, w)
         elif not _clearly_plural(text, sent, tokens, w):
             yield from _vous_address(text, tokens, verbs, w)
+
+
+def _may_address_formally(text: str, w: RegisterWords) -> bool:
+    """Whether the text holds a formal address word or an "-ez" ending anywhere: without one, no
+    sentence need be read (most posts; the tone profile asks of every French post)."""
+    folded = _norm(text)
+    return "ez" in folded or any(word in folded for word in (*w.formal, *w.formal_possessives))
 
 
 def _words(text: str, tokens: list[Any]) -> list[str]:

@@ -19,6 +19,7 @@ Every match is `fix_safe` with exactly one replacement.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -132,12 +133,19 @@ def covers_languagetool(options: Options) -> frozenset[str]:
     return COVERS_LANGUAGETOOL_RULES if "nbsp" in options.checks and options.nbsp != "off" else frozenset()
 
 
-def _policies(ctx: CheckContext, options: Options) -> list[NbspPolicy]:
-    found = [p.nbsp for p in targeted_profiles(ctx.channels, options.profiles, options.default_channels) if p.nbsp]
-    return list(dict.fromkeys(found)) or [options.nbsp]
+def _policies(ctx: CheckContext, options: Options) -> tuple[NbspPolicy, ...]:
+    """The no-break-space policies of the channels a text targets (worked out once per rule and
+    set of channels)."""
+    return options.compiled(("policies", ctx.channels), lambda: _channel_policies(ctx.channels, options))
 
 
-def _rule(spacing: Spacing, policies: list[NbspPolicy]) -> tuple[frozenset[str], str]:
+def _channel_policies(channels: tuple[str, ...], options: Options) -> tuple[NbspPolicy, ...]:
+    found = [p.nbsp for p in targeted_profiles(channels, options.profiles, options.default_channels) if p.nbsp]
+    return tuple(dict.fromkeys(found)) or (options.nbsp,)
+
+
+@functools.cache
+def _rule(spacing: Spacing, policies: tuple[NbspPolicy, ...]) -> tuple[frozenset[str], str]:
     accepted: frozenset[str] = frozenset()
     for policy in policies:
         accepted |= _accepted(spacing, policy)[0]
@@ -163,7 +171,7 @@ def _skipped(ctx: CheckContext, start: int, end: int) -> bool:
     return ctx.prose.overlaps(start, end, NOT_PROSE)
 
 
-def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) -> Iterator[Match]:
+def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: tuple[NbspPolicy, ...]) -> Iterator[Match]:
     text = ctx.text
     for m in _PUNCT.finditer(text):
         pos, mark = m.start(), m.group()
@@ -208,7 +216,7 @@ _EURO_BEFORE_AMOUNT = regex.compile(r"(?<![\d\p{L}])€[ \u00a0\u202f]?(\d{1,3}(
 _THREE_DOTS = regex.compile(r"(?<!\.)\.\.\.(?!\.)")
 
 
-def _euro_space(policies: list[NbspPolicy]) -> tuple[frozenset[str], str]:
+def _euro_space(policies: tuple[NbspPolicy, ...]) -> tuple[frozenset[str], str]:
     return _rule("nbsp", policies)
 
 
