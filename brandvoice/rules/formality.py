@@ -91,7 +91,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 found.append(Match(m.start(), m.end(), message=message,
                                    replacements=(match_case(m.group(), written),)))
     if options.slang:
-        lexicon = LexiconOptions(add=options.slang_add, remove=options.slang_remove)
+        lexicon = options.compiled("slang", lambda: LexiconOptions(add=options.slang_add, remove=options.slang_remove))
         for m in find(ctx, "slang", lexicon):
             found.append(Match(m.start(), m.end(), message=MESSAGES.say("formality.slang", found=m.group())))
     taken: list[tuple[int, int]] = []
