@@ -60,6 +60,14 @@ class CheckItem:
 
 
 @dataclass
+class RuleOutcome:
+    """One rule's findings on one text, and the message of its pattern time limit if it hit it."""
+
+    findings: list[Finding] = field(default_factory=list)
+    timeout: str | None = None
+
+
+@dataclass
 class Engine:
     selection: Selection = field(default_factory=Selection)
     cache: ResultCache | None = None
@@ -102,9 +110,12 @@ class Engine:
                     pending.append(self._start_batch(ahead, items, batches[k + 1]))
                 self._stop_if_cancelled()
                 self._prepare([items[i] for i in batch], contexts, waits=False)
+                # the rules that need no waiting service run while it still works (a cold
+                # LanguageTool's first check takes seconds)
+                early = [self._run_rules(items[i], ctx, waiting=False) for i, ctx in zip(batch, contexts)]
                 waiting.result()
-                for i, ctx in zip(batch, contexts):
-                    results[i] = self._check_one(items[i], ctx)
+                for i, ctx, outcomes in zip(batch, contexts, early):
+                    results[i] = self._check_one(items[i], ctx, outcomes)
                     if self.cache is not None and not _timed_out(results[i]):
                         self.cache.put(keys[i], results[i])
                 done += len(batch)
@@ -178,26 +189,44 @@ class Engine:
         for service, requests in by_service.values():
             service.prepare(requests)
 
-    def _check_one(self, item: CheckItem, ctx: CheckContext) -> FileResult:
+    def _run_rules(self, item: CheckItem, ctx: CheckContext, waiting: bool) -> dict[int, RuleOutcome]:
+        """What each of the item's rules that need a waiting service (`waiting`), or that need
+        none, found: by the rule's position in the guide's selected rules."""
+        if item.document.suppressions.file_disabled:
+            return {}
+        waited = [service for service in self._services(item) if service.waits]
+        outcomes: dict[int, RuleOutcome] = {}
+        for position, rule in enumerate(self.rules_for(item.guide)):
+            if any(service.serves(need) for service in waited for need in rule.needs) != waiting:
+                continue
+            self._stop_if_cancelled()
+            outcome = outcomes[position] = RuleOutcome()
+            try:
+                for match in rule.kind.check(ctx, rule.options):
+                    finding = self._locate(item, rule, match)
+                    if finding is not None:
+                        outcome.findings.append(finding)
+            except PatternTimeout as exc:
+                outcome.timeout = exc.message(rule.id)
+        return outcomes
+
+    def _check_one(self, item: CheckItem, ctx: CheckContext, early: dict[int, RuleOutcome]) -> FileResult:
+        """The item's result: the rules that ran `early` and the others, in the guide's order."""
         doc = item.document
         result = item.empty_result()
         if doc.suppressions.file_disabled:
             return result
+        outcomes = {**early, **self._run_rules(item, ctx, waiting=True)}
         seen: set[tuple[str, int, int]] = set()
         unchecked = [(u.start, u.end, u.reason) for u in doc.prose.unchecked]
-        for rule in self.rules_for(item.guide):
-            self._stop_if_cancelled()
-            try:
-                for match in rule.kind.check(ctx, rule.options):
-                    finding = self._locate(item, rule, match)
-                    if finding is None:
-                        continue
-                    key = (finding.rule, finding.offset, finding.length)
-                    if key not in seen:
-                        seen.add(key)
-                        result.findings.append(finding)
-            except PatternTimeout as exc:
-                unchecked.append((0, 0, exc.message(rule.id)))
+        for position in sorted(outcomes):
+            for finding in outcomes[position].findings:
+                key = (finding.rule, finding.offset, finding.length)
+                if key not in seen:
+                    seen.add(key)
+                    result.findings.append(finding)
+            if outcomes[position].timeout:
+                unchecked.append((0, 0, outcomes[position].timeout))
         result.findings = one_report_per_problem(result.findings)
         result.findings.extend(self._unchecked(item, unchecked))
         result.findings.sort(key=lambda f: (f.offset, f.rule))

@@ -64,3 +64,30 @@ def test_once_computes_a_value_once_per_text():
     again = ctx.once(("measure", 1), lambda: calls.append(2) or ["b"])
     other = ctx.once(("measure", 2), lambda: calls.append(3) or ["c"])
     assert (first, again, other, calls) == (["a"], ["a"], ["c"], [1, 3])
+
+
+def test_rules_that_need_no_waiting_service_run_while_it_works():
+    """A cold LanguageTool takes seconds on its first check: the other rules do not wait for it."""
+    parsed_rule_ran = threading.Event()
+
+    def remote_prepare(requests):
+        assert parsed_rule_ran.wait(10), "the rule needing only the parse waited for the remote service"
+        for request in requests:
+            request.ctx.services["remote"] = "remote-ready"
+
+    def parse_prepare(requests):
+        for request in requests:
+            request.ctx.services["parse"] = "parse-ready"
+
+    seen: list[str] = []
+    parsed = _kind("parsed", "parse", seen, 0)
+    signalling = replace(parsed, check=lambda ctx, options: (parsed_rule_ran.set(), (yield from parsed.check(ctx, options))))
+    guide = replace(GUIDES.load("base-en"), rules=[])
+    guide.rules = [
+        Rule("test.remote", _kind("remote", "remote", seen, 2), RuleOptions(), "warning", "style", message="found"),
+        Rule("test.parsed", signalling, RuleOptions(), "warning", "style", message="found"),
+    ]
+    services = (Service("parse", parse_prepare, lambda r: "v1"), Service("remote", remote_prepare, lambda r: "v1", waits=True))
+    [result] = Engine(services=services).check([CheckItem(parse_document("post.txt", "Post.\n"), guide, "en-US")])
+    assert [entry.split()[0] for entry in seen] == ["parsed", "remote"]
+    assert [(f.rule, f.offset) for f in result.findings] == [("test.parsed", 0), ("test.remote", 2)]

@@ -24,6 +24,7 @@ from brandvoice.languagetool.client import (
     MAX_CHUNK,
     CheckOptions,
     LanguageToolClient,
+    _warm_up,
     split_prose,
     stand_ins,
     utf16_to_code_points,
@@ -710,3 +711,29 @@ def test_concurrent_cold_runs_start_one_server_and_agree_with_a_serial_run(tmp_p
     finally:
         done.set()
         ServerManager(state_dir).stop()
+
+
+def test_a_new_server_is_warmed_up_once_by_the_run_that_starts_it(private_manager):
+    private_manager.prewarm = True
+    warmed: list[str] = []
+    state = private_manager.ensure_running(("fr",), warm_up=warmed.append)
+    assert warmed == [state.url]
+    assert private_manager.ensure_running(("fr",), warm_up=warmed.append).url == state.url
+    assert warmed == [state.url], "a running server is not warmed up again"
+
+
+def test_the_warm_up_sends_each_languages_first_request_with_its_own_options(languagetool_server, monkeypatch):
+    # LanguageTool builds a pipeline per set of options: the warm-up must build the run's own
+    sent: list[tuple[str, CheckOptions]] = []
+    real_check_chunk = LanguageToolClient.check_chunk
+    monkeypatch.setattr(LanguageToolClient, "check_chunk",
+                        lambda self, chunk, options: sent.append((chunk.text, options)) or real_check_chunk(self, chunk, options))
+    french = CheckOptions("fr-FR", disabled_rules=("POINT",))
+    first = [(ProseText.plain("Premier texte."), french), (ProseText.plain("Second texte."), french),
+             (ProseText.plain("An English text."), CheckOptions("en-US"))]
+    _warm_up(languagetool_server.url, first)
+    assert sent == [("Premier texte.", french), ("An English text.", CheckOptions("en-US"))]
+
+
+def test_a_failing_warm_up_is_left_to_the_runs_own_request(tmp_path):
+    _warm_up(f"http://127.0.0.1:{free_port()}", [(ProseText.plain("Rien n’écoute."), CheckOptions("fr-FR"))])

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
+
+from brandvoice.server.client import warm_up_command
 from test_server import server_env  # noqa: F401 (the fixture auto_env builds on)
 
 DRAFT = "Enfin l’été chez hotelia ! Une vue incroyable.\n"
@@ -65,6 +67,8 @@ def test_the_first_check_starts_the_server_and_the_next_runs_use_it(auto_env, tm
     assert STARTING in first.stderr
     info = wait_ready(auto_env)
     assert info["requests"] == 0 and info["identity"]["prefix"] == sys.prefix
+    # warmed up with the run's own draft and guide: the next run loads nothing
+    assert info["warmed_with"] == ["check", "-b", "hotelia", "--no-grammar", str(tmp_path / "d.md"), "--no-cache"]
     served = cli(auto_env, *args)
     local = cli(auto_env, *args, "--no-server")
     assert (served.returncode, served.stdout, served.stderr) == (local.returncode, local.stdout, local.stderr)
@@ -214,3 +218,19 @@ def test_a_client_never_uses_another_installs_server(auto_env, tmp_path):
     assert not Path(server_a["socket"]).exists()  # the old version's server was stopped
     stop_all(auto_env, python_a)
     stop_all(auto_env, python_b)
+
+
+def test_the_warm_up_repeats_the_starting_command_read_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Bonjour.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Salut.\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    a = str(tmp_path / "a.md")
+    assert warm_up_command(["check", "a.md", "b.md"]) == ["check", a, "--no-cache"]
+    assert warm_up_command(
+        ["check", "--fix", "--unsafe-fixes", "-o", "json:out.json", "-bhotelia", "--channel=x", "--lang", "fr",
+         "--no-grammar", "drafts", "a.md", "--diff", "--select", "typography"]
+    ) == ["check", "-bhotelia", "--channel=x", "--lang", "fr", "--no-grammar", "--select", "typography", a, "--no-cache"]
+    assert warm_up_command(["score", "-b", "hotelia", "a.md", "--format", "json"]) == ["score", "-b", "hotelia", a, "--no-cache"]
+    assert warm_up_command(["check", "-", "--stdin-filename", "x.md"]) is None
+    assert warm_up_command(["check", "drafts", "missing.md"]) is None

@@ -25,7 +25,9 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +56,8 @@ STATE_PROPERTY = "-Dbrandvoice.state="
 # LanguageTool server settings: a sentence cache (drafts are re-checked often, mostly unchanged),
 # pipeline caching, text and time limits the client's paragraph splitting stays under.
 # LanguageTool's own `pipelinePrewarming` cannot be used: it warms up a fixed list of languages
-# (de-DE...) and the server dies when one is not installed; `_prewarm` checks a sentence per
-# installed language instead, so a user's first check is not the slow one.
+# (de-DE...) and the server dies when one is not installed; a new server is warmed up with the
+# first texts of the run that starts it (else `_prewarm`'s sentence per language) instead.
 SERVER_PROPERTIES = {
     "cacheSize": "5000",
     "cacheTTLSeconds": "900",
@@ -201,8 +203,12 @@ class ServerManager:
         }
 
     # -- start / stop -------------------------------------------------------------------------
-    def ensure_running(self, languages: tuple[str, ...] = ()) -> ServerState:
-        """The running server, started if needed. Raises LanguageToolUnavailable with the fix."""
+    def ensure_running(
+        self, languages: tuple[str, ...] = (), warm_up: Callable[[str], None] | None = None
+    ) -> ServerState:
+        """The running server, started if needed and then warmed up (by `warm_up(url)`, else with a
+        sentence per language) before other runs waiting on the lock use it. Raises
+        LanguageToolUnavailable with the fix."""
         from filelock import Timeout
 
         self.touch()
@@ -210,7 +216,7 @@ class ServerManager:
         if state and set(languages) <= set(state.languages) | {"all"}:
             return state
         try:
-            return self._ensure_running_locked(languages)
+            return self._ensure_running_locked(languages, warm_up)
         except Timeout:
             raise LanguageToolUnavailable(_(
                 "another process has held {lock} for minutes while starting "
@@ -220,7 +226,7 @@ class ServerManager:
             raise LanguageToolUnavailable(_("cannot use the LanguageTool state folder {folder}: {problem}").format(
                 folder=self.state_dir, problem=exc)) from None
 
-    def _ensure_running_locked(self, languages: tuple[str, ...]) -> ServerState:
+    def _ensure_running_locked(self, languages: tuple[str, ...], warm_up: Callable[[str], None] | None) -> ServerState:
         with self.lock():
             self.touch()
             # someone may have started it while we waited for the lock; or it is busy: slow to
@@ -244,7 +250,7 @@ class ServerManager:
             from brandvoice.activity import step
 
             with step(_("starting LanguageTool ({languages})").format(languages=", ".join(languages or installation.languages))):
-                return self._start_locked(installation, languages)
+                return self._start_locked(installation, languages, warm_up)
 
     def stop(self) -> bool:
         """Stop the server and its supervisor. True when something was running."""
@@ -263,7 +269,9 @@ class ServerManager:
         self._clear_state()
         return stopped
 
-    def _start_locked(self, installation: Installation, languages: tuple[str, ...] = ()) -> ServerState:
+    def _start_locked(
+        self, installation: Installation, languages: tuple[str, ...] = (), warm_up: Callable[[str], None] | None = None
+    ) -> ServerState:
         java = require_java()
         archive = find_class_archive(installation, java)  # AppCDS: built by `languagetool install`
         classpath = archive.classpath if archive else installation.classpath
@@ -286,7 +294,7 @@ class ServerManager:
             if ready:
                 ready_seconds = round(time.time() - started, 2)
                 if self.prewarm:
-                    _prewarm(url, languages or installation.languages)
+                    (warm_up or partial(_prewarm, languages=languages or installation.languages))(url)
                 jvm_pid = _jvm_child(supervisor_pid, self.state_dir)
                 state = ServerState(
                     url=url,

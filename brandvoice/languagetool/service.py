@@ -39,8 +39,8 @@ def send(texts: Sequence[tuple[CheckContext, Any]]) -> None:
     for ctx, options in todo:
         by_server.setdefault(ctx.languagetool_url, []).append((ctx, options))
     for url, group in by_server.items():
-        client = LanguageToolClient.connect(url=url, languages=sorted({ctx.language for ctx, _ in group}))
         items = [(ctx.prose, _check_options(ctx, options)) for ctx, options in group]
+        client = LanguageToolClient.connect(url=url, languages=sorted({ctx.language for ctx, _ in group}), first=items)
         for (ctx, _), result in zip(group, client.check_many(items)):
             ctx.services[NAME] = result
 

@@ -14,6 +14,7 @@ safe, the command runs in-process and a warning says why. A request too big for 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import socket
@@ -112,9 +113,12 @@ def server_running() -> bool:
     return False
 
 
-def start_in_background(after_pid: int | None = None) -> int | None:
+def start_in_background(after_pid: int | None = None, warm_up: list[str] | None = None) -> int | None:
     """Start this install's server, detached, unless one is alive; its pid. `after_pid`: the
-    server warms up once that process (the run that started it) has ended, not competing with it."""
+    server warms up once that process (the run that started it) has ended, not competing with it;
+    `warm_up`: that run's command made read-only (`warm_up_command`), run again in the warm-up in
+    this folder, so that its project's guides, word lists and LanguageTool options are ready."""
+    import json
     import subprocess
 
     if server_running():
@@ -122,6 +126,8 @@ def start_in_background(after_pid: int | None = None) -> int | None:
     command = [sys.executable, "-m", "brandvoice.server.daemon", "--idle", os.environ.get(IDLE_ENV) or DEFAULT_IDLE]
     if after_pid:
         command += ["--after-pid", str(after_pid)]
+    if warm_up:
+        command += ["--warm-up", json.dumps({"cwd": os.getcwd(), "argv": warm_up})]
     with open(protocol.log_path(), "ab") as log:
         process = subprocess.Popen(
             command,
@@ -135,11 +141,43 @@ def start_in_background(after_pid: int | None = None) -> int | None:
     return process.pid
 
 
+# The options a warm-up keeps (they choose the guides, the languages, the engines), and whether
+# each takes a value; any other (`--fix`, `--output`...) is left out: a warm-up writes nothing.
+WARM_UP_OPTIONS = {
+    "-b": True, "--brand": True, "-c": True, "--channel": True, "--lang": True, "--guides-dir": True,
+    "--languagetool-url": True, "--select": True, "--ignore": True, "--no-grammar": False,
+}  # fmt: skip
+
+
+def warm_up_command(argv: list[str]) -> list[str] | None:
+    """A `check`/`score` command as a read-only warm-up: the same guide, language and engine
+    options on its first existing file (what a pre-commit hook passes), result cache off; None
+    when it names no file (standard input, folders only)."""
+    kept: list[str] = []
+    draft = None
+    tokens = iter(argv[1:])
+    for token in tokens:
+        name = token.split("=", 1)[0]
+        if token == "--":
+            break
+        if name in WARM_UP_OPTIONS:
+            kept.append(token)
+            if WARM_UP_OPTIONS[name] and "=" not in token:
+                kept.append(next(tokens, ""))
+        elif token[:2] in ("-b", "-c") and len(token) > 2 and token[1] != "-":
+            kept.append(token)  # -bhotelia
+        elif draft is None and not token.startswith("-"):
+            with contextlib.suppress(OSError):
+                if Path(token).is_file():
+                    draft = str(Path(token).absolute())
+    return [argv[0], *kept, draft, "--no-cache"] if draft else None
+
+
 def ensure_started(argv: list[str]) -> None:
     """`watch`: start the server for the other runs (watch itself keeps its checks in-process)."""
     if server_mode(argv) == "auto":
         try:
-            if start_in_background() is not None:
+            if start_in_background(warm_up=warm_up_command(["check", *argv[1:]])) is not None:
                 notice(_("starting the resident server in the background for the next checks"))
         except (OSError, protocol.UnsafeRuntimeDir):
             pass
@@ -202,7 +240,7 @@ def run_on_server(argv: list[str]) -> int | None:
         return None
     if not protocol.check_socket(path):
         if mode == "auto":
-            _start_for_next_runs()
+            _start_for_next_runs(argv)
         return None
     raw_stdin = sys.stdin.buffer.read(protocol.MAX_MESSAGE + 1) if "-" in argv[1:] else None
     reply = None
@@ -228,7 +266,7 @@ def run_on_server(argv: list[str]) -> int | None:
     elif reply is not None and reply.get("error") == protocol.ANOTHER_INSTALL:
         notice(_("warning: not using the resident server: {problem}").format(problem=reply.get("detail") or _("another install")))
     elif reply is None and sendable and mode == "auto":
-        _start_for_next_runs()  # a stale socket (a killed server)
+        _start_for_next_runs(argv)  # a stale socket (a killed server)
     if reply is None or "code" not in reply:
         if raw_stdin is not None:  # give the in-process run the text already read, then the rest
             stream = io.BufferedReader(_Replay(raw_stdin, sys.stdin.buffer))
@@ -240,9 +278,9 @@ def run_on_server(argv: list[str]) -> int | None:
     return int(reply["code"])
 
 
-def _start_for_next_runs() -> None:
+def _start_for_next_runs(argv: list[str]) -> None:
     try:
-        started = start_in_background(after_pid=os.getpid())
+        started = start_in_background(after_pid=os.getpid(), warm_up=warm_up_command(argv))
     except (OSError, protocol.UnsafeRuntimeDir) as exc:
         notice(_("warning: could not start the resident server: {problem}").format(problem=exc))
         return

@@ -43,10 +43,13 @@ class Daemon:
         self.stopping = threading.Event()
         self.ready = threading.Event()
         self.warm_up_seconds: float | None = None
+        self.warmed_with: list[str] | None = None  # the command of the run that started this server
 
-    def warm_up(self, after_pid: int | None = None) -> None:
+    def warm_up(self, after_pid: int | None = None, command: dict[str, Any] | None = None) -> None:
         """Load the CLI, the guides and the engines, through the same code a check runs; once the
-        run that started this server (`after_pid`) has ended, so as not to slow it down."""
+        run that started this server (`after_pid`) has ended, so as not to slow it down. `command`
+        (`cwd`, `argv`): that run's command made read-only, run too: its project's guides (names,
+        word lists) and LanguageTool options are what the next runs need."""
         from brandvoice.cli.entry import run
 
         deadline = time.monotonic() + WARM_UP_AFTER_PID_LIMIT
@@ -57,6 +60,10 @@ class Daemon:
             for name, text in WARM_UP_DRAFTS:
                 with _captured(text):
                     run(["check", "-", "--stdin-filename", name, "--no-cache"])
+            if command is not None:
+                with contextlib.suppress(OSError), contextlib.chdir(command["cwd"]), _captured(""):
+                    run(list(command["argv"]))
+                self.warmed_with = list(command["argv"])
         self.warm_up_seconds = round(time.perf_counter() - started, 2)
         self.last_used = time.time()
         self.ready.set()
@@ -114,6 +121,7 @@ class Daemon:
             "identity": install_identity(),
             "ready": self.ready.is_set(),
             "warm_up_s": self.warm_up_seconds,
+            "warmed_with": self.warmed_with,
             "uptime_s": round(time.time() - self.started, 1),
             "idle_s": round(time.time() - self.last_used, 1),
             "idle_limit_s": self.idle_seconds,
@@ -129,7 +137,7 @@ class Daemon:
         tmp.write_text(json.dumps(state), encoding="utf-8")
         tmp.replace(path)
 
-    def serve(self, after_pid: int | None = None) -> None:
+    def serve(self, after_pid: int | None = None, warm_up: dict[str, Any] | None = None) -> None:
         """Listen now, warm up in the background, serve until stopped or idle."""
         path = protocol.socket_path()
         with contextlib.suppress(FileNotFoundError):
@@ -143,7 +151,7 @@ class Daemon:
         server.listen(16)
         server.settimeout(0.5)
         self._write_state()
-        threading.Thread(target=self._warm_up_or_stop, args=(after_pid,), daemon=True).start()
+        threading.Thread(target=self._warm_up_or_stop, args=(after_pid, warm_up), daemon=True).start()
         try:
             while not self.stopping.is_set():
                 if self.ready.is_set() and time.time() - self.last_used > self.idle_seconds:
@@ -159,9 +167,9 @@ class Daemon:
                 with contextlib.suppress(FileNotFoundError):
                     stale.unlink()  # the lock too: still held until this process ends
 
-    def _warm_up_or_stop(self, after_pid: int | None) -> None:
+    def _warm_up_or_stop(self, after_pid: int | None, command: dict[str, Any] | None) -> None:
         try:
-            self.warm_up(after_pid)
+            self.warm_up(after_pid, command)
         except BaseException:  # noqa: BLE001 (a server that cannot warm up must not linger)
             import traceback
 
@@ -254,11 +262,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="brandvoice-server")
     parser.add_argument("--idle", default="30m", help="stop after this idle time: 1800 (seconds), 30m, 2h")
     parser.add_argument("--after-pid", type=int, default=None, help="warm up once this process has ended")
+    parser.add_argument("--warm-up", type=json.loads, default=None, help='also run this command in the warm-up: {"cwd": ..., "argv": [...]}')
     args = parser.parse_args()
     if _hold_install_lock() is None:
         return  # this install's server is already running (or starting)
     stop_older_versions()
-    Daemon(parse_duration(args.idle)).serve(args.after_pid)
+    Daemon(parse_duration(args.idle)).serve(args.after_pid, args.warm_up)
 
 
 if __name__ == "__main__":
