@@ -51,7 +51,7 @@ for _ in nlp.pipe(json.load(open(path, encoding="utf-8")), batch_size=64):
 
 FRENCH_LOAD = """
 from brandvoice.nlp.models import TAGS, load_pipeline
-load_pipeline("fr", TAGS).nlp("Réservez votre chambre dès aujourd’hui !")
+load_pipeline("fr", TAGS)("Réservez votre chambre dès aujourd’hui !")
 """
 
 

@@ -126,10 +126,10 @@ def spacy_floor(texts: list[tuple[str, str]]) -> float:
     """Raw `nlp.pipe` with the pipelines brandvoice loads for these guides (parser on, NER off)."""
     from brandvoice.nlp.models import PARSE, load_pipeline
 
-    pipelines = {lang: load_pipeline(lang, PARSE).nlp for lang in ("fr", "en")}
+    pipelines = {lang: load_pipeline(lang, PARSE) for lang in ("fr", "en")}
     start = time.perf_counter()
-    for lang, nlp in pipelines.items():
-        for _ in nlp.pipe((t for language, t in texts if language.startswith(lang)), batch_size=64):
+    for lang, pipeline in pipelines.items():
+        for _ in pipeline.pipe((t for language, t in texts if language.startswith(lang)), batch_size=64):
             pass
     return time.perf_counter() - start
 

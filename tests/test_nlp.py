@@ -103,12 +103,31 @@ def test_pipelines_are_loaded_once_without_unneeded_components():
     models.reset()  # other tests may have loaded the parser already
     tags = load_pipeline("fr", TAGS)
     assert load_pipeline("fr", TAGS) is tags
-    assert "ner" not in tags.nlp.pipe_names and "parser" not in tags.nlp.pipe_names
+    assert "ner" not in tags.nlp.pipe_names and tags.skipped == ("parser",)
     assert "senter" in tags.nlp.pipe_names  # sentences without the parser
     parse = load_pipeline("fr", PARSE)
     assert "parser" in parse.nlp.pipe_names and "ner" not in parse.nlp.pipe_names
-    assert load_pipeline("fr", TAGS) is parse  # once a parser is loaded, it serves tag needs too
-    assert load_pipeline("fr", TOKENS) in (tags, parse)  # a loaded model beats a blank pipeline
+    assert parse.nlp is tags.nlp and parse.skipped == ("senter",)  # one model, loaded once, for both levels
+
+
+@pytest.mark.spacy
+def test_a_level_gives_the_same_docs_whatever_the_process_loaded_before():
+    """The parser and the senter split about one tweet in two differently: a check in a fresh
+    process, in the resident server, or after another guide's files must not differ."""
+    text = "Réservez dès maintenant votre séjour à la mer !! 🌊 les places partent vite hein https://x.co/a"
+
+    def signature(pipeline):
+        doc = pipeline(text)
+        return [s.text for s in doc.sents], [(t.tag_, t.lemma_, t.dep_) for t in doc]
+
+    found = {}
+    for order in ((TOKENS, TAGS, PARSE), (PARSE, TAGS, TOKENS), (TAGS, PARSE, TOKENS)):
+        models.reset()
+        for level in order:
+            found.setdefault(level, set()).add(repr(signature(load_pipeline("fr", level))))
+    assert {level: len(seen) for level, seen in found.items()} == {TOKENS: 1, TAGS: 1, PARSE: 1}
+    models.reset()
+    assert load_pipeline("fr", TOKENS).model is None  # never a model's sentences at the tokens level
 
 
 def test_tokens_level_never_loads_a_model():

@@ -3,7 +3,9 @@ background and does its own work; the next runs use it; the switches keep one pr
 server never answers another install's client (two virtualenvs, two copies of the code)."""
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -80,6 +82,15 @@ def test_the_first_check_starts_the_server_and_the_next_runs_use_it(auto_env, tm
     assert status(auto_env) == {"running": False}
 
 
+def test_the_clients_notices_follow_the_projects_interface_language(auto_env, tmp_path):
+    project = tmp_path / "projet"
+    project.mkdir()
+    (project / ".brandvoice.yaml").write_text("ui_lang: fr\n", encoding="utf-8")
+    proc = cli(auto_env, "check", str(draft(project)), "-b", "hotelia", "--no-grammar", cwd=project, LANG="C.UTF-8")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("brandvoice\u00a0: démarrage du serveur résident en arrière-plan\u00a0:"), proc.stderr
+
+
 def test_idle_server_stops_by_itself(auto_env, tmp_path):
     cli(auto_env, "check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar", BRANDVOICE_SERVER_IDLE="5")
     pid = wait_ready(auto_env)["pid"]
@@ -148,6 +159,29 @@ def test_a_warming_server_is_never_waited_for(auto_env, tmp_path):
     wait_ready(auto_env)
     stop_all(auto_env)
     daemon.wait(timeout=30)
+
+
+def test_a_server_that_died_warming_up_is_not_restarted_by_every_run(auto_env, tmp_path):
+    sleeper = subprocess.Popen(["sleep", "60"])
+    try:  # started as a run starts it, it waits for that run (the sleeper) to end before warming up...
+        started = subprocess.run(
+            [sys.executable, "-c", f"from brandvoice.server.client import start_in_background as s; print(s(after_pid={sleeper.pid}))"],
+            env=auto_env, capture_output=True, text=True, check=True, cwd=tmp_path,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not status(auto_env).get("pid"):
+            time.sleep(0.2)
+        assert status(auto_env)["pid"] == int(started.stdout) and not status(auto_env)["ready"]
+        os.kill(int(started.stdout), signal.SIGKILL)  # ...and dies (the out-of-memory killer, a crash)
+        again = cli(auto_env, "check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar")
+        assert again.returncode == 1 and "hotelia.names.hotelia" in again.stdout  # checked on its own
+        assert "warning: could not start the resident server: it died before it was warm" in again.stderr
+        assert STARTING not in again.stderr and status(auto_env) == {"running": False}
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert cli(auto_env, "server", "start").returncode == 0  # on demand: tried now
+    assert cli(auto_env, "check", str(draft(tmp_path)), "-b", "hotelia", "--no-grammar").stderr == ""
 
 
 # --- one server per install ---------------------------------------------------------------------

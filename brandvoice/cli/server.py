@@ -59,7 +59,7 @@ def start(
         print(_("brandvoice server already running (pid {pid}, {socket})").format(pid=status["pid"], socket=status["socket"]))
         return
     os.environ["BRANDVOICE_SERVER_IDLE"] = f"{idle_minutes * 60:g}"
-    pid = start_in_background()
+    pid = start_in_background(retry=True)
     deadline = time.time() + timeout
     while time.time() < deadline:
         status = _status()

@@ -44,6 +44,7 @@ from brandvoice.languagetool.install import (
     find_installation,
     require_java,
 )
+from brandvoice.processes import alive
 
 DEFAULT_HEAP = "1g"
 DEFAULT_IDLE_SECONDS = 30 * 60
@@ -355,7 +356,7 @@ class ServerManager:
     def _wait_ready(self, url: str, supervisor_pid: int) -> tuple[bool, str]:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while time.monotonic() < deadline:
-            if not _alive(supervisor_pid):
+            if not alive(supervisor_pid):
                 return False, _log_tail(self.log_file)
             if answers(url, timeout=2.0):
                 return True, ""
@@ -489,23 +490,14 @@ def _terminate(pids: list[int], state_dir: Path, grace: float = 15.0) -> bool:
             proc.send_signal(signal.SIGTERM)
         except psutil.Error:
             pass
-    _gone, alive = psutil.wait_procs(procs, timeout=grace)
-    for proc in alive:
+    _gone, left = psutil.wait_procs(procs, timeout=grace)
+    for proc in left:
         try:
             proc.kill()
         except psutil.Error:
             pass
-    psutil.wait_procs(alive, timeout=5)
+    psutil.wait_procs(left, timeout=5)
     return bool(procs)
-
-
-def _alive(pid: int) -> bool:
-    import psutil
-
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except (psutil.Error, ValueError):
-        return False
 
 
 def _rss_mb(pid: int) -> float | None:

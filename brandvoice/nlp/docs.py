@@ -109,21 +109,21 @@ def _parse(jobs: Sequence[_Job]) -> None:
     for (lang, level, candidates), group in groups.items():
         dependants = {rule: fate for job in group for rule, fate in job.dependants.items()}
         pipeline = load_pipeline(lang, level, candidates, dependants)
-        for job, doc in zip(group, _parsed(pipeline.nlp, [job.ctx.prose for job in group])):
+        for job, doc in zip(group, _parsed(pipeline, [job.ctx.prose for job in group])):
             job.ctx.services[NAME] = doc
             job.ctx.services[_PIPELINE] = pipeline
             job.ctx.services[_CANDIDATES] = candidates
 
 
-def _parsed(nlp: Any, proses: list[ProseText]) -> Iterable[Any]:
+def _parsed(pipeline: Pipeline, proses: list[ProseText]) -> Iterable[Any]:
     """One doc per text, long texts parsed in pieces and joined (same text, same offsets)."""
     from spacy.tokens import Doc
 
     pieces = [(i, piece) for i, prose in enumerate(proses) for piece in split_text(normalise(prose.text), SPACY_CHUNK)]
     docs: list[list[Any]] = [[] for _ in proses]
     for batch in _batches(pieces):
-        inputs = [_tokenized(nlp, piece, proses[i]) for i, piece in batch]
-        for (i, _), doc in zip(batch, nlp.pipe(inputs, batch_size=len(batch))):
+        inputs = [_tokenized(pipeline.nlp, piece, proses[i]) for i, piece in batch]
+        for (i, _), doc in zip(batch, pipeline.pipe(inputs, batch_size=len(batch))):
             docs[i].append(doc)
     for parts in docs:
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

@@ -11,6 +11,10 @@ A need is one of three levels, from cheapest to dearest:
 Models are found by a list of candidate names per language (the guide may give its own). When
 none is installed the pipeline falls back to a blank one with a sentencizer, and a
 `MissingModelWarning` says how to install a model and which rules are skipped or degraded.
+
+A level always gives the same docs, whatever else the process loaded before: the tags and the
+parse levels share one loaded model and each runs its own components (the parser and the senter
+split a tweet in different sentences one time in two), and the tokens level is always blank.
 """
 
 from __future__ import annotations
@@ -37,14 +41,22 @@ class MissingModelWarning(BrandvoiceWarning):
 
 @dataclass(frozen=True)
 class Pipeline:
-    nlp: Any  # spacy.Language
+    nlp: Any  # spacy.Language (a model's is shared by its levels)
     lang: str
     level: str  # the highest need it satisfies
     model: str | None  # package name, None for a blank pipeline
     fallback: bool = False  # blank because no model is installed: nothing better to wait for
+    skipped: tuple[str, ...] = ()  # the model's components this level does not run
+
+    def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterable[Any]:
+        return self.nlp.pipe(texts, batch_size=batch_size, disable=list(self.skipped))
+
+    def __call__(self, text: str) -> Any:
+        return next(iter(self.pipe([text])))
 
 
 _pipelines: dict[tuple[str, str | None, str], Pipeline] = {}
+_models: dict[tuple[str, str], Any] = {}
 _warned: set[str] = set()
 _lock = threading.Lock()
 
@@ -83,32 +95,36 @@ def load_pipeline(
     candidates: Sequence[str] | None = None,
     dependants: Mapping[str, str] | None = None,
 ) -> Pipeline:
-    """The pipeline for `lang` at `level`, loaded at most once per process.
+    """The pipeline for `lang` at `level`; each model is loaded at most once per process.
 
     `dependants` maps rule ids to "skipped" or "degraded" (what becomes of them on a blank
     pipeline); it only serves the missing-model warning.
-    A pipeline already loaded at a higher level is reused rather than loading the model twice.
     """
     with _lock:
         if level == TOKENS:
-            for (lang_, _model, _level), pipe in _pipelines.items():
-                if lang_ == lang and pipe.model is not None:
-                    return pipe  # a model is loaded anyway: its sentences are better
             return _cached((lang, None, TOKENS), lambda: _blank(lang))
         model = resolve_model(lang, candidates)
         if model is None:
             _warn_missing(lang, candidates, dependants or {})
             return _cached((lang, None, "fallback"), lambda: _blank(lang, fallback=True))
-        if level == TAGS and (lang, model, PARSE) in _pipelines:
-            return _pipelines[(lang, model, PARSE)]
-        return _cached((lang, model, level), lambda: _load_announced(lang, model, level))
+        return _cached((lang, model, level), lambda: _at_level(_model(lang, model), lang, level, model))
 
 
-def _load_announced(lang: str, model: str, level: str) -> Pipeline:
-    from brandvoice.activity import step
+def _at_level(nlp: Any, lang: str, level: str, model: str) -> Pipeline:
+    """The model's pipeline at a level: tags take their sentences from the senter, parses from
+    the parser (a model without a senter keeps its parser at both levels)."""
+    if nlp.has_pipe("parser") and nlp.has_pipe("senter"):
+        return Pipeline(nlp, lang, level, model, skipped=("parser",) if level == TAGS else ("senter",))
+    return Pipeline(nlp, lang, level, model)
 
-    with step(_("loading the spaCy model {model}").format(model=model)):
-        return _load(lang, model, level)
+
+def _model(lang: str, model: str) -> Any:
+    if (lang, model) not in _models:
+        from brandvoice.activity import step
+
+        with step(_("loading the spaCy model {model}").format(model=model)):
+            _models[(lang, model)] = _load(model)
+    return _models[(lang, model)]
 
 
 def _cached(key: tuple[str, str | None, str], build) -> Pipeline:
@@ -131,25 +147,25 @@ def _blank(lang: str, fallback: bool = False) -> Pipeline:
     return Pipeline(nlp, lang, TOKENS, None, fallback)
 
 
-def _load(lang: str, model: str, level: str) -> Pipeline:
+def _load(model: str) -> Any:
+    """The model without its NER (never used), with its parser and its senter both on: each
+    level skips one of them (`_at_level`)."""
     import spacy
 
     from brandvoice.nlp import patterns
     from brandvoice.nlp.tokenizer import customise
 
-    # NER is never used; the parser is the slowest component, kept only for parses
-    exclude = ["ner"] if level == PARSE else ["ner", "parser"]
     version = model_version(model)
     restored = patterns.restore(model, version)  # the tokenizer's regexes, compiled by an earlier process
-    nlp = spacy.load(model, exclude=exclude)
+    nlp = spacy.load(model, exclude=["ner"])
     if not restored:
         patterns.save(model, version, nlp.tokenizer)
-    if level != PARSE and "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")  # sentence boundaries without the parser
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
     customise(nlp)
-    return Pipeline(nlp, lang, level, model)
+    return nlp
 
 
 def model_version(model: str) -> str:
@@ -184,4 +200,5 @@ def reset() -> None:
     """Forget loaded pipelines and warnings (tests)."""
     with _lock:
         _pipelines.clear()
+        _models.clear()
         _warned.clear()

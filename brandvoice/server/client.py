@@ -20,17 +20,20 @@ import os
 import socket
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from brandvoice.i18n import _
 from brandvoice.project_files import SERVER_MODES, config_candidates, server_mode_of
+from brandvoice.processes import alive
 from brandvoice.server import protocol
 from brandvoice.server.identity import install_key
 
 MODE_ENV = "BRANDVOICE_SERVER"
 IDLE_ENV = "BRANDVOICE_SERVER_IDLE"
 DEFAULT_IDLE = "30m"
+RETRY_AFTER_DEATH = 600.0  # seconds without automatic starts after a server died in its warm-up
 
 # the environment that can change a check's output, forwarded so results match in-process runs
 FORWARDED_ENV = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "TERM", "COLUMNS",
@@ -113,16 +116,19 @@ def server_running() -> bool:
     return False
 
 
-def start_in_background(after_pid: int | None = None, warm_up: list[str] | None = None) -> int | None:
+def start_in_background(after_pid: int | None = None, warm_up: list[str] | None = None, retry: bool = False) -> int | None:
     """Start this install's server, detached, unless one is alive; its pid. `after_pid`: the
     server warms up once that process (the run that started it) has ended, not competing with it;
     `warm_up`: that run's command made read-only (`warm_up_command`), run again in the warm-up in
-    this folder, so that its project's guides, word lists and LanguageTool options are ready."""
+    this folder, so that its project's guides, word lists and LanguageTool options are ready.
+    A server that died before it was warm is not started again for a while (`retry`: now)."""
     import json
     import subprocess
 
     if server_running():
         return None
+    if not retry:
+        _refuse_after_a_recent_death()
     command = [sys.executable, "-m", "brandvoice.server.daemon", "--idle", os.environ.get(IDLE_ENV) or DEFAULT_IDLE]
     if after_pid:
         command += ["--after-pid", str(after_pid)]
@@ -138,7 +144,38 @@ def start_in_background(after_pid: int | None = None, warm_up: list[str] | None 
             cwd=protocol.runtime_dir(),  # `-m` imports from the current folder: never a checkout's other copy
             env={k: v for k, v in os.environ.items() if k not in ("BRANDVOICE_NO_SERVER", MODE_ENV)},
         )
+    _write_private(protocol.starting_path(), json.dumps({"pid": process.pid, "time": time.time()}))
     return process.pid
+
+
+class RecentDeath(OSError):
+    """The last server of this install died before it was warm, a moment ago."""
+
+
+def _refuse_after_a_recent_death() -> None:
+    """Automatic starts pause after a server died in its warm-up (a crash, the out-of-memory
+    killer): a run each minute must not start a doomed server each minute."""
+    import json
+
+    path = protocol.starting_path()
+    try:
+        started = json.loads(path.read_text(encoding="utf-8"))
+        pid, when = int(started["pid"]), float(started["time"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if alive(pid) or time.time() - when > RETRY_AFTER_DEATH:
+        return
+    again = time.strftime("%H:%M", time.localtime(when + RETRY_AFTER_DEATH))
+    raise RecentDeath(_(
+        "it died before it was warm (log: {log}); runs check on their own until {time} "
+        "(`brandvoice server start` tries now)"
+    ).format(log=protocol.log_path(), time=again))
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 # The options a warm-up keeps (they choose the guides, the languages, the engines), and whether
@@ -230,6 +267,10 @@ class _Replay(io.RawIOBase):
 def run_on_server(argv: list[str]) -> int | None:
     """The command's exit code when this install's server ran it; None: run it in this process
     (no server, or one still warming up: started now in auto mode, and said)."""
+    from brandvoice.cli.ui import resolve_ui_locale, with_ui_lang_first
+    from brandvoice.i18n import set_ui_locale
+
+    set_ui_locale(resolve_ui_locale(with_ui_lang_first(argv)[1]))  # this client's own notices
     mode = server_mode(argv)
     if mode == "off":
         return None

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from brandvoice.processes import alive
 from brandvoice.server import protocol
 from brandvoice.server.client import FORWARDED_ENV, FORWARDED_PREFIX
 from brandvoice.server.identity import install_identity, install_key
@@ -44,6 +45,7 @@ class Daemon:
         self.ready = threading.Event()
         self.warm_up_seconds: float | None = None
         self.warmed_with: list[str] | None = None  # the command of the run that started this server
+        self.warm_up_failed = False
 
     def warm_up(self, after_pid: int | None = None, command: dict[str, Any] | None = None) -> None:
         """Load the CLI, the guides and the engines, through the same code a check runs; once the
@@ -53,7 +55,7 @@ class Daemon:
         from brandvoice.cli.entry import run
 
         deadline = time.monotonic() + WARM_UP_AFTER_PID_LIMIT
-        while after_pid and _alive(after_pid) and time.monotonic() < deadline and not self.stopping.is_set():
+        while after_pid and alive(after_pid) and time.monotonic() < deadline and not self.stopping.is_set():
             time.sleep(0.05)
         started = time.perf_counter()
         with self.lock:
@@ -68,6 +70,8 @@ class Daemon:
         self.last_used = time.time()
         self.ready.set()
         self._write_state()
+        with contextlib.suppress(FileNotFoundError):
+            protocol.starting_path().unlink()
 
     def handle(self, message: dict[str, Any]) -> dict[str, Any]:
         op = message.get("op")
@@ -163,7 +167,8 @@ class Daemon:
                 threading.Thread(target=self._serve_connection, args=(conn,), daemon=True).start()
         finally:
             server.close()
-            for stale in (path, protocol.state_path(), protocol.lock_path()):
+            ended = (path, protocol.state_path(), protocol.lock_path())
+            for stale in ended if self.warm_up_failed else (*ended, protocol.starting_path()):
                 with contextlib.suppress(FileNotFoundError):
                     stale.unlink()  # the lock too: still held until this process ends
 
@@ -174,6 +179,7 @@ class Daemon:
             import traceback
 
             traceback.print_exc()
+            self.warm_up_failed = True  # its start marker stays: automatic starts pause a while
             self.stopping.set()
 
     def _serve_connection(self, conn: socket.socket) -> None:
@@ -219,16 +225,6 @@ def _rss_mb() -> float | None:
     except OSError:
         return None
     return None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _hold_install_lock() -> int | None:

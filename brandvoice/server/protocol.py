@@ -94,6 +94,12 @@ def lock_path() -> Path:
     return runtime_dir() / f"server-{install_key()}.lock"
 
 
+def starting_path() -> Path:
+    """Written when this install's server is started, removed once it is warm: found with no
+    server alive, it says the last start died before it was warm."""
+    return runtime_dir() / f"server-{install_key()}.starting"
+
+
 def log_path() -> Path:
     return runtime_dir() / f"server-{install_key()}.log"
 
