@@ -2,6 +2,7 @@
 
 import string
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -144,3 +145,40 @@ def test_span_overlap_lookups_match_a_linear_scan():
         for end in range(start, min(len(prose.text), start + 6) + 1):
             linear = any(s.start < end and start < s.end for s in prose.social_spans if s.kind in kinds)
             assert prose.overlaps(start, end, kinds) == linear, (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "RT @user: ok :-) &amp; cc @bob .@brand 12:30 http://x.fr",
+    "écrivez à jo.bar@mail.example.fr ou @jo@mastodon.social :D https://a.fr/b_c:) www.x.fr/a’.",
+    "#été2026! &#8230; #&amp; grand_theft_auto @a_b _MONDE 🇫🇷👍🏽 👨‍👩‍👧 1️⃣ <3 ^^ o_O xD :'( ¯\\_(ツ)_/¯",
+    "“@user: quoted” via @bob h/t @ann\n.@brand :P http://t.co/x)",
+])
+def test_social_spans_are_those_of_one_alternation_of_the_kinds(text):
+    assert _social_spans(text) == _alternation_spans(text)
+
+
+SOCIAL_BITS = st.sampled_from(["@", "#", "&", "amp;", "#12;", "http://", "www.", ".", ":", ";", "-", ")", "(", "_",
+                               "’", "'", "RT ", "cc ", "via", "“", "«", "\n", " ", "D", "3", "<", "^", "o", "x",
+                               "👍", "🏽", "\u200d", "🇫", "é", "fr", "a", "1", "\ufe0f", "\u20e3"])
+
+
+@given(st.lists(SOCIAL_BITS, max_size=30))
+@settings(max_examples=400, deadline=None)
+def test_social_spans_are_those_of_one_alternation_of_the_kinds_on_any_text(bits):
+    text = "".join(bits)
+    assert _social_spans(text) == _alternation_spans(text)
+
+
+def _social_spans(text):
+    from brandvoice.parsing.social import find_social_spans
+
+    return [(s.kind, s.start, s.end) for s in find_social_spans(text)]
+
+
+def _alternation_spans(text):
+    """What one pattern of all the kinds, tried in order at each position, finds."""
+    from brandvoice.parsing.social import _KINDS
+
+    alternation = regex.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _KINDS),
+                                regex.UNICODE | regex.MULTILINE)
+    return [(m.lastgroup, m.start(), m.end()) for m in alternation.finditer(text)]

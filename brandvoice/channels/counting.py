@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -101,17 +101,22 @@ def _weighted(text: str, entities: Iterable[tuple[int, int, int]]) -> int:
     return total + _x_chars_weight(text[pos:])
 
 
+@lru_cache(maxsize=1024)
 def x_length(text: str) -> int:
-    """Weighted length as X counts it (twitter-text v3)."""
+    """Weighted length as X counts it (twitter-text v3). Remembered: a post is measured by the
+    limit's rule, the near-limit one and the fixes held back, and fixes repeat ("'" → "’")."""
     text = _normalized(text)
     entities = [(s, e, X_URL_LENGTH * X_SCALE) for s, e in url_spans(text, bare_domains=True)]
     entities += [(m.start(), m.end(), X_DEFAULT_WEIGHT) for m in EMOJI_SEQUENCE.finditer(text)]
     return _weighted(text, entities) // X_SCALE
 
 
+_GRAPHEME = regex.compile(r"\X")
+
+
 def graphemes(text: str) -> int:
     """User-perceived characters (extended grapheme clusters): 👨‍👩‍👧‍👦 and 🇫🇷 are one each."""
-    return len(regex.findall(r"\X", text))
+    return len(_GRAPHEME.findall(text))
 
 
 def utf8_bytes(text: str) -> int:

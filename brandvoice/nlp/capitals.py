@@ -48,6 +48,7 @@ ACRONYM_MAX_LETTERS = 5  # at the edge of a run, a non-word this short is an acr
 
 _ROMAN = regex.compile(r"[IVXLCDM]+")
 _ELONGATED = regex.compile(r"(\p{L})\1{2,}")
+_LONE_I = regex.compile(r"(?<![\p{L}'’])i(?=$|[^\p{L}]|['’])")  # English "I", written calmly
 _VOWEL = regex.compile(r"[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸŒÆ]")
 # between two units of one run: spaces and light punctuation, or one short word ("et", "and", "of")
 _RUN_GAP = regex.compile(r"[\s,\-–—&/+'’\"«»“”()*]*|[\s\"«»“”]+\p{Ll}{1,3}[\s\"«»“”]+")
@@ -134,7 +135,10 @@ def _dictionaries(lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((lang, "en")))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_word(core: str, langs: tuple[str, ...]) -> bool:
+    """Whether a word in capitals is a word of one of the languages (or one of them misspelled);
+    asked of the same words from post to post, and twice a text (capitalization, the tone's energy)."""
     word = core.replace("’", "'")
     if any(in_dictionary(word, lang) for lang in langs):
         return True
@@ -253,7 +257,7 @@ def _calm(text: str, start: int, end: int, units: list[Unit], lang: str, acronym
     calm = "".join(chars)
     pack = pack_for(lang)
     if pack and pack.person and pack.person.capital_i:  # English "I" stays a capital
-        calm = regex.sub(r"(?<![\p{L}'’])i(?=$|[^\p{L}]|['’])", "I", calm)
+        calm = _LONE_I.sub("I", calm)
     if _at_sentence_start(text, start):
         calm = calm[:1].upper() + calm[1:]
     return calm

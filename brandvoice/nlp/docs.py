@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, model_version, resolve_model
-from brandvoice.nlp.tokenizer import normalise, social_kind
+from brandvoice.nlp.tokenizer import SocialTokenizer, normalise, social_kind
+from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.sentences import list_marker_end, sentence_breaks
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 
@@ -108,23 +109,33 @@ def _parse(jobs: Sequence[_Job]) -> None:
     for (lang, level, candidates), group in groups.items():
         dependants = {rule: fate for job in group for rule, fate in job.dependants.items()}
         pipeline = load_pipeline(lang, level, candidates, dependants)
-        for job, doc in zip(group, _parsed(pipeline, [normalise(job.ctx.text) for job in group])):
+        for job, doc in zip(group, _parsed(pipeline, [job.ctx.prose for job in group])):
             job.ctx.services[NAME] = doc
             job.ctx.services[_PIPELINE] = pipeline
             job.ctx.services[_CANDIDATES] = candidates
 
 
-def _parsed(pipeline: Pipeline, texts: list[str]) -> Iterable[Any]:
+def _parsed(pipeline: Pipeline, proses: list[ProseText]) -> Iterable[Any]:
     """One doc per text, long texts parsed in pieces and joined (same text, same offsets)."""
     from spacy.tokens import Doc
 
-    pieces = [(i, piece) for i, text in enumerate(texts) for piece in split_text(text, SPACY_CHUNK)]
-    docs: list[list[Any]] = [[] for _ in texts]
+    pieces = [(i, piece) for i, prose in enumerate(proses) for piece in split_text(normalise(prose.text), SPACY_CHUNK)]
+    docs: list[list[Any]] = [[] for _ in proses]
     for batch in _batches(pieces):
-        for (i, _), doc in zip(batch, pipeline.pipe([piece for _, piece in batch], batch_size=len(batch))):
+        inputs = [_tokenized(pipeline.nlp, piece, proses[i]) for i, piece in batch]
+        for (i, _), doc in zip(batch, pipeline.pipe(inputs, batch_size=len(batch))):
             docs[i].append(doc)
     for parts in docs:
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def _tokenized(nlp: Any, piece: str, prose: ProseText) -> Any:
+    """A piece of normalised prose as the pipes take it: a doc tokenized with the social spans
+    the prose knows when the piece is the prose itself (whole, no apostrophe changed: the same
+    spans, found once per text rather than twice), else the text, for the tokenizer to read."""
+    if piece != prose.text or not isinstance(nlp.tokenizer, SocialTokenizer):
+        return piece
+    return nlp.tokenizer.tokenize(piece, prose.social_spans)
 
 
 def _batches(pieces: list[tuple[int, str]]) -> Iterable[list[tuple[int, str]]]:

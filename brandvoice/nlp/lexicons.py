@@ -22,6 +22,8 @@ from brandvoice.rules.base import RuleOptions
 from brandvoice.rules.words import compile_phrases
 
 _NOT_NEAR = "not near:"
+_LETTERS = regex.compile(r"\p{L}+")
+_SPACES = regex.compile(r"\s+")
 
 
 class LexiconOptions(RuleOptions):
@@ -75,7 +77,7 @@ def _near(ctx, start: int, end: int, words: tuple[str, ...]) -> bool:
     """Whether the paragraph around [start, end) holds one of `words` (hashtags' words included)."""
     for para_start, para_end in ctx.prose.paragraphs:
         if para_start <= start < para_end or para_start < end <= para_end:
-            around = {_fold(w) for w in regex.findall(r"\p{L}+", ctx.text[para_start:para_end])}
+            around = {_fold(w) for w in _LETTERS.findall(ctx.text, para_start, para_end)}
             return any(w[:-1] and any(a.startswith(w[:-1]) for a in around) if w.endswith("*") else w in around
                        for w in words)
     return False
@@ -110,7 +112,7 @@ def _find(ctx, name: str, options: LexiconOptions):
     for m in pattern.finditer(ctx.text):
         if m.end() <= m.start() or ctx.prose.overlaps(m.start(), m.end(), NOT_PROSE):
             continue
-        literal = conditions.get(_fold(regex.sub(r"\s+", " ", m.group())))
+        literal = conditions.get(_fold(_SPACES.sub(" ", m.group())))
         if literal and _near(ctx, m.start(), m.end(), literal):
             continue
         yield m

@@ -24,6 +24,7 @@ from brandvoice.nlp.tokenizer import social_kind
 PASSIVE_AUX = {"auxpass", "aux:pass"}
 PASSIVE_SUBJ = {"nsubjpass", "csubjpass", "nsubj:pass", "csubj:pass"}
 PASSIVE_AGENT = {"agent", "obl:agent"}
+_PASSIVE_MARKS = PASSIVE_AUX | PASSIVE_SUBJ
 LONG_WORD = 7  # LIX counts words of more than six letters
 
 
@@ -71,9 +72,14 @@ def passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
 def _passive_spans(doc: Any) -> list[tuple[Any, int, int]]:
     pack = pack_for(doc.lang_)
     presentatives = pack.presentative_subjects if pack else frozenset()
+    # a passive is built on the head of a passive auxiliary or subject: only those are looked at
+    heads = sorted({t.head.i for t in doc if t.dep_ in _PASSIVE_MARKS and t.head.i != t.i})
+    if not heads:
+        return []
     found = []
     for sent in sentences(doc):
-        for token in sent:
+        for i in heads[bisect_left(heads, sent.start) : bisect_left(heads, sent.end)]:
+            token = doc[i]
             aux = [c for c in token.children if c.dep_ in PASSIVE_AUX]
             subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJ]
             if not aux and not subjects or social_kind(token):

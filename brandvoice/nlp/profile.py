@@ -17,6 +17,7 @@ A dimension the pipeline cannot measure (no model installed: no tags, no parse) 
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from brandvoice.languages.packs import pack_for
@@ -59,18 +60,35 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+@functools.cache
+def _default_options() -> tuple[Any, LexiconOptions]:
+    """The energy kind's and the lexicons' default options, made once (pydantic models are dear to
+    build, and each keeps its compiled patterns)."""
+    from brandvoice.rules import energy
+
+    return energy.Options(), LexiconOptions()
+
+
 def _loud_signals(ctx: CheckContext) -> int:
     from brandvoice.rules import energy
 
+    energy_options, lexicon_options = _default_options()
     exclamations = sum(1 for i, c in enumerate(ctx.text) if c == "!" and not ctx.prose.overlaps(i, i + 1, ("url",)))
-    caps = sum(1 for _ in energy.shouted_words(ctx, energy.Options()))
+    caps = sum(1 for _ in energy.shouted_words(ctx, energy_options))
     emoji = len(ctx.prose.spans_of("emoji"))
-    hype = sum(1 for _ in find(ctx, "hype", LexiconOptions()))
+    hype = sum(1 for _ in find(ctx, "hype", lexicon_options))
     return exclamations + caps + emoji + hype
 
 
 def _hedges(ctx: CheckContext) -> int:
-    return sum(1 for _ in find(ctx, "hedging", LexiconOptions()))
+    return sum(1 for _ in find(ctx, "hedging", _default_options()[1]))
+
+
+@functools.cache
+def _register_options(use: str) -> Any:
+    from brandvoice.rules import register
+
+    return register.Options(use=use)
 
 
 def _register(ctx: CheckContext) -> str | None:
@@ -79,8 +97,8 @@ def _register(ctx: CheckContext) -> str | None:
         return None
     from brandvoice.rules import register
 
-    tu = sum(1 for _ in register.check(ctx, register.Options(use="vous")))
-    vous = sum(1 for _ in register.check(ctx, register.Options(use="tu")))
+    tu = sum(1 for _ in register.check(ctx, _register_options("vous")))
+    vous = sum(1 for _ in register.check(ctx, _register_options("tu")))
     if tu and vous:
         return "mixed"
     return "tu" if tu else "vous" if vous else None

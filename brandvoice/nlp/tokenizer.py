@@ -14,10 +14,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from brandvoice.languages.packs import pack_for
-from brandvoice.parsing.social import find_social_spans
+from brandvoice.parsing.social import SocialSpan, find_social_spans
 
 
 def normalise(text: str) -> str:
@@ -55,17 +56,21 @@ class SocialTokenizer:
         self.vocab = base.vocab
 
     def __call__(self, text: str) -> Any:
+        return self.tokenize(text, find_social_spans(text))
+
+    def tokenize(self, text: str, spans: Iterable[SocialSpan]) -> Any:
+        """The doc of a text whose social spans are known (those of the prose it was made from)."""
         from spacy.tokens import Doc
 
         words: list[str] = []
         spaces: list[bool] = []
         kinds: list[str | None] = []
         pos = 0
-        for social in find_social_spans(text):
+        for social in spans:
             if social.start < pos:
                 continue
             self._segment(text[pos : social.start], words, spaces, kinds)
-            words.append(social.text)
+            words.append(text[social.start : social.end])
             spaces.append(text.startswith(" ", social.end))
             kinds.append(social.kind)
             pos = social.end + (1 if spaces[-1] else 0)

@@ -14,13 +14,27 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
 
 WORD_ZIPF = 2.0  # about once per ten million words: "greenwashing" (2.0), "parkour" (2.8), "chiche" (3.1)
 
 
+class _Unaccented(dict):
+    """Each character without its accents (é → e), worked out the first time it is seen, for
+    `str.translate`. Character by character is exact: decomposition is, and every combining mark
+    goes, whatever order they come in."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c))
+        return self[code]
+
+
+_UNACCENTED = _Unaccented()
+
+
 def strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return word if word.isascii() else word.translate(_UNACCENTED)  # whole word lists pass here
 
 
 @cache
@@ -53,13 +67,15 @@ def zipf(word: str, lang: str) -> float:
 
 
 @cache
-def _dictionary(lang: str) -> frozenset[str]:
+def _dictionary(lang: str) -> Mapping[str, int]:
+    """pyspellchecker's words with their counts (loaded once: the word test and the accented
+    forms both read it)."""
     from spellchecker import SpellChecker
 
     try:
-        return frozenset(SpellChecker(language=lang).word_frequency.dictionary)
+        return SpellChecker(language=lang).word_frequency.dictionary
     except ValueError:  # a language pyspellchecker does not ship
-        return frozenset()
+        return {}
 
 
 def in_dictionary(word: str, lang: str) -> bool:
@@ -90,14 +106,8 @@ def is_word(word: str, langs: tuple[str, ...]) -> bool:
 def _accented_forms(lang: str) -> dict[str, str]:
     """Each dictionary word written with accents, by its unaccented form (ecologie → écologie);
     the most frequent one when several share it (enquete → enquête, not enquêté)."""
-    from spellchecker import SpellChecker
-
-    try:
-        counts = SpellChecker(language=lang).word_frequency.dictionary
-    except ValueError:
-        return {}
     best: dict[str, tuple[int, str]] = {}
-    for word, count in counts.items():
+    for word, count in _dictionary(lang).items():
         key = strip_accents(word)
         if key != word and (key not in best or count > best[key][0]):
             best[key] = (count, word)

@@ -26,6 +26,7 @@ _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n\s*")
 _LINE_START = regex.compile(r"(?m)^[^\S\n]*(?=\S)")
 _BULLET = regex.compile(r"(?:[-*+•◦▪▫►▶→➡➔–—·✓✔]|\d{1,3}[.)])[^\S\n]+(?=\S)")
 _BLOCK_KINDS = ("hashtag", "mention", "emoji")
+_LINE_REST = regex.compile(r"[^\S\n]*[.!?…]*[^\S\n]*(?:\n|$)")  # what may end a line after a block
 _BETWEEN = regex.compile(r"[^\S\n]*[,;·|/]?[^\S\n]*")  # what may sit between the tags of a block
 
 
@@ -81,6 +82,6 @@ def _block_end(text: str, start: int, starts_at: dict[int, SocialSpan], whole_li
         else:
             break
     if whole_line:
-        rest = regex.match(r"[^\S\n]*[.!?…]*[^\S\n]*(?:\n|$)", text[pos:])
+        rest = _LINE_REST.match(text, pos)
         return pos if hashtags and rest is not None else None
     return pos if hashtags >= 2 else None

@@ -48,9 +48,12 @@ class RuleOptions(BaseModel):
 
     def compiled(self, key: str, build: Callable[[], Any]) -> Any:
         """Compile patterns once per rule, not once per text."""
-        if key not in self._compiled:
-            self._compiled[key] = build()
-        return self._compiled[key]
+        # read where pydantic keeps private attributes: its `__getattr__` costs microseconds, and
+        # every rule asks for every text
+        compiled = self.__pydantic_private__["_compiled"]
+        if key not in compiled:
+            compiled[key] = build()
+        return compiled[key]
 
 
 @dataclass

@@ -46,6 +46,8 @@ MESSAGES = Messages({
 _NOT_NAMES = ("url", "email", "hashtag", "mention")  # prose matches inside these are not the name
 _CLAUSE_OPENERS = ":;—–-(«“\"'‘→•|"
 _APOSTROPHE = "['’ʼ]"
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’\-]*")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 
 
 class Options(RuleOptions):
@@ -162,7 +164,7 @@ def _written_as_a_name(ctx: CheckContext, m: regex.Match, name: str) -> bool:
 
 def _capitalising_writer(ctx: CheckContext) -> bool:
     """Whether the text's first word starts with a capital (handles and links aside)."""
-    for m in regex.finditer(r"[\p{L}][\p{L}\p{M}'’\-]*", ctx.text):
+    for m in _WORD.finditer(ctx.text):
         if not ctx.prose.overlaps(m.start(), m.end(), ("url", "email", "mention")):
             return m.group()[:1].isupper()
     return False
@@ -187,7 +189,7 @@ def _opens_clause(ctx: CheckContext, start: int) -> bool:
     for span in ctx.prose.social_spans:
         if offset <= span.start and span.end <= start:
             before = before[: span.start - offset] + " " * (span.end - span.start) + before[span.end - offset :]
-    return not regex.search(r"[\p{L}\p{N}]", before)
+    return not _LETTER_OR_DIGIT.search(before)
 
 
 EXAMPLES = (

@@ -47,6 +47,7 @@ MESSAGES = Messages({
 
 _EXCLAMATION_RUN = regex.compile(r"[!?]*![!?]*")
 _LINE_START_EMOJI = regex.compile(r"(?m)^[ \t]*")
+_NEXT_LETTER = regex.compile(r"[ \t\u00a0]*(\p{L})")
 
 
 class Options(RuleOptions):
@@ -132,7 +133,7 @@ def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
             line_start = ctx.text.rfind("\n", 0, span.start) + 1
             if ctx.text[line_start : span.start].strip():
                 continue
-            after = regex.match(r"[ \t\u00a0]*(\p{L})", ctx.text[span.end :])
+            after = _NEXT_LETTER.match(ctx.text, span.end)
             if after and after.group(1).islower():
                 yield Match(span.start, span.end, message=MESSAGES.say("energy.emoji_for_word", emoji=span.text))
 

@@ -45,6 +45,7 @@ MESSAGES = Messages({
 
 _EDGE_BEFORE = r"(?<![\p{L}\p{N}_#@'’-])"
 _EDGE_AFTER = r"(?![\p{L}\p{N}_'’-])"
+_CLAUSE_END = regex.compile(r"[ \t]*(?:[.,;:!?…)»”\"]|$)")
 
 
 class Options(RuleOptions):
@@ -75,7 +76,7 @@ def _apostrophe_like(original: str, suggestion: str) -> str:
 
 def _clause_end_follows(text: str, end: int) -> bool:
     """Full forms at a clause end cannot contract ("Yes, we are.", "That is, ...")."""
-    return regex.match(r"[ \t]*(?:[.,;:!?…)»”\"]|$)", text[end:]) is not None
+    return _CLAUSE_END.match(text, end) is not None
 
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
@@ -90,7 +91,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 found.append(Match(m.start(), m.end(), message=message,
                                    replacements=(match_case(m.group(), written),)))
     if options.slang:
-        lexicon = LexiconOptions(add=options.slang_add, remove=options.slang_remove)
+        lexicon = options.compiled("slang", lambda: LexiconOptions(add=options.slang_add, remove=options.slang_remove))
         for m in find(ctx, "slang", lexicon):
             found.append(Match(m.start(), m.end(), message=MESSAGES.say("formality.slang", found=m.group())))
     taken: list[tuple[int, int]] = []

@@ -140,6 +140,9 @@ def _camel_case_suggestion(body: str, ctx: CheckContext, known: dict[str, str]) 
     return ("#" + camel_case(parts), False, "hashtags.camel_case") if parts else None
 
 
+_CAMEL_PARTS = regex.compile(r"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|[^\p{L}]+")
+
+
 def _writes_accents(lang: str) -> bool:
     """Whether the text's language writes accented letters of its own (French, German; not English)."""
     pack = pack_for(lang)
@@ -149,7 +152,7 @@ def _writes_accents(lang: str) -> bool:
 def _accented(body: str, lang: str) -> tuple[str, str] | None:
     """(the hashtag with its words' accents, the first word that takes them) for a hashtag of one
     word or in CamelCase ("#ecologie", "#EnergiesRenouvelables"); None when no word needs one."""
-    parts = regex.findall(r"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|[^\p{L}]+", body)
+    parts = _CAMEL_PARTS.findall(body)
     if "".join(parts) != body or (body == body.lower() and len(parts) > 1):
         return None
     fixed, first = [], None

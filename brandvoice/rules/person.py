@@ -32,6 +32,7 @@ MESSAGES = Messages({
 
 _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 # "World War I", "Part I": a Roman numeral, not the speaker
+_CAPITAL_I = regex.compile(r"(?<![\p{L}\p{N}_#@'’-])I(?![\p{L}\p{N}_-])(?!['’][\p{L}])")
 _ROMAN_I = regex.compile(r"(?:War|Part|Chapter|Phase|Season|Vol\.?|Volume|Type|Level|Act|Book|Louis|Henry|Elizabeth)\s+$")
 
 
@@ -54,7 +55,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     quoted = [m.span() for m in _QUOTED.finditer(ctx.text)]
     found = list(pattern.finditer(ctx.text))
     if words.capital_i:
-        found += list(regex.finditer(r"(?<![\p{L}\p{N}_#@'’-])I(?![\p{L}\p{N}_-])(?!['’][\p{L}])", ctx.text))
+        found += list(_CAPITAL_I.finditer(ctx.text))
     for m in sorted(found, key=lambda m: m.start()):
         if any(s <= m.start() < e for s, e in quoted):
             continue

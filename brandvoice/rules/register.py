@@ -48,6 +48,7 @@ MESSAGES = Messages({"register.default": "“{match}”: this brand says “{use
 
 _CLAUSE_BREAKS = {":", ";", "—", "–", "(", "«", "“", '"', "…", "!", "?", "•", "·", "→", "➡", "*", "-", "/"}
 _OPENING_QUOTES = {"«", "“", '"'}
+_BEFORE_EN_OR_Y = regex.compile(r"-(?:en|y)\b")
 _NOT_VERB_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT", "SYM", "INTJ"}
 
 
@@ -74,6 +75,8 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     if pack is None or pack.register is None or options.use == "any" or not ctx.text.strip():
         return
     w = pack.register
+    if options.use == "tu" and not _may_address_formally(ctx.text, w):
+        return
     doc = get_doc(ctx, TAGS)
     verbs = VerbForms.of(pipeline_of(ctx).nlp)
     text = ctx.text
@@ -83,6 +86,13 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             yield from _tu_address(text, tokens, verbs, w)
         elif not _clearly_plural(text, sent, tokens, w):
             yield from _vous_address(text, tokens, verbs, w)
+
+
+def _may_address_formally(text: str, w: RegisterWords) -> bool:
+    """Whether the text holds a formal address word or an "-ez" ending anywhere: without one, no
+    sentence need be read (most posts; the tone profile asks of every French post)."""
+    folded = _norm(text)
+    return "ez" in folded or any(word in folded for word in (*w.formal, *w.formal_possessives))
 
 
 def _words(text: str, tokens: list[Any]) -> list[str]:
@@ -135,7 +145,7 @@ def _vous_address(text: str, tokens: list[Any], verbs: VerbForms | None, w: Regi
             suggestion = ""
             if verbs is None or any(lemma.endswith("er") for lemma in verbs.lemmas(word)):
                 # Réservez → Réserve; before "-en" / "-y" the 2sg keeps an s: Profitez-en → Profites-en
-                suggestion = original[:-1] + ("s" if regex.match(r"-(?:en|y)\b", text[end:]) else "")
+                suggestion = original[:-1] + ("s" if _BEFORE_EN_OR_Y.match(text, end) else "")
             yield _match(text, start, end, suggestion, "tu")
 
 

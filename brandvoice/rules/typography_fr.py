@@ -19,6 +19,7 @@ Every match is `fix_safe` with exactly one replacement.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -132,12 +133,19 @@ def covers_languagetool(options: Options) -> frozenset[str]:
     return COVERS_LANGUAGETOOL_RULES if "nbsp" in options.checks and options.nbsp != "off" else frozenset()
 
 
-def _policies(ctx: CheckContext, options: Options) -> list[NbspPolicy]:
-    found = [p.nbsp for p in targeted_profiles(ctx.channels, options.profiles, options.default_channels) if p.nbsp]
-    return list(dict.fromkeys(found)) or [options.nbsp]
+def _policies(ctx: CheckContext, options: Options) -> tuple[NbspPolicy, ...]:
+    """The no-break-space policies of the channels a text targets (worked out once per rule and
+    set of channels)."""
+    return options.compiled(("policies", ctx.channels), lambda: _channel_policies(ctx.channels, options))
 
 
-def _rule(spacing: Spacing, policies: list[NbspPolicy]) -> tuple[frozenset[str], str]:
+def _channel_policies(channels: tuple[str, ...], options: Options) -> tuple[NbspPolicy, ...]:
+    found = [p.nbsp for p in targeted_profiles(channels, options.profiles, options.default_channels) if p.nbsp]
+    return tuple(dict.fromkeys(found)) or (options.nbsp,)
+
+
+@functools.cache
+def _rule(spacing: Spacing, policies: tuple[NbspPolicy, ...]) -> tuple[frozenset[str], str]:
     accepted: frozenset[str] = frozenset()
     for policy in policies:
         accepted |= _accepted(spacing, policy)[0]
@@ -147,6 +155,8 @@ def _rule(spacing: Spacing, policies: list[NbspPolicy]) -> tuple[frozenset[str],
 _SPACES = " \t\u00a0\u202f\u2009"
 _SPACE_AHEAD = regex.compile(r"[ \t\u00a0\u202f\u2009]*")
 _PUNCT = regex.compile(r"[;:!?]")
+_OPENING_GUILLEMET = regex.compile("«")
+_CLOSING_GUILLEMET = regex.compile("»")
 
 
 def _spaces_before(text: str, pos: int) -> str:
@@ -161,7 +171,7 @@ def _skipped(ctx: CheckContext, start: int, end: int) -> bool:
     return ctx.prose.overlaps(start, end, NOT_PROSE)
 
 
-def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) -> Iterator[Match]:
+def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: tuple[NbspPolicy, ...]) -> Iterator[Match]:
     text = ctx.text
     for m in _PUNCT.finditer(text):
         pos, mark = m.start(), m.group()
@@ -185,13 +195,13 @@ def _nbsp(ctx: CheckContext, locale: LocaleSpacing, policies: list[NbspPolicy]) 
             message = MESSAGES.say("typography_fr.space_before", space=_space(fix, "space"), mark=mark)
         yield Match(start, pos + 1, message=message, replacements=(fix + mark,), fix_safe=True)
     accepted, fix = _rule(locale.guillemets, policies)
-    for m in regex.finditer(r"«", text):
+    for m in _OPENING_GUILLEMET.finditer(text):
         ws = _SPACE_AHEAD.match(text, m.end()).group()
         if ws not in accepted and m.end() + len(ws) < len(text):
             message = MESSAGES.say("typography_fr.space_after", space=_space(fix), mark="«")
             yield Match(m.start(), m.end() + len(ws), message=message,
                         replacements=("«" + fix,), fix_safe=True)
-    for m in regex.finditer(r"»", text):
+    for m in _CLOSING_GUILLEMET.finditer(text):
         ws = _spaces_before(text, m.start())
         if ws not in accepted and m.start() - len(ws) > 0:
             message = MESSAGES.say("typography_fr.space_before", space=_space(fix), mark="»")
@@ -206,7 +216,7 @@ _EURO_BEFORE_AMOUNT = regex.compile(r"(?<![\d\p{L}])€[ \u00a0\u202f]?(\d{1,3}(
 _THREE_DOTS = regex.compile(r"(?<!\.)\.\.\.(?!\.)")
 
 
-def _euro_space(policies: list[NbspPolicy]) -> tuple[frozenset[str], str]:
+def _euro_space(policies: tuple[NbspPolicy, ...]) -> tuple[frozenset[str], str]:
     return _rule("nbsp", policies)
 
 
