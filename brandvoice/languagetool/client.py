@@ -417,10 +417,12 @@ def _warm_up(url: str, first: Sequence[tuple[ProseText, CheckOptions]]) -> None:
     """Warm a server just started with the first request of each language the run will send: a
     pipeline is built per set of options (a warm-up with other options costs the run a second
     build, 1.3–1.8 s), and the run's own request is then answered from the sentence cache."""
+    firsts: dict[str, tuple[ProseText, CheckOptions]] = {}
+    for prose, options in first:
+        firsts.setdefault(options.language, (prose, options))
     client = LanguageToolClient(url)
     try:
-        for language in dict.fromkeys(options.language for _prose, options in first):
-            prose, options = next((p, o) for p, o in first if o.language == language)
+        for prose, options in firsts.values():
             chunks = split_prose(prose, options.language)
             if chunks:
                 client.check_chunk(chunks[0], options)
