@@ -81,12 +81,13 @@ def _clause_end_follows(text: str, end: int) -> bool:
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     found: list[Match] = []
+    folded = ctx.text.casefold().replace("’", "'")
     pack = pack_for(ctx.lang)
     if pack is not None and pack.contractions is not None:
-        found.extend(_contractions(ctx, options, pack.contractions))
+        found.extend(_contractions(ctx, options, pack.contractions, folded))
     elif pack is not None and options.contractions == "forbidden":
         for spoken, written in pack.spoken_forms.items():
-            for m in _compiled(spoken).finditer(ctx.text):
+            for m in _matches(spoken, _folded(spoken), ctx.text, folded):
                 message = MESSAGES.say("formality.spoken", found=m.group(), written=written)
                 found.append(Match(m.start(), m.end(), message=message,
                                    replacements=(match_case(m.group(), written),)))
@@ -101,11 +102,30 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             yield match
 
 
-def _contractions(ctx: CheckContext, options: Options, contractions: Contractions) -> Iterator[Match]:
+@cache
+def _folded(form: str) -> tuple[str, ...]:
+    return tuple(word.casefold().replace("’", "'") for word in form.split())
+
+
+@cache
+def _pair_words(contractions: Contractions) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+    """Each pair's words, case-folded: a form whose words are not all in the text cannot match."""
+    return tuple((_folded(contracted), tuple(_folded(full) for full in fulls)) for contracted, fulls in contractions.pairs)
+
+
+def _matches(form: str, words: tuple[str, ...], text: str, folded: str) -> list[regex.Match]:
+    # the substring test is a necessary condition of the pattern (case-insensitive, either
+    # apostrophe): it spares a regex scan per form and text, most forms being absent
+    if not all(word in folded for word in words):
+        return []
+    return list(_compiled(form).finditer(text))
+
+
+def _contractions(ctx: CheckContext, options: Options, contractions: Contractions, folded: str) -> Iterator[Match]:
     text = ctx.text
-    for contracted, fulls in contractions.pairs:
-        short = [m for m in _compiled(contracted).finditer(text)]
-        long = [(m, full) for full in fulls for m in _compiled(full).finditer(text)]
+    for (contracted, fulls), (short_words, full_words) in zip(contractions.pairs, _pair_words(contractions)):
+        short = _matches(contracted, short_words, text, folded)
+        long = [(m, full) for full, words in zip(fulls, full_words) for m in _matches(full, words, text, folded)]
         if options.contractions == "forbidden":
             for m in short:
                 suggestions = tuple(_apostrophe_like(m.group(), match_case(m.group(), f)) for f in fulls)
