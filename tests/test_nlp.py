@@ -130,6 +130,32 @@ def test_a_level_gives_the_same_docs_whatever_the_process_loaded_before():
     assert load_pipeline("fr", TOKENS).model is None  # never a model's sentences at the tokens level
 
 
+@pytest.mark.spacy
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lemmas_are_spacys_with_the_lemma_index_in_sets(lang):
+    """spaCy's rule lemmatizer tests candidate lemmas against a list per part of speech; the
+    loaded models hold sets instead: the same lemmas, faster."""
+    import spacy
+
+    texts = {
+        "fr": ["Les chambres étaient réservées depuis des mois, nous avons dû refuser des clients.",
+               "Elle s’est inscrite aux ateliers ; ils partiraient plus tôt que prévu 🌊 #Été"],
+        "en": ["The rooms were booked months ago, so we had to turn guests away.",
+               "She's signed up for the workshops; they'd have left earlier than planned 🌊 #Summer"],
+    }[lang]
+    models.reset()
+    loaded = load_pipeline(lang, PARSE).nlp
+    index = loaded.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(index[pos], frozenset) for pos in index.keys())
+    from brandvoice.nlp.tokenizer import customise
+
+    raw = spacy.load(resolve_model(lang), exclude=["ner"])
+    customise(raw)  # the same tokens: only the lemma index differs
+    assert isinstance(next(iter(raw.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())), list)
+    for text in texts:
+        assert [t.lemma_ for t in loaded(text)] == [t.lemma_ for t in raw(text)]
+
+
 def test_tokens_level_never_loads_a_model():
     pipeline = load_pipeline("de", TOKENS)
     assert pipeline.model is None and pipeline.nlp.has_pipe("sentencizer")
