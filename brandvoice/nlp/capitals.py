@@ -152,12 +152,18 @@ def _drawn_out(core: str, langs: tuple[str, ...]) -> bool:
     return any(_is_word(_ELONGATED.sub(r"\1" * n, core), langs) for n in (1, 2))
 
 
+@functools.lru_cache(maxsize=256)
+def _upper_set(spared: tuple[str, ...]) -> frozenset[str]:
+    """The spared words in capitals (the same lists, text after text)."""
+    return frozenset(s.upper() for s in spared)
+
+
 def is_acronym(word: str, language: str, spared: Iterable[str] = ()) -> bool:
     """Whether a word in capitals reads as an acronym: listed, or short (5 letters at most) and not a
     word of the language or of English ("GPII", "LSI", "NASA"; not "VRAIMENT", nor "DEVELOPPEMENT")."""
     if not _all_caps(word):
         return False
-    if word.upper() in {s.upper() for s in spared}:
+    if word.upper() in _upper_set(tuple(spared)):
         return True
     lang = language.split("-")[0].lower()
     return _letters(word) <= ACRONYM_MAX_LETTERS and not _is_word(word, _dictionaries(lang))
@@ -174,11 +180,11 @@ def shouts(
     brand's names, whose writing is their own rule's) are no part of any."""
     lang = language.split("-")[0].lower()
     langs = _dictionaries(lang)
-    spared_set = {s.upper() for s in spared}
     skip = tuple(skip)
     units = [u for u in caps_units(prose, lang) if not any(a < u.end and u.start < b for a, b in skip)]
     if not units:
         return []
+    spared_set = _upper_set(tuple(spared))
     text = prose.text
 
     def is_spared(unit: Unit) -> bool:

@@ -53,6 +53,7 @@ def _lexicon_lines(name: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(lines)
 
 
+@cache
 def load_lexicon(name: str, lang: str | None = None) -> tuple[str, ...]:
     """Entries of a shipped lexicon (empty when there is none for the language)."""
     return tuple(entry for entry, _ in _lexicon_lines(name, lang))

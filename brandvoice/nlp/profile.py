@@ -18,6 +18,7 @@ A dimension the pipeline cannot measure (no model installed: no tags, no parse) 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from typing import Any
 
 from brandvoice.languages.packs import pack_for
@@ -73,11 +74,19 @@ def _loud_signals(ctx: CheckContext) -> int:
     from brandvoice.rules import energy
 
     energy_options, lexicon_options = _default_options()
-    exclamations = sum(1 for i, c in enumerate(ctx.text) if c == "!" and not ctx.prose.overlaps(i, i + 1, ("url",)))
+    text = ctx.text
+    exclamations = sum(1 for i in _positions(text, "!") if not ctx.prose.overlaps(i, i + 1, ("url",)))
     caps = sum(1 for _ in energy.shouted_words(ctx, energy_options))
     emoji = len(ctx.prose.spans_of("emoji"))
     hype = sum(1 for _ in find(ctx, "hype", lexicon_options))
     return exclamations + caps + emoji + hype
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    i = text.find(char)
+    while i >= 0:
+        yield i
+        i = text.find(char, i + 1)
 
 
 def _hedges(ctx: CheckContext) -> int:
