@@ -1,0 +1,58 @@
+"""The word lists kinds share: pyspellchecker's dictionary and its accented forms, kept in the user
+cache between processes, are the package's own, and a damaged copy is built again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spellchecker import SpellChecker
+
+from brandvoice.nlp import vocabulary
+
+
+@pytest.fixture
+def empty_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def stored_files(cache) -> list[str]:
+    return sorted(path.name.split("-")[0] + "-" + path.name.split("-")[1] for path in (cache / "words").iterdir())
+
+
+def test_the_stored_dictionary_is_pyspellcheckers(empty_cache):
+    own = SpellChecker(language="fr").word_frequency.dictionary
+    built = vocabulary._dictionary.__wrapped__("fr")  # built, then written to the cache
+    assert stored_files(empty_cache) == ["dictionary-fr"]
+    read = vocabulary._dictionary.__wrapped__("fr")  # read from it
+    assert list(built.items()) == list(own.items()) == list(read.items())
+
+
+def test_the_stored_accented_forms_are_the_ones_built(empty_cache):
+    built = vocabulary._accented_forms.__wrapped__("fr")
+    assert built["ecologie"] == "écologie" and built["enquete"] == "enquête"
+    assert vocabulary._accented_forms.__wrapped__("fr") == built
+    assert stored_files(empty_cache) == ["accented-fr", "dictionary-fr"]
+
+
+def test_a_language_pyspellchecker_does_not_ship_has_an_empty_dictionary(empty_cache):
+    assert vocabulary._dictionary.__wrapped__("xx") == {}
+    assert vocabulary._dictionary.__wrapped__("xx") == {}
+
+
+@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", json.dumps([["mot"], [1, 2]]), json.dumps([[1], [1]]), ""])
+def test_a_damaged_stored_dictionary_is_built_again(empty_cache, damage):
+    expected = vocabulary._dictionary.__wrapped__("en")
+    (stored,) = (empty_cache / "words").iterdir()
+    stored.write_text(damage, encoding="utf-8")
+    assert vocabulary._dictionary.__wrapped__("en") == expected
+    assert json.loads(stored.read_text(encoding="utf-8"))[0][:3] == list(expected)[:3]  # written again, whole
+
+
+def test_the_stored_lists_are_keyed_on_the_package_version(empty_cache, monkeypatch):
+    from importlib import metadata
+
+    before = vocabulary._stored_path("dictionary", "fr", "pyspellchecker")
+    monkeypatch.setattr(metadata, "version", lambda distribution: "0.0-other")
+    assert vocabulary._stored_path("dictionary", "fr", "pyspellchecker") != before
