@@ -211,6 +211,11 @@ def test_register_a_name_in_ez_is_not_an_imperative():
         ("We're open, don't worry.", "forbidden", ["We're", "don't"]),
         ("We are open, do not worry.", "forbidden", []),
         ("We’re open.", "forbidden", ["We’re"]),
+        ("WE'RE OPEN, DON’T WORRY.", "forbidden", ["WE'RE", "DON’T"]),
+        # the patterns match case-insensitively, reading Turkish İ and ı as i: so does the
+        # substring test that spares them a scan
+        ("İT'S open, ı’m late.", "forbidden", ["İT'S", "ı’m"]),
+        ("We are open, İt is late.", "required", ["We are", "İt is"]),
     ],
 )
 def test_contractions(text, mode, expected):

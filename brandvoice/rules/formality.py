@@ -81,13 +81,13 @@ def _clause_end_follows(text: str, end: int) -> bool:
 
 def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
     found: list[Match] = []
-    folded = ctx.text.casefold().replace("’", "'")
+    folded = _fold(ctx.text)
     pack = pack_for(ctx.lang)
     if pack is not None and pack.contractions is not None:
         found.extend(_contractions(ctx, options, pack.contractions, folded))
     elif pack is not None and options.contractions == "forbidden":
         for spoken, written in pack.spoken_forms.items():
-            for m in _matches(spoken, _folded(spoken), ctx.text, folded):
+            for m in _matches(spoken, _key(spoken), ctx.text, folded):
                 message = MESSAGES.say("formality.spoken", found=m.group(), written=written)
                 found.append(Match(m.start(), m.end(), message=message,
                                    replacements=(match_case(m.group(), written),)))
@@ -102,30 +102,33 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
             yield match
 
 
-@cache
-def _folded(form: str) -> tuple[str, ...]:
-    return tuple(word.casefold().replace("’", "'") for word in form.split())
+def _fold(text: str) -> str:
+    """The text as the patterns' case-insensitive matching reads it: both apostrophes alike, and
+    the dotted and dotless i of Turkish as i (the patterns equate them with i)."""
+    return text.casefold().replace("’", "'").replace("i\u0307", "i").replace("ı", "i")
 
 
 @cache
-def _pair_words(contractions: Contractions) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
-    """Each pair's words, case-folded: a form whose words are not all in the text cannot match."""
-    return tuple((_folded(contracted), tuple(_folded(full) for full in fulls)) for contracted, fulls in contractions.pairs)
+def _key(form: str) -> str:
+    """The form's longest word, folded: a text without it cannot match the form."""
+    return max(_fold(form).split(), key=len)
 
 
-def _matches(form: str, words: tuple[str, ...], text: str, folded: str) -> list[regex.Match]:
-    # the substring test is a necessary condition of the pattern (case-insensitive, either
-    # apostrophe): it spares a regex scan per form and text, most forms being absent
-    if not all(word in folded for word in words):
-        return []
-    return list(_compiled(form).finditer(text))
+@cache
+def _pair_keys(contractions: Contractions) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((_key(contracted), tuple(_key(full) for full in fulls)) for contracted, fulls in contractions.pairs)
+
+
+def _matches(form: str, key: str, text: str, folded: str) -> list[regex.Match]:
+    # one substring test spares a regex scan per form and text, most forms being absent
+    return list(_compiled(form).finditer(text)) if key in folded else []
 
 
 def _contractions(ctx: CheckContext, options: Options, contractions: Contractions, folded: str) -> Iterator[Match]:
     text = ctx.text
-    for (contracted, fulls), (short_words, full_words) in zip(contractions.pairs, _pair_words(contractions)):
-        short = _matches(contracted, short_words, text, folded)
-        long = [(m, full) for full, words in zip(fulls, full_words) for m in _matches(full, words, text, folded)]
+    for (contracted, fulls), (short_key, full_keys) in zip(contractions.pairs, _pair_keys(contractions)):
+        short = _matches(contracted, short_key, text, folded)
+        long = [(m, full) for full, key in zip(fulls, full_keys) for m in _matches(full, key, text, folded)]
         if options.contractions == "forbidden":
             for m in short:
                 suggestions = tuple(_apostrophe_like(m.group(), match_case(m.group(), f)) for f in fulls)
