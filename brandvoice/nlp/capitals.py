@@ -39,6 +39,7 @@ from brandvoice.learn.typos import likely_typo
 from brandvoice.nlp.vocabulary import in_dictionary, zipf
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.social import NOT_PROSE
+from brandvoice.rules.base import CheckContext
 from brandvoice.rules.words import WORD
 
 ALONE_MIN_LETTERS = 4  # a single word in capitals from this length shouts when it is a word
@@ -170,22 +171,23 @@ def is_acronym(word: str, language: str, spared: Iterable[str] = ()) -> bool:
 
 
 def shouts(
-    prose: ProseText,
-    language: str,
+    ctx: CheckContext,
     spared: Iterable[str] = (),
     min_letters: int = 3,
     skip: Iterable[tuple[int, int]] = (),
 ) -> list[Shout]:
     """The shouting spans of a text, one per run of capitals; words inside the `skip` spans (the
     brand's names, whose writing is their own rule's) are no part of any."""
-    lang = language.split("-")[0].lower()
+    lang = ctx.language.split("-")[0].lower()
     langs = _dictionaries(lang)
     skip = tuple(skip)
-    units = [u for u in caps_units(prose, lang) if not any(a < u.end and u.start < b for a, b in skip)]
+    # the units once per text: capitalization, energy and the tone profile all ask
+    all_units = ctx.once(("capitals.units", lang), lambda: caps_units(ctx.prose, lang))
+    units = [u for u in all_units if not any(a < u.end and u.start < b for a, b in skip)]
     if not units:
         return []
     spared_set = _upper_set(tuple(spared))
-    text = prose.text
+    text = ctx.text
 
     def is_spared(unit: Unit) -> bool:
         core = unit.core.upper()

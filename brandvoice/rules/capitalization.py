@@ -71,7 +71,7 @@ def check(ctx: CheckContext, options: Options) -> Iterator[Match]:
         spared += tuple(w for w in options.words if w.isupper())  # brand casing is the `words`/terms' job
         names = compile_names(ctx.accepted_words)  # the brand's names, in any writing
         skip = [m.span() for m in names.finditer(ctx.text)] if names is not None else ()
-        for shout in shouts(ctx.prose, ctx.language, spared, options.min_length, skip):
+        for shout in shouts(ctx, spared, options.min_length, skip):
             yield Match(shout.start, shout.end, replacements=(shout.calm,), params=(("expected", shout.calm),))
 
 

@@ -109,7 +109,8 @@ def shouted_words(ctx: CheckContext, options: Options) -> list[Shout]:
     """The shouts of the text, one per run of capitals, decided as `capitalization` decides them
     (acronyms, Roman numerals, accepted and allowed words spared); the tone profile counts them too."""
     spared = (*load_lexicon("acronyms"), *options.caps_allow, *ctx.accepted_words)
-    return shouts(ctx.prose, ctx.language, spared, options.caps_min_letters)
+    key = ("energy.shouts", options.caps_allow, options.caps_min_letters)  # the rule's and the profile's
+    return ctx.once(key, lambda: shouts(ctx, spared, options.caps_min_letters))
 
 
 def _emoji(ctx: CheckContext, options: Options) -> Iterator[Match]:
