@@ -28,6 +28,7 @@ import functools
 import hashlib
 import json
 import os
+import pickle
 import stat
 import tempfile
 from pathlib import Path
@@ -35,10 +36,13 @@ from typing import Any
 
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Finding, Level
+from brandvoice.guides.summary import GuideSummary
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-_FORMAT = 2
-_RESULTS, _FACTS = ".json", ".facts"  # an entry's suffix: results (by their key), facts (by a file's pre-parse key)
+_FORMAT = 3
+# an entry's suffix: results (by their key), a file's facts and results (by its pre-parse key), a
+# guide's summary (guides/summary.py)
+_RESULTS, _FACTS, _GUIDE = ".json", ".facts", ".guide"
 
 
 def default_cache_dir() -> Path:
@@ -50,15 +54,15 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("brandvoice")) / "results"
 
 
-def write_atomically(path: Path, text: str) -> bool:
+def write_atomically(path: Path, text: str | bytes) -> bool:
     """Write a cache file whole or not at all (concurrent runs read the old file or the new one; a
     full disk leaves no partial file). False when it cannot be written: a cache only costs speed."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
         return True
     except OSError:
@@ -101,10 +105,14 @@ class ResultCache:
         self.hits += 1
         return result
 
-    def answer(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
-        """As `get`, for a file answered before parsing; a miss is not counted here: the file is
-        then parsed and looked up again by the engine, which counts it."""
-        result = self._lookup(key, document)
+    def answer(self, results: Any, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
+        """As `get`, for the results stored with a file's facts (`facts`), answered before parsing;
+        a miss is not counted here: the file is then parsed and looked up again by the engine,
+        which counts it."""
+        try:
+            result = entry_for(results, key, document)
+        except (ValueError, TypeError):
+            return None
         if result is not None:
             self.hits += 1
         return result
@@ -118,18 +126,41 @@ class ResultCache:
     def put(self, key: str, result: FileResult) -> None:
         self._write(self._path(key), json.dumps(result_to_cache(key, result), ensure_ascii=False))
 
-    def facts(self, key: str) -> FileFacts | None:
-        """The facts cached under a file's pre-parse key, if the entry is sound and made for it."""
+    def facts(self, key: str) -> tuple[FileFacts, Any] | None:
+        """The facts cached under a file's pre-parse key, if the entry is sound and made for it,
+        with the results stored beside them (trusted only through `answer`)."""
         try:
-            return facts_from(json.loads(_read_own_entry(self._path(key, _FACTS))), key)
+            data = json.loads(_read_own_entry(self._path(key, _FACTS)))
         except (OSError, ValueError):
             return None
+        if not isinstance(data, dict):
+            return None
+        results = data.pop("results", None)
+        facts = facts_from(data, key)
+        return None if facts is None else (facts, results)
 
-    def put_facts(self, key: str, facts: FileFacts) -> None:
-        entry = {"key": key, **dataclasses.asdict(facts)}
+    def put_facts(self, key: str, facts: FileFacts, result_key: str, result: FileResult) -> None:
+        """A file's facts and, beside them, its results (scored): one entry answers it next time."""
+        entry = {"key": key, **dataclasses.asdict(facts), "results": result_to_cache(result_key, result)}
         self._write(self._path(key, _FACTS), json.dumps(entry, ensure_ascii=False))
 
+    def guide_summary(self, key: str) -> GuideSummary | None:
+        """A guide's summary stored under `key`, if the entry is sound (`GuideSummary.holds` is the
+        caller's to ask)."""
+        try:
+            stored_key, summary = pickle.loads(_read_own_entry(self._path(key, _GUIDE)))
+        except Exception:  # missing, not ours, truncated, written by other code: a miss
+            return None
+        return summary if stored_key == key and type(summary) is GuideSummary else None
+
+    def put_guide_summary(self, key: str, summary: GuideSummary) -> None:
+        self._write_bytes(self._path(key, _GUIDE), pickle.dumps((key, summary)))
+
     def _write(self, path: Path, payload: str) -> None:
+        if write_atomically(path, payload):
+            self._written += len(payload)
+
+    def _write_bytes(self, path: Path, payload: bytes) -> None:
         if write_atomically(path, payload):
             self._written += len(payload)
 
@@ -140,7 +171,7 @@ class ResultCache:
         entries = []
         total = 0
         for path in self.directory.glob("*/*"):
-            if path.suffix not in (_RESULTS, _FACTS) or path.name.startswith("."):
+            if path.suffix not in (_RESULTS, _FACTS, _GUIDE) or path.name.startswith("."):
                 continue
             try:
                 info = path.stat()
@@ -158,6 +189,26 @@ class ResultCache:
             total -= size
             if total <= self.max_bytes * 0.8:
                 break
+
+
+def result_key(
+    source: str, markdown: bool, guide_fingerprint: str, language: str, channels: tuple[str, ...], selection: Any,
+    engines: list[str],
+) -> str:
+    """The key of a text's results: everything its findings depend on (`Engine.result_key`; the
+    runner computes it from a guide's summary to trust a cached answer)."""
+    return ResultCache.key(
+        {
+            "source": source,
+            "markdown": markdown,
+            "guide": guide_fingerprint,
+            "language": language,
+            "channels": list(channels),
+            "select": list(selection.select),
+            "ignore": list(selection.ignore),
+            "engines": engines,
+        }
+    )
 
 
 def _read_own_entry(path: Path) -> bytes:

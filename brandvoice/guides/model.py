@@ -161,6 +161,8 @@ class ResolvedGuide:
     levels: LevelMap = field(default_factory=lambda: LevelMap({}))
     service_options: dict[str, Any] = field(default_factory=dict)  # service name -> what the guide tells it
     chain: tuple[str, ...] = ()  # the guide files merged, parent first
+    lookups: tuple[tuple[str, str | None, str], ...] = ()  # (guide name, file it was named in, file found)
+    sources: tuple[tuple[str, str], ...] = ()  # each file of the chain and the SHA-256 of the bytes read
     _fingerprint: str | None = field(default=None, repr=False, compare=False)
 
     def section(self, key: str) -> Any:
