@@ -28,7 +28,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import stat
 import tempfile
 from pathlib import Path
@@ -41,8 +40,8 @@ from brandvoice.guides.summary import GuideSummary
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _FORMAT = 3
 # an entry's suffix: results (by their key), a file's facts and results (by its pre-parse key), a
-# guide's summary (guides/summary.py)
-_RESULTS, _FACTS, _GUIDE = ".json", ".facts", ".guide"
+# guide's summary (guides/summary.py), the services' fingerprints in an environment
+_RESULTS, _FACTS, _GUIDE, _ENGINES = ".json", ".facts", ".guide", ".engines"
 
 
 def default_cache_dir() -> Path:
@@ -54,15 +53,15 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("brandvoice")) / "results"
 
 
-def write_atomically(path: Path, text: str | bytes) -> bool:
+def write_atomically(path: Path, text: str) -> bool:
     """Write a cache file whole or not at all (concurrent runs read the old file or the new one; a
     full disk leaves no partial file). False when it cannot be written: a cache only costs speed."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
         os.replace(tmp, path)
         return True
     except OSError:
@@ -148,19 +147,31 @@ class ResultCache:
         """A guide's summary stored under `key`, if the entry is sound (`GuideSummary.holds` is the
         caller's to ask)."""
         try:
-            stored_key, summary = pickle.loads(_read_own_entry(self._path(key, _GUIDE)))
-        except Exception:  # missing, not ours, truncated, written by other code: a miss
+            data = json.loads(_read_own_entry(self._path(key, _GUIDE)))
+        except (OSError, ValueError):
             return None
-        return summary if stored_key == key and type(summary) is GuideSummary else None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return GuideSummary.from_json(data.get("summary"))
 
     def put_guide_summary(self, key: str, summary: GuideSummary) -> None:
-        self._write_bytes(self._path(key, _GUIDE), pickle.dumps((key, summary)))
+        self._write(self._path(key, _GUIDE), json.dumps({"key": key, "summary": summary.to_json()}, ensure_ascii=False))
+
+    def engines(self, key: str) -> list[str] | None:
+        """The services' fingerprints stored under `key` (the runner's, see `runner.environment_stamp`)."""
+        try:
+            data = json.loads(_read_own_entry(self._path(key, _ENGINES)))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.keys() != {"key", "engines"} or data["key"] != key:
+            return None
+        engines = data["engines"]
+        return engines if isinstance(engines, list) and all(type(e) is str for e in engines) else None
+
+    def put_engines(self, key: str, engines: list[str]) -> None:
+        self._write(self._path(key, _ENGINES), json.dumps({"key": key, "engines": engines}, ensure_ascii=False))
 
     def _write(self, path: Path, payload: str) -> None:
-        if write_atomically(path, payload):
-            self._written += len(payload)
-
-    def _write_bytes(self, path: Path, payload: bytes) -> None:
         if write_atomically(path, payload):
             self._written += len(payload)
 
@@ -171,7 +182,7 @@ class ResultCache:
         entries = []
         total = 0
         for path in self.directory.glob("*/*"):
-            if path.suffix not in (_RESULTS, _FACTS, _GUIDE) or path.name.startswith("."):
+            if path.suffix not in (_RESULTS, _FACTS, _GUIDE, _ENGINES) or path.name.startswith("."):
                 continue
             try:
                 info = path.stat()

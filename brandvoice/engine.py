@@ -148,9 +148,9 @@ class Engine:
         """The result cache's key of a text checked with these settings: everything its findings
         depend on (the runner also asks it for a file it has not parsed, to trust a cached answer)."""
         return result_key(source, markdown, guide.fingerprint(), language, channels, self.selection,
-                          self._engines(guide, language, languagetool_url))
+                          self.engines(guide, language, languagetool_url))
 
-    def _engines(self, guide: ResolvedGuide, language: str, languagetool_url: str | None) -> list[str]:
+    def engines(self, guide: ResolvedGuide, language: str, languagetool_url: str | None) -> list[str]:
         """The fingerprints of the services the guide's rules use for a text in this language sent
         to this server (worked out once per guide, language and server)."""
         known = self._fingerprints.get((id(guide), language, languagetool_url))

@@ -207,7 +207,9 @@ class Checker:
                 record_score(result, count_words(p.item.document.prose.text), p.guide.section("score"))
                 if answers is not None and p.pre_parse_key:
                     answers.put_facts(p.pre_parse_key, p.facts(result), engine.get().cache_key(p.item), result)
-                    self.guides.summary(p.guide_ref, _project_of(p.path), answers)  # for answering it next time
+                    # what answering it next time needs: its guide's summary, the services' fingerprints
+                    summary = self.guides.summary(p.guide_ref, _project_of(p.path), answers)
+                    engine.engines_of(summary, lambda: p.guide, p.item.language, p.languagetool_url)
         return run
 
     def _guide_of(self, p: _Answered | _Planned) -> ResolvedGuide:
@@ -270,7 +272,7 @@ class Checker:
             return None
         text = source.text or ""
         languagetool_url = self._languagetool_url(project)
-        engines = engine.engines_of(summary, facts.language, languagetool_url)
+        engines = engine.engines_of(summary, lambda: self.guides.get(facts.guide, project), facts.language, languagetool_url)
         answer_key = result_key(text, reader_for(source.path) is MARKDOWN, summary.fingerprint, facts.language,
                                 facts.channels, engine.selection, engines)
         answer = cache.answer(results, answer_key, _PlainText(text))
@@ -436,22 +438,45 @@ class _Engine:
             self._engine = Engine(self.selection, cache=self.cache, cancelled=self.cancelled)
         return self._engine
 
-    def engines_of(self, summary: GuideSummary, language: str, languagetool_url: str | None) -> list[str]:
-        """`Engine._engines` of a guide known by its summary: the fingerprints of the services its
-        selected rules use, for a text in this language sent to this server (once per run)."""
+    def engines_of(
+        self, summary: GuideSummary, load: Callable[[], ResolvedGuide], language: str, languagetool_url: str | None
+    ) -> list[str]:
+        """`Engine.engines` of a guide known by its summary (`load()` loads it): the fingerprints of
+        the services its selected rules use, for a text in this language sent to this server.
+        Worked out once per run, and kept in the user cache for as long as the Python environment
+        they were read from is the same (`environment_stamp`): a run answered from the cache
+        neither loads the guide nor imports a service."""
         key = (summary.fingerprint, language, languagetool_url)
         if key not in self._fingerprints:
-            from brandvoice.parsing.prose import ProseText
-            from brandvoice.registry import SERVICES
-            from brandvoice.rules.base import CheckContext, ServiceRequest
-
-            needs = summary.needs(self.selection)
-            ctx = CheckContext(ProseText.plain(""), language=language, languagetool_url=languagetool_url)
-            self._fingerprints[key] = sorted(
-                f"{s.name}:{s.fingerprint(ServiceRequest(ctx, (), summary.service_options.get(s.name)))}"
-                for s in SERVICES if any(s.serves(need) for need in needs)
-            )
+            selection = self.selection
+            stored_key = ResultCache.key({
+                "engines": [summary.fingerprint, list(selection.select), list(selection.ignore), language, languagetool_url],
+                "environment": environment_stamp(),
+            })
+            engines = self.cache.engines(stored_key) if self.cache is not None else None
+            if engines is None:
+                engines = self.get().engines(load(), language, languagetool_url)
+                if self.cache is not None:
+                    self.cache.put_engines(stored_key, engines)
+            self._fingerprints[key] = engines
         return self._fingerprints[key]
+
+
+def environment_stamp() -> list:
+    """What the services' fingerprints are read from besides the guide and the code: the Python
+    environment (spaCy's and each model's installed version, which model a language resolves to)
+    and the LanguageTool server named by the environment. A package installed, upgraded or removed
+    adds or removes entries in a folder of `sys.path`, which changes its modification time: the
+    signal Python's own import system trusts to see new modules (`importlib.machinery.FileFinder`)."""
+    folders = []
+    for entry in sys.path:
+        try:
+            info = os.stat(entry or ".")
+        except OSError:
+            folders.append([entry, None])
+        else:
+            folders.append([entry, info.st_mtime_ns, info.st_ino])
+    return [sys.executable, folders, os.environ.get(URL_ENV)]
 
 
 class _Lazy(Mapping):

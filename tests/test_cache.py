@@ -125,9 +125,37 @@ def test_another_spacy_model_checks_again(tmp_path, monkeypatch):
     run([draft], guide, tmp_path / "cache", monkeypatch)
     _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
     assert cache.hits == 1
+    # another model installed: the environment changes (here a folder put on sys.path)
+    (tmp_path / "site").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
     monkeypatch.setattr(docs, "_model_fingerprint", lambda lang, candidates: "spacy:fr_core_news_md@3.8.0")
     _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
     assert cache.misses == 1
+
+
+def test_the_environment_stamp_sees_a_package_installed_or_removed(tmp_path, monkeypatch):
+    """The services' fingerprints are kept while the environment is the same: a package (a model)
+    added to or removed from a folder of sys.path changes the stamp, as does another LanguageTool
+    server named by the environment."""
+    import os
+
+    from brandvoice.runner import environment_stamp
+
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert environment_stamp() == environment_stamp()
+    os.utime(site, ns=(1, 1))
+    older = environment_stamp()
+    (site / "fr_core_news_lg-3.8.0.dist-info").mkdir()
+    installed = environment_stamp()
+    assert installed != older
+    os.utime(site, ns=(1, 1))  # file systems keep coarse times: make each change tell
+    older = environment_stamp()
+    (site / "fr_core_news_lg-3.8.0.dist-info").rmdir()
+    assert environment_stamp() != older
+    monkeypatch.setenv("BRANDVOICE_LANGUAGETOOL_URL", "http://lt.internal:8081")
+    assert environment_stamp()[2] == "http://lt.internal:8081"
 
 
 # --- issue 19: an entry is trusted only for the text it was made for --------------------------
@@ -504,22 +532,23 @@ def test_a_stale_guide_summary_is_never_used(tmp_path, monkeypatch):
     assert matches() == ["séjour"] and loaded == []
 
 
-def test_a_summary_gives_the_engines_fingerprints_the_engine_gives(monkeypatch):
-    """A cached answer's key is computed from the guide's summary: the services' fingerprints
-    must be those the engine computes from the guide's rules, for every shipped guide."""
-    from brandvoice.engine import Engine
-    from brandvoice.guides.lookup import available_guides
-    from brandvoice.guides.summary import GuideSummary
-    from brandvoice.registry import GUIDES
-    from brandvoice.runner import _Engine
-    from brandvoice.selectors import Selection
+def test_the_services_fingerprints_are_kept_while_the_environment_is_the_same(tmp_path, monkeypatch):
+    """A cached answer's key holds the services' fingerprints (spaCy model versions...): kept in
+    the user cache, they are read again from the services when the environment changes."""
+    from brandvoice.nlp import docs
 
-    for guide_id in available_guides():
-        guide = GUIDES.load(guide_id)
-        summary = GuideSummary.of(guide, [])
-        for selection in (Selection(), Selection(("grammar",), ()), Selection((), ("voice", "grammar"))):
-            for language in ("fr-FR", "en-US"):
-                for url in (None, "http://127.0.0.1:9"):
-                    engine = Engine(selection)
-                    assert _Engine(selection, None, None).engines_of(summary, language, url) == engine._engines(
-                        guide, language, url), (guide_id, selection, language, url)
+    draft = tmp_path / "d.md"
+    draft.write_text("---\nbrand: hotelia\n---\nRéserve ta chambre.\n", encoding="utf-8")
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path / "cache"))
+    asked = []
+    real = docs._model_fingerprint
+    monkeypatch.setattr(docs, "_model_fingerprint", lambda *args: asked.append(args) or real(*args))
+    Checker(RunOptions(grammar=False)).check_paths([str(draft)])
+    [stored] = (tmp_path / "cache").glob("*/*.engines")
+    asked.clear()
+    Checker(RunOptions(grammar=False)).check_paths([str(draft)])
+    assert asked == []  # answered: the fingerprints from the user cache
+    (tmp_path / "site").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    Checker(RunOptions(grammar=False)).check_paths([str(draft)])
+    assert asked  # another environment: asked again

@@ -25,7 +25,7 @@ from brandvoice import __version__
 from brandvoice.findings import FileResult, Level, RunResult
 from brandvoice.formats import indented_json
 from brandvoice.formats.common import Format, ReportContext, post_properties
-from brandvoice.score import run_scores
+from brandvoice.score_totals import run_scores
 
 
 def file_to_dict(result: FileResult) -> dict[str, Any]:

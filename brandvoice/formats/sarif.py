@@ -75,7 +75,7 @@ def _scores(run: RunResult, root: str) -> dict[str, Any]:
     scored = [r for r in run.files if "score" in r.metrics]
     if not scored:
         return {}
-    from brandvoice.score import mean_score
+    from brandvoice.score_totals import mean_score
 
     files = {_uri(relative_path(r.path, root)): r.metrics["score"] for r in scored}
     return {"properties": {"voiceScore": mean_score(scored), "voiceScores": files}}

@@ -14,19 +14,19 @@ import json
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from brandvoice.i18n import _
 from brandvoice.i18n.catalogs import catalog_languages, speaks
 from brandvoice.rules.base import Rule
-from brandvoice.selectors import LevelMap, LevelName
+from brandvoice.selectors import LevelMap, yaml_off
 
 if TYPE_CHECKING:
     from brandvoice.guides.factory import RuleFactory
 
-__all__ = ["GuideCore", "ResolvedGuide", "Rule", "RuleExample", "RuleSpec", "Section", "Strict", "Template", "Words", "model_in"]
+__all__ = ["GuideCore", "LevelName", "ResolvedGuide", "Rule", "RuleExample", "RuleSpec", "Section", "Strict", "Template", "Words", "model_in"]
 
 
 def _words(values: list[str]) -> list[str]:
@@ -62,6 +62,7 @@ def _template(message: str | None) -> str | None:
 
 
 Words = Annotated[list[str], AfterValidator(_words)]
+LevelName = Annotated[Literal["error", "warning", "suggestion", "off"], BeforeValidator(yaml_off)]  # a level, or off
 Template = Annotated[str | None, AfterValidator(_template)]
 
 

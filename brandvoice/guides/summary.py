@@ -1,10 +1,9 @@
 """What answering a file from the result cache needs of its guide, kept in the user cache: a run
 whose files are all answered neither reads YAML nor validates a guide nor imports a rule kind.
 
-A summary names the guide's id and fingerprint (what the cached facts of a file are compared with),
-each rule's id, needs and whether its kind reports finer ids (which services the run's rule
-selection uses: their fingerprints are part of a result's key), and what the guide tells each
-service. It is trusted only while it still describes the guide that loading would give: every name
+A summary names the guide's id and fingerprint (what the cached facts of a file are compared with)
+and each rule's id, needs and whether its kind reports finer ids (whether the run's rule selection
+sends texts to LanguageTool). It is trusted only while it still describes the guide that loading would give: every name
 of the chain (the guide asked for, each `extends`) still leads to the same file, and every file of
 the chain still holds the very bytes the guide was built from. Its key holds what else decides the
 guide: the brandvoice version and code fingerprint (`ResultCache.key`), the guide folders, grammar
@@ -14,6 +13,7 @@ and its summary written again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass
@@ -32,8 +32,7 @@ if TYPE_CHECKING:
 class GuideSummary:
     id: str
     fingerprint: str
-    rules: tuple[tuple[str, bool, frozenset[str]], ...]  # (rule id, its kind reports finer ids, its needs)
-    service_options: dict[str, Any]  # service name -> what the guide tells it
+    rules: tuple[tuple[str, bool, tuple[str, ...]], ...]  # (rule id, its kind reports finer ids, its needs)
     guides_dirs: tuple[str, ...]
     lookups: tuple[tuple[str, str | None, str], ...]  # (guide name, file it was named in, file found)
     sources: tuple[tuple[str, str], ...]  # each file of the chain, and the SHA-256 of its bytes
@@ -43,8 +42,7 @@ class GuideSummary:
         return cls(
             id=guide.id,
             fingerprint=guide.fingerprint(),
-            rules=tuple((rule.id, rule.kind.fine_ids, frozenset(rule.needs)) for rule in guide.rules),
-            service_options=dict(guide.service_options),
+            rules=tuple((rule.id, rule.kind.fine_ids, tuple(sorted(rule.needs))) for rule in guide.rules),
             guides_dirs=tuple(str(d) for d in guides_dirs),
             lookups=guide.lookups,
             sources=guide.sources,
@@ -73,6 +71,34 @@ class GuideSummary:
         return frozenset(
             need for rule_id, fine_ids, needs in self.rules if selection.may_report(rule_id, fine_ids) for need in needs
         )
+
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Any) -> GuideSummary | None:
+        """The summary an entry holds, or None unless every field has its shape."""
+        try:
+            summary = cls(
+                id=data["id"], fingerprint=data["fingerprint"],
+                rules=tuple((rule_id, fine_ids, tuple(needs)) for rule_id, fine_ids, needs in data["rules"]),
+                guides_dirs=tuple(data["guides_dirs"]),
+                lookups=tuple((name, named_in, found) for name, named_in, found in data["lookups"]),
+                sources=tuple((path, sha256) for path, sha256 in data["sources"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+        strings = [summary.id, summary.fingerprint, *summary.guides_dirs, *(x for pair in summary.sources for x in pair),
+                   *(x for name, named_in, found in summary.lookups for x in (name, found)),
+                   *(x for rule_id, _, needs in summary.rules for x in (rule_id, *needs))]
+        if data.keys() != {f.name for f in dataclasses.fields(cls)} or not all(type(x) is str for x in strings):
+            return None
+        if not all(type(fine_ids) is bool for _, fine_ids, _ in summary.rules):
+            return None
+        if not all(named_in is None or type(named_in) is str for _, named_in, _ in summary.lookups):
+            return None
+        return summary
 
 
 def summary_key(ref: str, guides_dirs: list[Path], grammar: bool) -> dict[str, Any]:
