@@ -91,8 +91,8 @@ class ResultCache:
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def _path(self, key: str, suffix: str = _RESULTS) -> Path:
-        return self.directory / key[:2] / f"{key}{suffix}"
+    def _path(self, key: str, suffix: str = _RESULTS) -> str:
+        return os.path.join(self.directory, key[:2], key + suffix)
 
     def get(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
         """The findings and metrics cached for `key`, if the entry is sound for `document` (its
@@ -171,8 +171,8 @@ class ResultCache:
     def put_engines(self, key: str, engines: list[str]) -> None:
         self._write(self._path(key, _ENGINES), json.dumps({"key": key, "engines": engines}, ensure_ascii=False))
 
-    def _write(self, path: Path, payload: str) -> None:
-        if write_atomically(path, payload):
+    def _write(self, path: str, payload: str) -> None:
+        if write_atomically(Path(path), payload):
             self._written += len(payload)
 
     def prune(self) -> None:
@@ -222,7 +222,7 @@ def result_key(
     )
 
 
-def _read_own_entry(path: Path) -> bytes:
+def _read_own_entry(path: str) -> bytes:
     """An entry's bytes, if it is a regular file (not a symlink) of this user that neither group
     nor others may write (entries are made 0600); else OSError: a miss."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -291,6 +291,8 @@ def facts_from(data: Any, key: str) -> FileFacts | None:
 
 _FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}  # annotations, as strings
 _PLAIN_TYPES = {"str": str, "int": int, "bool": bool}
+_PLAIN_FIELDS = tuple((name, _PLAIN_TYPES[kind]) for name, kind in _FINDING_FIELDS.items() if kind in _PLAIN_TYPES)
+assert {name for name, _ in _PLAIN_FIELDS} | {"level", "replacements"} == _FINDING_FIELDS.keys()
 _LEVELS = {str(level): level for level in Level}
 
 
@@ -298,22 +300,14 @@ def _finding_from(data: Any) -> Finding | None:
     """A cached finding with each field of the right JSON type, or None."""
     if not isinstance(data, dict) or data.keys() != _FINDING_FIELDS.keys():
         return None
-    values = {}
-    for name, annotation in _FINDING_FIELDS.items():
-        value = data[name]
-        if annotation in _PLAIN_TYPES:
-            if type(value) is not _PLAIN_TYPES[annotation]:  # `type is`: a bool is no int here
-                return None
-        elif name == "level":
-            if value not in _LEVELS:
-                return None
-            value = _LEVELS[value]
-        elif name == "replacements":
-            if not isinstance(value, list) or not all(type(r) is str for r in value):
-                return None
-            value = tuple(value)
-        values[name] = value
-    return Finding(**values)
+    if any(type(data[name]) is not kind for name, kind in _PLAIN_FIELDS):  # `type is`: a bool is no int here
+        return None
+    level, replacements = data["level"], data["replacements"]
+    if type(level) is not str or level not in _LEVELS:
+        return None
+    if type(replacements) is not list or not all(type(r) is str for r in replacements):
+        return None
+    return Finding(**{**data, "level": _LEVELS[level], "replacements": tuple(replacements)})
 
 
 def entry_for(data: Any, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:

@@ -141,7 +141,9 @@ def find_project(path: Path) -> Project | None:
         return _nearest(Path(os.path.abspath(path if path.is_dir() else path.parent)), None)
     key = ("path", str(path))
     if key not in folders:
-        folders[key] = Path(os.path.abspath(path if path.is_dir() else path.parent))
+        text = key[1]
+        folder = os.path.abspath(text if os.path.isdir(text) else os.path.dirname(text) or os.curdir)
+        folders[key] = folders.setdefault(("folder", folder), Path(folder))  # one Path per folder
     return _nearest(folders[key], folders)
 
 

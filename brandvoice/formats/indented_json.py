@@ -17,7 +17,10 @@ from typing import Any
 
 _INDENT = "  "
 _CONTAINERS = (dict, list, tuple)
-_flat_encoders: dict[int, Any] = {}
+# per depth: the newline before a container's first item, the separator between items, the C
+# encoder of scalars (and flat containers) whose items sit at that depth, the newline before the
+# closing bracket
+_LEVELS: list[tuple[str, str, Any, str]] = []
 
 
 def dumps(value: Any) -> str:
@@ -29,15 +32,13 @@ def dumps(value: Any) -> str:
     return "".join(parts)
 
 
-def _flat(depth: int) -> Any:
-    """The C encoder (as `json.dumps` makes it) of a container whose items sit at `depth`."""
-    encoder = _flat_encoders.get(depth)
-    if encoder is None:
-        separator = ",\n" + _INDENT * depth
-        encoder = c_make_encoder(None, json.JSONEncoder().default, encode_basestring, None, ": ", separator,
+def _level(depth: int) -> tuple[str, str, Any, str]:
+    while len(_LEVELS) <= depth:
+        newline = "\n" + _INDENT * len(_LEVELS)
+        encoder = c_make_encoder(None, json.JSONEncoder().default, encode_basestring, None, ": ", "," + newline,
                                  False, False, True)
-        _flat_encoders[depth] = encoder
-    return encoder
+        _LEVELS.append((newline, "," + newline, encoder, "\n" + _INDENT * (len(_LEVELS) - 1)))
+    return _LEVELS[depth]
 
 
 def _encode(value: Any, depth: int, parts: list[str]) -> None:
@@ -46,51 +47,48 @@ def _encode(value: Any, depth: int, parts: list[str]) -> None:
     elif isinstance(value, (list, tuple)):
         _encode_list(value, depth, parts)
     else:
-        parts.extend(_flat(depth)(value, 0))
+        parts.extend(_level(depth)[2](value, 0))
 
 
 def _encode_list(items: list | tuple, depth: int, parts: list[str]) -> None:
     if not items:
         parts.append("[]")
         return
-    inner = depth + 1
-    newline = "\n" + _INDENT * inner
-    if not any(map(isinstance, items, repeat(_CONTAINERS))):
-        parts.append("[" + newline + "".join(_flat(inner)(items, 0))[1:-1] + "\n" + _INDENT * depth + "]")
+    newline, separator, flat, close = _level(depth + 1)
+    if True not in map(isinstance, items, repeat(_CONTAINERS)):
+        parts.append("[" + newline + "".join(flat(items, 0))[1:-1] + close + "]")
         return
     parts.append("[")
-    separator = newline
+    lead = newline
     for item in items:
-        parts.append(separator)
-        _encode(item, inner, parts)
-        separator = "," + newline
-    parts.append("\n" + _INDENT * depth + "]")
+        parts.append(lead)
+        _encode(item, depth + 1, parts)
+        lead = separator
+    parts.append(close + "]")
 
 
 def _encode_dict(mapping: dict, depth: int, parts: list[str]) -> None:
     if not mapping:
         parts.append("{}")
         return
-    inner = depth + 1
-    newline = "\n" + _INDENT * inner
-    flat = _flat(inner)
-    containers = [i for i, is_container in enumerate(map(isinstance, mapping.values(), repeat(_CONTAINERS))) if is_container]
-    if not containers:
-        parts.append("{" + newline + "".join(flat(mapping, 0))[1:-1] + "\n" + _INDENT * depth + "}")
+    newline, separator, flat, close = _level(depth + 1)
+    containers = list(map(isinstance, mapping.values(), repeat(_CONTAINERS)))
+    if True not in containers:
+        parts.append("{" + newline + "".join(flat(mapping, 0))[1:-1] + close + "}")
         return
     parts.append("{")
-    separator = newline
+    lead = newline
     items = iter(mapping.items())
     done = 0
-    for position in containers:
+    for position in [i for i, is_container in enumerate(containers) if is_container]:
         if position > done:  # the scalars before this container, in one C call
-            parts.append(separator + "".join(flat(dict(islice(items, position - done)), 0))[1:-1])
-            separator = "," + newline
+            parts.append(lead + "".join(flat(dict(islice(items, position - done)), 0))[1:-1])
+            lead = separator
         key, value = next(items)
-        parts.append(separator + "".join(flat({key: None}, 0))[1:-7] + ": ")  # the key as the C encoder writes it
-        _encode(value, inner, parts)
-        separator = "," + newline
+        parts.append(lead + "".join(flat({key: None}, 0))[1:-7] + ": ")  # the key as the C encoder writes it
+        _encode(value, depth + 1, parts)
+        lead = separator
         done = position + 1
-    if done < len(mapping):
-        parts.append(separator + "".join(flat(dict(items), 0))[1:-1])
-    parts.append("\n" + _INDENT * depth + "}")
+    if done < len(containers):
+        parts.append(lead + "".join(flat(dict(items), 0))[1:-1])
+    parts.append(close + "}")

@@ -10,6 +10,7 @@ The folder walk picks up every reader's suffixes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -69,6 +70,7 @@ READERS: tuple[Reader, ...] = (MARKDOWN, TEXT, CALENDAR)
 SUFFIXES = tuple(sorted(suffix for reader in READERS for suffix in reader.suffixes))
 
 
+@functools.lru_cache(maxsize=4096)  # asked several times per file of a run
 def reader_for(path: str) -> Reader:
     """The reader of a file by its suffix. Standard input without a name is Markdown (a superset of
     plain posts); a file of another type named on the command line is read as plain text."""
