@@ -6,11 +6,13 @@ brandvoice version, and the fingerprints of the engines the rules use (spaCy mod
 LanguageTool version). Entries are JSON files written atomically (temp file + rename), so
 concurrent runs never see half an entry; the folder is pruned, oldest first, past its size bound.
 
-A file is answered without being parsed: beside the results, its `FileFacts` (the guide, language
-and channels its front matter and project chose, the words of its prose) are cached under a key
-computed from what the runner knows before parsing (the file's text and type, the run's options,
-its project's settings for it). The runner trusts them only if the guide they name has the same
-fingerprint now; it then computes the results' key from them and reads the results as above.
+A file is answered without being parsed, from one entry: its `FileFacts` (the guide, language and
+channels its front matter and project chose, the words of its prose) and its scored results,
+cached under a key computed from what the runner knows before parsing (the file's text and type,
+the run's options, its project's settings for it). The runner trusts them only if the guide they
+name has the same fingerprint now (known from the guide's summary, guides/summary.py, without
+loading it) and the results have the key that guide, the rule selection and the engines'
+fingerprints give now (kept per Python environment: `runner.environment_stamp`).
 
 An entry is trusted only after it is checked against the text it is used for: its schema, the key
 and the hash of the text it was computed for, and each finding's offsets, matched text and line
@@ -27,6 +29,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import operator
 import os
 import stat
 import tempfile
@@ -293,6 +296,8 @@ _FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}  # annot
 _PLAIN_TYPES = {"str": str, "int": int, "bool": bool}
 _PLAIN_FIELDS = tuple((name, _PLAIN_TYPES[kind]) for name, kind in _FINDING_FIELDS.items() if kind in _PLAIN_TYPES)
 assert {name for name, _ in _PLAIN_FIELDS} | {"level", "replacements"} == _FINDING_FIELDS.keys()
+_plain_values = operator.itemgetter(*(name for name, _ in _PLAIN_FIELDS))
+_PLAIN_VALUE_TYPES = tuple(kind for _, kind in _PLAIN_FIELDS)
 _LEVELS = {str(level): level for level in Level}
 
 
@@ -300,7 +305,7 @@ def _finding_from(data: Any) -> Finding | None:
     """A cached finding with each field of the right JSON type, or None."""
     if not isinstance(data, dict) or data.keys() != _FINDING_FIELDS.keys():
         return None
-    if any(type(data[name]) is not kind for name, kind in _PLAIN_FIELDS):  # `type is`: a bool is no int here
+    if tuple(map(type, _plain_values(data))) != _PLAIN_VALUE_TYPES:  # `type`: a bool is no int here
         return None
     level, replacements = data["level"], data["replacements"]
     if type(level) is not str or level not in _LEVELS:

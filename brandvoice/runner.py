@@ -88,6 +88,8 @@ class GuideCache:
             if summary is None or not summary.holds():
                 summary = GuideSummary.of(self.get(ref, project), guides_dirs)
                 cache.put_guide_summary(stored_key, summary)
+            for file, _sha256 in summary.sources:  # `watch` sees an edit of a guide it never loaded
+                self._stamps.setdefault(file, file_stamp(file))
             self._summaries[key] = summary
         return self._summaries[key]
 

@@ -552,3 +552,20 @@ def test_the_services_fingerprints_are_kept_while_the_environment_is_the_same(tm
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
     Checker(RunOptions(grammar=False)).check_paths([str(draft)])
     assert asked  # another environment: asked again
+
+
+def test_watch_sees_an_edited_guide_of_files_answered_from_the_cache(tmp_path, monkeypatch):
+    """`watch` keeps its checker until a guide it used changes on disk: a guide known only by its
+    summary counts too."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "parent.yaml").write_text(PARENT, encoding="utf-8")
+    (guides / "child.yaml").write_text("extends: parent\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text("---\nbrand: child\n---\nUn séjour incroyable.\n", encoding="utf-8")
+    _check_folder(tmp_path, tmp_path / "cache", monkeypatch, guides_dirs=[guides])
+    loaded = _loads(monkeypatch)
+    checker = Checker(RunOptions(grammar=False, guides_dirs=[guides]))
+    checker.check_paths([str(tmp_path)])
+    assert loaded == [] and not checker.guides.changed_on_disk()
+    (guides / "parent.yaml").write_text(PARENT.replace("incroyable", "splendide"), encoding="utf-8")
+    assert checker.guides.changed_on_disk()
