@@ -286,7 +286,7 @@ class Checker:
             language=facts.language, source=text, guide=summary.id,
         )
         result.findings, result.metrics = answer  # scored when it was checked: `words` and `score` are there
-        return _Answered(result, summary, facts.guide, project, languagetool_url, engine.selection)
+        return _Answered(result, summary, facts.guide, project, languagetool_url)
 
     def _say_where_drafts_go(self, planned: list[_Answered | _Planned], engine: _Engine) -> None:
         """Drafts leave this machine only for a server the user configured: said the first time
@@ -414,14 +414,13 @@ class _Answered:
     guide_ref: str  # as the file's facts name it
     project: Project | None
     languagetool_url: str | None
-    selection: Selection
 
     @property
     def path(self) -> str:
         return self.result.path
 
     def sends_text(self, engine: _Engine) -> bool:
-        return "languagetool" in self.guide.needs(self.selection)
+        return "languagetool" in self.guide.needs(engine.selection)
 
 
 class _Engine:
@@ -505,8 +504,6 @@ class _Lazy(Mapping):
 
     def __repr__(self) -> str:
         return repr(self._mapping())
-
-
 
 
 @dataclass(frozen=True)

@@ -486,12 +486,18 @@ def _edit_keeping_size_and_time(path, old, new):
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
-def test_a_run_answered_from_the_cache_loads_no_guide(tmp_path, monkeypatch):
-    guides = tmp_path / "guides"
+def _child_and_parent(folder):
+    """A guide folder (`child` extends `parent`) and a post of brand `child` in `folder`."""
+    guides = folder / "guides"
     guides.mkdir()
     (guides / "parent.yaml").write_text(PARENT, encoding="utf-8")
     (guides / "child.yaml").write_text("extends: parent\n", encoding="utf-8")
-    (tmp_path / "p.md").write_text("---\nbrand: child\n---\nUn séjour incroyable.\n", encoding="utf-8")
+    (folder / "p.md").write_text("---\nbrand: child\n---\nUn séjour incroyable.\n", encoding="utf-8")
+    return guides
+
+
+def test_a_run_answered_from_the_cache_loads_no_guide(tmp_path, monkeypatch):
+    guides = _child_and_parent(tmp_path)
     options = {"guides_dirs": [guides]}
     first = _check_folder(tmp_path, tmp_path / "cache", monkeypatch, **options)
     loaded, parsed = _loads(monkeypatch), _count_parses(monkeypatch)
@@ -557,11 +563,7 @@ def test_the_services_fingerprints_are_kept_while_the_environment_is_the_same(tm
 def test_watch_sees_an_edited_guide_of_files_answered_from_the_cache(tmp_path, monkeypatch):
     """`watch` keeps its checker until a guide it used changes on disk: a guide known only by its
     summary counts too."""
-    guides = tmp_path / "guides"
-    guides.mkdir()
-    (guides / "parent.yaml").write_text(PARENT, encoding="utf-8")
-    (guides / "child.yaml").write_text("extends: parent\n", encoding="utf-8")
-    (tmp_path / "p.md").write_text("---\nbrand: child\n---\nUn séjour incroyable.\n", encoding="utf-8")
+    guides = _child_and_parent(tmp_path)
     _check_folder(tmp_path, tmp_path / "cache", monkeypatch, guides_dirs=[guides])
     loaded = _loads(monkeypatch)
     checker = Checker(RunOptions(grammar=False, guides_dirs=[guides]))
