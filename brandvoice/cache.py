@@ -41,6 +41,7 @@ from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.summary import GuideSummary
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+_KEY_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)  # json.dumps's, made once
 _FORMAT = 3
 # an entry's suffix: results (by their key), a file's facts and results (by its pre-parse key), a
 # guide's summary (guides/summary.py), the services' fingerprints in an environment
@@ -88,10 +89,7 @@ class ResultCache:
 
     @staticmethod
     def key(parts: dict[str, Any]) -> str:
-        payload = json.dumps(
-            {"format": _FORMAT, "version": __version__, "code": code_fingerprint(), **parts},
-            sort_keys=True, ensure_ascii=False, default=str,
-        )
+        payload = _KEY_JSON.encode({"format": _FORMAT, "version": __version__, "code": code_fingerprint(), **parts})
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def _path(self, key: str, suffix: str = _RESULTS) -> str:
