@@ -6,11 +6,13 @@ brandvoice version, and the fingerprints of the engines the rules use (spaCy mod
 LanguageTool version). Entries are JSON files written atomically (temp file + rename), so
 concurrent runs never see half an entry; the folder is pruned, oldest first, past its size bound.
 
-A file is answered without being parsed: beside the results, its `FileFacts` (the guide, language
-and channels its front matter and project chose, the words of its prose) are cached under a key
-computed from what the runner knows before parsing (the file's text and type, the run's options,
-its project's settings for it). The runner trusts them only if the guide they name has the same
-fingerprint now; it then computes the results' key from them and reads the results as above.
+A file is answered without being parsed, from one entry: its `FileFacts` (the guide, language and
+channels its front matter and project chose, the words of its prose) and its scored results,
+cached under a key computed from what the runner knows before parsing (the file's text and type,
+the run's options, its project's settings for it). The runner trusts them only if the guide they
+name has the same fingerprint now (known from the guide's summary, guides/summary.py, without
+loading it) and the results have the key that guide, the rule selection and the engines'
+fingerprints give now (kept per Python environment: `runner.environment_stamp`).
 
 An entry is trusted only after it is checked against the text it is used for: its schema, the key
 and the hash of the text it was computed for, and each finding's offsets, matched text and line
@@ -27,6 +29,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import operator
 import os
 import stat
 import tempfile
@@ -35,10 +38,14 @@ from typing import Any
 
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Finding, Level
+from brandvoice.guides.summary import GuideSummary
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-_FORMAT = 2
-_RESULTS, _FACTS = ".json", ".facts"  # an entry's suffix: results (by their key), facts (by a file's pre-parse key)
+_KEY_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)  # json.dumps's, made once
+_FORMAT = 3
+# an entry's suffix: results (by their key), a file's facts and results (by its pre-parse key), a
+# guide's summary (guides/summary.py), the services' fingerprints in an environment
+_RESULTS, _FACTS, _GUIDE, _ENGINES = ".json", ".facts", ".guide", ".engines"
 
 
 def default_cache_dir() -> Path:
@@ -82,14 +89,11 @@ class ResultCache:
 
     @staticmethod
     def key(parts: dict[str, Any]) -> str:
-        payload = json.dumps(
-            {"format": _FORMAT, "version": __version__, "code": code_fingerprint(), **parts},
-            sort_keys=True, ensure_ascii=False, default=str,
-        )
+        payload = _KEY_JSON.encode({"format": _FORMAT, "version": __version__, "code": code_fingerprint(), **parts})
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def _path(self, key: str, suffix: str = _RESULTS) -> Path:
-        return self.directory / key[:2] / f"{key}{suffix}"
+    def _path(self, key: str, suffix: str = _RESULTS) -> str:
+        return os.path.join(self.directory, key[:2], key + suffix)
 
     def get(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
         """The findings and metrics cached for `key`, if the entry is sound for `document` (its
@@ -101,10 +105,14 @@ class ResultCache:
         self.hits += 1
         return result
 
-    def answer(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
-        """As `get`, for a file answered before parsing; a miss is not counted here: the file is
-        then parsed and looked up again by the engine, which counts it."""
-        result = self._lookup(key, document)
+    def answer(self, results: Any, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
+        """As `get`, for the results stored with a file's facts (`facts`), answered before parsing;
+        a miss is not counted here: the file is then parsed and looked up again by the engine,
+        which counts it."""
+        try:
+            result = entry_for(results, key, document)
+        except (ValueError, TypeError):
+            return None
         if result is not None:
             self.hits += 1
         return result
@@ -118,19 +126,54 @@ class ResultCache:
     def put(self, key: str, result: FileResult) -> None:
         self._write(self._path(key), json.dumps(result_to_cache(key, result), ensure_ascii=False))
 
-    def facts(self, key: str) -> FileFacts | None:
-        """The facts cached under a file's pre-parse key, if the entry is sound and made for it."""
+    def facts(self, key: str) -> tuple[FileFacts, Any] | None:
+        """The facts cached under a file's pre-parse key, if the entry is sound and made for it,
+        with the results stored beside them (trusted only through `answer`)."""
         try:
-            return facts_from(json.loads(_read_own_entry(self._path(key, _FACTS))), key)
+            data = json.loads(_read_own_entry(self._path(key, _FACTS)))
         except (OSError, ValueError):
             return None
+        if not isinstance(data, dict):
+            return None
+        results = data.pop("results", None)
+        facts = facts_from(data, key)
+        return None if facts is None else (facts, results)
 
-    def put_facts(self, key: str, facts: FileFacts) -> None:
-        entry = {"key": key, **dataclasses.asdict(facts)}
+    def put_facts(self, key: str, facts: FileFacts, result_key: str, result: FileResult) -> None:
+        """A file's facts and, beside them, its results (scored): one entry answers it next time."""
+        entry = {"key": key, **dataclasses.asdict(facts), "results": result_to_cache(result_key, result)}
         self._write(self._path(key, _FACTS), json.dumps(entry, ensure_ascii=False))
 
-    def _write(self, path: Path, payload: str) -> None:
-        if write_atomically(path, payload):
+    def guide_summary(self, key: str) -> GuideSummary | None:
+        """A guide's summary stored under `key`, if the entry is sound (`GuideSummary.holds` is the
+        caller's to ask)."""
+        try:
+            data = json.loads(_read_own_entry(self._path(key, _GUIDE)))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return GuideSummary.from_json(data.get("summary"))
+
+    def put_guide_summary(self, key: str, summary: GuideSummary) -> None:
+        self._write(self._path(key, _GUIDE), json.dumps({"key": key, "summary": summary.to_json()}, ensure_ascii=False))
+
+    def engines(self, key: str) -> list[str] | None:
+        """The services' fingerprints stored under `key` (the runner's, see `runner.environment_stamp`)."""
+        try:
+            data = json.loads(_read_own_entry(self._path(key, _ENGINES)))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.keys() != {"key", "engines"} or data["key"] != key:
+            return None
+        engines = data["engines"]
+        return engines if isinstance(engines, list) and all(type(e) is str for e in engines) else None
+
+    def put_engines(self, key: str, engines: list[str]) -> None:
+        self._write(self._path(key, _ENGINES), json.dumps({"key": key, "engines": engines}, ensure_ascii=False))
+
+    def _write(self, path: str, payload: str) -> None:
+        if write_atomically(Path(path), payload):
             self._written += len(payload)
 
     def prune(self) -> None:
@@ -140,7 +183,7 @@ class ResultCache:
         entries = []
         total = 0
         for path in self.directory.glob("*/*"):
-            if path.suffix not in (_RESULTS, _FACTS) or path.name.startswith("."):
+            if path.suffix not in (_RESULTS, _FACTS, _GUIDE, _ENGINES) or path.name.startswith("."):
                 continue
             try:
                 info = path.stat()
@@ -160,7 +203,27 @@ class ResultCache:
                 break
 
 
-def _read_own_entry(path: Path) -> bytes:
+def result_key(
+    source: str, markdown: bool, guide_fingerprint: str, language: str, channels: tuple[str, ...], selection: Any,
+    engines: list[str],
+) -> str:
+    """The key of a text's results: everything its findings depend on (`Engine.result_key`; the
+    runner computes it from a guide's summary to trust a cached answer)."""
+    return ResultCache.key(
+        {
+            "source": source,
+            "markdown": markdown,
+            "guide": guide_fingerprint,
+            "language": language,
+            "channels": list(channels),
+            "select": list(selection.select),
+            "ignore": list(selection.ignore),
+            "engines": engines,
+        }
+    )
+
+
+def _read_own_entry(path: str) -> bytes:
     """An entry's bytes, if it is a regular file (not a symlink) of this user that neither group
     nor others may write (entries are made 0600); else OSError: a miss."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -229,6 +292,10 @@ def facts_from(data: Any, key: str) -> FileFacts | None:
 
 _FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}  # annotations, as strings
 _PLAIN_TYPES = {"str": str, "int": int, "bool": bool}
+_PLAIN_FIELDS = tuple((name, _PLAIN_TYPES[kind]) for name, kind in _FINDING_FIELDS.items() if kind in _PLAIN_TYPES)
+assert {name for name, _ in _PLAIN_FIELDS} | {"level", "replacements"} == _FINDING_FIELDS.keys()
+_plain_values = operator.itemgetter(*(name for name, _ in _PLAIN_FIELDS))
+_PLAIN_VALUE_TYPES = tuple(kind for _, kind in _PLAIN_FIELDS)
 _LEVELS = {str(level): level for level in Level}
 
 
@@ -236,22 +303,14 @@ def _finding_from(data: Any) -> Finding | None:
     """A cached finding with each field of the right JSON type, or None."""
     if not isinstance(data, dict) or data.keys() != _FINDING_FIELDS.keys():
         return None
-    values = {}
-    for name, annotation in _FINDING_FIELDS.items():
-        value = data[name]
-        if annotation in _PLAIN_TYPES:
-            if type(value) is not _PLAIN_TYPES[annotation]:  # `type is`: a bool is no int here
-                return None
-        elif name == "level":
-            if value not in _LEVELS:
-                return None
-            value = _LEVELS[value]
-        elif name == "replacements":
-            if not isinstance(value, list) or not all(type(r) is str for r in value):
-                return None
-            value = tuple(value)
-        values[name] = value
-    return Finding(**values)
+    if tuple(map(type, _plain_values(data))) != _PLAIN_VALUE_TYPES:  # `type`: a bool is no int here
+        return None
+    level, replacements = data["level"], data["replacements"]
+    if type(level) is not str or level not in _LEVELS:
+        return None
+    if type(replacements) is not list or not all(type(r) is str for r in replacements):
+        return None
+    return Finding(**{**data, "level": _LEVELS[level], "replacements": tuple(replacements)})
 
 
 def entry_for(data: Any, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:

@@ -28,80 +28,26 @@ project's `paths` globs > the project's defaults > the guide's defaults.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
-import pathspec
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from brandvoice.calendars.settings import CalendarSettings
+from brandvoice import project_files
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult, Level
 from brandvoice.i18n import _
-from brandvoice.i18n.catalogs import catalog_languages
-from brandvoice.i18n.validation import validation_message
-from brandvoice import project_files
-from brandvoice.project_files import PYPROJECT, server_mode_of
+from brandvoice.project_files import PYPROJECT
 
+if TYPE_CHECKING:
+    import pathspec
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    from brandvoice.project_config import PathSettings, ProjectConfig
 
-
-def _channel_list(value: object) -> object:
-    return [value] if isinstance(value, str) else value
-
-
-class PathSettings(_Strict):
-    brand: str | None = None
-    language: str | None = Field(None, alias="lang")
-    channels: list[str] | None = Field(None, alias="channel")
-
-    _channels = field_validator("channels", mode="before")(_channel_list)
-
-
-class LanguageToolSettings(_Strict):
-    enabled: bool = True
-    url: str | None = Field(None, description="LanguageTool server URL, or `public` for api.languagetool.org.")
-
-
-class ProjectConfig(_Strict):
-    guides: list[str] = Field(default_factory=list, description="Guide folders, relative to this file.")
-    brand: str | None = None
-    language: str | None = Field(None, alias="lang")
-    channels: list[str] | None = Field(None, alias="channel")
-    fail_on: Literal["error", "warning", "suggestion"] | None = None
-    ui_language: str | None = Field(
-        None, alias="ui_lang", description="Language of brandvoice's own words (fr, en); default: the user's locale."
-    )
-    ignore: list[str] = Field(default_factory=list, description="Files never checked (gitignore syntax).")
-    paths: dict[str, PathSettings] = Field(default_factory=dict)
-    languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
-    calendar: CalendarSettings = Field(default_factory=CalendarSettings, description="Editorial calendars (CSV, XLSX).")
-    server: Literal["auto", "manual", "off"] | None = Field(
-        None,
-        description="The resident server: auto (started by the first check; the default outside CI), "
-        "manual (only one started by `brandvoice server start`; the default in CI), off (one process per run).",
-    )
-
-    _channels = field_validator("channels", mode="before")(_channel_list)
-
-    @field_validator("ui_language")
-    @classmethod
-    def _spoken(cls, value: str | None) -> str | None:
-        if value is not None and value not in catalog_languages():
-            raise ValueError(_("brandvoice speaks {languages}, not “{value}”").format(
-                languages=", ".join(catalog_languages()), value=value))
-        return value
-
-    _server = field_validator("server", mode="before")(server_mode_of)
+# The keys' model (pydantic) is brandvoice/project_config.py, imported when a configuration is read.
 
 
 @dataclass(frozen=True)
@@ -122,6 +68,8 @@ class Project:
     _paths: list[tuple[pathspec.PathSpec, PathSettings]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        import pathspec
+
         self._ignore = pathspec.GitIgnoreSpec.from_lines(self.config.ignore)
         self._paths = [(pathspec.GitIgnoreSpec.from_lines([glob]), s) for glob, s in self.config.paths.items()]
 
@@ -193,7 +141,9 @@ def find_project(path: Path) -> Project | None:
         return _nearest(Path(os.path.abspath(path if path.is_dir() else path.parent)), None)
     key = ("path", str(path))
     if key not in folders:
-        folders[key] = Path(os.path.abspath(path if path.is_dir() else path.parent))
+        text = key[1]
+        folder = os.path.abspath(text if os.path.isdir(text) else os.path.dirname(text) or os.curdir)
+        folders[key] = folders.setdefault(("folder", folder), Path(folder))  # one Path per folder
     return _nearest(folders[key], folders)
 
 
@@ -223,6 +173,8 @@ def _load_cached(file: Path, mtime_ns: int, size: int) -> Project | None:
 
 
 def load_project(file: Path) -> Project:
+    import yaml
+
     from brandvoice import safe_yaml
     from brandvoice.reading import SETTINGS_MAX_BYTES, Unreadable, read_regular_file
 
@@ -245,6 +197,8 @@ def load_project(file: Path) -> Project:
 
 
 def _load_pyproject(file: Path) -> Project | None:
+    import tomllib
+
     from brandvoice.reading import SETTINGS_MAX_BYTES, Unreadable, read_regular_file
 
     try:
@@ -260,6 +214,11 @@ def _load_pyproject(file: Path) -> Project | None:
 def _project(file: Path, data: object) -> Project:
     if not isinstance(data, dict):
         raise BrandvoiceError(_("{file}: the brandvoice configuration must be a mapping of keys to values").format(file=file))
+    from pydantic import ValidationError
+
+    from brandvoice.i18n.validation import validation_message
+    from brandvoice.project_config import ProjectConfig
+
     try:
         config = ProjectConfig.model_validate(data)
     except ValidationError as exc:

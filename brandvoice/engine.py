@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from brandvoice.cache import ResultCache
+from brandvoice.cache import ResultCache, result_key
 from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.i18n.catalogs import SOURCE_LANGUAGE, language_code, speaks
 from brandvoice.messages import Message, MessageCatalog, Phrase
 from brandvoice.parsing.document import Document
 from brandvoice.parsing.prose import ProseText
-from brandvoice.registry import MESSAGES, SERVICES
+from brandvoice import registry
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 from brandvoice.rules.words import PatternTimeout
 from brandvoice.selectors import OFF, Selection, category_selector, matches
@@ -74,8 +74,8 @@ class Engine:
     selection: Selection = field(default_factory=Selection)
     cache: ResultCache | None = None
     progress: Callable[[int, int], None] | None = None  # (files done, files in all)
-    services: Sequence[Service] = SERVICES
-    messages: MessageCatalog = MESSAGES
+    services: Sequence[Service] = field(default_factory=lambda: registry.SERVICES)
+    messages: MessageCatalog = field(default_factory=lambda: registry.MESSAGES)
     cancelled: Callable[[], bool] | None = None  # asked between services and rules: stop early
 
     _selected: dict[int, tuple[ResolvedGuide, list[Rule]]] = field(default_factory=dict, init=False, repr=False)
@@ -94,7 +94,7 @@ class Engine:
         keys: list[str | None] = [None] * len(items)
         if self.cache is not None:
             for i, item in enumerate(items):
-                keys[i] = self._cache_key(item)
+                keys[i] = self.cache_key(item)
                 cached = self.cache.get(keys[i], item.document)
                 if cached is not None:
                     results[i] = item.empty_result()
@@ -137,7 +137,7 @@ class Engine:
         if self.cancelled is not None and self.cancelled():
             raise CheckCancelled()
 
-    def _cache_key(self, item: CheckItem) -> str:
+    def cache_key(self, item: CheckItem) -> str:
         doc = item.document
         return self.result_key(doc.source, doc.markdown, item.guide, item.language, item.channels, item.languagetool_url)
 
@@ -147,20 +147,10 @@ class Engine:
     ) -> str:
         """The result cache's key of a text checked with these settings: everything its findings
         depend on (the runner also asks it for a file it has not parsed, to trust a cached answer)."""
-        return ResultCache.key(
-            {
-                "source": source,
-                "markdown": markdown,
-                "guide": guide.fingerprint(),
-                "language": language,
-                "channels": list(channels),
-                "select": list(self.selection.select),
-                "ignore": list(self.selection.ignore),
-                "engines": self._engines(guide, language, languagetool_url),
-            }
-        )
+        return result_key(source, markdown, guide.fingerprint(), language, channels, self.selection,
+                          self.engines(guide, language, languagetool_url))
 
-    def _engines(self, guide: ResolvedGuide, language: str, languagetool_url: str | None) -> list[str]:
+    def engines(self, guide: ResolvedGuide, language: str, languagetool_url: str | None) -> list[str]:
         """The fingerprints of the services the guide's rules use for a text in this language sent
         to this server (worked out once per guide, language and server)."""
         known = self._fingerprints.get((id(guide), language, languagetool_url))

@@ -15,8 +15,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from brandvoice.errors import BrandvoiceWarning
 from brandvoice.findings import Post
@@ -24,6 +23,9 @@ from brandvoice.i18n import _, ngettext
 from brandvoice.parsing.readers import SUFFIXES as DEFAULT_SUFFIXES  # every suffix a reader reads
 from brandvoice.parsing.readers import reader_for
 from brandvoice.reading import Unreadable, read_regular_file
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def _parent_ignores(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
 
 
 def _load_spec(path: Path) -> pathspec.PathSpec:
+    import pathspec
+
     try:
         lines = read_regular_file(path).decode("utf-8", errors="replace").splitlines()
     except Unreadable:

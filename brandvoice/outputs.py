@@ -12,14 +12,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from brandvoice.errors import BrandvoiceError
-from brandvoice.findings import RunResult
-from brandvoice.formats.common import ReportContext
 from brandvoice.i18n import _
 from brandvoice.registry import FORMATS
 
+if TYPE_CHECKING:
+    from brandvoice.findings import RunResult
+    from brandvoice.formats.common import ReportContext
+
 AUTO = "auto"
-BY_EXTENSION = {extension: fmt.name for fmt in FORMATS.values() for extension in fmt.extensions}
+
+
+def by_extension() -> dict[str, str]:
+    """The format each known file extension names (imports every format)."""
+    return {extension: fmt.name for fmt in FORMATS.values() for extension in fmt.extensions}
 
 
 @dataclass(frozen=True)
@@ -51,9 +59,10 @@ def parse_output(spec: str) -> OutputTarget:
             raise BrandvoiceError(_("--output {spec}: give a file name after “{prefix}:”").format(spec=spec, prefix=prefix))
         return OutputTarget(prefix, Path(rest))
     suffix = Path(spec).suffix.lower()
-    if suffix in BY_EXTENSION:
-        return OutputTarget(BY_EXTENSION[suffix], Path(spec))
-    known = ", ".join(f"{ext} ({fmt})" for ext, fmt in BY_EXTENSION.items())
+    extensions = by_extension()
+    if suffix in extensions:
+        return OutputTarget(extensions[suffix], Path(spec))
+    known = ", ".join(f"{ext} ({fmt})" for ext, fmt in extensions.items())
     raise BrandvoiceError(_(
         "--output {spec}: cannot tell the format from the file name; write it first, e.g. --output sarif:{spec} "
         "(formats: {formats}; known extensions: {known})"

@@ -67,7 +67,7 @@ def read_regular_file(path: Path | str, limit: int | None = None) -> bytes:
         _require_regular(info.st_mode)  # replaced between the two looks
         if info.st_size > limit:
             raise Unreadable(f"{_size(info.st_size)}, {_too_large(limit)}")
-        return read_limited(handle, limit)
+        return read_limited(handle, limit, info.st_size)
 
 
 def _require_regular(mode: int) -> None:
@@ -75,9 +75,14 @@ def _require_regular(mode: int) -> None:
         raise Unreadable(_("not a regular file ({kind})").format(kind=_(_KINDS.get(stat.S_IFMT(mode), _SPECIAL))))
 
 
-def read_limited(stream: BinaryIO, limit: int) -> bytes:
-    """At most `limit` bytes from `stream`; `Unreadable` if there are more."""
-    data = stream.read(limit + 1)
+def read_limited(stream: BinaryIO, limit: int, expected: int | None = None) -> bytes:
+    """At most `limit` bytes from `stream`; `Unreadable` if there are more. `expected`: the size it
+    announced (a file's), read first without a buffer of the whole limit; a file that grew since
+    is read on, up to the limit."""
+    first = limit + 1 if expected is None else min(expected, limit) + 1
+    data = stream.read(first)
+    if len(data) == first and first <= limit:
+        data += stream.read(limit + 1 - first)
     if len(data) > limit:
         raise Unreadable(_too_large(limit))
     return data

@@ -12,33 +12,32 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from brandvoice.cache import FileFacts, ResultCache
-from brandvoice.calendars.values import Unmapped, brand_of, channels_of, language_of
-from brandvoice.channels.profiles import known_channels
+from brandvoice.cache import FileFacts, ResultCache, result_key
 from brandvoice.config import FileSettings, Project, find_project, one_lookup_per_folder
-from brandvoice.engine import CheckItem, Engine
 from brandvoice.errors import BrandvoiceError
 from brandvoice.files import SourceFile, decode_source, discover, read_source
 from brandvoice.findings import FileResult, RunResult
-from brandvoice.gitdiff import changes_since
-from brandvoice.guides.loader import available_guides
-from brandvoice.guides.model import ResolvedGuide
+from brandvoice.guides.summary import GuideSummary, summary_key
 from brandvoice.i18n import N_, _
-from brandvoice.language import detect_language, normalise_language
-from brandvoice.languages.packs import PACKS, pack_for
 from brandvoice.languagetool import URL_ENV, begin_run
-from brandvoice.parsing.document import Document, DocumentError, LineIndex, parse_cell
-from brandvoice.parsing.readers import MARKDOWN, STDIN, TEXT, Reading, read_documents, reader_for
+from brandvoice.parsing.lines import LineIndex
+from brandvoice.parsing.readers import MARKDOWN, STDIN, TEXT, Reading, reader_for
 from brandvoice.reading import read_stdin
-from brandvoice.registry import GUIDES
-from brandvoice.score import count_words, record_score
 from brandvoice.selectors import Selection
+
+if TYPE_CHECKING:
+    from brandvoice.engine import CheckItem, Engine
+    from brandvoice.guides.model import ResolvedGuide
+    from brandvoice.parsing.document import Document
+
+# A run whose files are all answered from the cache imports no more than this: parsing, the rule
+# kinds, spaCy and the guide format are imported when a file is checked.
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
@@ -63,20 +62,42 @@ class RunOptions:
 
 
 class GuideCache:
-    """Each guide is loaded and its rules built once per checker."""
+    """Each guide is loaded and its rules built once per checker; its summary (what answering a
+    file from the result cache needs) is kept in the user cache too (guides/summary.py)."""
 
     def __init__(self, guides_dirs: list[Path], grammar: bool) -> None:
         self.guides_dirs = guides_dirs
         self.grammar = grammar
         self._guides: dict[tuple, ResolvedGuide] = {}
+        self._summaries: dict[tuple, GuideSummary] = {}
         self._stamps: dict[str, tuple[int, int] | None] = {}  # each loaded guide file as it was read
 
-    def get(self, ref: str, project: Project | None = None) -> ResolvedGuide:
+    def _settings(self, ref: str, project: Project | None) -> tuple[list[Path], bool, tuple]:
         # a project adds its guide folders and may turn grammar off: guides are cached per project
         guides_dirs = self.guides_dirs + (project.guides_dirs if project else [])
         grammar = self.grammar and (project.grammar if project else True)
-        key = (ref, tuple(guides_dirs), grammar)
+        return guides_dirs, grammar, (ref, tuple(guides_dirs), grammar)
+
+    def summary(self, ref: str, project: Project | None, cache: ResultCache) -> GuideSummary:
+        """The guide's summary: from this checker, else from the user cache while it still holds,
+        else from the guide, loaded (and the summary stored for the next runs)."""
+        guides_dirs, grammar, key = self._settings(ref, project)
+        if key not in self._summaries:
+            stored_key = ResultCache.key(summary_key(ref, guides_dirs, grammar))
+            summary = cache.guide_summary(stored_key) if key not in self._guides else None
+            if summary is None or not summary.holds():
+                summary = GuideSummary.of(self.get(ref, project), guides_dirs)
+                cache.put_guide_summary(stored_key, summary)
+            for file, _sha256 in summary.sources:  # `watch` sees an edit of a guide it never loaded
+                self._stamps.setdefault(file, file_stamp(file))
+            self._summaries[key] = summary
+        return self._summaries[key]
+
+    def get(self, ref: str, project: Project | None = None) -> ResolvedGuide:
+        guides_dirs, grammar, key = self._settings(ref, project)
         if key not in self._guides:
+            from brandvoice.registry import GUIDES
+
             path = Path(ref)
             if path.suffix in (".yaml", ".yml") and path.is_file():
                 guide = GUIDES.load_file(path, guides_dirs)
@@ -155,34 +176,49 @@ class Checker:
         options = self.options
         begin_run()  # the run's LanguageTool requests share one time budget
         run = RunResult()
-        changes = changes_since(options.diff_base) if options.diff_base or options.changed_only else None
+        changes = None
+        if options.diff_base or options.changed_only:
+            from brandvoice.gitdiff import changes_since
+
+            changes = changes_since(options.diff_base)
         if changes is not None:  # unchanged files cannot have findings on changed lines: not checked
             sources = [s for s in sources if s.path.startswith("<") or changes.touches(s.path)]
         cache = ResultCache() if options.cache else None
-        engine = Engine(Selection(options.select, options.ignore), cache=cache, cancelled=cancelled)
+        selection = Selection(options.select, options.ignore)
         # a report restricted to changed lines scores what it reports: only whole files are answered before parsing
         restricted = changes is not None and not options.changed_only
         answers = None if restricted else cache
+        engine = _Engine(selection, cache, cancelled)
         planned = self._plan_sources(sources, run, engine, answers)
         items = [p.item for p in planned if isinstance(p, _Planned)]
         self._say_where_drafts_go(planned, engine)
-        engine.progress = _counting_answered(self.progress, len(planned) - len(items))
-        checked = iter(engine.check(items))
+        if items:
+            checking = engine.get()
+            checking.progress = _counting_answered(self.progress, len(planned) - len(items))
+            checked = iter(checking.check(items))
         run.files = [p.result if isinstance(p, _Answered) else next(checked) for p in planned]
-        run.rules = {rule.id: rule for p in planned for rule in engine.rules_for(p.guide)}
-        run.guides = {p.guide.id: p.guide for p in planned}
+        run.rules = _Lazy(lambda: {rule.id: rule for p in planned for rule in engine.get().rules_for(self._guide_of(p))})
+        run.guides = _Lazy(lambda: {guide.id: guide for guide in map(self._guide_of, planned)})
         if restricted:
             for result in run.files:
                 changes.restrict(result)
         for result, p in zip(run.files, planned):  # after --diff-base: the score follows what is reported
             if isinstance(p, _Planned):
+                from brandvoice.score import count_words, record_score
+
                 record_score(result, count_words(p.item.document.prose.text), p.guide.section("score"))
                 if answers is not None and p.pre_parse_key:
-                    answers.put_facts(p.pre_parse_key, p.facts(result))
+                    answers.put_facts(p.pre_parse_key, p.facts(result), engine.get().cache_key(p.item), result)
+                    # what answering it next time needs: its guide's summary, the services' fingerprints
+                    summary = self.guides.summary(p.guide_ref, _project_of(p.path), answers)
+                    engine.engines_of(summary, lambda: p.guide, p.item.language, p.languagetool_url)
         return run
 
+    def _guide_of(self, p: _Answered | _Planned) -> ResolvedGuide:
+        return p.guide if isinstance(p, _Planned) else self.guides.get(p.guide_ref, p.project)
+
     def _plan_sources(
-        self, sources: list[SourceFile], run: RunResult, engine: Engine, answers: ResultCache | None
+        self, sources: list[SourceFile], run: RunResult, engine: _Engine, answers: ResultCache | None
     ) -> list[_Answered | _Planned]:
         """Each document of the sources, in their order: answered from the cache without parsing
         (`answers`: the cache, when whole files may be answered), or parsed and planned for a check."""
@@ -224,41 +260,42 @@ class Checker:
         )
 
     def _answer(
-        self, source: SourceFile, key: str, project: Project | None, engine: Engine, cache: ResultCache
+        self, source: SourceFile, key: str, project: Project | None, engine: _Engine, cache: ResultCache
     ) -> _Answered | None:
         """A file's result from the cache without parsing it, if its cached facts still hold: the
-        guide they name has the same fingerprint, and the results they lead to are cached."""
-        facts = cache.facts(key)
-        if facts is None:
+        guide they name has the same fingerprint, and the results stored with them have the key
+        that guide, the run's rule selection and today's engines give."""
+        cached = cache.facts(key)
+        if cached is None:
             return None
-        guide = self.guides.get(facts.guide, project)
-        if guide.fingerprint() != facts.guide_fingerprint:
+        facts, results = cached
+        summary = self.guides.summary(facts.guide, project, cache)
+        if summary.fingerprint != facts.guide_fingerprint:
             return None
         text = source.text or ""
         languagetool_url = self._languagetool_url(project)
-        result_key = engine.result_key(
-            text, reader_for(source.path) is MARKDOWN, guide, facts.language, facts.channels, languagetool_url
-        )
-        cached = cache.answer(result_key, _PlainText(text))
-        if cached is None:
+        engines = engine.engines_of(summary, lambda: self.guides.get(facts.guide, project), facts.language, languagetool_url)
+        answer_key = result_key(text, reader_for(source.path) is MARKDOWN, summary.fingerprint, facts.language,
+                                facts.channels, engine.selection, engines)
+        answer = cache.answer(results, answer_key, _PlainText(text))
+        if answer is None:
             return None
         result = FileResult(
-            path=source.path, brand=guide.id if facts.branded else None,
+            path=source.path, brand=summary.id if facts.branded else None,
             channel=facts.channels[0] if facts.channels else None, channels=facts.channels,
-            language=facts.language, source=text, guide=guide.id,
+            language=facts.language, source=text, guide=summary.id,
         )
-        result.findings, result.metrics = cached
-        record_score(result, facts.words, guide.section("score"))
-        return _Answered(result, guide, languagetool_url)
+        result.findings, result.metrics = answer  # scored when it was checked: `words` and `score` are there
+        return _Answered(result, summary, facts.guide, project, languagetool_url)
 
-    def _say_where_drafts_go(self, planned: list[_Answered | _Planned], engine: Engine) -> None:
+    def _say_where_drafts_go(self, planned: list[_Answered | _Planned], engine: _Engine) -> None:
         """Drafts leave this machine only for a server the user configured: said the first time
         for each such server (and every time with `verbose`), before anything is sent."""
         servers: dict[str | None, str] = {}
         sends: dict[int, bool] = {}  # per guide: whether its rules send texts to LanguageTool
         for p in planned:
             if id(p.guide) not in sends:
-                sends[id(p.guide)] = any("languagetool" in rule.needs for rule in engine.rules_for(p.guide))
+                sends[id(p.guide)] = p.sends_text(engine)
             if not sends[id(p.guide)]:
                 continue  # no grammar check: nothing is sent
             if self.options.languagetool_url:
@@ -280,6 +317,11 @@ class Checker:
         return self.options.languagetool_url or os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
 
     def _plan(self, doc: Document, pre_parse_key: str | None) -> _Planned:
+        from brandvoice.calendars.values import channels_of, language_of
+        from brandvoice.channels.profiles import known_channels
+        from brandvoice.engine import CheckItem
+        from brandvoice.languages.packs import PACKS, pack_for
+
         options = self.options
         fm = doc.front_matter
         project = _project_of(doc.path)
@@ -313,6 +355,9 @@ class Checker:
     def _brand_named(self, value: str, project: Project | None) -> str:
         """The guide a calendar's brand cell names: by the project's `calendar.brands`, a guide's id,
         or its display name (guides are loaded for their names only when the id does not match)."""
+        from brandvoice.calendars.values import Unmapped, brand_of
+        from brandvoice.guides.lookup import available_guides
+
         names = project.config.calendar.brands if project else {}
         guides_dirs = self.options.guides_dirs + (project.guides_dirs if project else [])
         ids = {guide_id: guide_id for guide_id in available_guides(guides_dirs) if not guide_id.startswith("base-")}
@@ -355,18 +400,110 @@ class _Planned:
         return FileFacts(self.guide_ref, item.guide.fingerprint(), item.language, item.channels,
                          item.brand is not None, result.metrics["words"])
 
+    def sends_text(self, engine: _Engine) -> bool:
+        """Whether the rules run send its text to LanguageTool."""
+        return any("languagetool" in rule.needs for rule in engine.get().rules_for(self.guide))
+
 
 @dataclass(frozen=True)
 class _Answered:
-    """A file answered from the cache without parsing it."""
+    """A file answered from the cache without parsing it: its guide is known by its summary."""
 
     result: FileResult
-    guide: ResolvedGuide
+    guide: GuideSummary
+    guide_ref: str  # as the file's facts name it
+    project: Project | None
     languagetool_url: str | None
 
     @property
     def path(self) -> str:
         return self.result.path
+
+    def sends_text(self, engine: _Engine) -> bool:
+        return "languagetool" in self.guide.needs(engine.selection)
+
+
+class _Engine:
+    """The run's engine, made (and its modules imported) when a file is checked or a guide's rules
+    are asked for: a run answered from the cache needs neither."""
+
+    def __init__(self, selection: Selection, cache: ResultCache | None, cancelled: Callable[[], bool] | None) -> None:
+        self.selection, self.cache, self.cancelled = selection, cache, cancelled
+        self._engine: Engine | None = None
+        self._fingerprints: dict[tuple, list[str]] = {}
+
+    def get(self) -> Engine:
+        if self._engine is None:
+            from brandvoice.engine import Engine
+
+            self._engine = Engine(self.selection, cache=self.cache, cancelled=self.cancelled)
+        return self._engine
+
+    def engines_of(
+        self, summary: GuideSummary, load: Callable[[], ResolvedGuide], language: str, languagetool_url: str | None
+    ) -> list[str]:
+        """`Engine.engines` of a guide known by its summary (`load()` loads it): the fingerprints of
+        the services its selected rules use, for a text in this language sent to this server.
+        Worked out once per run, and kept in the user cache for as long as the Python environment
+        they were read from is the same (`environment_stamp`): a run answered from the cache
+        neither loads the guide nor imports a service."""
+        key = (summary.fingerprint, language, languagetool_url)
+        if key not in self._fingerprints:
+            selection = self.selection
+            stored_key = ResultCache.key({
+                "engines": [summary.fingerprint, list(selection.select), list(selection.ignore), language, languagetool_url],
+                "environment": environment_stamp(),
+            })
+            engines = self.cache.engines(stored_key) if self.cache is not None else None
+            if engines is None:
+                engines = self.get().engines(load(), language, languagetool_url)
+                if self.cache is not None:
+                    self.cache.put_engines(stored_key, engines)
+            self._fingerprints[key] = engines
+        return self._fingerprints[key]
+
+
+def environment_stamp() -> list:
+    """What the services' fingerprints are read from besides the guide and the code: the Python
+    environment (spaCy's and each model's installed version, which model a language resolves to)
+    and the LanguageTool server named by the environment. A package installed, upgraded or removed
+    adds or removes entries in a folder of `sys.path`, which changes its modification time: the
+    signal Python's own import system trusts to see new modules (`importlib.machinery.FileFinder`)."""
+    folders = []
+    for entry in sys.path:
+        try:
+            info = os.stat(entry or ".")
+        except OSError:
+            folders.append([entry, None])
+        else:
+            folders.append([entry, info.st_mtime_ns, info.st_ino])
+    return [sys.executable, folders, os.environ.get(URL_ENV)]
+
+
+class _Lazy(Mapping):
+    """A mapping computed when first read (the run's rules and guides: loading the guides of files
+    answered from the cache only for a report that shows them)."""
+
+    def __init__(self, compute: Callable[[], dict]) -> None:
+        self._compute = compute
+        self._data: dict | None = None
+
+    def _mapping(self) -> dict:
+        if self._data is None:
+            self._data = self._compute()
+        return self._data
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._mapping()[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+    def __repr__(self) -> str:
+        return repr(self._mapping())
 
 
 @dataclass(frozen=True)
@@ -399,6 +536,8 @@ def _project_of(path: str) -> Project | None:
 def _row_value(doc: Document, field_name: str, mapped: Callable[[str], Any]) -> Any:
     """A calendar row's value mapped (a brand, channels, a language), or an error naming its cell and
     column, and how to map it in the project configuration."""
+    from brandvoice.calendars.values import Unmapped
+
     value = getattr(doc.post, field_name)
     if not value:
         return None
@@ -414,6 +553,9 @@ def _row_value(doc: Document, field_name: str, mapped: Callable[[str], Any]) -> 
 
 
 def _read(source: SourceFile) -> Reading:
+    from brandvoice.parsing.document import DocumentError, parse_cell
+    from brandvoice.parsing.readers import read_documents
+
     if source.post is not None:  # a post's text after fixes: the same cell, read again
         return Reading([parse_cell(source.path, source.text or "", source.post)])
     project = _project_of(source.path)
@@ -425,6 +567,8 @@ def _read(source: SourceFile) -> Reading:
 
 
 def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) -> None:
+    from brandvoice.channels.profiles import known_channels
+
     known = known_channels(guide)
     for channel in channels:
         if channel not in known:
@@ -435,6 +579,8 @@ def _check_channels(channels: tuple[str, ...], guide: ResolvedGuide, path: str) 
 
 
 def _resolve_language(hint: str | None, guide_language: str | None, text: str) -> str:
+    from brandvoice.language import detect_language, normalise_language
+
     if hint and hint != "auto":
         return normalise_language(hint, guide_language)
     if hint == "auto" or not guide_language:

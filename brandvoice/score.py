@@ -12,8 +12,7 @@ fair: a 20-word tweet with one typo is scored as if it had 50 words (score 84), 
 A file with no findings scores 100, whatever its length (an empty file too). Weights are never
 negative, so adding a finding never raises a score.
 
-A brand, channel or run scores the mean of its files' scores: each post counts once, as the
-audience sees it, whatever its length.
+A brand, channel or run scores the mean of its files' scores (brandvoice/score_totals.py).
 
 Guides tune the weights in a `score:` section (merged through `extends` like other sections)::
 
@@ -26,14 +25,13 @@ Guides tune the weights in a `score:` section (merged through `extends` like oth
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Annotated
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from brandvoice.findings import FileResult, Finding, Level, RunResult
+from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.model import Section
 
 DEFAULT_LEVEL_WEIGHTS: dict[str, float] = {"error": 1.0, "warning": 0.4, "suggestion": 0.1}
@@ -50,7 +48,6 @@ DEFAULT_CATEGORY_WEIGHTS: dict[str, float] = {
     "inclusive": 1.0,
     "style": 0.5,
 }
-NO_GROUP = "(none)"  # files without a brand or channel
 Weight = Annotated[float, Field(ge=0)]
 
 
@@ -118,48 +115,3 @@ def record_score(result: FileResult, words: int, settings: ScoreSettings) -> Non
     guide's settings."""
     result.metrics["words"] = words
     result.metrics["score"] = round(file_score(result.findings, words, settings), 1)
-
-
-def score_of(result: FileResult) -> float:
-    """A file's score; 100 for results scored by nothing (e.g. built by hand in tests)."""
-    value = result.metrics.get("score")
-    return float(value) if value is not None else 100.0
-
-
-def mean_score(results: Iterable[FileResult]) -> float | None:
-    scores = [score_of(r) for r in results]
-    return round(sum(scores) / len(scores), 1) if scores else None
-
-
-def scores_by(results: Iterable[FileResult], key: Callable[[FileResult], Iterable[str | None]]) -> dict[str, float]:
-    """Mean score per group; a file in several groups (several channels) counts in each."""
-    groups: dict[str, list[FileResult]] = defaultdict(list)
-    for result in results:
-        for name in key(result):
-            groups[name or NO_GROUP].append(result)
-    return {name: mean_score(files) or 0.0 for name, files in sorted(groups.items())}
-
-
-def by_brand(result: FileResult) -> tuple[str | None]:
-    return (result.brand,)
-
-
-def by_channel(result: FileResult) -> tuple[str | None, ...]:
-    return result.channels or (result.channel,)
-
-
-def run_scores(run: RunResult) -> dict[str, object]:
-    """The run's score and its breakdowns, as the JSON summary shows them."""
-    return {
-        "score": mean_score(run.files),
-        "scores": {"brand": scores_by(run.files, by_brand), "channel": scores_by(run.files, by_channel)},
-    }
-
-
-def below(results: Iterable[FileResult], minimum: float) -> list[FileResult]:
-    """Files under a minimum score, worst first (the `--min-score` gate)."""
-    return sorted((r for r in results if score_of(r) < minimum), key=score_of)
-
-
-def worst_first(results: Iterable[FileResult]) -> list[FileResult]:
-    return sorted(results, key=lambda r: (score_of(r), r.path))

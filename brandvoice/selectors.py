@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
-
-from pydantic import BeforeValidator
+from typing import Any
 
 OFF = "off"
 
@@ -27,9 +25,6 @@ OFF = "off"
 def yaml_off(value: Any) -> Any:
     """YAML 1.1 reads an unquoted `off` as false: that is what authors mean by it."""
     return OFF if value is False else value
-
-
-LevelName = Annotated[Literal["error", "warning", "suggestion", "off"], BeforeValidator(yaml_off)]
 
 
 def matches(selector: str, rule_id: str) -> bool:

@@ -29,11 +29,10 @@ import regex
 from pydantic import BaseModel, Field
 
 from brandvoice.guides.factory import RuleFactory
-from brandvoice.guides.model import Rule, Section, Strict, Template, Words
+from brandvoice.guides.model import LevelName, Rule, Section, Strict, Template, Words
 from brandvoice.messages import Listed, Messages
 from brandvoice.nlp.vocabulary import strip_accents
 from brandvoice.rules.words import name_key
-from brandvoice.selectors import LevelName
 
 MESSAGES = Messages({
     "terms.default": "Write “{replacement}”, not “{match}”.",

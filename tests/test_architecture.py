@@ -123,8 +123,9 @@ def test_everything_is_registered_once():
     assert len({s.key for s in registry.SECTIONS}) == len(registry.SECTIONS)
     modules = {p.stem for p in (PACKAGE / "rules").glob("*.py")} - {"__init__", "base", "words"}
     assert {k.name for k in registry.KINDS} == modules  # one module per kind, each registered
-    formats = {p.stem for p in (PACKAGE / "formats").glob("*.py")} - {"__init__", "common"}
+    formats = {p.stem for p in (PACKAGE / "formats").glob("*.py")} - {"__init__", "common", "indented_json"}
     assert set(registry.FORMATS) == formats
+    assert all(registry.FORMATS[name].name == name for name in formats)  # imported by name
     for kind in registry.KINDS:
         for need in kind.needs:
             assert registry.service_for(need) is not None, (kind.name, need)

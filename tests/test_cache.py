@@ -16,14 +16,14 @@ GUIDE = "rules:\n  hype:\n    kind: existence\n    tokens: [incroyable]\n"
 def run(paths, guide_path, cache_dir, monkeypatch, select=()):
     monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(cache_dir))
     options = RunOptions(brand=str(guide_path) if guide_path else "hotelia", grammar=False, select=select)
-    caches = []
-    real_init = Engine.__init__
+    caches = []  # the run's cache (a run answered from it makes no engine)
+    real_init = ResultCache.__init__
 
     def spy(self, *args, **kwargs):
         real_init(self, *args, **kwargs)
-        caches.append(self.cache)
+        caches.append(self)
 
-    monkeypatch.setattr(Engine, "__init__", spy)
+    monkeypatch.setattr(ResultCache, "__init__", spy)
     result = Checker(options).check_sources([read_source(p) for p in paths])
     return result, caches[0]
 
@@ -125,9 +125,37 @@ def test_another_spacy_model_checks_again(tmp_path, monkeypatch):
     run([draft], guide, tmp_path / "cache", monkeypatch)
     _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
     assert cache.hits == 1
+    # another model installed: the environment changes (here a folder put on sys.path)
+    (tmp_path / "site").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
     monkeypatch.setattr(docs, "_model_fingerprint", lambda lang, candidates: "spacy:fr_core_news_md@3.8.0")
     _, cache = run([draft], guide, tmp_path / "cache", monkeypatch)
     assert cache.misses == 1
+
+
+def test_the_environment_stamp_sees_a_package_installed_or_removed(tmp_path, monkeypatch):
+    """The services' fingerprints are kept while the environment is the same: a package (a model)
+    added to or removed from a folder of sys.path changes the stamp, as does another LanguageTool
+    server named by the environment."""
+    import os
+
+    from brandvoice.runner import environment_stamp
+
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert environment_stamp() == environment_stamp()
+    os.utime(site, ns=(1, 1))
+    older = environment_stamp()
+    (site / "fr_core_news_lg-3.8.0.dist-info").mkdir()
+    installed = environment_stamp()
+    assert installed != older
+    os.utime(site, ns=(1, 1))  # file systems keep coarse times: make each change tell
+    older = environment_stamp()
+    (site / "fr_core_news_lg-3.8.0.dist-info").rmdir()
+    assert environment_stamp() != older
+    monkeypatch.setenv("BRANDVOICE_LANGUAGETOOL_URL", "http://lt.internal:8081")
+    assert environment_stamp()[2] == "http://lt.internal:8081"
 
 
 # --- issue 19: an entry is trusted only for the text it was made for --------------------------
@@ -137,6 +165,20 @@ DRAFT = "Bonjour, réservez chez HOTELIA dès maintenant.\n"
 
 def _entries(cache_dir):
     return sorted(cache_dir.glob("*/*.json"))
+
+
+def _record(cache_dir):
+    """The entry a Markdown or text file is answered from before parsing: its facts and its results."""
+    [record] = cache_dir.glob("*/*.facts")
+    return record
+
+
+def _with_results(record_data, results_text):
+    """A file's record holding `results_text` as its results (the text whole when it is no JSON)."""
+    try:
+        return json.dumps({**record_data, "results": json.loads(results_text)})
+    except ValueError:
+        return results_text
 
 
 def _check(path, cache_dir, monkeypatch, select=()):
@@ -153,6 +195,9 @@ def test_tampered_truncated_or_swapped_entries_are_misses(tmp_path, monkeypatch)
     assert fresh.findings
     [entry] = _entries(cache_dir)
     good = json.loads(entry.read_text(encoding="utf-8"))
+    record = _record(cache_dir)
+    good_record = json.loads(record.read_text(encoding="utf-8"))
+    assert {**good_record["results"], "metrics": None} == {**good, "metrics": None}  # kept with the facts, scored
     _check(clean, cache_dir, monkeypatch)
     [clean_entry] = [e for e in _entries(cache_dir) if e != entry]
     finding = good["findings"][0]
@@ -165,11 +210,13 @@ def test_tampered_truncated_or_swapped_entries_are_misses(tmp_path, monkeypatch)
         json.dumps(wrong_type), json.dumps(forged_text), json.dumps({**good, "key": "x"}),
         clean_entry.read_text(encoding="utf-8"),  # a valid entry of a clean file: findings must not vanish
     ]
-    for bad in tampered:
+    for bad in tampered:  # in the engine's entry and in the file's record: neither answers
         entry.write_text(bad, encoding="utf-8")
+        record.write_text(_with_results(good_record, bad), encoding="utf-8")
         again, cache = _check(dirty, cache_dir, monkeypatch)
         assert (cache.hits, cache.misses) == (0, 1) and again.findings == fresh.findings, bad[:80]
         assert json.loads(entry.read_text(encoding="utf-8")) == good  # checked again and rewritten
+        assert json.loads(record.read_text(encoding="utf-8")) == good_record
     _, cache = _check(dirty, cache_dir, monkeypatch)
     assert cache.hits == 1
 
@@ -186,34 +233,42 @@ def test_a_poisoned_entry_another_user_could_write_is_a_miss(tmp_path, monkeypat
     fresh, _ = _check(draft, cache_dir, monkeypatch)
     assert fresh.findings
     [entry] = _entries(cache_dir)
-    assert entry.stat().st_mode & 0o777 == 0o600
+    record = _record(cache_dir)
+    assert entry.stat().st_mode & 0o777 == 0o600 and record.stat().st_mode & 0o777 == 0o600
     good = json.loads(entry.read_text(encoding="utf-8"))
+    good_record = json.loads(record.read_text(encoding="utf-8"))
     poisoned = json.dumps({**good, "findings": []})  # schema, key, text hash: all sound
-    elsewhere = tmp_path / "planted.json"
-    elsewhere.write_text(poisoned, encoding="utf-8")
+    # the engine's entry and the file's record (its facts and results), each planted
+    targets = [(entry, poisoned), (record, _with_results(good_record, poisoned))]
 
-    def writable_by_others():
-        entry.write_text(poisoned, encoding="utf-8")
-        entry.chmod(0o666)
+    def writable_by_others(path, text):
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o666)
 
-    def symlink():
-        entry.unlink()
-        entry.symlink_to(elsewhere)
+    def symlink(path, text):
+        elsewhere = tmp_path / f"planted{path.suffix}"
+        elsewhere.write_text(text, encoding="utf-8")
+        path.unlink()
+        path.symlink_to(elsewhere)
 
-    def other_owner():
-        entry.unlink()
-        entry.write_text(poisoned, encoding="utf-8")
-        entry.chmod(0o600)
-        os.chown(entry, 65534, 65534)
+    def other_owner(path, text):
+        path.unlink()
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o600)
+        os.chown(path, 65534, 65534)
 
     plants = [writable_by_others, symlink] + ([other_owner] if os.getuid() == 0 else [])
     for plant in plants:
-        plant()
+        for path, text in targets:
+            plant(path, text)
         again, cache = _check(draft, cache_dir, monkeypatch)
         assert (cache.hits, cache.misses) == (0, 1) and again.findings == fresh.findings, plant.__name__
-        assert not entry.is_symlink() and entry.stat().st_uid == os.getuid()
+        for path, _ in targets:
+            assert not path.is_symlink() and path.stat().st_uid == os.getuid()
         assert json.loads(entry.read_text(encoding="utf-8")) == good  # checked again, rewritten privately
-    entry.write_text(poisoned, encoding="utf-8")  # the user's own account: trusted as its own code is
+        assert json.loads(record.read_text(encoding="utf-8")) == good_record
+    for path, text in targets:  # the user's own account: trusted as its own code is
+        path.write_text(text, encoding="utf-8")
     _, cache = _check(draft, cache_dir, monkeypatch)
     assert cache.hits == 1
 
@@ -403,3 +458,116 @@ def test_cached_output_is_the_uncached_output_byte_for_byte(tmp_path):
     assert outputs() == fresh  # answered without parsing
     assert len(list((tmp_path / "cache").glob("*/*.facts"))) == 4
     assert outputs(ui="fr") == outputs("--no-cache", ui="fr")  # the interface's words are never cached
+
+
+# --- issue 14: a guide's summary in the user cache (a cached run loads no guide) ---------------
+
+
+def _loads(monkeypatch):
+    """The guides the runner loads (a run answered from the cache loads none)."""
+    from brandvoice import registry
+
+    loaded = []
+    real_load, real_load_file = registry.GUIDES.load, registry.GUIDES.load_file
+    monkeypatch.setattr(registry.GUIDES, "load", lambda ref, *a, **k: loaded.append(ref) or real_load(ref, *a, **k))
+    monkeypatch.setattr(registry.GUIDES, "load_file", lambda p, *a, **k: loaded.append(str(p)) or real_load_file(p, *a, **k))
+    return loaded
+
+
+def _edit_keeping_size_and_time(path, old, new):
+    """Rewrite a file with a change of the same length and its old modification time: only its
+    bytes tell the versions apart."""
+    import os
+
+    info = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert len(old) == len(new) and old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def _child_and_parent(folder):
+    """A guide folder (`child` extends `parent`) and a post of brand `child` in `folder`."""
+    guides = folder / "guides"
+    guides.mkdir()
+    (guides / "parent.yaml").write_text(PARENT, encoding="utf-8")
+    (guides / "child.yaml").write_text("extends: parent\n", encoding="utf-8")
+    (folder / "p.md").write_text("---\nbrand: child\n---\nUn séjour incroyable.\n", encoding="utf-8")
+    return guides
+
+
+def test_a_run_answered_from_the_cache_loads_no_guide(tmp_path, monkeypatch):
+    guides = _child_and_parent(tmp_path)
+    options = {"guides_dirs": [guides]}
+    first = _check_folder(tmp_path, tmp_path / "cache", monkeypatch, **options)
+    loaded, parsed = _loads(monkeypatch), _count_parses(monkeypatch)
+    second = _check_folder(tmp_path, tmp_path / "cache", monkeypatch, **options)
+    assert (loaded, parsed) == ([], [])
+    assert [f.findings for f in second.files] == [f.findings for f in first.files]
+    assert set(second.rules) == set(first.rules)  # the run's rules: the guide loaded when asked for
+    assert loaded[:1] == ["child"]
+
+
+def test_a_stale_guide_summary_is_never_used(tmp_path, monkeypatch):
+    """A parent guide edited without changing its size or time, a guide of the same name put
+    earlier in the search path, a summary entry tampered with: each is a miss, and the file is
+    checked with the guide as it is now."""
+    guides, shadow = tmp_path / "guides", tmp_path / "shadow"
+    guides.mkdir()
+    shadow.mkdir()
+    (guides / "parent.yaml").write_text(PARENT, encoding="utf-8")
+    (guides / "child.yaml").write_text("extends: parent\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text("---\nbrand: child\n---\nUn séjour incroyable et splendide.\n", encoding="utf-8")
+    options = {"guides_dirs": [shadow, guides]}
+
+    def matches():
+        result = _check_folder(tmp_path, tmp_path / "cache", monkeypatch, **options)
+        return [f.match for f in result.files[0].findings]
+
+    assert matches() == ["incroyable"]
+    _edit_keeping_size_and_time(guides / "parent.yaml", "incroyable", "splendide ")
+    assert matches() == ["splendide"]
+    (shadow / "parent.yaml").write_text(PARENT.replace("incroyable", "séjour"), encoding="utf-8")
+    assert matches() == ["séjour"]
+    [summary] = (tmp_path / "cache").glob("*/*.guide")
+    for bad in (b"", b"\x80\x04garbage", summary.read_bytes()[:-5]):
+        summary.write_bytes(bad)
+        assert matches() == ["séjour"]
+        assert summary.read_bytes() not in (b"", b"\x80\x04garbage")  # written again
+    loaded = _loads(monkeypatch)
+    assert matches() == ["séjour"] and loaded == []
+
+
+def test_the_services_fingerprints_are_kept_while_the_environment_is_the_same(tmp_path, monkeypatch):
+    """A cached answer's key holds the services' fingerprints (spaCy model versions...): kept in
+    the user cache, they are read again from the services when the environment changes."""
+    from brandvoice.nlp import docs
+
+    draft = tmp_path / "d.md"
+    draft.write_text("---\nbrand: hotelia\n---\nRéserve ta chambre.\n", encoding="utf-8")
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path / "cache"))
+    asked = []
+    real = docs._model_fingerprint
+    monkeypatch.setattr(docs, "_model_fingerprint", lambda *args: asked.append(args) or real(*args))
+    Checker(RunOptions(grammar=False)).check_paths([str(draft)])
+    [stored] = (tmp_path / "cache").glob("*/*.engines")
+    asked.clear()
+    Checker(RunOptions(grammar=False)).check_paths([str(draft)])
+    assert asked == []  # answered: the fingerprints from the user cache
+    (tmp_path / "site").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    Checker(RunOptions(grammar=False)).check_paths([str(draft)])
+    assert asked  # another environment: asked again
+
+
+def test_watch_sees_an_edited_guide_of_files_answered_from_the_cache(tmp_path, monkeypatch):
+    """`watch` keeps its checker until a guide it used changes on disk: a guide known only by its
+    summary counts too."""
+    guides = _child_and_parent(tmp_path)
+    _check_folder(tmp_path, tmp_path / "cache", monkeypatch, guides_dirs=[guides])
+    loaded = _loads(monkeypatch)
+    checker = Checker(RunOptions(grammar=False, guides_dirs=[guides]))
+    checker.check_paths([str(tmp_path)])
+    assert loaded == [] and not checker.guides.changed_on_disk()
+    (guides / "parent.yaml").write_text(PARENT.replace("incroyable", "splendide"), encoding="utf-8")
+    assert checker.guides.changed_on_disk()

@@ -10,16 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brandvoice.findings import CATEGORIES, FileResult, Finding, Level
-from brandvoice.score import (
-    DEFAULT_SETTINGS,
-    ScoreSettings,
-    below,
-    count_words,
-    file_score,
-    mean_score,
-    scores_by,
-    by_channel,
-)
+from brandvoice.score import DEFAULT_SETTINGS, ScoreSettings, count_words, file_score
+from brandvoice.score_totals import below, by_channel, mean_score, scores_by
 
 
 def finding(level: Level = Level.ERROR, category: str = "spelling", rule: str = "t.rule") -> Finding:

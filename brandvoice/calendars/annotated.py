@@ -34,7 +34,7 @@ from brandvoice.config import find_project
 from brandvoice.errors import BrandvoiceError
 from brandvoice.findings import FileResult, Level, RunResult
 from brandvoice.i18n import _
-from brandvoice.score import mean_score, score_of
+from brandvoice.score_totals import mean_score, score_of
 
 STATUS_COLORS = {"ok": ("C6EFCE", "006100"), "review": ("FFEB9C", "9C5700"), "blocking": ("FFC7CE", "9C0006")}
 TOP_RULES = 10

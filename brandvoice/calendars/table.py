@@ -17,9 +17,7 @@ from typing import Any
 
 from brandvoice.i18n import _
 from brandvoice.parsing.document import DocumentError
-
-CSV_SUFFIXES = (".csv", ".tsv")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+from brandvoice.parsing.file_types import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 DELIMITERS = (";", ",", "\t")
 LEGACY_ENCODINGS = ("cp1252", "mac_roman")  # what a spreadsheet saves a CSV in when not UTF-8
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1252": "Windows-1252", "mac_roman": "Mac Roman"}

@@ -70,9 +70,11 @@ def _notices_as_plain_text() -> None:
 
 
 def main() -> None:
+    from brandvoice.server import turned_off
+
     argv = sys.argv[1:]
     asks_help = "--help" in argv or "-h" in argv
-    if argv and argv[0] in SERVED_COMMANDS and not asks_help:
+    if argv and argv[0] in SERVED_COMMANDS and not asks_help and not turned_off(argv):
         from brandvoice.server.client import run_on_server
 
         code = run_on_server(argv)

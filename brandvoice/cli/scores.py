@@ -56,7 +56,7 @@ def run_with_progress(paths: list[str], options: "RunOptions", progress: bool | 
 
 def min_score_gate(run: "RunResult", min_score: float | None) -> bool:
     """True (and the files named on stderr) when a file scores below `min_score`."""
-    from brandvoice.score import below, score_of
+    from brandvoice.score_totals import below, score_of
 
     if min_score is None:
         return False

@@ -22,7 +22,7 @@ from pathlib import Path
 from brandvoice.client_report.data import ReportData
 from brandvoice.client_report.labels import labels, number, strings
 from brandvoice.i18n import _
-from brandvoice.score import NO_GROUP
+from brandvoice.score_totals import NO_GROUP
 
 COLUMNS = (
     "file",

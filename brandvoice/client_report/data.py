@@ -17,7 +17,8 @@ from brandvoice.client_report.labels import brand_names, category_label, channel
 from brandvoice.findings import FileResult, Finding, Level, RunResult
 from brandvoice.languages.packs import FALLBACK
 from brandvoice.rules.grammar import accepted
-from brandvoice.score import DEFAULT_SETTINGS, NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by
+from brandvoice.score import DEFAULT_SETTINGS
+from brandvoice.score_totals import NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by
 
 LOW_SCORE = 60  # "posts below 60" in the summary: clearly off-voice
 

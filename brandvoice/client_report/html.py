@@ -22,7 +22,7 @@ from brandvoice.client_report.data import ReportData
 from brandvoice.client_report.i18n import summary_sentences, training_line
 from brandvoice.client_report.labels import labels as labels_of
 from brandvoice.client_report.labels import month_name, number, signed, strings
-from brandvoice.score import NO_GROUP
+from brandvoice.score_totals import NO_GROUP
 
 # Okabe–Ito colours: distinguishable by colour-blind readers and in greyscale print-outs
 LEVEL_COLORS = {"error": "#D55E00", "warning": "#E69F00", "suggestion": "#0072B2"}

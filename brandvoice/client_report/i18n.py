@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from brandvoice.client_report.data import LOW_SCORE, ReportData
 from brandvoice.client_report.labels import labels, month_name, number, report_languages, signed, strings
-from brandvoice.score import NO_GROUP
+from brandvoice.score_totals import NO_GROUP
 
 NNBSP = "\u202f"  # espace fine insécable, as the French strings write it
 __all__ = ["NNBSP", "labels", "number", "plural", "report_languages", "strings", "summary_sentences", "training_line"]

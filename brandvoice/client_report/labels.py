@@ -22,7 +22,7 @@ from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.i18n.catalogs import speaks
 from brandvoice.languages.pack import ReportFormat
 from brandvoice.languages.packs import FALLBACK, PACKS
-from brandvoice.score import NO_GROUP
+from brandvoice.score_totals import NO_GROUP
 
 BUILT_IN_NAMESPACES = ("voice", "tone", "channel", "disclosure", "typography", "inclusive", "languagetool")
 

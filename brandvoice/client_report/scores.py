@@ -13,7 +13,7 @@ from brandvoice.client_report.csv_export import excel_date, excel_safe
 from brandvoice.client_report.data import author_and_date
 from brandvoice.client_report.labels import brand_names, channel_label, labels, number, strings
 from brandvoice.findings import Level, RunResult
-from brandvoice.score import NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by, worst_first
+from brandvoice.score_totals import NO_GROUP, by_brand, by_channel, mean_score, score_of, scores_by, worst_first
 
 CSV_COLUMNS = ("file", "cell", "brand", "channel", "date", "author", "score", "words", "errors", "warnings", "suggestions")
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from brandvoice.findings import FileResult, Finding, Level, RunResult
 from brandvoice.i18n import N_, _, ngettext, ui_number
-from brandvoice.score import mean_score
+from brandvoice.score_totals import mean_score
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ so GitLab tells new findings from fixed ones in merge requests."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from brandvoice.findings import RunResult
+from brandvoice.formats import indented_json
 from brandvoice.formats.common import Format, ReportContext, file_lines, fingerprints, position, relative_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "suggestion": "info"}
@@ -42,7 +42,7 @@ def render(run: RunResult, ctx: ReportContext) -> str:
                     "location": location,
                 }
             )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return indented_json.dumps(issues) + "\n"
 
 
 def _body(f) -> str:

@@ -19,13 +19,13 @@ findings, whose lines and columns count inside the cell), and the row's `date`, 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Level, RunResult
+from brandvoice.formats import indented_json
 from brandvoice.formats.common import Format, ReportContext, post_properties
-from brandvoice.score import run_scores
+from brandvoice.score_totals import run_scores
 
 
 def file_to_dict(result: FileResult) -> dict[str, Any]:
@@ -64,7 +64,7 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
 
 
 def render(run: RunResult, ctx: ReportContext) -> str:
-    return json.dumps(run_to_dict(run), ensure_ascii=False, indent=2) + "\n"
+    return indented_json.dumps(run_to_dict(run)) + "\n"
 
 
 FORMAT = Format("json", render, extensions=(".json",))

@@ -9,13 +9,13 @@ post is placed on its row (a workbook) or its lines (a CSV), with its cell as a 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Finding, RunResult
+from brandvoice.formats import indented_json
 from brandvoice.formats.common import (
     Format,
     ReportContext,
@@ -33,7 +33,7 @@ MAX_FIXES = 5  # a fix per suggestion, as LanguageTool may offer many
 
 
 def render(run: RunResult, ctx: ReportContext) -> str:
-    return json.dumps(to_sarif(run, ctx), ensure_ascii=False, indent=2) + "\n"
+    return indented_json.dumps(to_sarif(run, ctx)) + "\n"
 
 
 def to_sarif(run: RunResult, ctx: ReportContext) -> dict[str, Any]:
@@ -75,7 +75,7 @@ def _scores(run: RunResult, root: str) -> dict[str, Any]:
     scored = [r for r in run.files if "score" in r.metrics]
     if not scored:
         return {}
-    from brandvoice.score import mean_score
+    from brandvoice.score_totals import mean_score
 
     files = {_uri(relative_path(r.path, root)): r.metrics["score"] for r in scored}
     return {"properties": {"voiceScore": mean_score(scored), "voiceScores": files}}

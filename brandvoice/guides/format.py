@@ -73,11 +73,15 @@ class GuideFormat:
             path = find_guide(ref, guides_dirs)
         except FileNotFoundError:
             raise GuideError(ref, None, None, unknown_guide_message(ref, guides_dirs)) from None
-        return self.load_file(path, guides_dirs)
+        guide = self.load_file(path, guides_dirs)
+        guide.lookups = ((ref, None, str(path)), *guide.lookups)
+        return guide
 
     def load_file(self, path: Path, guides_dirs: list[Path] | None = None) -> ResolvedGuide:
         path = Path(path)
-        chain = self._chain(path, guides_dirs, ())
+        lookups: list[tuple[str, str | None, str]] = []
+        sources: dict[str, str] = {}
+        chain = self._chain(path, guides_dirs, (), lookups, sources)
         merged: dict[str, Any] = {}
         for guide_id, _path, data in chain:
             merged = merge(merged, self._with_origins(data, guide_id), self.union_lists)
@@ -105,6 +109,8 @@ class GuideFormat:
             levels=levels,
             service_options=dict(factory.service_options),
             chain=tuple(str(p) for _, p, _ in chain),
+            lookups=tuple(lookups),
+            sources=tuple((str(p), sources[str(p)]) for _, p, _ in chain),
         )
 
     def validate(self, path: Path, data: dict[str, Any], lines: KeyLines) -> BaseModel:
@@ -136,10 +142,14 @@ class GuideFormat:
             raise GuideErrors(errors)
         return model
 
-    def _chain(self, path: Path, guides_dirs: list[Path] | None, seen: tuple[Path, ...]) -> list[tuple[str, Path, dict]]:
-        """The guide files to merge, parents first, each validated."""
+    def _chain(
+        self, path: Path, guides_dirs: list[Path] | None, seen: tuple[Path, ...],
+        lookups: list[tuple[str, str | None, str]], sources: dict[str, str],
+    ) -> list[tuple[str, Path, dict]]:
+        """The guide files to merge, parents first, each validated; `lookups` gets each parent's
+        name, the file it was looked up from and the file found, `sources` each file's SHA-256."""
         resolved = path.resolve()
-        data, lines = read_guide_file(path)
+        data, lines, sources[str(path)] = read_guide_file(path)
         self.validate(path, data, lines)
         parents = data.get("extends") or []
         if isinstance(parents, str):
@@ -157,7 +167,8 @@ class GuideFormat:
                 loc = ("extends", i) if isinstance(data.get("extends"), list) else ("extends",)
                 cycle = " → ".join(p.name for p in (*seen, resolved, parent_path.resolve()))
                 raise GuideError(str(path), lines.line_of(loc), "extends", _("cycle in extends: {cycle}").format(cycle=cycle))
-            for item in self._chain(parent_path, guides_dirs, (*seen, resolved)):
+            lookups.append((parent, str(path), str(parent_path)))
+            for item in self._chain(parent_path, guides_dirs, (*seen, resolved), lookups, sources):
                 if all(item[1] != p for _, p, _ in chain):
                     chain.append(item)
         chain.append((_guide_id(path), path, data))

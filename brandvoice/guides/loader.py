@@ -7,8 +7,8 @@ Nothing here knows what a guide may hold: validation, `extends` resolution and b
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Collection
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,59 +18,10 @@ from pydantic import BaseModel, ValidationError
 from brandvoice import safe_yaml
 from brandvoice.errors import GuideError
 from brandvoice.reading import SETTINGS_MAX_BYTES, Unreadable, read_regular_file
+from brandvoice.guides.lookup import GUIDE_SUFFIXES, available_guides, find_guide, guide_search_path, shipped_guides_dir
 from brandvoice.guides.model import model_in
 from brandvoice.i18n import _
 from brandvoice.i18n.validation import validation_message
-
-GUIDE_SUFFIXES = (".yaml", ".yml")
-
-
-def shipped_guides_dir() -> Path:
-    return Path(str(resources.files("brandvoice.styleguides")))
-
-
-def guide_search_path(guides_dirs: list[Path] | None = None) -> list[Path]:
-    """Where guides are looked up by name: given dirs, then ./styleguides, then the shipped ones."""
-    dirs = [Path(d) for d in (guides_dirs or [])]
-    dirs.append(Path.cwd() / "styleguides")
-    dirs.append(shipped_guides_dir())
-    seen, unique = set(), []
-    for d in dirs:
-        key = d.resolve() if d.exists() else d
-        if key not in seen:
-            seen.add(key)
-            unique.append(d)
-    return unique
-
-
-def available_guides(guides_dirs: list[Path] | None = None) -> dict[str, Path]:
-    found: dict[str, Path] = {}
-    for directory in reversed(guide_search_path(guides_dirs)):  # earlier dirs win
-        if directory.is_dir():
-            for path in sorted(directory.iterdir()):
-                if path.suffix in GUIDE_SUFFIXES:
-                    found[path.stem] = path
-    return found
-
-
-def find_guide(ref: str, guides_dirs: list[Path] | None = None, relative_to: Path | None = None) -> Path:
-    """A guide by path (`./brand.yaml`) or by name (`hotelia`)."""
-    candidate = Path(ref)
-    if relative_to is not None and not candidate.is_absolute():
-        nearby = relative_to.parent / candidate
-        if nearby.suffix in GUIDE_SUFFIXES and nearby.is_file():
-            return nearby
-    if candidate.suffix in GUIDE_SUFFIXES or "/" in ref:
-        if candidate.is_file():
-            return candidate
-        raise FileNotFoundError(ref)
-    guides = available_guides(guides_dirs)
-    if ref in guides:
-        return guides[ref]
-    lowered = {k.lower(): v for k, v in guides.items()}
-    if ref.lower() in lowered:
-        return lowered[ref.lower()]
-    raise FileNotFoundError(ref)
 
 
 def unknown_guide_message(ref: str, guides_dirs: list[Path] | None = None) -> str:
@@ -121,7 +72,8 @@ class KeyLines:
         return self.lines.get(())
 
 
-def read_guide_file(path: Path) -> tuple[dict[str, Any], KeyLines]:
+def read_guide_file(path: Path) -> tuple[dict[str, Any], KeyLines, str]:
+    """A guide file's data, where its keys are, and the SHA-256 of the bytes they were read from."""
     label = str(path)
     try:
         raw = read_regular_file(path, SETTINGS_MAX_BYTES)
@@ -142,7 +94,7 @@ def read_guide_file(path: Path) -> tuple[dict[str, Any], KeyLines]:
         data = {}
     if not isinstance(data, dict):
         raise GuideError(label, 1, _("(top level)"), _("a guide must be a mapping of keys (name, rules, terms...)"))
-    return data, KeyLines(node=node)
+    return data, KeyLines(node=node), hashlib.sha256(raw).hexdigest()
 
 
 def key_error(path: Path, lines: KeyLines, loc: tuple, message: str) -> GuideError:

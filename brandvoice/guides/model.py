@@ -14,19 +14,19 @@ import json
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from brandvoice.i18n import _
 from brandvoice.i18n.catalogs import catalog_languages, speaks
 from brandvoice.rules.base import Rule
-from brandvoice.selectors import LevelMap, LevelName
+from brandvoice.selectors import LevelMap, yaml_off
 
 if TYPE_CHECKING:
     from brandvoice.guides.factory import RuleFactory
 
-__all__ = ["GuideCore", "ResolvedGuide", "Rule", "RuleExample", "RuleSpec", "Section", "Strict", "Template", "Words", "model_in"]
+__all__ = ["GuideCore", "LevelName", "ResolvedGuide", "Rule", "RuleExample", "RuleSpec", "Section", "Strict", "Template", "Words", "model_in"]
 
 
 def _words(values: list[str]) -> list[str]:
@@ -62,6 +62,7 @@ def _template(message: str | None) -> str | None:
 
 
 Words = Annotated[list[str], AfterValidator(_words)]
+LevelName = Annotated[Literal["error", "warning", "suggestion", "off"], BeforeValidator(yaml_off)]  # a level, or off
 Template = Annotated[str | None, AfterValidator(_template)]
 
 
@@ -161,6 +162,8 @@ class ResolvedGuide:
     levels: LevelMap = field(default_factory=lambda: LevelMap({}))
     service_options: dict[str, Any] = field(default_factory=dict)  # service name -> what the guide tells it
     chain: tuple[str, ...] = ()  # the guide files merged, parent first
+    lookups: tuple[tuple[str, str | None, str], ...] = ()  # (guide name, file it was named in, file found)
+    sources: tuple[tuple[str, str], ...] = ()  # each file of the chain and the SHA-256 of the bytes read
     _fingerprint: str | None = field(default=None, repr=False, compare=False)
 
     def section(self, key: str) -> Any:

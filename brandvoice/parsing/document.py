@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -13,13 +12,13 @@ import yaml
 
 from brandvoice.findings import Post
 from brandvoice.i18n import _
-from brandvoice.parsing.markdown import LINE_BREAK, build_markdown
+from brandvoice.parsing.file_types import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+from brandvoice.parsing.lines import LineIndex
+from brandvoice.parsing.markdown import build_markdown
 from brandvoice.parsing.prose import ProseBuilder, ProseText
 from brandvoice.parsing.protected import ProtectedSpans, protected_spans
 from brandvoice.selectors import Directive, Suppressions
 
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
-TEXT_SUFFIXES = {".txt", ".text"}
 
 _FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 _DIRECTIVE = r"brandvoice-(disable-file|disable-next-line|disable|enable)\b[ \t]*([^\n]*?)"
@@ -39,18 +38,6 @@ class Locator(Protocol):
     """Where a source offset is, as findings report it: 1-based (line, column)."""
 
     def position(self, offset: int) -> tuple[int, int]: ...
-
-
-class LineIndex:
-    """Code-point offset to 1-based (line, column) of a file, by bisection over line starts. Lines
-    end with `\r\n`, `\r` or `\n`, as editors and the Markdown parser count them."""
-
-    def __init__(self, source: str) -> None:
-        self._starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from brandvoice.messages import Messages
+from brandvoice.parsing.lines import LINE_BREAK
 from brandvoice.parsing.prose import ProseBuilder
 
 PARAGRAPH_BREAK = "\n\n"
-LINE_BREAK = regex.compile(r"\r\n?|\n")  # CommonMark line endings, as markdown-it splits lines
 # markdown-it's guard against deep recursion (its "default" preset's value): lists and quotes
 # nested deeper are not parsed, so not checked, and reported as such
 MAX_NESTING = 100

@@ -10,16 +10,19 @@ The folder walk picks up every reader's suffixes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from brandvoice.calendars import reader as calendar_reader
-from brandvoice.parsing.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, parse_document
+from brandvoice.parsing.file_types import CSV_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES
 
 if TYPE_CHECKING:
     from brandvoice.config import Project
+    from brandvoice.parsing.document import Document
+
+# each reader's module is imported when it reads
 
 STDIN = "<stdin>"
 
@@ -42,25 +45,32 @@ class Reader:
 
 
 def _markdown(path: str, text: str, project: Project | None) -> Reading:
+    from brandvoice.parsing.document import parse_document
+
     return Reading([parse_document(path, text, markdown=True)])
 
 
 def _text(path: str, text: str, project: Project | None) -> Reading:
+    from brandvoice.parsing.document import parse_document
+
     return Reading([parse_document(path, text, markdown=False)])
 
 
 def _calendar(path: str, data: bytes, project: Project | None) -> Reading:
+    from brandvoice.calendars import reader as calendar_reader
+
     calendar = calendar_reader.read_calendar(path, data, project.config.calendar if project else None)
     return Reading(calendar.documents(), calendar.notes)
 
 
 MARKDOWN = Reader("markdown", frozenset(MARKDOWN_SUFFIXES), _markdown)
 TEXT = Reader("text", frozenset(TEXT_SUFFIXES), _text)
-CALENDAR = Reader("calendar", frozenset(calendar_reader.SUFFIXES), _calendar, binary=True)
+CALENDAR = Reader("calendar", frozenset(CSV_SUFFIXES + WORKBOOK_SUFFIXES), _calendar, binary=True)
 READERS: tuple[Reader, ...] = (MARKDOWN, TEXT, CALENDAR)
 SUFFIXES = tuple(sorted(suffix for reader in READERS for suffix in reader.suffixes))
 
 
+@functools.lru_cache(maxsize=4096)  # asked several times per file of a run
 def reader_for(path: str) -> Reader:
     """The reader of a file by its suffix. Standard input without a name is Markdown (a superset of
     plain posts); a file of another type named on the command line is read as plain text."""

@@ -27,7 +27,7 @@ from typing import Any
 from brandvoice.i18n import _
 from brandvoice.project_files import SERVER_MODES, config_candidates, server_mode_of
 from brandvoice.processes import alive
-from brandvoice.server import protocol
+from brandvoice.server import protocol, turned_off
 from brandvoice.server.identity import install_key
 
 MODE_ENV = "BRANDVOICE_SERVER"
@@ -53,7 +53,7 @@ def server_socket() -> str | None:
 
 def server_mode(argv: list[str]) -> str:
     """auto, manual or off for this run (see the module's documentation)."""
-    if os.environ.get("BRANDVOICE_NO_SERVER") or "--no-server" in argv:
+    if turned_off(argv):
         return "off"
     chosen = os.environ.get(MODE_ENV, "").strip().lower()
     if chosen in SERVER_MODES:
