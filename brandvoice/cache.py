@@ -80,6 +80,18 @@ def cache_folder(name: str) -> Path:
     return results / name if os.environ.get("BRANDVOICE_CACHE_DIR") else results.parent / name
 
 
+def keyed_file(folder: str, stem: str, key: list, suffix: str) -> Path:
+    """A file of the user cache named after what it was made from (`key`, JSON values: the Python,
+    the packages' versions...): made from anything else, it has another name."""
+    digest = hashlib.sha256(json.dumps(key).encode("utf-8")).hexdigest()[:16]
+    return cache_folder(folder) / f"{stem}-{digest}{suffix}"
+
+
+def read_own_text(path: Path) -> str:
+    """The text of a cache file this user wrote (see `_read_own_entry`); else OSError."""
+    return _read_own_entry(str(path)).decode("utf-8")
+
+
 class ResultCache:
     def __init__(self, directory: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.directory = directory or default_cache_dir()

@@ -56,3 +56,11 @@ def test_the_stored_lists_are_keyed_on_the_package_version(empty_cache, monkeypa
     before = vocabulary._stored_path("dictionary", "fr", "pyspellchecker")
     monkeypatch.setattr(metadata, "version", lambda distribution: "0.0-other")
     assert vocabulary._stored_path("dictionary", "fr", "pyspellchecker") != before
+
+
+def test_a_stored_dictionary_others_may_write_is_not_read(empty_cache):
+    expected = vocabulary._dictionary.__wrapped__("en")
+    (stored,) = (empty_cache / "words").iterdir()
+    stored.write_text(json.dumps([["planted"], [1]]), encoding="utf-8")
+    stored.chmod(0o666)
+    assert vocabulary._dictionary.__wrapped__("en") == expected

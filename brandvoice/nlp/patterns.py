@@ -16,7 +16,6 @@ finds them there. `_sre.compile` validates every program it is given; anything u
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -41,13 +40,13 @@ def _compiler() -> Any | None:
 def _file(model: str, model_version: str) -> Path:
     from importlib import metadata
 
-    from brandvoice.cache import cache_folder
+    from brandvoice.cache import keyed_file
 
     import _sre
 
-    key = json.dumps([_FORMAT, sys.version, sys.executable, _sre.MAGIC, metadata.version("spacy"), model, model_version])
+    key = [_FORMAT, sys.version, sys.executable, _sre.MAGIC, metadata.version("spacy"), model, model_version]
     # JSON, named apart from the result cache's `*/*.json` entries (its folder may hold this one)
-    return cache_folder("spacy") / f"{model}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.sre"
+    return keyed_file("spacy", model, key, ".sre")
 
 
 def restore(model: str, model_version: str) -> bool:
@@ -57,7 +56,9 @@ def restore(model: str, model_version: str) -> bool:
         return False
     _sre = pieces[0]
     try:
-        saved = json.loads(_file(model, model_version).read_text(encoding="utf-8"))
+        from brandvoice.cache import read_own_text
+
+        saved = json.loads(read_own_text(_file(model, model_version)))
         for entry in saved["patterns"]:
             compiled = _sre.compile(
                 entry["pattern"], entry["flags"], entry["code"], entry["groups"],

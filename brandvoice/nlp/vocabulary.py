@@ -16,7 +16,6 @@ pyspellchecker builds them (wordfreq's own lists load faster than JSON would).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import sys
@@ -52,28 +51,27 @@ _STORED_FORMAT = 1
 def _stored_path(name: str, lang: str, distribution: str) -> Path:
     from importlib import metadata
 
-    from brandvoice.cache import cache_folder
+    from brandvoice.cache import keyed_file
 
     try:
         version = metadata.version(distribution)
     except metadata.PackageNotFoundError:
         version = "?"
-    key = json.dumps([_STORED_FORMAT, name, lang, distribution, version, sys.executable])
-    return cache_folder("words") / f"{name}-{lang}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.words"
+    return keyed_file("words", f"{name}-{lang}", [_STORED_FORMAT, name, lang, distribution, version, sys.executable], ".words")
 
 
 def _stored(name: str, lang: str, distribution: str, build: Callable[[], Any], restore: Callable[[Any], Any]) -> Any:
     """`restore(data)`, where `data` is what `build()` gave the first process that built it (kept
     as JSON in the user cache, keyed on the version of the package it comes from); anything
-    unreadable is built again."""
+    unreadable, or not a private file of this user, is built again."""
+    from brandvoice.cache import read_own_text, write_atomically
+
     path = _stored_path(name, lang, distribution)
     try:
-        return restore(json.loads(path.read_text(encoding="utf-8")))
+        return restore(json.loads(read_own_text(path)))
     except (OSError, ValueError, TypeError, KeyError):
         pass
     data = build()
-    from brandvoice.cache import write_atomically
-
     write_atomically(path, json.dumps(data, ensure_ascii=False))
     return restore(data)
 
