@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from brandvoice.cache import ResultCache, result_key
-from brandvoice.findings import FileResult, Finding, Level, Match
+from brandvoice.findings import UNCHECKED_RULE, FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.i18n.catalogs import SOURCE_LANGUAGE, language_code, speaks
 from brandvoice.messages import Message, MessageCatalog, Phrase
@@ -28,7 +28,6 @@ from brandvoice.rules.words import PatternTimeout
 from brandvoice.selectors import OFF, Selection, category_selector, matches
 
 _LINK_KINDS = ("url", "email")
-UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
 BATCH_SIZE = 256
 _NO_PROSE = ProseText.plain("")
 
@@ -119,7 +118,7 @@ class Engine:
                 waiting.result()
                 for i, ctx, outcomes in zip(batch, contexts, early):
                     results[i] = self._check_one(items[i], ctx, outcomes)
-                    if self.cache is not None and not _timed_out(results[i]):
+                    if self.cache is not None and not results[i].cut_short():
                         self.cache.put(keys[i], results[i])
                 done += len(batch)
                 if self.progress is not None:
@@ -368,11 +367,6 @@ class Engine:
         if match.message:
             return self.messages.render(match.message, spoken), language_code(spoken)
         return self.messages.text(rule.message_id, params, spoken), language_code(spoken)
-
-
-def _timed_out(result: FileResult) -> bool:
-    """A rule stopped by its time limit: the next run tries again (a busy machine is no verdict)."""
-    return any(f.rule == UNCHECKED_RULE and f.whole_document for f in result.findings)
 
 
 def one_report_per_problem(findings: list[Finding]) -> list[Finding]:

@@ -10,6 +10,9 @@ from typing import Any
 from brandvoice.i18n import _
 
 
+UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
+
+
 class Level(enum.IntEnum):
     """Severity of a finding; higher is worse. Ordered so `level >= fail_on` works."""
 
@@ -193,6 +196,10 @@ class FileResult:
 
     def count(self, level: Level) -> int:
         return sum(1 for f in self.findings if f.level == level)
+
+    def cut_short(self) -> bool:
+        """A rule was stopped by its time limit: no verdict to keep (the next run checks again)."""
+        return any(f.rule == UNCHECKED_RULE and f.whole_document for f in self.findings)
 
 
 @dataclass(slots=True)

@@ -93,6 +93,21 @@ def test_a_catastrophic_guide_regex_is_stopped_and_its_rule_reported(tmp_path):
     assert finding["message"].startswith("Règle g.lent non appliquée\u00a0: son motif '(a|aa)+$' a dépassé la limite de 0,3\u00a0s")
 
 
+def test_a_rule_stopped_by_its_time_limit_leaves_nothing_in_the_cache(tmp_path):
+    """A busy machine is no verdict: the next run checks the file again (neither its facts nor its
+    results are kept)."""
+    guide = tmp_path / "g.yaml"
+    guide.write_text("language: fr-FR\nrules:\n  lent:\n    kind: existence\n    pattern: '(a|aa)+$'\n", encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft.write_text("a" * 40 + "b\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    env = {"BRANDVOICE_REGEX_TIMEOUT": "0.3", "BRANDVOICE_CACHE_DIR": str(cache)}
+    proc = run_cli("check", str(draft), "-b", str(guide), "--no-grammar", "--format", "json", env=env, timeout=60)
+    assert [f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]] == ["brandvoice.unchecked"]
+    kept = sorted(path.suffix for path in cache.glob("??/*"))
+    assert ".facts" not in kept and ".json" not in kept, kept
+
+
 def test_a_draft_over_spacys_limit_is_parsed_in_pieces(monkeypatch):
     """spaCy refuses texts over nlp.max_length (E088, a 1,000,000-character draft): long texts are
     parsed in pieces cut between paragraphs, joined into one doc with the same offsets."""
