@@ -64,3 +64,51 @@ def test_a_stored_dictionary_others_may_write_is_not_read(empty_cache):
     stored.write_text(json.dumps([["planted"], [1]]), encoding="utf-8")
     stored.chmod(0o666)
     assert vocabulary._dictionary.__wrapped__("en") == expected
+
+
+@pytest.fixture
+def fresh_splits(empty_cache):
+    """A process that has not read the stored splits yet."""
+    from brandvoice.channels import segment
+
+    segment._remembered_splits.cache_clear()
+    yield segment
+    segment._remembered_splits.cache_clear()
+
+
+def test_a_remembered_split_is_best_splits_and_the_next_process_reads_it(fresh_splits, monkeypatch):
+    segment = fresh_splits
+    assert segment.remembered_split("trailcraft", ("en", "fr")) == segment.best_split("trailcraft", ("en", "fr")) == ["trail", "craft"]
+    assert segment.remembered_split("ridgeline", ("en", "fr")) is None
+    segment._remembered_splits.cache_clear()  # as a fresh process
+    monkeypatch.setattr(segment, "best_split", lambda word, langs: pytest.fail(f"split again: {word}"))
+    assert segment.remembered_split("trailcraft", ("en", "fr")) == ["trail", "craft"]
+    assert segment.remembered_split("ridgeline", ("en", "fr")) is None
+
+
+@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", json.dumps({"en fr trailcraft": "trail craft"}),
+                                    json.dumps({"en fr trailcraft": [1, 2]})])
+def test_damaged_remembered_splits_are_split_again(fresh_splits, damage):
+    segment = fresh_splits
+    segment.remembered_split("trailcraft", ("en", "fr"))
+    segment._splits_file().write_text(damage, encoding="utf-8")
+    segment._remembered_splits.cache_clear()
+    assert segment.remembered_split("trailcraft", ("en", "fr")) == ["trail", "craft"]
+    assert json.loads(segment._splits_file().read_text(encoding="utf-8")) == {"en fr trailcraft": ["trail", "craft"]}
+
+
+def test_remembered_splits_others_may_write_are_not_read(fresh_splits):
+    segment = fresh_splits
+    segment.remembered_split("trailcraft", ("en", "fr"))
+    segment._splits_file().write_text(json.dumps({"en fr trailcraft": ["trailc", "raft"]}), encoding="utf-8")
+    segment._splits_file().chmod(0o666)
+    segment._remembered_splits.cache_clear()
+    assert segment.remembered_split("trailcraft", ("en", "fr")) == ["trail", "craft"]
+
+
+def test_remembered_splits_are_keyed_on_the_word_lists_versions(fresh_splits, monkeypatch):
+    from importlib import metadata
+
+    before = fresh_splits._splits_file()
+    monkeypatch.setattr(metadata, "version", lambda distribution: "0.0-other")
+    assert fresh_splits._splits_file() != before

@@ -17,11 +17,14 @@ without them). A split is suggested only when the model is confident:
 
 from __future__ import annotations
 
+import json
 import math
+from functools import cache
+from pathlib import Path
 
-from brandvoice.nlp.vocabulary import WORD_ZIPF, folded_frequencies, is_word, strip_accents
+from brandvoice.nlp.vocabulary import WORD_ZIPF, distribution_version, folded_frequencies, is_word, strip_accents
 
-__all__ = ["best_split", "camel_case", "strip_accents"]
+__all__ = ["best_split", "camel_case", "remembered_split", "strip_accents"]
 
 MIN_PART = 2
 MAX_PART = 24
@@ -49,6 +52,41 @@ def best_split(body: str, langs: tuple[str, ...], extra_words: frozenset[str] = 
         return None
     bounds = min(found, key=lambda split: split[1])[0]
     return [body[start:end] for start, end in bounds]
+
+
+def remembered_split(word: str, langs: tuple[str, ...]) -> list[str] | None:
+    """`best_split` of a word every run asks again (a guide's brand names), kept in the user
+    cache: a fresh process then builds a guide's name patterns without loading a word list."""
+    splits = _remembered_splits()
+    key = " ".join((*langs, word))
+    if key not in splits:
+        from brandvoice.cache import write_atomically
+
+        splits[key] = best_split(word, langs)
+        write_atomically(_splits_file(), json.dumps(splits, ensure_ascii=False))
+    return splits[key]
+
+
+def _splits_file() -> Path:
+    from brandvoice.cache import code_fingerprint, keyed_file
+
+    versions = [distribution_version(name) for name in ("wordfreq", "pyspellchecker")]
+    return keyed_file("words", "splits", [versions, code_fingerprint()], ".words")
+
+
+@cache
+def _remembered_splits() -> dict[str, list[str] | None]:
+    from brandvoice.cache import read_own_text
+
+    try:
+        splits = json.loads(read_own_text(_splits_file()))
+    except (OSError, ValueError):
+        return {}
+    sound = isinstance(splits, dict) and all(
+        split is None or (isinstance(split, list) and all(isinstance(part, str) for part in split))
+        for split in splits.values()
+    )
+    return splits if sound else {}
 
 
 def _split(word: str, lang: str, extra_words: frozenset[str]) -> tuple[list[tuple[int, int]], float, float] | None:

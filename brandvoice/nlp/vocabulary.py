@@ -48,16 +48,21 @@ def strip_accents(word: str) -> str:
 _STORED_FORMAT = 1
 
 
-def _stored_path(name: str, lang: str, distribution: str) -> Path:
+def distribution_version(distribution: str) -> str:
+    """The installed version of a package, "?" when it is not installed (what stored word data is keyed on)."""
     from importlib import metadata
 
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def _stored_path(name: str, lang: str, distribution: str) -> Path:
     from brandvoice.cache import keyed_file
 
-    try:
-        version = metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        version = "?"
-    return keyed_file("words", f"{name}-{lang}", [_STORED_FORMAT, name, lang, distribution, version, sys.executable], ".words")
+    key = [_STORED_FORMAT, name, lang, distribution, distribution_version(distribution), sys.executable]
+    return keyed_file("words", f"{name}-{lang}", key, ".words")
 
 
 def _stored(name: str, lang: str, distribution: str, build: Callable[[], Any], restore: Callable[[Any], Any]) -> Any:

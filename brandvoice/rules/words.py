@@ -171,9 +171,9 @@ def _part_pattern(part: str) -> str:
     ("Trailcraft": trail, craft) may be written apart at their seam ("Trail Craft")."""
     if not part[:1].isalpha():
         return regex.escape(part)
-    from brandvoice.channels.segment import best_split
+    from brandvoice.channels.segment import remembered_split
 
-    pieces = best_split(part.lower(), ("en", "fr")) if len(part) >= 6 and part[1:].islower() else None
+    pieces = remembered_split(part.lower(), ("en", "fr")) if len(part) >= 6 and part[1:].islower() else None
     if pieces:
         variants = _letter_variants()
         heads = ["".join(_letter(c, variants) for c in piece) for piece in pieces[:-1]]
