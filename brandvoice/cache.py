@@ -57,15 +57,15 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("brandvoice")) / "results"
 
 
-def write_atomically(path: Path, text: str) -> bool:
+def write_atomically(path: Path, content: str | bytes) -> bool:
     """Write a cache file whole or not at all (concurrent runs read the old file or the new one; a
     full disk leaves no partial file). False when it cannot be written: a cache only costs speed."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
         return True
     except OSError:
@@ -90,6 +90,11 @@ def keyed_file(folder: str, stem: str, key: list, suffix: str) -> Path:
 def read_own_text(path: Path) -> str:
     """The text of a cache file this user wrote (see `_read_own_entry`); else OSError."""
     return _read_own_entry(str(path)).decode("utf-8")
+
+
+def read_own_bytes(path: Path) -> bytes:
+    """The bytes of a cache file this user wrote (see `_read_own_entry`); else OSError."""
+    return _read_own_entry(str(path))
 
 
 class ResultCache:

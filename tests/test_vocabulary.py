@@ -1,9 +1,11 @@
-"""The word lists kinds share: pyspellchecker's dictionary and its accented forms, kept in the user
-cache between processes, are the package's own, and a damaged copy is built again."""
+"""The word lists kinds share: pyspellchecker's dictionary and its accented forms, and wordfreq's
+words common enough to be words, kept in the user cache between processes, are the packages' own,
+and a damaged copy is built again."""
 
 from __future__ import annotations
 
 import json
+import marshal
 
 import pytest
 from spellchecker import SpellChecker
@@ -41,13 +43,16 @@ def test_a_language_pyspellchecker_does_not_ship_has_an_empty_dictionary(empty_c
     assert vocabulary._dictionary.__wrapped__("xx") == {}
 
 
-@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", json.dumps([["mot"], [1, 2]]), json.dumps([[1], [1]]), ""])
+@pytest.mark.parametrize("damage", [
+    b"{not marshal", b"", marshal.dumps([1, 2]), marshal.dumps({"mot": "1"}), marshal.dumps({1: 1}),
+    marshal.dumps({"mot": 1.0}), marshal.dumps({"mot": 1})[:-2],
+])
 def test_a_damaged_stored_dictionary_is_built_again(empty_cache, damage):
     expected = vocabulary._dictionary.__wrapped__("en")
     (stored,) = (empty_cache / "words").iterdir()
-    stored.write_text(damage, encoding="utf-8")
+    stored.write_bytes(damage)
     assert vocabulary._dictionary.__wrapped__("en") == expected
-    assert json.loads(stored.read_text(encoding="utf-8"))[0][:3] == list(expected)[:3]  # written again, whole
+    assert marshal.loads(stored.read_bytes()) == expected  # written again, whole
 
 
 def test_the_stored_lists_are_keyed_on_the_package_version(empty_cache, monkeypatch):
@@ -61,7 +66,7 @@ def test_the_stored_lists_are_keyed_on_the_package_version(empty_cache, monkeypa
 def test_a_stored_dictionary_others_may_write_is_not_read(empty_cache):
     expected = vocabulary._dictionary.__wrapped__("en")
     (stored,) = (empty_cache / "words").iterdir()
-    stored.write_text(json.dumps([["planted"], [1]]), encoding="utf-8")
+    stored.write_bytes(marshal.dumps({"planted": 1}))
     stored.chmod(0o666)
     assert vocabulary._dictionary.__wrapped__("en") == expected
 
@@ -112,3 +117,22 @@ def test_remembered_splits_are_keyed_on_the_word_lists_versions(fresh_splits, mo
     before = fresh_splits._splits_file()
     monkeypatch.setattr(metadata, "version", lambda distribution: "0.0-other")
     assert fresh_splits._splits_file() != before
+
+
+def test_the_stored_word_frequencies_are_wordfreqs_at_word_zipf_or_above(empty_cache):
+    full = vocabulary.frequencies("fr")
+    common = vocabulary.common_frequencies.__wrapped__("fr")
+    assert common == {word: freq for word, freq in full.items() if freq >= vocabulary.WORD_SHARE}
+    assert 0 < len(common) < len(full) and "chiche" in common and "zzzzqx" not in common
+    folded = vocabulary.folded_frequencies.__wrapped__("fr")
+    assert folded["ecologie"] == full["écologie"] + full.get("ecologie", 0.0)  # the accented word and its bare form
+    assert all(freq >= vocabulary.WORD_SHARE for freq in folded.values())
+    assert vocabulary.common_frequencies.__wrapped__("fr") == common  # read from the user cache
+    assert vocabulary.folded_frequencies.__wrapped__("fr") == folded
+    assert sorted(stored_files(empty_cache)) == ["common-fr", "folded-fr"]
+
+
+def test_is_common_is_zipf_at_a_threshold(empty_cache):
+    for word in ("and", "AND", "I'll", "net", "nasa", "zzzzqx", "greenwashing"):
+        for threshold in (vocabulary.WORD_ZIPF, 4.5, 5.0):
+            assert vocabulary.is_common(word, "en", threshold) == (vocabulary.zipf(word, "en") >= threshold), (word, threshold)

@@ -22,14 +22,13 @@ import math
 from functools import cache
 from pathlib import Path
 
-from brandvoice.nlp.vocabulary import WORD_ZIPF, distribution_version, folded_frequencies, is_word, strip_accents
+from brandvoice.nlp.vocabulary import WORD_SHARE, distribution_version, folded_frequencies, is_word, strip_accents
 
 __all__ = ["best_split", "camel_case", "remembered_split", "strip_accents"]
 
 MIN_PART = 2
 MAX_PART = 24
 MAX_COST_PER_LETTER = 1.0  # log10 units: a 10-letter split costs at most 11, i.e. p ≥ 1e-11
-_WORD_SHARE = 10 ** (WORD_ZIPF - 9)
 _GUIDE_WORD_COST = 5.0  # the guide's own words count as common words (Zipf 4)
 _PER_WORD = 0.5  # fewer, longer words win close calls: "Justin Beiber", not "Just In Beiber"
 _LANGUAGES = ("fr", "en")
@@ -107,7 +106,7 @@ def _split(word: str, lang: str, extra_words: frozenset[str]) -> tuple[list[tupl
                 cost = _GUIDE_WORD_COST
             else:
                 share = freqs.get(piece, 0.0)
-                if share < _WORD_SHARE:
+                if share < WORD_SHARE:
                     continue
                 cost = -math.log10(share)
             candidate = best[start][0] + cost + _PER_WORD

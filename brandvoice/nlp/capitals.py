@@ -36,7 +36,7 @@ import regex
 
 from brandvoice.languages.packs import pack_for
 from brandvoice.learn.typos import likely_typo
-from brandvoice.nlp.vocabulary import in_dictionary, zipf
+from brandvoice.nlp.vocabulary import in_dictionary, is_common
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.social import NOT_PROSE
 from brandvoice.rules.base import CheckContext
@@ -253,7 +253,7 @@ def _shouts_alone(unit: Unit, langs: tuple[str, ...], lang: str, min_letters: in
         return True
     if not _is_word(unit.core, langs):
         return False
-    return letters >= ALONE_MIN_LETTERS or zipf(unit.core, lang) >= COMMON_ZIPF
+    return letters >= ALONE_MIN_LETTERS or is_common(unit.core, lang, COMMON_ZIPF)
 
 
 def _calm(text: str, start: int, end: int, units: list[Unit], lang: str, acronym_like) -> str:

@@ -9,21 +9,21 @@ Two shipped, offline sources, each loaded lazily and once per language:
   ("nasa", "gop", "sncf" are not; "vraiment", "happy", "patrimoine" are), which is what tells a
   word shouted in capitals from an acronym.
 
-A fresh process reads the dictionary and its accented forms from the user cache (`_stored`), as
-JSON written by the first process that built them: three to four times faster than
-pyspellchecker builds them (wordfreq's own lists load faster than JSON would).
+A fresh process reads what it needs of them from the user cache (`_stored`), as the first
+process that built them left it: the dictionary and its accented forms, and wordfreq's words at
+WORD_ZIPF or above (all that the word test and the hashtag splits read). wordfreq itself is
+imported only for the rarer words (`zipf`, `frequencies`).
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import math
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 WORD_ZIPF = 2.0  # about once per ten million words: "greenwashing" (2.0), "parkour" (2.8), "chiche" (3.1)
 
@@ -45,7 +45,7 @@ def strip_accents(word: str) -> str:
     return word if word.isascii() else word.translate(_UNACCENTED)  # whole word lists pass here
 
 
-_STORED_FORMAT = 1
+_STORED_FORMAT = 2
 
 
 def distribution_version(distribution: str) -> str:
@@ -65,20 +65,23 @@ def _stored_path(name: str, lang: str, distribution: str) -> Path:
     return keyed_file("words", f"{name}-{lang}", key, ".words")
 
 
-def _stored(name: str, lang: str, distribution: str, build: Callable[[], Any], restore: Callable[[Any], Any]) -> Any:
-    """`restore(data)`, where `data` is what `build()` gave the first process that built it (kept
-    as JSON in the user cache, keyed on the version of the package it comes from); anything
-    unreadable, or not a private file of this user, is built again."""
-    from brandvoice.cache import read_own_text, write_atomically
+def _stored(name: str, lang: str, distribution: str, build: Callable[[], dict], values: type) -> dict:
+    """`build()`, a dict of words, as the first process that built it left it in the user cache
+    (Python's own marshal format, keyed on the version of the package it comes from and on the
+    Python executable: three to ten times faster to read than JSON). Anything unreadable, of
+    another shape, or not a private file of this user, is built again."""
+    from brandvoice.cache import read_own_bytes, write_atomically
 
     path = _stored_path(name, lang, distribution)
     try:
-        return restore(json.loads(read_own_text(path)))
-    except (OSError, ValueError, TypeError, KeyError):
+        data = marshal.loads(read_own_bytes(path))
+        if type(data) is dict and all(type(k) is str and type(v) is values for k, v in data.items()):
+            return data
+    except (OSError, EOFError, ValueError, TypeError):
         pass
     data = build()
-    write_atomically(path, json.dumps(data, ensure_ascii=False))
-    return restore(data)
+    write_atomically(path, marshal.dumps(data))
+    return data
 
 
 @cache
@@ -92,16 +95,41 @@ def frequencies(lang: str) -> dict[str, float]:
         return {}
 
 
+WORD_SHARE = 10 ** (WORD_ZIPF - 9)  # the share of a word at WORD_ZIPF
+
+
+@cache
+def common_frequencies(lang: str) -> dict[str, float]:
+    """The frequencies of the words at WORD_ZIPF or above: all that tells a word from a string
+    (a fifth to a third of wordfreq's lists, kept in the user cache)."""
+    return _stored("common", lang, "wordfreq", lambda: _at_least_a_word(frequencies(lang)), float)
+
+
 @cache
 def folded_frequencies(lang: str) -> dict[str, float]:
-    """The same frequencies keyed by the unaccented word (hashtags are often typed without accents)."""
-    folded = dict(frequencies(lang))
-    for word, freq in frequencies(lang).items():
+    """The same, keyed by the unaccented word too (hashtags are often typed without accents): an
+    unaccented form adds up the frequencies of the words it stands for."""
+    return _stored("folded", lang, "wordfreq", lambda: _at_least_a_word(_folded(frequencies(lang))), float)
+
+
+def _folded(frequencies: dict[str, float]) -> dict[str, float]:
+    folded = dict(frequencies)
+    for word, freq in frequencies.items():
         if not word.isascii():
             key = strip_accents(word)
             if key != word:
                 folded[key] = folded.get(key, 0.0) + freq
     return folded
+
+
+def _at_least_a_word(frequencies: dict[str, float]) -> dict[str, float]:
+    return {word: freq for word, freq in frequencies.items() if freq >= WORD_SHARE}
+
+
+def is_common(word: str, lang: str, min_zipf: float) -> bool:
+    """Whether the word (any case) is at least this common (`min_zipf` ≥ WORD_ZIPF)."""
+    freq = common_frequencies(lang).get(word.casefold())
+    return freq is not None and math.log10(freq * 1e9) >= min_zipf
 
 
 def zipf(word: str, lang: str) -> float:
@@ -114,24 +142,16 @@ def zipf(word: str, lang: str) -> float:
 def _dictionary(lang: str) -> Mapping[str, int]:
     """pyspellchecker's words with their counts (loaded once: the word test and the accented
     forms both read it)."""
-    return _stored("dictionary", lang, "pyspellchecker", lambda: _spellchecker_words(lang), _word_counts)
+    return _stored("dictionary", lang, "pyspellchecker", lambda: _spellchecker_words(lang), int)
 
 
-def _spellchecker_words(lang: str) -> tuple[list[str], list[int]]:
+def _spellchecker_words(lang: str) -> dict[str, int]:
     from spellchecker import SpellChecker
 
     try:
-        dictionary = SpellChecker(language=lang).word_frequency.dictionary
+        return dict(SpellChecker(language=lang).word_frequency.dictionary)
     except ValueError:  # a language pyspellchecker does not ship
-        return [], []
-    return list(dictionary.keys()), list(dictionary.values())
-
-
-def _word_counts(data: tuple[list[str], list[int]]) -> dict[str, int]:
-    words, counts = data
-    if len(words) != len(counts) or not all(isinstance(word, str) for word in words):
-        raise TypeError("not a dictionary")
-    return dict(zip(words, counts))
+        return {}
 
 
 def in_dictionary(word: str, lang: str) -> bool:
@@ -153,7 +173,7 @@ def is_word(word: str, langs: tuple[str, ...]) -> bool:
     languages: what a hashtag must never be split into parts of."""
     folded = strip_accents(word.casefold())
     return any(
-        in_dictionary(word, lang) or folded_frequencies(lang).get(folded, 0.0) >= 10 ** (WORD_ZIPF - 9)
+        in_dictionary(word, lang) or folded_frequencies(lang).get(folded, 0.0) >= WORD_SHARE
         for lang in langs
     )
 
@@ -162,13 +182,7 @@ def is_word(word: str, langs: tuple[str, ...]) -> bool:
 def _accented_forms(lang: str) -> dict[str, str]:
     """Each dictionary word written with accents, by its unaccented form (ecologie → écologie);
     the most frequent one when several share it (enquete → enquête, not enquêté)."""
-    return _stored("accented", lang, "pyspellchecker", lambda: _most_frequent_accented(lang), _strings_by_string)
-
-
-def _strings_by_string(data: dict[str, str]) -> dict[str, str]:
-    if not isinstance(data, dict) or not all(isinstance(value, str) for value in data.values()):
-        raise TypeError("not a mapping of words")
-    return data
+    return _stored("accented", lang, "pyspellchecker", lambda: _most_frequent_accented(lang), str)
 
 
 def _most_frequent_accented(lang: str) -> dict[str, str]:
