@@ -225,6 +225,30 @@ def test_mentions_english_remote_handle():
     assert [m.replacements for m in matches] == [("@TrailCo@mastodon.social",), ("@TrailCo",)]
 
 
+def test_a_near_miss_is_the_most_similar_handle_as_difflib_ranks_them():
+    """The closest official handle, ties to the greater one, nothing under the threshold: what
+    ranking every handle by difflib's ratio gives (its quick bounds only skip hopeless pairs)."""
+    import difflib
+    import itertools
+
+    handles = ["@Hotelia", "@HoteliaClub", "@HoteliaSpa", "@HoteliaParis", "@Trailcraft", "@TrailCo", "@ab", "@ba"]
+    tried = 0
+    for mention, official in itertools.product(
+        ["@hotelia_club", "@HoteliaSpas", "@HotelliaParis", "@trailcrafts", "@ab", "@xyz", "@Hotel", "@aab"],
+        itertools.combinations(handles, 3),
+    ):
+        if mention.casefold() in {h.casefold() for h in official}:
+            continue  # the right handle: no near miss
+        for similarity in (0.6, 0.8, 0.9):
+            ranked = sorted(((difflib.SequenceMatcher(None, mention.casefold(), h.casefold()).ratio(), h)
+                             for h in official), reverse=True)
+            expected = [(ranked[0][1],)] if ranked[0][0] >= similarity else []
+            matches, _ = run_kind(mentions, f"Merci {mention} !", official=list(official), similarity=similarity)
+            assert [m.replacements for m in matches if "near" in str(m.message.id)] == expected, (mention, official)
+            tried += 1
+    assert tried == (8 * 56 - 21) * 3  # 21 lists hold @ab
+
+
 def test_links_max_shorteners_and_utm(guide):
     text = "Réservez : https://hotelia.fr/offres?utm_source=x et https://bit.ly/abc et https://ailleurs.org/"
     found, _ = run_guide(guide, text, prefix="channel.links")

@@ -77,13 +77,21 @@ def _check(ctx: CheckContext, options: Options) -> Iterator[Match]:
                 yield Match(span.start, span.end, message=MESSAGES.say("mentions.spelling", handle=right),
                             replacements=(right,), fix_safe=True)
             continue
-        scored = sorted(
-            ((difflib.SequenceMatcher(None, mention.casefold(), h.casefold()).ratio(), h) for h in official),
-            reverse=True,
-        )
-        if scored and scored[0][0] >= options.similarity:
-            yield Match(span.start, span.end, message=MESSAGES.say("mentions.near_miss", handle=scored[0][1]),
-                        replacements=(scored[0][1],))
+        near = [(ratio, h) for h in official if (ratio := _similarity(mention, h, options.similarity)) is not None]
+        if near:
+            handle = max(near)[1]
+            yield Match(span.start, span.end, message=MESSAGES.say("mentions.near_miss", handle=handle),
+                        replacements=(handle,))
+
+
+def _similarity(mention: str, handle: str, at_least: float) -> float | None:
+    """difflib's similarity of the two handles (any case) when it reaches `at_least`, else None
+    (its cheap upper bounds rule most pairs out first)."""
+    matcher = difflib.SequenceMatcher(None, mention.casefold(), handle.casefold())
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return None
+    ratio = matcher.ratio()
+    return ratio if ratio >= at_least else None
 
 
 EXAMPLES = (
