@@ -67,6 +67,34 @@ def test_names_and_common_informal_words_are_not_typos(word, lang):
     assert likely_typo(word, lang) is None
 
 
+def test_the_common_words_decide_as_the_whole_list_does():
+    """The verdict read from the words at Zipf 2 or above is the one the whole of wordfreq's list
+    gives (the same neighbour; on a tie, the first in alphabetical order), on words of every kind:
+    typos, rare words, names, words below Zipf 2."""
+    from brandvoice.learn.typos import FREQUENT_ZIPF, MARGIN_ZIPF, edits1
+    from brandvoice.nlp.vocabulary import frequencies, strip_accents, zipf
+
+    def from_the_whole_list(word, lang):
+        key, known = word.casefold(), frequencies(lang)
+        own = zipf(key, lang)
+        scored = []
+        for candidate in {c for c in edits1(key, lang) if c in known}:
+            score = zipf(candidate, lang)
+            margin = 0.0 if strip_accents(candidate) == strip_accents(key) else MARGIN_ZIPF
+            if score >= FREQUENT_ZIPF and score > own + margin:
+                scored.append((-score, candidate))
+        return min(scored)[1] if scored else None
+
+    words = {"en": ["teh", "recieve", "hotle", "gonna", "Trailcraft", "wanna", "greenwashing", "parkour", "cozzy",
+                    "thier", "freind", "ahve", "bootz", "hikng", "yolo", "smol", "adn", "nto"],
+             "fr": ["parcour", "randonée", "Ecologie", "chiche", "Brisalune", "hotelia", "chambree", "vraimant",
+                    "merçi", "bientot", "evenement", "sejour", "ptit", "ouf", "gueule", "tkt"]}
+    for lang, listed in words.items():
+        for word in listed:
+            verdict = likely_typo(word, lang)
+            assert (verdict.neighbour if verdict else None) == from_the_whole_list(word, lang), (word, lang)
+
+
 def test_edit_distance_one():
     assert is_edit1("hotle", "hotel")  # transposition
     assert is_edit1("chambree", "chambre") and is_edit1("hôtel", "hotel")

@@ -11,11 +11,12 @@ no network); LanguageTool's own suggestions are checked too, since they know inf
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from brandvoice.languages.packs import FALLBACK, pack_for
-from brandvoice.nlp.vocabulary import frequencies, strip_accents, zipf
+from brandvoice.nlp.vocabulary import WORD_ZIPF, common_frequencies, strip_accents, zipf
 
 FREQUENT_ZIPF = 3.5  # about once per 300,000 words: "hotel" is 3.9 in French, "hiking" 3.9 in English
 MARGIN_ZIPF = 1.5  # the neighbour must be ~30 times more common than the word itself
@@ -55,18 +56,42 @@ class TypoVerdict:
 
 def likely_typo(word: str, lang: str, suggestions: Iterable[str] = ()) -> TypoVerdict | None:
     """Why `word` looks like a typo (its frequent neighbour), or None when it looks deliberate."""
+    found = _frequent_neighbour(word, lang, tuple(suggestions))
+    if found is None:
+        return None
+    neighbour, score = found
+    return TypoVerdict(word, neighbour, round(score, 2), round(zipf(word.casefold(), lang), 2))
+
+
+def has_frequent_neighbour(word: str, lang: str) -> bool:
+    """Whether `word` looks like a typo (`likely_typo`), read from the common words alone."""
+    return _frequent_neighbour(word, lang, ()) is not None
+
+
+# A word below WORD_ZIPF is rarer than any frequent neighbour by more than the margin, so the
+# common words (at WORD_ZIPF or above, a fifth to a third of wordfreq's lists) decide alone.
+assert FREQUENT_ZIPF >= WORD_ZIPF + MARGIN_ZIPF
+
+
+def _frequent_neighbour(word: str, lang: str, suggestions: tuple[str, ...]) -> tuple[str, float] | None:
+    """(the most frequent word one edit away that is frequent enough and much more common than
+    `word`, its Zipf), the first in alphabetical order on a tie; None when there is none."""
     if " " in word.strip():
         return None  # multi-word matches are names or phrases, not keyboard slips
     key = word.casefold()
-    own = zipf(key, lang)
-    known = frequencies(lang)
+    common = common_frequencies(lang)
+    own = _zipf(common.get(key))  # 0 below WORD_ZIPF: as good as its exact value here
     candidates = {s.casefold() for s in suggestions if is_edit1(key, s.casefold())}
-    candidates |= {c for c in edits1(key, lang) if c in known}
-    best: TypoVerdict | None = None
-    for candidate in candidates:
-        score = zipf(candidate, lang)
+    candidates |= {c for c in edits1(key, lang) if c in common}
+    best: tuple[str, float] | None = None
+    for candidate in sorted(candidates):
+        score = _zipf(common.get(candidate))
         # a missing accent ("Ecologie") is a slip even when the unaccented form is common online
         margin = 0.0 if strip_accents(candidate) == strip_accents(key) else MARGIN_ZIPF
-        if score >= FREQUENT_ZIPF and score > own + margin and (best is None or score > best.neighbour_zipf):
-            best = TypoVerdict(word, candidate, round(score, 2), round(own, 2))
+        if score >= FREQUENT_ZIPF and score > own + margin and (best is None or score > best[1]):
+            best = (candidate, score)
     return best
+
+
+def _zipf(share: float | None) -> float:
+    return math.log10(share * 1e9) if share else 0.0

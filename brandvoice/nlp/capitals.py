@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import regex
 
 from brandvoice.languages.packs import pack_for
-from brandvoice.learn.typos import likely_typo
+from brandvoice.learn.typos import has_frequent_neighbour
 from brandvoice.nlp.vocabulary import in_dictionary, is_common
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.social import NOT_PROSE
@@ -143,7 +143,7 @@ def _is_word(core: str, langs: tuple[str, ...]) -> bool:
     word = core.replace("’", "'")
     if any(in_dictionary(word, lang) for lang in langs):
         return True
-    return _letters(core) >= TYPO_MIN_LETTERS and any(likely_typo(word.lower(), lang) for lang in langs)
+    return _letters(core) >= TYPO_MIN_LETTERS and any(has_frequent_neighbour(word.lower(), lang) for lang in langs)
 
 
 def _drawn_out(core: str, langs: tuple[str, ...]) -> bool:
