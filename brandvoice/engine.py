@@ -79,6 +79,7 @@ class Engine:
 
     _selected: dict[int, tuple[ResolvedGuide, list[Rule]]] = field(default_factory=dict, init=False, repr=False)
     _fingerprints: dict[tuple, tuple[ResolvedGuide, list[str]]] = field(default_factory=dict, init=False, repr=False)
+    _service_plans: dict[int, tuple[ResolvedGuide, list]] = field(default_factory=dict, init=False, repr=False)
 
     def rules_for(self, guide: ResolvedGuide) -> list[Rule]:
         """The guide's rules the selection may report (worked out once per guide)."""
@@ -156,7 +157,7 @@ class Engine:
         if known is None or known[0] is not guide:
             # the fingerprints read the text's language and server, never its prose
             ctx = CheckContext(_NO_PROSE, language=language, languagetool_url=languagetool_url)
-            engines = sorted(f"{s.name}:{s.fingerprint(self._request(guide, ctx, s))}" for s in self._services(guide))
+            engines = sorted(f"{s.name}:{s.fingerprint(_request(guide, ctx, s, rules))}" for s, rules in self._services(guide))
             known = (guide, engines)
             self._fingerprints[(id(guide), language, languagetool_url)] = known
         return known[1]
@@ -173,16 +174,19 @@ class Engine:
             languagetool_url=item.languagetool_url,
         )
 
-    def _services(self, guide: ResolvedGuide) -> list[Service]:
-        """The heavy services the guide's selected rules need (`spacy:parser` → spaCy)."""
-        needs = {need for rule in self.rules_for(guide) for need in rule.needs}
-        return [service for service in self.services if any(service.serves(need) for need in needs)]
-
-    def _request(self, guide: ResolvedGuide, ctx: CheckContext, service: Service) -> ServiceRequest:
-        """What `service` prepares for this text: every rule of its guide that uses it (the spaCy
-        level is the highest they need, whichever rules are selected) and the guide's options."""
-        rules = tuple(r for r in guide.rules if any(service.serves(need) for need in r.needs))
-        return ServiceRequest(ctx, rules, guide.service_options.get(service.name))
+    def _services(self, guide: ResolvedGuide) -> list[tuple[Service, tuple[Rule, ...]]]:
+        """The heavy services the guide's selected rules need (`spacy:parser` → spaCy), each with
+        every rule of the guide that uses it (the spaCy level is the highest they need, whichever
+        rules are selected); worked out once per guide."""
+        known = self._service_plans.get(id(guide))
+        if known is None or known[0] is not guide:
+            needs = {need for rule in self.rules_for(guide) for need in rule.needs}
+            plan = [
+                (service, tuple(r for r in guide.rules if any(service.serves(need) for need in r.needs)))
+                for service in self.services if any(service.serves(need) for need in needs)
+            ]
+            known = self._service_plans[id(guide)] = (guide, plan)
+        return known[1]
 
     def _prepare(self, items: Sequence[CheckItem], contexts: list[CheckContext], waits: bool) -> None:
         """Prepare each heavy service (those that wait, or the others) once for all the texts whose
@@ -193,9 +197,10 @@ class Engine:
         for item, ctx in zip(items, contexts):
             if item.document.suppressions.file_disabled:
                 continue
-            for service in self._services(item.guide):
+            for service, rules in self._services(item.guide):
                 if service.waits == waits:
-                    by_service.setdefault(service.name, (service, []))[1].append(self._request(item.guide, ctx, service))
+                    request = _request(item.guide, ctx, service, rules)
+                    by_service.setdefault(service.name, (service, []))[1].append(request)
         for service, requests in by_service.values():
             service.prepare(requests)
 
@@ -204,7 +209,7 @@ class Engine:
         none, found: by the rule's position in the guide's selected rules."""
         if item.document.suppressions.file_disabled:
             return {}
-        waited = [service for service in self._services(item.guide) if service.waits]
+        waited = [service for service, _ in self._services(item.guide) if service.waits]
         outcomes: dict[int, RuleOutcome] = {}
         for position, rule in enumerate(self.rules_for(item.guide)):
             if any(service.serves(need) for service in waited for need in rule.needs) != waiting:
@@ -367,6 +372,11 @@ class Engine:
         if match.message:
             return self.messages.render(match.message, spoken), language_code(spoken)
         return self.messages.text(rule.message_id, params, spoken), language_code(spoken)
+
+
+def _request(guide: ResolvedGuide, ctx: CheckContext, service: Service, rules: tuple[Rule, ...]) -> ServiceRequest:
+    """What `service` prepares for this text: its rules (`Engine._services`) and the guide's options."""
+    return ServiceRequest(ctx, rules, guide.service_options.get(service.name))
 
 
 def one_report_per_problem(findings: list[Finding]) -> list[Finding]:
