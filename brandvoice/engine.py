@@ -9,7 +9,7 @@ de-duplication.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -89,7 +89,10 @@ class Engine:
             self._selected[id(guide)] = known
         return list(known[1])
 
-    def check(self, items: Sequence[CheckItem]) -> list[FileResult]:
+    def check(self, items: Sequence[CheckItem], kept_with_facts: Collection[int] = ()) -> list[FileResult]:
+        """Each item's result, from the cache or checked. `kept_with_facts`: the positions of the
+        items whose results the caller keeps with their file's facts (`ResultCache.put_facts`):
+        no entry of their own, one file written per checked file instead of two."""
         results: list[FileResult | None] = [None] * len(items)
         keys: list[str | None] = [None] * len(items)
         if self.cache is not None:
@@ -119,7 +122,7 @@ class Engine:
                 waiting.result()
                 for i, ctx, outcomes in zip(batch, contexts, early):
                     results[i] = self._check_one(items[i], ctx, outcomes)
-                    if self.cache is not None and not results[i].cut_short():
+                    if self.cache is not None and i not in kept_with_facts and not results[i].cut_short():
                         self.cache.put(keys[i], results[i])
                 done += len(batch)
                 if self.progress is not None:

@@ -190,12 +190,13 @@ class Checker:
         answers = None if restricted else cache
         engine = _Engine(selection, cache, cancelled)
         planned = self._plan_sources(sources, run, engine, answers)
-        items = [p.item for p in planned if isinstance(p, _Planned)]
+        to_check = [p for p in planned if isinstance(p, _Planned)]
         self._say_where_drafts_go(planned, engine)
-        if items:
+        if to_check:
             checking = engine.get()
-            checking.progress = _counting_answered(self.progress, len(planned) - len(items))
-            checked = iter(checking.check(items))
+            checking.progress = _counting_answered(self.progress, len(planned) - len(to_check))
+            kept = {i for i, p in enumerate(to_check) if answers is not None and p.pre_parse_key}
+            checked = iter(checking.check([p.item for p in to_check], kept_with_facts=kept))
         run.files = [p.result if isinstance(p, _Answered) else next(checked) for p in planned]
         run.rules = _Lazy(lambda: {rule.id: rule for p in planned for rule in engine.get().rules_for(self._guide_of(p))})
         run.guides = _Lazy(lambda: {guide.id: guide for guide in map(self._guide_of, planned)})

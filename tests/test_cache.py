@@ -84,9 +84,10 @@ def test_no_cache_flag_bypasses(tmp_path):
     env = {"BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin"}
     args = [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", "hotelia", "--no-grammar", "--format", "json"]
     subprocess.run(args + ["--no-cache"], env=env, capture_output=True, cwd=ROOT)
-    assert not list(cache_dir.glob("*/*.json"))
+    assert not list(cache_dir.glob("*/*.json")) and not list(cache_dir.glob("*/*.facts"))
     subprocess.run(args, env=env, capture_output=True, cwd=ROOT)
-    assert len(list(cache_dir.glob("*/*.json"))) == 1
+    # one entry for the file: its facts, its results beside them
+    assert len(list(cache_dir.glob("*/*.facts"))) == 1 and not list(cache_dir.glob("*/*.json"))
 
 
 def test_concurrent_runs_do_not_corrupt_the_cache(tmp_path):
@@ -193,13 +194,12 @@ def test_tampered_truncated_or_swapped_entries_are_misses(tmp_path, monkeypatch)
     cache_dir = tmp_path / "cache"
     fresh, _ = _check(dirty, cache_dir, monkeypatch)
     assert fresh.findings
-    [entry] = _entries(cache_dir)
-    good = json.loads(entry.read_text(encoding="utf-8"))
+    assert not _entries(cache_dir)  # a file's results are kept with its facts: one entry per file
     record = _record(cache_dir)
     good_record = json.loads(record.read_text(encoding="utf-8"))
-    assert {**good_record["results"], "metrics": None} == {**good, "metrics": None}  # kept with the facts, scored
+    good = good_record["results"]
     _check(clean, cache_dir, monkeypatch)
-    [clean_entry] = [e for e in _entries(cache_dir) if e != entry]
+    [clean_record] = [r for r in cache_dir.glob("*/*.facts") if r != record]
     finding = good["findings"][0]
     shifted = {**good, "findings": [{**finding, "offset": finding["offset"] + 3}]}
     relined = {**good, "findings": [{**finding, "line": 7}]}
@@ -208,17 +208,35 @@ def test_tampered_truncated_or_swapped_entries_are_misses(tmp_path, monkeypatch)
     tampered = [
         "", "{", "[]", "{}", json.dumps({**good, "findings": "none"}), json.dumps(shifted), json.dumps(relined),
         json.dumps(wrong_type), json.dumps(forged_text), json.dumps({**good, "key": "x"}),
-        clean_entry.read_text(encoding="utf-8"),  # a valid entry of a clean file: findings must not vanish
+        json.dumps(json.loads(clean_record.read_text(encoding="utf-8"))["results"]),  # a clean file's: findings must not vanish
     ]
-    for bad in tampered:  # in the engine's entry and in the file's record: neither answers
-        entry.write_text(bad, encoding="utf-8")
+    for bad in tampered:  # the results beside the file's facts: they do not answer
         record.write_text(_with_results(good_record, bad), encoding="utf-8")
         again, cache = _check(dirty, cache_dir, monkeypatch)
         assert (cache.hits, cache.misses) == (0, 1) and again.findings == fresh.findings, bad[:80]
-        assert json.loads(entry.read_text(encoding="utf-8")) == good  # checked again and rewritten
-        assert json.loads(record.read_text(encoding="utf-8")) == good_record
+        assert json.loads(record.read_text(encoding="utf-8")) == good_record  # checked again and rewritten
     _, cache = _check(dirty, cache_dir, monkeypatch)
     assert cache.hits == 1
+
+
+def test_a_calendars_posts_have_entries_of_their_own(tmp_path, monkeypatch):
+    """Posts answered without facts (a calendar's cells) keep the engine's entries: the next run
+    finds them, and a tampered one is a miss."""
+    calendar = tmp_path / "calendrier.csv"
+    calendar.write_text("Date de publication;Réseau;Marque;Texte\n05/10/2026;X;Hotelia;" + DRAFT.strip() + "\n"
+                        "06/10/2026;X;Hotelia;Un séjour au calme.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    fresh, cache = run([calendar], None, cache_dir, monkeypatch)
+    assert (cache.hits, cache.misses) == (0, 2) and fresh.files[0].findings
+    assert len(_entries(cache_dir)) == 2 and not list(cache_dir.glob("*/*.facts"))
+    again, cache = run([calendar], None, cache_dir, monkeypatch)
+    assert (cache.hits, cache.misses) == (2, 0) and [f.findings for f in again.files] == [f.findings for f in fresh.files]
+    [entry] = [e for e in _entries(cache_dir) if "HOTELIA" in e.read_text(encoding="utf-8")]  # the first post's
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    relined = [{**f, "line": 7} for f in data["findings"]]  # not where the text has them
+    entry.write_text(json.dumps({**data, "findings": relined}), encoding="utf-8")
+    again, cache = run([calendar], None, cache_dir, monkeypatch)
+    assert (cache.hits, cache.misses) == (1, 1) and [f.findings for f in again.files] == [f.findings for f in fresh.files]
 
 
 def test_a_poisoned_entry_another_user_could_write_is_a_miss(tmp_path, monkeypatch):
@@ -232,14 +250,11 @@ def test_a_poisoned_entry_another_user_could_write_is_a_miss(tmp_path, monkeypat
     cache_dir = tmp_path / "cache"
     fresh, _ = _check(draft, cache_dir, monkeypatch)
     assert fresh.findings
-    [entry] = _entries(cache_dir)
     record = _record(cache_dir)
-    assert entry.stat().st_mode & 0o777 == 0o600 and record.stat().st_mode & 0o777 == 0o600
-    good = json.loads(entry.read_text(encoding="utf-8"))
+    assert record.stat().st_mode & 0o777 == 0o600
     good_record = json.loads(record.read_text(encoding="utf-8"))
-    poisoned = json.dumps({**good, "findings": []})  # schema, key, text hash: all sound
-    # the engine's entry and the file's record (its facts and results), each planted
-    targets = [(entry, poisoned), (record, _with_results(good_record, poisoned))]
+    poisoned = json.dumps({**good_record["results"], "findings": []})  # schema, key, text hash: all sound
+    targets = [(record, _with_results(good_record, poisoned))]  # the file's entry: its facts and results
 
     def writable_by_others(path, text):
         path.write_text(text, encoding="utf-8")
@@ -265,8 +280,7 @@ def test_a_poisoned_entry_another_user_could_write_is_a_miss(tmp_path, monkeypat
         assert (cache.hits, cache.misses) == (0, 1) and again.findings == fresh.findings, plant.__name__
         for path, _ in targets:
             assert not path.is_symlink() and path.stat().st_uid == os.getuid()
-        assert json.loads(entry.read_text(encoding="utf-8")) == good  # checked again, rewritten privately
-        assert json.loads(record.read_text(encoding="utf-8")) == good_record
+        assert json.loads(record.read_text(encoding="utf-8")) == good_record  # checked again, rewritten privately
     for path, text in targets:  # the user's own account: trusted as its own code is
         path.write_text(text, encoding="utf-8")
     _, cache = _check(draft, cache_dir, monkeypatch)
@@ -280,10 +294,11 @@ def test_fix_never_applies_a_cached_replacement(tmp_path, monkeypatch):
     draft.write_text(DRAFT, encoding="utf-8")
     cache_dir = tmp_path / "cache"
     _check(draft, cache_dir, monkeypatch, select=("hotelia.names",))  # the entry the CLI run would find
-    [entry] = _entries(cache_dir)
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["findings"] = [{**f, "replacements": ["XXXX"], "fix_safe": True} for f in data["findings"]]
-    entry.write_text(json.dumps(data), encoding="utf-8")  # still sound for the text: only a fresh check tells
+    record = _record(cache_dir)
+    data = json.loads(record.read_text(encoding="utf-8"))
+    results = data["results"]
+    results["findings"] = [{**f, "replacements": ["XXXX"], "fix_safe": True} for f in results["findings"]]
+    record.write_text(json.dumps(data), encoding="utf-8")  # still sound for the text: only a fresh check tells
     env = {"BRANDVOICE_CACHE_DIR": str(cache_dir), "BRANDVOICE_NO_SERVER": "1", "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
         [sys.executable, "-m", "brandvoice", "check", str(draft), "-b", "hotelia", "--no-grammar",
@@ -421,7 +436,7 @@ def test_tampered_or_swapped_facts_are_misses(tmp_path, monkeypatch):
         facts.write_text(bad, encoding="utf-8")
         parsed.clear()
         again, cache = run([draft], guide, cache_dir, monkeypatch)
-        assert parsed == [str(draft)] and (cache.hits, cache.misses) == (1, 0), bad[:80]
+        assert parsed == [str(draft)] and (cache.hits, cache.misses) == (0, 1), bad[:80]  # parsed, checked again
         assert again.files[0].findings == fresh.files[0].findings
         assert json.loads(facts.read_text(encoding="utf-8")) == good  # rewritten
     facts.chmod(0o666)  # another user could have written it: never read
