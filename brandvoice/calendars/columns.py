@@ -11,13 +11,13 @@ header merged over two rows, or a group header above, is found too.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import regex
 
 from brandvoice.calendars.settings import FIELDS, CalendarSettings
 from brandvoice.calendars.table import Sheet, column_letter
+from brandvoice.calendars.values import normalise
 
 # each field's words, most telling first; a header naming none of them is not used
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -36,13 +36,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # when one header holds several fields' words, the more specific field wins ("Date du post")
 PRIORITY = ("date", "status", "author", "link", "language", "brand", "channel", "text")
 HEADER_ROWS = 20  # the header row is looked for among a sheet's first rows
-
-
-def normalise(value: object) -> str:
-    """"Réseau social " → "reseau social"; "X (Twitter)" → "x twitter"."""
-    text = unicodedata.normalize("NFKD", str(value or "")).casefold()
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(regex.findall(r"[\p{L}\p{N}]+", text))
 
 
 def header_score(header: str, field_name: str) -> int:

@@ -10,15 +10,15 @@ the calendar's own names.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 import regex
 
-from brandvoice.calendars.columns import normalise
 from brandvoice.i18n import _
 
-# the names CMs give networks, normalised (see `columns.normalise`)
+# the names CMs give networks, normalised (see `normalise`)
 CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
     "x": ("x", "twitter", "x twitter", "twitter x", "tweet", "tweets", "tw"),
     "linkedin": ("linkedin", "linked in", "lkdn", "lnkd", "li"),
@@ -33,6 +33,13 @@ _SEPARATORS = regex.compile(r"[,;/+&|\n]|\s(?:et|and)\s", regex.IGNORECASE)
 _NUMERIC_DATE = regex.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[ T].*)?$")
 _SERIAL = regex.compile(r"^\d{4,5}(?:[.,]\d+)?$")
 MIN_SERIAL, MAX_SERIAL = 1, 2958465  # 1900-01-01 .. 9999-12-31
+
+
+def normalise(value: object) -> str:
+    """"Réseau social " → "reseau social"; "X (Twitter)" → "x twitter"."""
+    text = unicodedata.normalize("NFKD", str(value or "")).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(regex.findall(r"[\p{L}\p{N}]+", text))
 
 
 class Unmapped(ValueError):
