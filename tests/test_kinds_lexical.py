@@ -1,5 +1,8 @@
 """The lexical kinds on French and English edge cases: word edges, elisions, hyphens, casing."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from brandvoice.rules.words import match_case
 from helpers import matches
 
@@ -76,3 +79,23 @@ class TestRepetition:
 
     def test_numbers_do_not_count(self):
         assert matches("repetition", "Room 12 12 is free") == []
+
+
+PHRASES = ["unique", "unique au monde", "au", "l'été", "c’est", "top", "top-ten", "vraiment top", "monde"]
+PIECES = [*PHRASES, "UNIQUE", "Été", " ", "  ", "\n", "\n\n", "-", "#", "@", "_", "x", "é", ".", "’", "'"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_word_lists_match_as_one_alternation_of_phrases_with_their_own_edges(pieces):
+    """Edges around the whole alternation (phrases with word ends at both sides) find exactly what
+    each phrase with its own edges finds, in the same order of preference."""
+    import regex
+
+    from brandvoice.rules.words import compile_phrases, phrase_pattern
+
+    text = "".join(pieces)
+    ordered = sorted(set(PHRASES), key=len, reverse=True)
+    each = regex.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered), regex.IGNORECASE | regex.VERSION0)
+    found = [(m.start(), m.end()) for m in compile_phrases(PHRASES).finditer(text)]
+    assert found == [(m.start(), m.end()) for m in each.finditer(text)]
