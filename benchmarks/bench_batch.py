@@ -165,7 +165,7 @@ def check_folder(tmp: Path, lang: str) -> list[str]:
 def processes(texts: dict[str, list[str]], warm_up: dict[str, list[str]], tmp: Path) -> None:
     from brandvoice.nlp.models import resolve_model
 
-    print(f"-- --no-grammar, fresh processes, brand guides, fresh result cache ({load()})")
+    print(f"-- --no-grammar, fresh processes, brand guides, none of these results cached ({load()})")
     env = cli_env(tmp)
     for lang, posts in warm_up.items():  # the user cache after a first run on other posts
         write_posts(tmp / f"posts-{lang}", lang, posts)

@@ -62,10 +62,14 @@ def write_atomically(path: Path, content: str | bytes) -> bool:
     full disk leaves no partial file). False when it cannot be written: a cache only costs speed."""
     tmp = None
     try:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+    except UnicodeEncodeError:  # a lone surrogate: nothing to keep
+        return False
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            handle.write(data)
         os.replace(tmp, path)
         return True
     except OSError:

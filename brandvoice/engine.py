@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from brandvoice.cache import ResultCache, result_key
-from brandvoice.findings import UNCHECKED_RULE, FileResult, Finding, Level, Match
+from brandvoice.findings import FileResult, Finding, Level, Match
 from brandvoice.guides.model import ResolvedGuide, Rule
 from brandvoice.i18n.catalogs import SOURCE_LANGUAGE, language_code, speaks
 from brandvoice.messages import Message, MessageCatalog, Phrase
@@ -26,6 +26,8 @@ from brandvoice import registry
 from brandvoice.rules.base import CheckContext, Service, ServiceRequest
 from brandvoice.rules.words import PatternTimeout
 from brandvoice.selectors import OFF, Selection, category_selector, matches
+
+UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
 
 _LINK_KINDS = ("url", "email")
 BATCH_SIZE = 256
@@ -122,7 +124,7 @@ class Engine:
                 waiting.result()
                 for i, ctx, outcomes in zip(batch, contexts, early):
                     results[i] = self._check_one(items[i], ctx, outcomes)
-                    if self.cache is not None and i not in kept_with_facts and not results[i].cut_short():
+                    if self.cache is not None and i not in kept_with_facts and not results[i].cut_short:
                         self.cache.put(keys[i], results[i])
                 done += len(batch)
                 if self.progress is not None:
@@ -245,6 +247,7 @@ class Engine:
                     result.findings.append(finding)
             if outcomes[position].timeout:
                 unchecked.append((0, 0, outcomes[position].timeout))
+                result.cut_short = True
         result.findings = one_report_per_problem(result.findings)
         result.findings.extend(self._unchecked(item, unchecked))
         result.findings.sort(key=lambda f: (f.offset, f.rule))

@@ -10,9 +10,6 @@ from typing import Any
 from brandvoice.i18n import _
 
 
-UNCHECKED_RULE = "brandvoice.unchecked"  # content or rules that could not be checked: said, never silent
-
-
 class Level(enum.IntEnum):
     """Severity of a finding; higher is worse. Ordered so `level >= fail_on` works."""
 
@@ -188,6 +185,7 @@ class FileResult:
     source: str = ""  # the file's text, for excerpts and fixes; not part of the JSON contract
     post: Post | None = None  # a calendar's post: `source` is its cell's text
     guide: str | None = None  # the guide that checked it (a brand's, or a base guide)
+    cut_short: bool = False  # a rule was stopped by its time limit: no verdict to keep, the next run checks again
 
     @property
     def where(self) -> str:
@@ -196,10 +194,6 @@ class FileResult:
 
     def count(self, level: Level) -> int:
         return sum(1 for f in self.findings if f.level == level)
-
-    def cut_short(self) -> bool:
-        """A rule was stopped by its time limit: no verdict to keep (the next run checks again)."""
-        return any(f.rule == UNCHECKED_RULE and f.whole_document for f in self.findings)
 
 
 @dataclass(slots=True)

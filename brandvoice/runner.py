@@ -208,11 +208,13 @@ class Checker:
                 from brandvoice.score import count_words, record_score
 
                 record_score(result, count_words(p.item.document.prose.text), p.guide.section("score"))
-                if answers is not None and p.pre_parse_key and not result.cut_short():
+                if answers is not None and p.pre_parse_key and not result.cut_short:
                     answers.put_facts(p.pre_parse_key, p.facts(result), engine.get().cache_key(p.item), result)
                     # what answering it next time needs: its guide's summary, the services' fingerprints
                     summary = self.guides.summary(p.guide_ref, _project_of(p.path), answers)
                     engine.engines_of(summary, lambda: p.guide, p.item.language, p.languagetool_url)
+        if answers is not None:
+            answers.prune()  # the files' entries are written here, after the engine's
         return run
 
     def _guide_of(self, p: _Answered | _Planned) -> ResolvedGuide:

@@ -72,24 +72,26 @@ _CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 def _load_with_libyaml(text: str) -> Any:
     """The document as libyaml's loader reads it (written in C: ten times faster than the
     composer above on a post's front matter) when its events show it within the limits without
-    following an alias: no alias, at most MAX_DEPTH levels, MAX_VALUES values. Anything else, or
-    an error, is `_CHECKED_PATH`: the composer above decides and words the error."""
-    if not getattr(yaml, "__with_libyaml__", False):
+    following an alias: no alias, at most MAX_DEPTH levels (a value inside its container counts
+    as one, as in the composer), MAX_VALUES values. A tab or a character the pure-Python reader
+    refuses (libyaml accepts some of them), anything else, or an error, is `_CHECKED_PATH`: the
+    composer above decides and words the error."""
+    if not getattr(yaml, "__with_libyaml__", False) or "\t" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return _CHECKED_PATH
     depth = values = 0
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):  # libyaml's parser keeps its own stack
             if isinstance(event, yaml.AliasEvent):
                 return _CHECKED_PATH
-            if isinstance(event, _OPENING):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return _CHECKED_PATH
-            elif isinstance(event, _CLOSING):
+            if isinstance(event, _CLOSING):
                 depth -= 1
-            values += isinstance(event, (yaml.ScalarEvent, *_OPENING))
-            if values > MAX_VALUES:
+                continue
+            if not isinstance(event, (yaml.ScalarEvent, *_OPENING)):
+                continue
+            values += 1
+            if depth + 1 > MAX_DEPTH or values > MAX_VALUES:
                 return _CHECKED_PATH
+            depth += isinstance(event, _OPENING)
         return yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 (the safe loader, in C)
     except (yaml.YAMLError, ValueError, TypeError):
         return _CHECKED_PATH

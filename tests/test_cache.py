@@ -116,6 +116,20 @@ def test_pruning_keeps_the_folder_bounded(tmp_path):
     assert sum(p.stat().st_size for p in tmp_path.glob("*/*.json")) <= 2000
 
 
+def test_a_run_of_markdown_files_keeps_the_folder_bounded(tmp_path, monkeypatch):
+    """Their entries are written by the runner, after the engine: pruned after them."""
+    real_init = ResultCache.__init__
+    monkeypatch.setattr(ResultCache, "__init__", lambda self, directory=None, max_bytes=0: real_init(self, directory, 6000))
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path / "cache"))
+    drafts = []
+    for i in range(20):
+        drafts.append(tmp_path / f"d{i}.md")
+        drafts[-1].write_text(f"Un séjour incroyable chez HOTELIA, numéro {i}.\n", encoding="utf-8")
+    Checker(RunOptions(brand="hotelia", grammar=False)).check_sources([read_source(d) for d in drafts])
+    entries = [p for p in (tmp_path / "cache").glob("??/*") if p.suffix in (".facts", ".json", ".guide", ".engines")]
+    assert 0 < sum(p.suffix == ".facts" for p in entries) < 20 and sum(p.stat().st_size for p in entries) <= 6000
+
+
 def test_another_spacy_model_checks_again(tmp_path, monkeypatch):
     from brandvoice.nlp import docs
 

@@ -8,6 +8,8 @@ import json
 import os
 import threading
 
+import pytest
+
 from brandvoice.files import SourceFile, read_source
 from brandvoice.runner import Checker, RunOptions
 from helpers import run_cli
@@ -93,17 +95,19 @@ def test_a_catastrophic_guide_regex_is_stopped_and_its_rule_reported(tmp_path):
     assert finding["message"].startswith("Règle g.lent non appliquée\u00a0: son motif '(a|aa)+$' a dépassé la limite de 0,3\u00a0s")
 
 
-def test_a_rule_stopped_by_its_time_limit_leaves_nothing_in_the_cache(tmp_path):
+@pytest.mark.parametrize("ignore", [(), ("--ignore", "brandvoice.unchecked")], ids=["reported", "ignored"])
+def test_a_rule_stopped_by_its_time_limit_leaves_nothing_in_the_cache(tmp_path, ignore):
     """A busy machine is no verdict: the next run checks the file again (neither its facts nor its
-    results are kept)."""
+    results are kept), whether the stop is reported or ignored."""
     guide = tmp_path / "g.yaml"
     guide.write_text("language: fr-FR\nrules:\n  lent:\n    kind: existence\n    pattern: '(a|aa)+$'\n", encoding="utf-8")
     draft = tmp_path / "d.md"
     draft.write_text("a" * 40 + "b\n", encoding="utf-8")
     cache = tmp_path / "cache"
     env = {"BRANDVOICE_REGEX_TIMEOUT": "0.3", "BRANDVOICE_CACHE_DIR": str(cache)}
-    proc = run_cli("check", str(draft), "-b", str(guide), "--no-grammar", "--format", "json", env=env, timeout=60)
-    assert [f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]] == ["brandvoice.unchecked"]
+    proc = run_cli("check", str(draft), "-b", str(guide), "--no-grammar", "--format", "json", *ignore, env=env, timeout=60)
+    reported = [f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]]
+    assert reported == ([] if ignore else ["brandvoice.unchecked"])
     kept = sorted(path.suffix for path in cache.glob("??/*"))
     assert ".facts" not in kept and ".json" not in kept, kept
 

@@ -67,6 +67,13 @@ def test_names_and_common_informal_words_are_not_typos(word, lang):
     assert likely_typo(word, lang) is None
 
 
+def test_a_word_too_rare_to_be_listed_is_rarer_than_any_frequent_neighbour_by_the_margin():
+    from brandvoice.learn.typos import FREQUENT_ZIPF, MARGIN_ZIPF
+    from brandvoice.nlp.vocabulary import WORD_ZIPF
+
+    assert FREQUENT_ZIPF >= WORD_ZIPF + MARGIN_ZIPF  # what reading the common words alone rests on
+
+
 def test_the_common_words_decide_as_the_whole_list_does():
     """The verdict read from the words at Zipf 2 or above is the one the whole of wordfreq's list
     gives (the same neighbour; on a tie, the first in alphabetical order), on words of every kind:

@@ -50,13 +50,23 @@ def test_every_shipped_guide_and_example_front_matter_reads_the_same():
     [
         "a: &a [x]\nb: *a\n",  # an alias: followed by the checked composer only
         "v: " + "[" * 150 + "]" * 150 + "\n",  # deeper than MAX_DEPTH
+        "[" * 100 + "x" + "]" * 100,  # a value inside the hundredth level: the 101st
+        "a: 1\t\n", "a:\t1\n",  # tabs, which libyaml accepts where the pure-Python reader does not
         "v: [" + ", ".join(["x"] * (safe_yaml.MAX_VALUES + 1)) + "]\n",  # more values than MAX_VALUES
         "brand: [unclosed\n", "a: b\n---\nc: d\n", "a: 1\n\x00\n",  # errors: worded by the checked composer
     ],
-    ids=["alias", "deep", "many", "unclosed", "two-documents", "nul"],
+    ids=["alias", "deep", "deep-by-one", "tab-after", "tab-before", "many", "unclosed", "two-documents", "nul"],
 )
 def test_aliases_limits_and_errors_take_the_checked_path(text):
     assert safe_yaml._load_with_libyaml(text) is safe_yaml._CHECKED_PATH
+
+
+def test_the_depth_limit_is_the_composers():
+    assert safe_yaml._load_with_libyaml("[" * 100 + "]" * 100) == checked("[" * 100 + "]" * 100)
+    assert safe_yaml._load_with_libyaml("[" * 99 + "x" + "]" * 99) == checked("[" * 99 + "x" + "]" * 99)
+    for text in ("[" * 100 + "x" + "]" * 100, "a: 1\t\n"):
+        with pytest.raises(yaml.YAMLError):
+            safe_yaml.load(text)
 
 
 def test_the_checked_path_still_refuses_what_it_refused():

@@ -136,3 +136,10 @@ def test_is_common_is_zipf_at_a_threshold(empty_cache):
     for word in ("and", "AND", "I'll", "net", "nasa", "zzzzqx", "greenwashing"):
         for threshold in (vocabulary.WORD_ZIPF, 4.5, 5.0):
             assert vocabulary.is_common(word, "en", threshold) == (vocabulary.zipf(word, "en") >= threshold), (word, threshold)
+
+
+def test_a_name_with_a_lone_surrogate_is_split_and_nothing_is_left_behind(fresh_splits):
+    segment = fresh_splits
+    assert segment.remembered_split("trailcraft\ud800", ("en", "fr")) is None
+    assert segment.remembered_split("trailcraft", ("en", "fr")) == ["trail", "craft"]
+    assert not list((segment._splits_file().parent).glob(".tmp-*"))

@@ -62,7 +62,7 @@ def remembered_split(word: str, langs: tuple[str, ...]) -> list[str] | None:
         from brandvoice.cache import write_atomically
 
         splits[key] = best_split(word, langs)
-        write_atomically(_splits_file(), json.dumps(splits, ensure_ascii=False))
+        write_atomically(_splits_file(), json.dumps(splits))
     return splits[key]
 
 

@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 WORD_ZIPF = 2.0  # about once per ten million words: "greenwashing" (2.0), "parkour" (2.8), "chiche" (3.1)
+WORD_SHARE = 10 ** (WORD_ZIPF - 9)  # the share of all words of a word at WORD_ZIPF
 
 
 class _Unaccented(dict):
@@ -61,7 +62,7 @@ def distribution_version(distribution: str) -> str:
 def _stored_path(name: str, lang: str, distribution: str) -> Path:
     from brandvoice.cache import keyed_file
 
-    key = [_STORED_FORMAT, name, lang, distribution, distribution_version(distribution), sys.executable]
+    key = [_STORED_FORMAT, name, lang, distribution, distribution_version(distribution), sys.executable, WORD_SHARE]
     return keyed_file("words", f"{name}-{lang}", key, ".words")
 
 
@@ -93,9 +94,6 @@ def frequencies(lang: str) -> dict[str, float]:
         return wordfreq.get_frequency_dict(lang, wordlist="best")
     except (LookupError, ValueError):
         return {}
-
-
-WORD_SHARE = 10 ** (WORD_ZIPF - 9)  # the share of a word at WORD_ZIPF
 
 
 @cache
