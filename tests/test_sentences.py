@@ -95,3 +95,16 @@ def test_a_paragraph_without_a_final_period_is_not_one_long_sentence():
     ]
     english = "New boots for the trail season are in our Denver store now\n\nCome try them on this weekend with friends\n"
     assert matches("sentence_length", english, "en-US", max_words=12) == []
+
+
+@pytest.mark.spacy
+def test_spacy_sentences_read_the_prose_scan_of_social_spans(monkeypatch):
+    """The doc's text is the prose's: its social spans were found once, by the prose."""
+    from brandvoice.parsing import sentences
+
+    scans = []
+    real = sentences.find_social_spans
+    monkeypatch.setattr(sentences, "find_social_spans", lambda text: scans.append(text) or real(text))
+    text = "Nous recrutons #job #lyon nos boutiques ouvrent"
+    assert _spacy_sentences(text, "fr-FR", TOKENS) == ["Nous recrutons #job #lyon", "nos boutiques ouvrent"]
+    assert scans == []

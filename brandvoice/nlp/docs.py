@@ -31,6 +31,7 @@ _PIPELINE = "spacy:pipeline"
 _CANDIDATES = "spacy:candidates"  # the models a text was parsed with: a later, deeper parse keeps them
 SPACY_CHUNK = 100_000  # characters per spaCy call: far under nlp.max_length, memory bounded
 _BATCH_TEXTS = 64
+_SCANNED_SOCIAL = "brandvoice:scanned_social_spans"  # `find_social_spans` of a doc's text, when the prose made it
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,11 @@ def _parsed(pipeline: Pipeline, proses: list[ProseText]) -> Iterable[Any]:
         inputs = [_tokenized(pipeline.nlp, piece, proses[i]) for i, piece in batch]
         for (i, _), doc in zip(batch, pipeline.pipe(inputs, batch_size=len(batch))):
             docs[i].append(doc)
-    for parts in docs:
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    for prose, parts in zip(proses, docs):
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        if doc.text == prose.text:  # the scan of its text is the prose's, made already
+            doc.user_data[_SCANNED_SOCIAL] = prose.scanned_social_spans
+        yield doc
 
 
 def _tokenized(nlp: Any, piece: str, prose: ProseText) -> Any:
@@ -204,7 +208,8 @@ def sentence_spans(doc: Any) -> list[Any]:
     if cached is not None:
         return cached
     token_starts = [token.idx for token in doc]
-    layout = {bisect.bisect_left(token_starts, offset) for offset in sentence_breaks(doc.text)}
+    breaks = sentence_breaks(doc.text, doc.user_data.get(_SCANNED_SOCIAL))
+    layout = {bisect.bisect_left(token_starts, offset) for offset in breaks}
     model = set()
     for sent in doc.sents:
         start = sent.start

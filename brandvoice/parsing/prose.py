@@ -180,10 +180,15 @@ class ProseText:
         )
 
     @cached_property
+    def scanned_social_spans(self) -> tuple[SocialSpan, ...]:
+        """The social spans a scan of the prose's text finds (`find_social_spans`), found once."""
+        return find_social_spans(self.text)
+
+    @cached_property
     def social_spans(self) -> tuple[SocialSpan, ...]:
         """URLs, e-mail addresses, @mentions, #hashtags and emoji in the prose, found once, in
         text order; an autolink's text is one URL (or e-mail) span, whatever ends it."""
-        found = find_social_spans(self.text)
+        found = self.scanned_social_spans
         if not self.autolinks:
             return found
         links = [SocialSpan(s, e, kind, self.text[s:e]) for s, e, kind in self.autolinks]
