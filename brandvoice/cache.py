@@ -84,6 +84,17 @@ def cache_folder(name: str) -> Path:
     return results / name if os.environ.get("BRANDVOICE_CACHE_DIR") else results.parent / name
 
 
+def installed_version(distribution: str) -> str:
+    """The installed version of a package ("?" when it has no metadata): what a cached thing made
+    from it (its word lists, a model's compiled patterns, results) is keyed on."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
 def keyed_file(folder: str, stem: str, key: list, suffix: str) -> Path:
     """A file of the user cache named after what it was made from (`key`, JSON values: the Python,
     the packages' versions...): made from anything else, it has another name."""

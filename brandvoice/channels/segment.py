@@ -22,7 +22,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-from brandvoice.nlp.vocabulary import WORD_SHARE, distribution_version, folded_frequencies, is_word, strip_accents
+from brandvoice.nlp.vocabulary import WORD_SHARE, folded_frequencies, is_word, strip_accents
 
 __all__ = ["best_split", "camel_case", "remembered_split", "strip_accents"]
 
@@ -67,9 +67,9 @@ def remembered_split(word: str, langs: tuple[str, ...]) -> list[str] | None:
 
 
 def _splits_file() -> Path:
-    from brandvoice.cache import code_fingerprint, keyed_file
+    from brandvoice.cache import code_fingerprint, installed_version, keyed_file
 
-    versions = [distribution_version(name) for name in ("wordfreq", "pyspellchecker")]
+    versions = [installed_version(name) for name in ("wordfreq", "pyspellchecker")]
     return keyed_file("words", "splits", [versions, code_fingerprint()], ".words")
 
 

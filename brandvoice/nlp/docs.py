@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, model_version, resolve_model
+from brandvoice.nlp.models import LEVELS, TOKENS, Pipeline, level_of, load_pipeline, resolve_model
 from brandvoice.nlp.tokenizer import SocialTokenizer, normalise, social_kind
 from brandvoice.parsing.prose import ProseText
 from brandvoice.parsing.sentences import list_marker_end, sentence_breaks
@@ -86,12 +86,12 @@ SERVICE = Service(NAME, prepare, fingerprint)
 
 @functools.cache
 def _model_fingerprint(lang: str, candidates: tuple[str, ...] | None) -> str:
-    from importlib import metadata
+    from brandvoice.cache import installed_version
 
     model = resolve_model(lang, candidates)
     if model is None:
-        return f"spacy-{metadata.version('spacy')}:blank"
-    return f"spacy-{metadata.version('spacy')}:{model}@{model_version(model)}"
+        return f"spacy-{installed_version('spacy')}:blank"
+    return f"spacy-{installed_version('spacy')}:{model}@{installed_version(model)}"
 
 
 def prepare_docs(ctxs: Sequence[CheckContext], need: str = TOKENS) -> None:

@@ -152,10 +152,11 @@ def _load(model: str) -> Any:
     level skips one of them (`_at_level`)."""
     import spacy
 
+    from brandvoice.cache import installed_version
     from brandvoice.nlp import patterns
     from brandvoice.nlp.tokenizer import customise
 
-    version = model_version(model)
+    version = installed_version(model)
     restored = patterns.restore(model, version)  # the tokenizer's regexes, compiled by an earlier process
     nlp = spacy.load(model, exclude=["ner"])
     if not restored:
@@ -182,16 +183,6 @@ def index_lemmas_as_sets(nlp: Any) -> None:
     for pos in list(index.keys()):
         if isinstance(index[pos], list):
             index[pos] = frozenset(index[pos])
-
-
-def model_version(model: str) -> str:
-    """The installed version of a model package (`?` when it has no metadata)."""
-    from importlib import metadata
-
-    try:
-        return metadata.version(model)
-    except metadata.PackageNotFoundError:
-        return "?"
 
 
 def _warn_missing(lang: str, candidates: Sequence[str] | None, dependants: Mapping[str, str]) -> None:

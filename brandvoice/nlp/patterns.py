@@ -38,13 +38,11 @@ def _compiler() -> Any | None:
 
 
 def _file(model: str, model_version: str) -> Path:
-    from importlib import metadata
-
-    from brandvoice.cache import keyed_file
+    from brandvoice.cache import installed_version, keyed_file
 
     import _sre
 
-    key = [_FORMAT, sys.version, sys.executable, _sre.MAGIC, metadata.version("spacy"), model, model_version]
+    key = [_FORMAT, sys.version, sys.executable, _sre.MAGIC, installed_version("spacy"), model, model_version]
     # JSON, named apart from the result cache's `*/*.json` entries (its folder may hold this one)
     return keyed_file("spacy", model, key, ".sre")
 

@@ -49,20 +49,10 @@ def strip_accents(word: str) -> str:
 _STORED_FORMAT = 2
 
 
-def distribution_version(distribution: str) -> str:
-    """The installed version of a package, "?" when it is not installed (what stored word data is keyed on)."""
-    from importlib import metadata
-
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "?"
-
-
 def _stored_path(name: str, lang: str, distribution: str) -> Path:
-    from brandvoice.cache import keyed_file
+    from brandvoice.cache import installed_version, keyed_file
 
-    key = [_STORED_FORMAT, name, lang, distribution, distribution_version(distribution), sys.executable, WORD_SHARE]
+    key = [_STORED_FORMAT, name, lang, distribution, installed_version(distribution), sys.executable, WORD_SHARE]
     return keyed_file("words", f"{name}-{lang}", key, ".words")
 
 
