@@ -25,7 +25,7 @@ def run(argv: list[str]) -> int:
     set_ui_locale(resolve_ui_locale(asked))
     _notices_as_plain_text()
     try:
-        code = localized_command(app).main(args=argv, prog_name="brandvoice", standalone_mode=False)
+        code = localized_command(app, argv).main(args=argv, prog_name="brandvoice", standalone_mode=False)
     except typer._click.ClickException as exc:  # typer vendors click; this is its base error
         show_click_error(exc)
         return exc.exit_code

@@ -86,13 +86,14 @@ def _brandvoice_table(file: Path) -> Any:
         raise ValueError(str(exc)) from None
 
 
-def localized_command(app: Any) -> Any:
-    """The click command tree of the Typer app, with its help in the interface language."""
+def localized_command(app: Any, argv: list[str] | None = None) -> Any:
+    """The click command tree of the Typer app, with its help in the interface language; given the
+    arguments, only the branch they invoke (Typer builds every command's options: 20 ms)."""
     import typer.core
     import typer.main
 
     typer.core._ = _  # Typer marks its own words for gettext (TYPER_WORDS): ours translate them
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_invoked_branch(app, argv) if argv else app)
     for node in _commands(command):
         node.help = _(node.help) if node.help else node.help
         node.short_help = _(node.short_help) if node.short_help else node.short_help
@@ -104,6 +105,30 @@ def localized_command(app: Any) -> Any:
         if help_option is not None:
             help_option.help = _(help_option.help)
     return command
+
+
+def _invoked_branch(app: Any, argv: list[str]) -> Any:
+    """A copy of the app with only the top-level command or group the arguments name (after the
+    root's options); the app itself when they name none (its help, a mistyped command)."""
+    import copy
+
+    import typer.main
+
+    rest = list(argv)
+    while rest and rest[0].startswith("-"):
+        if rest.pop(0) == UI_LANG and rest:
+            rest.pop(0)
+    if not rest:
+        return app
+    name = rest[0]
+    commands = [info for info in app.registered_commands
+                if (info.name or typer.main.get_command_name(info.callback.__name__)) == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not commands and not groups:
+        return app
+    branch = copy.copy(app)
+    branch.registered_commands, branch.registered_groups = commands, groups
+    return branch
 
 
 def help_texts(app: Any) -> Iterator[str]:
