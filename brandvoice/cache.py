@@ -36,6 +36,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from brandvoice import __version__
 from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.summary import GuideSummary
@@ -121,8 +123,12 @@ class ResultCache:
 
     @staticmethod
     def key(parts: dict[str, Any]) -> str:
-        payload = _KEY_JSON.encode({"format": _FORMAT, "version": __version__, "code": code_fingerprint(), **parts})
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        value = {"format": _FORMAT, "version": __version__, "code": code_fingerprint(), **parts}
+        try:
+            payload = orjson.dumps(value, option=orjson.OPT_SORT_KEYS, default=str)
+        except orjson.JSONEncodeError:  # what orjson refuses (an integer over 64 bits...)
+            payload = _KEY_JSON.encode(value).encode("utf-8")
+        return hashlib.sha256(payload).hexdigest()
 
     def _path(self, key: str, suffix: str = _RESULTS) -> str:
         return os.path.join(self.directory, key[:2], key + suffix)
@@ -151,7 +157,7 @@ class ResultCache:
 
     def _lookup(self, key: str, document: Any) -> tuple[list[Finding], dict[str, Any]] | None:
         try:
-            return entry_for(json.loads(_read_own_entry(self._path(key))), key, document)
+            return entry_for(_parsed(_read_own_entry(self._path(key))), key, document)
         except (OSError, ValueError):  # missing, unreadable, not ours, not JSON
             return None
 
@@ -162,7 +168,7 @@ class ResultCache:
         """The facts cached under a file's pre-parse key, if the entry is sound and made for it,
         with the results stored beside them (trusted only through `answer`)."""
         try:
-            data = json.loads(_read_own_entry(self._path(key, _FACTS)))
+            data = _parsed(_read_own_entry(self._path(key, _FACTS)))
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict):
@@ -180,7 +186,7 @@ class ResultCache:
         """A guide's summary stored under `key`, if the entry is sound (`GuideSummary.holds` is the
         caller's to ask)."""
         try:
-            data = json.loads(_read_own_entry(self._path(key, _GUIDE)))
+            data = _parsed(_read_own_entry(self._path(key, _GUIDE)))
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict) or data.get("key") != key:
@@ -193,7 +199,7 @@ class ResultCache:
     def engines(self, key: str) -> list[str] | None:
         """The services' fingerprints stored under `key` (the runner's, see `runner.environment_stamp`)."""
         try:
-            data = json.loads(_read_own_entry(self._path(key, _ENGINES)))
+            data = _parsed(_read_own_entry(self._path(key, _ENGINES)))
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict) or data.keys() != {"key", "engines"} or data["key"] != key:
@@ -255,11 +261,20 @@ def result_key(
     )
 
 
+def _parsed(entry: bytes) -> Any:
+    """An entry's JSON, read by orjson; what it refuses (the `NaN` Python writes, an integer over
+    64 bits) by the standard library. ValueError when it is not JSON."""
+    try:
+        return orjson.loads(entry)
+    except orjson.JSONDecodeError:
+        return json.loads(entry)
+
+
 def _read_own_entry(path: str) -> bytes:
     """An entry's bytes, if it is a regular file (not a symlink) of this user that neither group
     nor others may write (entries are made 0600); else OSError: a miss."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    with os.fdopen(descriptor, "rb") as handle:
+    with os.fdopen(descriptor, "rb", buffering=0) as handle:  # read whole: no buffer needed
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
             raise PermissionError(f"{path}: not a private entry of this user")
@@ -270,13 +285,16 @@ def _read_own_entry(path: str) -> bytes:
 def code_fingerprint() -> str:
     """brandvoice's own code and data files (name, size, mtime): an edited checkout or an upgrade
     never serves results computed by other code."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json", ".txt", ".po") and "__pycache__" not in path.parts:
-            stat = path.stat()
-            digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+    package = os.path.dirname(os.path.realpath(__file__))
+    files = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in names:
+            if name.endswith((".py", ".yaml", ".json", ".txt", ".po")):
+                path = os.path.join(folder, name)
+                info = os.stat(path)
+                files.append(f"{os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(files)).encode()).hexdigest()
 
 
 def _text_hash(source: str) -> str:

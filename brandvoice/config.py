@@ -134,17 +134,21 @@ def one_lookup_per_folder() -> Iterator[None]:
         _folders.reset(token)
 
 
-def find_project(path: Path) -> Project | None:
+def find_project(path: Path | str) -> Project | None:
     """The nearest configuration above `path` (a file or a folder)."""
+    text = str(path)
     folders = _folders.get()
     if folders is None:
-        return _nearest(Path(os.path.abspath(path if path.is_dir() else path.parent)), None)
-    key = ("path", str(path))
+        return _nearest(_folder_of(text), None)
+    key = ("path", text)
     if key not in folders:
-        text = key[1]
-        folder = os.path.abspath(text if os.path.isdir(text) else os.path.dirname(text) or os.curdir)
-        folders[key] = folders.setdefault(("folder", folder), Path(folder))  # one Path per folder
-    return _nearest(folders[key], folders)
+        folders[key] = _nearest(_folder_of(text), folders)
+    return folders[key]
+
+
+def _folder_of(path: str) -> Path:
+    """The absolute folder a path is (a folder) or is in (a file)."""
+    return Path(os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or os.curdir))
 
 
 def _nearest(directory: Path, folders: dict | None) -> Project | None:

@@ -154,6 +154,7 @@ class Checker:
         self.options = options
         self.progress = progress
         self.guides = GuideCache(options.guides_dirs, options.grammar)
+        self._environment_url = os.environ.get(URL_ENV)  # read once: it is asked for each file
 
     def check_paths(self, paths: list[str]) -> RunResult:
         """Files and folders (`-`: standard input), as `brandvoice check` takes them."""
@@ -303,7 +304,7 @@ class Checker:
                 continue  # no grammar check: nothing is sent
             if self.options.languagetool_url:
                 origin = "--languagetool-url"
-            elif os.environ.get(URL_ENV):
+            elif self._environment_url:
                 origin = URL_ENV
             else:
                 project = _project_of(p.path)
@@ -317,7 +318,7 @@ class Checker:
 
     def _languagetool_url(self, project: Project | None) -> str | None:
         """Drafts go to the server the run names, else the environment's, else the file's project's."""
-        return self.options.languagetool_url or os.environ.get(URL_ENV) or (project.languagetool_url if project else None)
+        return self.options.languagetool_url or self._environment_url or (project.languagetool_url if project else None)
 
     def _plan(self, doc: Document, pre_parse_key: str | None) -> _Planned:
         from brandvoice.calendars.values import channels_of, language_of
@@ -533,7 +534,7 @@ def _counting_answered(progress: Progress | None, answered: int) -> Progress | N
 
 def _project_of(path: str) -> Project | None:
     """The project configuration of a file (of the current folder for standard input)."""
-    return find_project(Path.cwd() if path.startswith("<") else Path(path))
+    return find_project(os.getcwd() if path.startswith("<") else path)
 
 
 def _row_value(doc: Document, field_name: str, mapped: Callable[[str], Any]) -> Any:

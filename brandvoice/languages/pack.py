@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 
@@ -111,5 +110,7 @@ class LanguagePack:
 
     def lexicon_file(self, name: str) -> Path | None:
         """One of the pack's lexicons (`lexicons/hype.txt`), if it has it."""
+        from importlib import resources  # 4 ms to import: only when a lexicon is read
+
         path = resources.files(f"brandvoice.languages.{self.code}").joinpath("lexicons", f"{name}.txt")
         return Path(str(path)) if path.is_file() else None
