@@ -14,6 +14,25 @@ def test_version_and_help():
         assert proc.returncode == 0 and "Usage" in proc.stdout
 
 
+def test_a_run_builds_only_the_command_it_invokes_with_the_same_help():
+    import typer
+
+    from brandvoice.cli.app import app
+    from brandvoice.cli.ui import localized_command
+
+    whole = localized_command(app)
+    for argv, built in ((["check", "a.md"], {"check"}), (["--ui-lang", "fr", "guides", "list"], {"guides"}),
+                        (["--version"], set(whole.commands)), (["chek"], set(whole.commands))):
+        assert set(localized_command(app, argv).commands) == built
+    for name in ("check", "guides"):
+        helps = []
+        for command in (whole, localized_command(app, [name])):
+            with typer._click.Context(command, info_name="brandvoice") as root:
+                sub = command.commands[name]
+                helps.append(sub.get_help(typer._click.Context(sub, info_name=name, parent=root)))
+        assert helps[0] == helps[1] and "Usage: brandvoice " + name in helps[0]
+
+
 def test_error_finding_exits_1_and_json_contract(tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text(DRAFT, encoding="utf-8")
