@@ -12,7 +12,8 @@ Measured, and printed as a table:
 1. single: one 280-character post, process start to exit: cold (no resident server, no
    LanguageTool running: brandvoice starts it), warm in-process (LanguageTool running), and warm
    with `brandvoice server` (the pre-commit and editor case);
-2. batch: N posts as files, full checks, fresh result cache: posts/s;
+2. batch: N posts as files, full checks, fresh result cache: posts/s (the user cache a first run
+   on other posts leaves, as a user has it: compiled tokenizer patterns, word lists, name splits);
 3. cached: the same batch again, unchanged;
 4. peak memory of the brandvoice process, of the resident server, and of the LanguageTool JVM;
 5. the floors, measured in the same run on the same texts: raw `/v2/check` calls with the same
@@ -26,6 +27,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -196,6 +198,11 @@ def main() -> int:
             # the JVM's JIT and LanguageTool's pipelines warm up on other posts, not the measured ones
             warm_texts = [("fr-FR" if lang == "fr" else "en-US", text) for lang, text in corpus_posts(max(args.sizes) + 200)[-200:]]
             languagetool_floor(state.url, warm_texts, concurrency)
+            user_cache = tmp / "user-cache"  # what a first run on the warm-up posts leaves (no results)
+            warm_folder = tmp / "warm-up"
+            write_posts(warm_folder, corpus_posts(max(args.sizes) + 200)[-200:])
+            subprocess.run([*BRANDVOICE, "check", str(warm_folder), "--no-cache", "--format", "json"], cwd=ROOT,
+                           env={**env, "BRANDVOICE_CACHE_DIR": str(user_cache), "BRANDVOICE_NO_SERVER": "1"}, capture_output=True)
 
             for size in args.sizes:
                 folder = tmp / f"batch-{size}"
@@ -205,6 +212,7 @@ def main() -> int:
                 nlp_floor = spacy_floor(texts)
                 floor = max(lt_floor, nlp_floor)
                 cache = tmp / f"cache-{size}"
+                shutil.copytree(user_cache, cache)
                 batch_env = {**env, "BRANDVOICE_CACHE_DIR": str(cache), "BRANDVOICE_NO_SERVER": "1"}
                 seconds, rss, code, out = timed_process([*BRANDVOICE, "check", str(folder), "--format", "json"], batch_env)
                 assert code in (0, 1), f"batch check failed with exit {code}"
