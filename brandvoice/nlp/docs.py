@@ -207,8 +207,9 @@ def sentence_spans(doc: Any) -> list[Any]:
     cached = doc.user_data.get(_SENTENCES)
     if cached is not None:
         return cached
+    text = doc.text  # spaCy joins every token's text for it: once
     token_starts = [token.idx for token in doc]
-    breaks = sentence_breaks(doc.text, doc.user_data.get(_SCANNED_SOCIAL))
+    breaks = sentence_breaks(text, doc.user_data.get(_SCANNED_SOCIAL))
     layout = {bisect.bisect_left(token_starts, offset) for offset in breaks}
     model = set()
     for sent in doc.sents:
@@ -217,7 +218,7 @@ def sentence_spans(doc: Any) -> list[Any]:
             start += 1  # a closing quote ends the sentence before it: « Bravo ! » | Ensuite
         model.add(start)
     starts = {start for start in layout if start < len(doc)}
-    starts |= {start for start in model - layout if 0 < start < len(doc) and _model_boundary(doc, start)}
+    starts |= {start for start in model - layout if 0 < start < len(doc) and _model_boundary(doc, text, start)}
     spans = []
     for start, end in itertools.pairwise((0, *sorted(starts), len(doc))):
         while start < end and doc[start].is_space:
@@ -230,16 +231,16 @@ def sentence_spans(doc: Any) -> list[Any]:
     return spans
 
 
-def _model_boundary(doc: Any, index: int) -> bool:
-    """Whether a sentence boundary spaCy put before token `index` is one."""
+def _model_boundary(doc: Any, text: str, index: int) -> bool:
+    """Whether a sentence boundary spaCy put before token `index` of the doc (of `text`) is one."""
     before = index - 1
     while before > 0 and doc[before].is_space:
         before -= 1
     previous, first = doc[before], doc[index]
     while first.is_space and first.i + 1 < len(doc):
         first = doc[first.i + 1]
-    line_start = doc.text.rfind("\n", 0, first.idx) + 1
-    if list_marker_end(doc.text, line_start) >= first.idx > line_start:
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    if list_marker_end(text, line_start) >= first.idx > line_start:
         return False  # "1." before a list item's text
     if previous.text[-1:] in _SENTENCE_END:
         return True
