@@ -22,7 +22,8 @@ def test_a_run_builds_only_the_command_it_invokes_with_the_same_help():
 
     whole = localized_command(app)
     for argv, built in ((["check", "a.md"], {"check"}), (["--ui-lang", "fr", "guides", "list"], {"guides"}),
-                        (["--version"], set(whole.commands)), (["chek"], set(whole.commands))):
+                        (["--version"], set(whole.commands)), (["chek"], set(whole.commands)),
+                        (["-h", "check"], set(whole.commands)), (["--ui-lang", "fr", "--help", "guides"], set(whole.commands))):
         assert set(localized_command(app, argv).commands) == built
     for name in ("check", "guides"):
         helps = []

@@ -109,14 +109,18 @@ def localized_command(app: Any, argv: list[str] | None = None) -> Any:
 
 def _invoked_branch(app: Any, argv: list[str]) -> Any:
     """A copy of the app with only the top-level command or group the arguments name (after the
-    root's options); the app itself when they name none (its help, a mistyped command)."""
+    root's options); the app itself when they name none or ask the root's help (`-h check`), or
+    name a mistyped command."""
     import copy
 
     import typer.main
 
     rest = list(argv)
     while rest and rest[0].startswith("-"):
-        if rest.pop(0) == UI_LANG and rest:
+        option = rest.pop(0)
+        if option in HELP_OPTIONS:
+            return app  # the root's help lists every command
+        if option == UI_LANG and rest:
             rest.pop(0)
     if not rest:
         return app
