@@ -201,10 +201,12 @@ def main() -> int:
             user_cache = tmp / "user-cache"  # what a first run on the warm-up posts leaves (no results)
             warm_folder = tmp / "warm-up"
             write_posts(warm_folder, corpus_posts(max(args.sizes) + 200)[-200:])
-            subprocess.run([*BRANDVOICE, "check", str(warm_folder), "--no-cache", "--format", "json"], cwd=ROOT,
-                           env={**env, "BRANDVOICE_CACHE_DIR": str(user_cache), "BRANDVOICE_NO_SERVER": "1"}, capture_output=True)
+            primed = subprocess.run([*BRANDVOICE, "check", str(warm_folder), "--no-cache", "--format", "json"], cwd=ROOT,
+                                    env={**env, "BRANDVOICE_CACHE_DIR": str(user_cache), "BRANDVOICE_NO_SERVER": "1"},
+                                    capture_output=True, text=True)
+            assert primed.returncode in (0, 1), f"the warm-up check failed with exit {primed.returncode}: {primed.stderr}"
 
-            for size in args.sizes:
+            for size in dict.fromkeys(args.sizes):
                 folder = tmp / f"batch-{size}"
                 paths = write_posts(folder, corpus_posts(size))
                 texts = prose_texts(paths)

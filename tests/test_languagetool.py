@@ -737,3 +737,16 @@ def test_the_warm_up_sends_each_languages_first_request_with_its_own_options(lan
 
 def test_a_failing_warm_up_is_left_to_the_runs_own_request(tmp_path):
     _warm_up(f"http://127.0.0.1:{free_port()}", [(ProseText.plain("Rien n’écoute."), CheckOptions("fr-FR"))])
+
+
+def test_the_serial_collector_gives_way_to_one_the_user_s_java_options_choose():
+    from brandvoice.languagetool.install import require_java
+    from brandvoice.languagetool.server import collector_options
+
+    assert collector_options({}) == ["-XX:+UseSerialGC"]
+    assert collector_options({"JDK_JAVA_OPTIONS": "-Xss2m -XX:+UseParallelGC"}) == []
+    java = require_java()
+    for chosen in ({}, {"JAVA_TOOL_OPTIONS": "-XX:+UseG1GC"}, {"JDK_JAVA_OPTIONS": "-Xss2m -XX:+UseParallelGC"}):
+        env = {**os.environ, **chosen}
+        proc = subprocess.run([java, *collector_options(env), "-version"], env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr  # two collectors: "Multiple garbage collectors selected"
