@@ -146,6 +146,11 @@ def find_project(path: Path | str) -> Project | None:
     return folders[key]
 
 
+def project_of(path: str) -> Project | None:
+    """The project configuration of a file (of the current folder for standard input, `<stdin>`)."""
+    return find_project(os.getcwd() if path.startswith("<") else path)
+
+
 def _folder_of(path: str) -> Path:
     """The absolute folder a path is (a folder) or is in (a file)."""
     return Path(os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or os.curdir))
@@ -238,7 +243,7 @@ def fail_level(path: str, given: Level | None) -> Level:
     """`--fail-on` if given, else the file's project `fail_on`, else error."""
     if given is not None:
         return given
-    project = find_project(Path(path)) if not path.startswith("<") else find_project(Path.cwd())
+    project = project_of(path)
     return (project.fail_on if project else None) or Level.ERROR
 
 

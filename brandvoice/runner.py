@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brandvoice.cache import FileFacts, ResultCache, result_key
-from brandvoice.config import FileSettings, Project, find_project, one_lookup_per_folder
+from brandvoice.config import FileSettings, Project, find_project, one_lookup_per_folder, project_of
 from brandvoice.errors import BrandvoiceError
 from brandvoice.files import SourceFile, decode_source, discover, read_source
 from brandvoice.findings import FileResult, RunResult
@@ -212,7 +212,7 @@ class Checker:
                 if answers is not None and p.pre_parse_key and not result.cut_short:
                     answers.put_facts(p.pre_parse_key, p.facts(result), engine.get().cache_key(p.item), result)
                     # what answering it next time needs: its guide's summary, the services' fingerprints
-                    summary = self.guides.summary(p.guide_ref, _project_of(p.path), answers)
+                    summary = self.guides.summary(p.guide_ref, project_of(p.path), answers)
                     engine.engines_of(summary, lambda: p.guide, p.item.language, p.languagetool_url)
         if answers is not None:
             answers.prune()  # the files' entries are written here, after the engine's
@@ -231,7 +231,7 @@ class Checker:
             if not source.readable:
                 run.skipped.append((source.path, source.problem or "skipped"))
                 continue
-            project = _project_of(source.path)
+            project = project_of(source.path)
             key = self._pre_parse_key(source, project) if answers is not None else None
             answered = self._answer(source, key, project, engine, answers) if key and answers else None
             if answered is not None:
@@ -307,7 +307,7 @@ class Checker:
             elif self._environment_url:
                 origin = URL_ENV
             else:
-                project = _project_of(p.path)
+                project = project_of(p.path)
                 origin = f"{project.file}, languagetool.url" if project and project.languagetool_url else N_("default")
             servers.setdefault(p.languagetool_url, origin)
         if servers:
@@ -328,7 +328,7 @@ class Checker:
 
         options = self.options
         fm = doc.front_matter
-        project = _project_of(doc.path)
+        project = project_of(doc.path)
         conf = project.settings_for(Path(doc.path)) if project else FileSettings()
         post = doc.post
         # run options > front matter (a calendar's row) > project config (its path globs, then its defaults) > guide
@@ -532,11 +532,6 @@ def _counting_answered(progress: Progress | None, answered: int) -> Progress | N
     return lambda done, total: progress(done + answered, total + answered)
 
 
-def _project_of(path: str) -> Project | None:
-    """The project configuration of a file (of the current folder for standard input)."""
-    return find_project(os.getcwd() if path.startswith("<") else path)
-
-
 def _row_value(doc: Document, field_name: str, mapped: Callable[[str], Any]) -> Any:
     """A calendar row's value mapped (a brand, channels, a language), or an error naming its cell and
     column, and how to map it in the project configuration."""
@@ -562,7 +557,7 @@ def _read(source: SourceFile) -> Reading:
 
     if source.post is not None:  # a post's text after fixes: the same cell, read again
         return Reading([parse_cell(source.path, source.text or "", source.post)])
-    project = _project_of(source.path)
+    project = project_of(source.path)
     try:
         return read_documents(source.path, source.text if source.text is not None else source.data, project)
     except DocumentError as exc:
