@@ -381,6 +381,11 @@ def test_server_listens_on_loopback_only(languagetool_server):
     assert listening and all(addr.ip in ("127.0.0.1", "::ffff:127.0.0.1", "::1") for addr in listening)
 
 
+def test_the_server_sends_its_answers_without_waiting_for_acknowledgements(languagetool_server):
+    # Nagle's algorithm held each answer's body 40 ms for the client's delayed acknowledgement
+    assert "-Dsun.net.httpserver.nodelay=true" in psutil.Process(languagetool_server.pid).cmdline()
+
+
 def test_unreachable_configured_server_exits_2(tmp_path, fr_guide):
     draft = tmp_path / "post.txt"
     draft.write_text("Les enfant sont allé.\n", encoding="utf-8")

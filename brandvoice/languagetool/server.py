@@ -72,6 +72,10 @@ SERVER_PROPERTIES = {
     "maxWorkQueueSize": "200",
 }
 MAX_TEXT_LENGTH = int(SERVER_PROPERTIES["maxTextLength"])
+# The JDK's HTTP server writes a response's headers and its body apart; under Nagle's algorithm the
+# body then waits for the client's delayed acknowledgement, 40 ms per request: 1,000 posts, four
+# requests at a time, took 14 s for 12 s of LanguageTool's CPU, 6.6 s without the wait.
+NO_DELAY = "-Dsun.net.httpserver.nodelay=true"
 
 
 def parse_duration(value: str | float) -> float:
@@ -286,7 +290,7 @@ class ServerManager:
         for _attempt in range(3):  # a free port can be taken between choosing it and binding it
             port = free_port()
             command = [
-                java, f"-Xmx{self.heap}", *collector_options(), f"{STATE_PROPERTY}{self.state_dir}", *class_sharing,
+                java, f"-Xmx{self.heap}", *collector_options(), NO_DELAY, f"{STATE_PROPERTY}{self.state_dir}", *class_sharing,
                 "-cp", os.pathsep.join(str(p) for p in classpath),
                 MAIN_CLASS, "--port", str(port), "--config", str(properties),
             ]  # fmt: skip
