@@ -157,6 +157,31 @@ def test_lemmas_are_spacys_with_the_lemma_index_in_sets(lang):
         assert [t.lemma_ for t in loaded(text)] == [t.lemma_ for t in raw(text)]
 
 
+@pytest.mark.spacy
+def test_lookup_tables_read_fast_are_spacys_entry_for_entry():
+    import spacy
+    from spacy.lookups import Lookups, Table
+
+    from brandvoice.nlp.lookup_tables import fast_reads, table_of
+
+    stored = next(spacy.util.get_package_path(resolve_model("fr")).glob("*/lemmatizer/lookups/lookups.bin")).read_bytes()
+    spacys_read = Lookups.from_bytes
+    spacys = Lookups().from_bytes(stored)
+    with fast_reads():
+        fast = Lookups().from_bytes(stored)
+    assert Lookups.from_bytes is spacys_read  # spaCy's own again after the load
+    assert fast.tables == spacys.tables == ["lemma_lookup", "lemma_rules", "lemma_exc", "lemma_index"]
+    for name in spacys.tables:
+        ours, theirs = fast.get_table(name), spacys.get_table(name)
+        assert type(ours) is Table and ours.name == theirs.name == name
+        assert list(ours.items()) == list(theirs.items())
+        assert ours.bloom.to_bytes() == theirs.bloom.to_bytes()
+    assert len(fast.get_table("lemma_lookup")) == 216_849 and fast.get_table("lemma_lookup")["étaient"] == ["être"]
+    assert "étaient" in fast.get_table("lemma_lookup") and "brandvoice" not in fast.get_table("lemma_lookup")
+    # keys not yet hashed are spaCy's to hash
+    assert table_of("words", {"chambre": "chambre"})["chambre"] == Table("words", {"chambre": "chambre"})["chambre"]
+
+
 def test_tokens_level_never_loads_a_model():
     pipeline = load_pipeline("de", TOKENS)
     assert pipeline.model is None and pipeline.nlp.has_pipe("sentencizer")

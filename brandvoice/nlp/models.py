@@ -154,11 +154,13 @@ def _load(model: str) -> Any:
 
     from brandvoice.cache import installed_version
     from brandvoice.nlp import patterns
+    from brandvoice.nlp.lookup_tables import fast_reads
     from brandvoice.nlp.tokenizer import customise
 
     version = installed_version(model)
     restored = patterns.restore(model, version)  # the tokenizer's regexes, compiled by an earlier process
-    nlp = spacy.load(model, exclude=["ner"])
+    with fast_reads():
+        nlp = spacy.load(model, exclude=["ner"])
     if not restored:
         patterns.save(model, version, nlp.tokenizer)
     if "senter" in nlp.disabled:
