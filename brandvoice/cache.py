@@ -31,8 +31,10 @@ import hashlib
 import json
 import operator
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,8 @@ from brandvoice.findings import FileResult, Finding, Level
 from brandvoice.guides.summary import GuideSummary
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+KEYED_UNUSED_DAYS = 30  # a keyed file no run has read for this long goes when a sibling is written
+_DAY = 24 * 3600
 _KEY_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)  # json.dumps's, made once
 _FORMAT = 3
 # an entry's suffix: results (by their key), a file's facts and results (by its pre-parse key), a
@@ -104,14 +108,39 @@ def keyed_file(folder: str, stem: str, key: list, suffix: str) -> Path:
     return cache_folder(folder) / f"{stem}-{digest}{suffix}"
 
 
-def read_own_text(path: Path) -> str:
-    """The text of a cache file this user wrote (see `_read_own_entry`); else OSError."""
-    return _read_own_entry(str(path)).decode("utf-8")
+def read_keyed_text(path: Path) -> str:
+    """The text of a keyed file this user wrote (see `read_keyed_bytes`); else OSError."""
+    return read_keyed_bytes(path).decode("utf-8")
 
 
-def read_own_bytes(path: Path) -> bytes:
-    """The bytes of a cache file this user wrote (see `_read_own_entry`); else OSError."""
-    return _read_own_entry(str(path))
+def read_keyed_bytes(path: Path) -> bytes:
+    """The bytes of a keyed file this user wrote (see `_read_own_entry`); else OSError. A file
+    read is in use: its modification time says so (refreshed at most once a day)."""
+    data = _read_own_entry(str(path))
+    try:
+        if time.time() - path.stat().st_mtime > _DAY:
+            os.utime(path)
+    except OSError:
+        pass
+    return data
+
+
+def write_keyed(path: Path, content: str | bytes) -> bool:
+    """Write a keyed file (`write_atomically`), and drop its stale siblings: the files of the same
+    name made from other keys (an older model, word list, Python or code) that no run has read for
+    `KEYED_UNUSED_DAYS`. Siblings in use stay: another install sharing this cache reads them."""
+    if not write_atomically(path, content):
+        return False
+    stem = path.name[: -len(path.suffix)].rpartition("-")[0]
+    sibling = re.compile(re.escape(stem) + r"-[0-9a-f]{16}" + re.escape(path.suffix))
+    oldest = time.time() - KEYED_UNUSED_DAYS * _DAY
+    for other in path.parent.iterdir():
+        try:
+            if other != path and sibling.fullmatch(other.name) and other.stat().st_mtime < oldest:
+                other.unlink()
+        except OSError:
+            continue
+    return True
 
 
 class ResultCache:

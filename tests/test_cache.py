@@ -600,3 +600,31 @@ def test_watch_sees_an_edited_guide_of_files_answered_from_the_cache(tmp_path, m
     assert loaded == [] and not checker.guides.changed_on_disk()
     (guides / "parent.yaml").write_text(PARENT.replace("incroyable", "splendide"), encoding="utf-8")
     assert checker.guides.changed_on_disk()
+
+
+def test_keyed_files_of_other_keys_go_once_no_run_has_read_them_for_a_month(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from brandvoice.cache import KEYED_UNUSED_DAYS, keyed_file, read_keyed_text, write_keyed
+
+    monkeypatch.setenv("BRANDVOICE_CACHE_DIR", str(tmp_path))
+    older_model = keyed_file("spacy", "fr_core_news_sm", ["3.8.0"], ".sre")
+    other_python = keyed_file("spacy", "fr_core_news_sm", ["3.8.0", "/other/venv/bin/python"], ".sre")
+    other_model = keyed_file("spacy", "fr_core_news_md", ["3.8.0"], ".sre")
+    not_keyed = older_model.parent / "fr_core_news_sm-notes.sre"
+    month_ago = time.time() - (KEYED_UNUSED_DAYS + 1) * 24 * 3600
+    for path in (older_model, other_python, other_model, not_keyed):
+        assert write_keyed(path, "{}")
+    for path in (older_model, other_model, not_keyed):
+        os.utime(path, (month_ago, month_ago))
+    os.utime(other_python, (month_ago, month_ago))
+    assert read_keyed_text(other_python) == "{}"  # read: in use by another install
+    assert time.time() - other_python.stat().st_mtime < 60
+
+    current = keyed_file("spacy", "fr_core_news_sm", ["3.8.1"], ".sre")
+    assert write_keyed(current, '{"patterns": []}')
+    assert sorted(p.name for p in current.parent.iterdir()) == sorted(
+        p.name for p in (current, other_python, other_model, not_keyed)
+    )
+    assert read_keyed_text(current) == '{"patterns": []}'

@@ -59,10 +59,10 @@ def remembered_split(word: str, langs: tuple[str, ...]) -> list[str] | None:
     splits = _remembered_splits()
     key = " ".join((*langs, word))
     if key not in splits:
-        from brandvoice.cache import write_atomically
+        from brandvoice.cache import write_keyed
 
         splits[key] = best_split(word, langs)
-        write_atomically(_splits_file(), json.dumps(splits))
+        write_keyed(_splits_file(), json.dumps(splits))
     return splits[key]
 
 
@@ -75,10 +75,10 @@ def _splits_file() -> Path:
 
 @cache
 def _remembered_splits() -> dict[str, list[str] | None]:
-    from brandvoice.cache import read_own_text
+    from brandvoice.cache import read_keyed_text
 
     try:
-        splits = json.loads(read_own_text(_splits_file()))
+        splits = json.loads(read_keyed_text(_splits_file()))
     except (OSError, ValueError):
         return {}
     sound = isinstance(splits, dict) and all(

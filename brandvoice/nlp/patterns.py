@@ -54,9 +54,9 @@ def restore(model: str, model_version: str) -> bool:
         return False
     _sre = pieces[0]
     try:
-        from brandvoice.cache import read_own_text
+        from brandvoice.cache import read_keyed_text
 
-        saved = json.loads(read_own_text(_file(model, model_version)))
+        saved = json.loads(read_keyed_text(_file(model, model_version)))
         for entry in saved["patterns"]:
             compiled = _sre.compile(
                 entry["pattern"], entry["flags"], entry["code"], entry["groups"],
@@ -89,6 +89,6 @@ def save(model: str, model_version: str, tokenizer: Any) -> None:
             "code": _compiler_module._code(parsed, 0), "groups": parsed.state.groups - 1,
             "groupindex": dict(parsed.state.groupdict), "indexgroup": indexgroup,
         })
-    from brandvoice.cache import write_atomically
+    from brandvoice.cache import write_keyed
 
-    write_atomically(_file(model, model_version), json.dumps({"patterns": entries}))  # else compiled again next time
+    write_keyed(_file(model, model_version), json.dumps({"patterns": entries}))  # else compiled again next time

@@ -61,17 +61,17 @@ def _stored(name: str, lang: str, distribution: str, build: Callable[[], dict], 
     (Python's own marshal format, keyed on the version of the package it comes from and on the
     Python executable: three to ten times faster to read than JSON). Anything unreadable, of
     another shape, or not a private file of this user, is built again."""
-    from brandvoice.cache import read_own_bytes, write_atomically
+    from brandvoice.cache import read_keyed_bytes, write_keyed
 
     path = _stored_path(name, lang, distribution)
     try:
-        data = marshal.loads(read_own_bytes(path))
+        data = marshal.loads(read_keyed_bytes(path))
         if type(data) is dict and all(type(k) is str and type(v) is values for k, v in data.items()):
             return data
     except (OSError, EOFError, ValueError, TypeError):
         pass
     data = build()
-    write_atomically(path, marshal.dumps(data))
+    write_keyed(path, marshal.dumps(data))
     return data
 
 
